@@ -1,0 +1,84 @@
+//! What the macros' generated code names, by absolute path. Not public API.
+
+pub use core::option::Option::{self, None, Some};
+pub use http::StatusCode;
+pub use std::borrow::Cow;
+pub use std::time::Duration;
+
+pub use crate::{Catalog, Classification, Code, ErrorSpec, ServiceError, classify};
+
+/// The HTTP status `N`, checked once at compile time.
+#[must_use]
+pub const fn status<const N: u16>() -> StatusCode {
+    const {
+        match StatusCode::from_u16(N) {
+            Ok(status) => status,
+            Err(_) => panic!("errdsl: invalid HTTP status"),
+        }
+    }
+}
+
+/// The classification of a `classify` variant's source.
+#[must_use]
+pub fn classify_source(source: &(dyn std::error::Error + 'static)) -> Classification {
+    classify(source)
+}
+
+/// `Catalog::ERRORS` of a type with `transparent` variants: its own specs and
+/// those of the inner types, in order, as one array of length `N`.
+///
+/// # Panics
+///
+/// At compile time (the function runs in a `const`) when the lengths do not
+/// add up to `N`, or when two specs share a wire name.
+#[must_use]
+pub const fn concat_specs<const N: usize>(parts: &[&[ErrorSpec]]) -> [ErrorSpec; N] {
+    let mut out = [ErrorSpec::new("", Code::Unknown); N];
+    let mut len = 0;
+    let mut part = 0;
+    while part < parts.len() {
+        let specs = parts[part];
+        let mut i = 0;
+        while i < specs.len() {
+            assert!(len < N, "errdsl: catalog length mismatch");
+            out[len] = specs[i];
+            len += 1;
+            i += 1;
+        }
+        part += 1;
+    }
+    assert!(len == N, "errdsl: catalog length mismatch");
+    assert_unique_names(&out);
+    out
+}
+
+/// Panics (at compile time, in a `const`) when two specs share a wire name.
+pub const fn assert_unique_names(specs: &[ErrorSpec]) {
+    let mut i = 0;
+    while i < specs.len() {
+        let mut j = i + 1;
+        while j < specs.len() {
+            assert!(
+                !str_eq(specs[i].name, specs[j].name),
+                "errdsl: two errors of one catalog share a wire name (a transparent variant's inner type declares a name the enum declares too)"
+            );
+            j += 1;
+        }
+        i += 1;
+    }
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}

@@ -1,0 +1,1 @@
+//! Per-instance error ids. (Placeholder: being written.)

@@ -1,0 +1,245 @@
+//! The contract every declared error fulfils: [`ServiceError`], and the static
+//! description of declared errors: [`ErrorSpec`] and [`Catalog`].
+
+use std::borrow::Cow;
+use std::time::Duration;
+
+use http::StatusCode;
+
+use crate::Code;
+
+/// What every declared error answers: its wire name, its classification and
+/// how it maps onto HTTP and gRPC.
+///
+/// Implemented by `#[derive(ServiceError)]` and `errors! { ... }`, and by
+/// [`ErrorResult`](crate::ErrorResult), the type-erased form of any service
+/// error. The methods are cheap: for a declared enum each is a `match` that
+/// returns constants.
+///
+/// ```
+/// use errdsl::{Code, ServiceError};
+///
+/// #[derive(Debug, thiserror::Error, ServiceError)]
+/// #[service_error(service = "divider")]
+/// pub enum DivideError {
+///     #[error("cannot divide {dividend} by zero")]
+///     #[service_error(grpc = InvalidArgument, user_msg = "You can't divide {dividend} by zero.")]
+///     DivByZero { dividend: i64 },
+///     #[error("divider is in maintenance")]
+///     #[service_error(temporary, http = 503, retry_after_secs = 30)]
+///     Maintenance,
+/// }
+///
+/// let err = DivideError::div_by_zero(7);
+/// assert_eq!(err.name(), "div_by_zero");
+/// assert_eq!(err.code(), Code::InvalidArgument);
+/// assert_eq!(err.http_status(), 400);
+/// assert!(!err.is_temporary());
+/// assert_eq!(err.user_message().as_deref(), Some("You can't divide 7 by zero."));
+///
+/// let err = DivideError::maintenance();
+/// assert_eq!(err.code(), Code::Unavailable);
+/// assert!(err.is_temporary());
+/// assert_eq!(err.retry_after(), Some(std::time::Duration::from_secs(30)));
+/// ```
+pub trait ServiceError: std::error::Error + Send + Sync + 'static {
+    /// The stable wire name of the error, e.g. `"div_by_zero"`.
+    ///
+    /// Clients decode errors by this name; renaming it is a breaking change.
+    fn name(&self) -> &str;
+
+    /// The gRPC code of the error.
+    fn code(&self) -> Code;
+
+    /// The HTTP status of the error.
+    fn http_status(&self) -> StatusCode;
+
+    /// Whether the same request may succeed if sent again as it is.
+    fn is_temporary(&self) -> bool;
+
+    /// Whether the error is a timeout.
+    fn is_timeout(&self) -> bool;
+
+    /// Whether the error is a server-side fault, whose details (its `Display`
+    /// text, its sources) must never leave the process.
+    fn is_fault(&self) -> bool;
+
+    /// A message safe to show an end user, if the declaration gives one.
+    fn user_message(&self) -> Option<Cow<'_, str>>;
+
+    /// How long a client should wait before it retries, if known.
+    fn retry_after(&self) -> Option<Duration> {
+        None
+    }
+
+    /// The service the error belongs to, the domain of its wire name
+    /// (gRPC's `ErrorInfo.domain`), if the declaration names one.
+    fn service(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// The static description of one declared error, for documentation, clients
+/// and tests.
+///
+/// Built by the macros; read through [`Catalog::ERRORS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct ErrorSpec {
+    /// The stable wire name, e.g. `"div_by_zero"`.
+    pub name: &'static str,
+    /// The doc comment of the declaration, trimmed; empty when there is none.
+    pub description: &'static str,
+    /// The service the error belongs to, if declared.
+    pub service: Option<&'static str>,
+    /// The gRPC code. For errors classified at run time, the fallback code
+    /// used when their source is not recognised (`Unknown`).
+    pub code: Code,
+    /// The HTTP status.
+    pub http_status: u16,
+    /// Whether the error is temporary.
+    pub temporary: bool,
+    /// Whether the error is a timeout.
+    pub timeout: bool,
+    /// Whether the error is a server-side fault.
+    pub fault: bool,
+    /// The message safe to show an end user, before `{field}` interpolation.
+    pub user_message: Option<&'static str>,
+    /// The declared `Retry-After`, in seconds.
+    pub retry_after_secs: Option<u64>,
+    /// Whether code and flags are decided at run time by classifying the
+    /// error's source (`#[service_error(classify)]`); the values above are
+    /// then only the fallback.
+    pub classified: bool,
+}
+
+impl ErrorSpec {
+    /// A spec with the given name and code, the HTTP status from the code's
+    /// standard table, and everything else empty or `false`.
+    ///
+    /// ```
+    /// use errdsl::{Code, ErrorSpec};
+    ///
+    /// let spec = ErrorSpec::new("quota_exceeded", Code::ResourceExhausted)
+    ///     .with_description("The caller's quota is used up.")
+    ///     .with_temporary(true)
+    ///     .with_retry_after_secs(60);
+    /// assert_eq!(spec.http_status, 429);
+    /// assert!(spec.temporary);
+    /// ```
+    #[must_use]
+    pub const fn new(name: &'static str, code: Code) -> Self {
+        ErrorSpec {
+            name,
+            description: "",
+            service: None,
+            code,
+            http_status: code.http_status().as_u16(),
+            temporary: false,
+            timeout: false,
+            fault: false,
+            user_message: None,
+            retry_after_secs: None,
+            classified: false,
+        }
+    }
+
+    /// The spec with this description.
+    #[must_use]
+    pub const fn with_description(mut self, description: &'static str) -> Self {
+        self.description = description;
+        self
+    }
+
+    /// The spec with this service.
+    #[must_use]
+    pub const fn with_service(mut self, service: &'static str) -> Self {
+        self.service = Some(service);
+        self
+    }
+
+    /// The spec with this HTTP status.
+    #[must_use]
+    pub const fn with_http_status(mut self, status: u16) -> Self {
+        self.http_status = status;
+        self
+    }
+
+    /// The spec with this `temporary` flag.
+    #[must_use]
+    pub const fn with_temporary(mut self, temporary: bool) -> Self {
+        self.temporary = temporary;
+        self
+    }
+
+    /// The spec with this `timeout` flag.
+    #[must_use]
+    pub const fn with_timeout(mut self, timeout: bool) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The spec with this `fault` flag.
+    #[must_use]
+    pub const fn with_fault(mut self, fault: bool) -> Self {
+        self.fault = fault;
+        self
+    }
+
+    /// The spec with this user message.
+    #[must_use]
+    pub const fn with_user_message(mut self, message: &'static str) -> Self {
+        self.user_message = Some(message);
+        self
+    }
+
+    /// The spec with this `Retry-After`, in seconds.
+    #[must_use]
+    pub const fn with_retry_after_secs(mut self, secs: u64) -> Self {
+        self.retry_after_secs = Some(secs);
+        self
+    }
+
+    /// The spec marked as classified at run time.
+    #[must_use]
+    pub const fn with_classified(mut self, classified: bool) -> Self {
+        self.classified = classified;
+        self
+    }
+}
+
+/// The static list of every error a type can be, for docs, clients and tests.
+///
+/// Implemented by the macros for every type they see, in declaration order,
+/// inherited errors (from `errors!` parents) and the errors of
+/// `#[service_error(transparent)]` variants included.
+///
+/// ```
+/// use errdsl::Catalog;
+///
+/// #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+/// enum QuotaError {
+///     /// The caller's quota is used up.
+///     #[error("quota exceeded")]
+///     #[service_error(grpc = ResourceExhausted, temporary)]
+///     Exceeded,
+///     #[error("no such account")]
+///     #[service_error(http = 404)]
+///     NoAccount,
+/// }
+///
+/// let names: Vec<_> = QuotaError::ERRORS.iter().map(|e| e.name).collect();
+/// assert_eq!(names, ["exceeded", "no_account"]);
+/// assert_eq!(QuotaError::ERRORS[0].description, "The caller's quota is used up.");
+/// assert_eq!(QuotaError::ERRORS[1].http_status, 404);
+/// ```
+pub trait Catalog {
+    /// Every error the type can be.
+    const ERRORS: &'static [ErrorSpec];
+
+    /// The spec of the error with this wire name, if the type has one.
+    #[must_use]
+    fn spec(name: &str) -> Option<&'static ErrorSpec> {
+        Self::ERRORS.iter().find(|spec| spec.name == name)
+    }
+}

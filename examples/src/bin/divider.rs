@@ -1,0 +1,2 @@
+//! The divider demo. Placeholder.
+fn main() {}
