@@ -1,0 +1,155 @@
+//! The input as written: the derive input with its `#[service_error]`
+//! attributes parsed, before any rule is applied.
+
+use darling::{FromDeriveInput, FromField, FromVariant};
+use syn::{Attribute, Data, DeriveInput, Fields, Generics, Ident, Member, Type, Visibility};
+
+use crate::attr::{ContainerAttrs, ErrorKeys, FieldAttrs, VariantAttrs};
+use crate::ctxt::Ctxt;
+
+/// An enum or struct and its errors.
+pub(crate) struct Input<'a> {
+    pub ident: &'a Ident,
+    pub generics: &'a Generics,
+    pub vis: &'a Visibility,
+    pub is_enum: bool,
+    /// The container's keys; `None` when they did not parse (already reported).
+    pub container: Option<ContainerAttrs>,
+    /// One per variant, or the struct itself.
+    pub errors: Vec<Error<'a>>,
+}
+
+/// One variant (or the struct).
+pub(crate) struct Error<'a> {
+    /// `None` for a struct.
+    pub variant: Option<&'a Ident>,
+    /// The variant's or the struct's name, for messages and spans.
+    pub ident: &'a Ident,
+    pub fields: Vec<Field<'a>>,
+    pub fields_style: Style,
+    /// `None` when the keys did not parse (already reported).
+    pub keys: Option<ErrorKeys>,
+    /// The doc comment, lines trimmed and joined.
+    pub doc: String,
+}
+
+/// One field of a variant or struct.
+pub(crate) struct Field<'a> {
+    pub member: Member,
+    pub ty: &'a Type,
+    pub attrs: &'a [Attribute],
+}
+
+/// The syntax of a variant's or struct's fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Style {
+    Unit,
+    Tuple,
+    Named,
+}
+
+impl<'a> Input<'a> {
+    /// Parses the attributes of `input`, recording what does not parse.
+    pub(crate) fn from_syn(input: &'a DeriveInput, cx: &mut Ctxt) -> Self {
+        let container = cx.handle(ContainerAttrs::from_derive_input(input));
+        let errors = match &input.data {
+            Data::Enum(data) => data
+                .variants
+                .iter()
+                .map(|variant| {
+                    let keys = cx.handle(VariantAttrs::from_variant(variant)).map(|attrs| attrs.keys);
+                    Error::new(Some(&variant.ident), &variant.ident, &variant.fields, &variant.attrs, keys, cx)
+                })
+                .collect(),
+            Data::Struct(data) => {
+                // A struct is one error: its own attributes are its keys.
+                let keys = container.as_ref().map(|container| container.keys.clone());
+                vec![Error::new(None, &input.ident, &data.fields, &input.attrs, keys, cx)]
+            }
+            // Rejected by `ContainerAttrs`' `supports`.
+            Data::Union(_) => Vec::new(),
+        };
+        Input {
+            ident: &input.ident,
+            generics: &input.generics,
+            vis: &input.vis,
+            is_enum: matches!(input.data, Data::Enum(_)),
+            container,
+            errors,
+        }
+    }
+}
+
+impl<'a> Error<'a> {
+    fn new(
+        variant: Option<&'a Ident>,
+        ident: &'a Ident,
+        fields: &'a Fields,
+        attrs: &'a [Attribute],
+        keys: Option<ErrorKeys>,
+        cx: &mut Ctxt,
+    ) -> Self {
+        let fields_style = match fields {
+            Fields::Unit => Style::Unit,
+            Fields::Unnamed(_) => Style::Tuple,
+            Fields::Named(_) => Style::Named,
+        };
+        let fields = fields
+            .iter()
+            .enumerate()
+            .map(|(index, field)| {
+                cx.handle(FieldAttrs::from_field(field));
+                Field {
+                    member: field.ident.clone().map_or_else(|| Member::from(index), Member::Named),
+                    ty: &field.ty,
+                    attrs: &field.attrs,
+                }
+            })
+            .collect();
+        Error { variant, ident, fields, fields_style, keys, doc: doc_comment(attrs) }
+    }
+}
+
+impl Field<'_> {
+    /// Whether the field has an attribute named `name` (e.g. `source`).
+    pub(crate) fn has_attr(&self, name: &str) -> bool {
+        self.attrs.iter().any(|attr| attr.path().is_ident(name))
+    }
+
+    /// The field's name, for named fields.
+    pub(crate) fn name(&self) -> Option<String> {
+        match &self.member {
+            Member::Named(ident) => Some(ident.unraw_string()),
+            Member::Unnamed(_) => None,
+        }
+    }
+}
+
+/// `#[doc = "..."]` lines, trimmed and joined with newlines.
+pub(crate) fn doc_comment(attrs: &[Attribute]) -> String {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("doc"))
+        .filter_map(|attr| match &attr.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .flat_map(|doc| doc.lines().map(|line| line.trim().to_owned()).collect::<Vec<_>>())
+        .collect();
+    lines.join("\n").trim().to_owned()
+}
+
+/// An identifier as written, without a leading `r#`.
+trait UnrawString {
+    fn unraw_string(&self) -> String;
+}
+
+impl UnrawString for Ident {
+    fn unraw_string(&self) -> String {
+        let s = self.to_string();
+        s.strip_prefix("r#").map_or_else(|| s.clone(), str::to_owned)
+    }
+}

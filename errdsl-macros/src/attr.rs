@@ -1,0 +1,77 @@
+//! The attribute receivers: what a user may write in `#[service_error(...)]`,
+//! parsed by darling. Nothing here judges the values; `validate` does.
+
+use darling::util::{Flag, SpannedValue};
+use darling::{FromDeriveInput, FromField, FromMeta, FromVariant};
+use syn::{Expr, ExprLit, Lit, LitStr};
+
+/// The keys that describe one error. On a variant they describe the variant;
+/// on an enum they are defaults the variants inherit (only the mapping keys
+/// make sense there); on a struct they describe the struct.
+#[derive(Clone, Debug, Default, FromMeta)]
+pub(crate) struct ErrorKeys {
+    pub grpc: Option<SpannedValue<CodeArg>>,
+    pub http: Option<SpannedValue<u16>>,
+    pub name: Option<LitStr>,
+    pub temporary: Flag,
+    pub timeout: Flag,
+    pub fault: Flag,
+    pub user_msg: Option<LitStr>,
+    pub retry_after_secs: Option<SpannedValue<u64>>,
+    pub transparent: Flag,
+    pub classify: Flag,
+}
+
+/// `#[service_error(...)]` on the enum or struct.
+#[derive(Debug, FromDeriveInput)]
+#[darling(attributes(service_error), supports(struct_any, enum_any))]
+pub(crate) struct ContainerAttrs {
+    pub service: Option<LitStr>,
+    #[darling(flatten)]
+    pub keys: ErrorKeys,
+}
+
+/// `#[service_error(...)]` on a variant.
+#[derive(Debug, FromVariant)]
+#[darling(attributes(service_error))]
+pub(crate) struct VariantAttrs {
+    #[darling(flatten)]
+    pub keys: ErrorKeys,
+}
+
+/// `#[service_error(...)]` on a field. No keys yet: the receiver exists so a
+/// key written there is reported instead of silently ignored.
+#[derive(Debug, FromField)]
+#[darling(attributes(service_error))]
+pub(crate) struct FieldAttrs {}
+
+/// The value of `grpc = ...`: a code name (`InvalidArgument`, optionally as a
+/// path such as `Code::InvalidArgument`) or its number (`3`).
+#[derive(Debug, Clone)]
+pub(crate) enum CodeArg {
+    Name(String),
+    Number(i64),
+}
+
+impl FromMeta for CodeArg {
+    fn from_expr(expr: &Expr) -> darling::Result<Self> {
+        match expr {
+            Expr::Path(path) => match path.path.segments.last() {
+                Some(last) if path.qself.is_none() => Ok(CodeArg::Name(last.ident.to_string())),
+                _ => Err(code_syntax_error().with_span(expr)),
+            },
+            Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => int
+                .base10_parse::<i64>()
+                .map(CodeArg::Number)
+                .map_err(|_| code_syntax_error().with_span(int)),
+            Expr::Group(group) => Self::from_expr(&group.expr),
+            _ => Err(code_syntax_error().with_span(expr)),
+        }
+    }
+}
+
+fn code_syntax_error() -> darling::Error {
+    darling::Error::custom(
+        "expected a gRPC code name or number, e.g. `grpc = InvalidArgument` or `grpc = 3`",
+    )
+}

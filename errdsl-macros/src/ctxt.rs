@@ -1,0 +1,50 @@
+//! The error context: every stage pushes its errors here, so that one
+//! compilation reports all the mistakes of an input, not just the first.
+
+use std::fmt::Display;
+
+use proc_macro2::Span;
+use quote::ToTokens;
+
+/// Collects errors; `finish` combines them into one `syn::Error`.
+#[derive(Default)]
+pub(crate) struct Ctxt {
+    errors: Vec<syn::Error>,
+}
+
+impl Ctxt {
+    /// An error on the tokens of `node`.
+    pub(crate) fn error_at(&mut self, node: impl ToTokens, message: impl Display) {
+        self.errors.push(syn::Error::new_spanned(node.into_token_stream(), message));
+    }
+
+    /// An error at `span`.
+    pub(crate) fn error_span(&mut self, span: Span, message: impl Display) {
+        self.errors.push(syn::Error::new(span, message));
+    }
+
+    /// Errors darling found while parsing attributes.
+    pub(crate) fn darling(&mut self, error: darling::Error) {
+        self.errors.push(error.into());
+    }
+
+    /// The value of a darling result, recording its error.
+    pub(crate) fn handle<T>(&mut self, result: darling::Result<T>) -> Option<T> {
+        result.map_err(|error| self.darling(error)).ok()
+    }
+
+    /// Whether no error has been recorded so far.
+    pub(crate) fn is_clean(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// All recorded errors as one, or `Ok` when there were none.
+    pub(crate) fn finish(self) -> syn::Result<()> {
+        let mut errors = self.errors.into_iter();
+        let Some(mut first) = errors.next() else { return Ok(()) };
+        for error in errors {
+            first.combine(error);
+        }
+        Err(first)
+    }
+}

@@ -1,0 +1,48 @@
+//! The `#[derive(ServiceError)]` front end: parse, validate, expand.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use crate::ast::Input;
+use crate::ctxt::Ctxt;
+use crate::expand::{self, Shape};
+use crate::model::Field;
+use crate::validate::validate;
+
+/// Expands `#[derive(ServiceError)]` on `input`: the impls, or the errors
+/// found and stub impls beside them.
+pub(crate) fn derive(input: TokenStream) -> TokenStream {
+    let input: DeriveInput = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error(),
+    };
+    let mut cx = Ctxt::default();
+    let ast = Input::from_syn(&input, &mut cx);
+    let catalog = validate(&ast, &mut cx);
+    match (catalog, cx.finish()) {
+        (Some(catalog), Ok(())) => expand::derive(&catalog),
+        (_, result) => {
+            let errors = result.err().map(|e| e.to_compile_error());
+            let stubs = (!matches!(input.data, syn::Data::Union(_))).then(|| {
+                let shape = Shape {
+                    ident: ast.ident,
+                    generics: ast.generics,
+                    vis: ast.vis,
+                    variants: ast
+                        .errors
+                        .iter()
+                        .filter_map(|e| {
+                            let fields = e.fields.iter().map(|f| Field { member: f.member.clone(), ty: f.ty.clone() });
+                            Some((e.variant?, fields.collect()))
+                        })
+                        .collect(),
+                };
+                let fallback = expand::fallback(&ast);
+                let ctors = expand::constructors(&shape);
+                quote!(#fallback #ctors)
+            });
+            quote!(#errors #stubs)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! `impl Catalog`: the static list of every error the type can be.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::mentions_generics;
+use crate::model::{Catalog, Kind, Spec};
+
+pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
+    let ident = &catalog.ident;
+    let (impl_generics, ty_generics, where_clause) = catalog.generics.split_for_impl();
+
+    // Runs of own specs, split by the catalogs of transparent variants' types.
+    let mut parts: Vec<TokenStream> = Vec::new();
+    let mut run: Vec<TokenStream> = Vec::new();
+    for error in &catalog.errors {
+        match &error.kind {
+            Kind::Static(spec) => run.push(spec_expr(spec, &error.description, false)),
+            Kind::Classified { spec, .. } => run.push(spec_expr(spec, &error.description, true)),
+            Kind::Transparent { field } => {
+                let ty = &error.fields[*field].ty;
+                // A const array's length cannot depend on generic parameters,
+                // so the errors of a generic inner type are not listed.
+                if !mentions_generics(catalog, &quote!(#ty)) {
+                    parts.push(quote!(&[#(#run),*]));
+                    run.clear();
+                    parts.push(quote!(<#ty as ::errdsl::__private::Catalog>::ERRORS));
+                }
+            }
+        }
+    }
+
+    let errors = if parts.is_empty() {
+        quote!(&[#(#run),*])
+    } else {
+        parts.push(quote!(&[#(#run),*]));
+        let lengths = parts.iter().map(|part| quote!(#part.len()));
+        quote! {{
+            const LEN: usize = 0 #(+ #lengths)*;
+            const ERRORS: [::errdsl::__private::ErrorSpec; LEN] =
+                ::errdsl::__private::concat_specs::<LEN>(&[#(#parts),*]);
+            &ERRORS
+        }}
+    };
+
+    // A combined catalog is checked for duplicate names when it is evaluated;
+    // evaluate it now, so the check runs even if nothing reads the catalog.
+    let force = (catalog.generics.params.is_empty() && errors.to_string().contains("concat_specs")).then(|| {
+        quote! {
+            const _: usize = <#ident as ::errdsl::__private::Catalog>::ERRORS.len();
+        }
+    });
+
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::errdsl::__private::Catalog for #ident #ty_generics #where_clause {
+            const ERRORS: &'static [::errdsl::__private::ErrorSpec] = #errors;
+        }
+        #force
+    }
+}
+
+/// `ErrorSpec::new(..).with_..(..)`, setting only what differs from the defaults.
+fn spec_expr(spec: &Spec, description: &str, classified: bool) -> TokenStream {
+    let name = &spec.name;
+    let code = syn::Ident::new(spec.code.name, proc_macro2::Span::call_site());
+    let mut expr = quote!(::errdsl::__private::ErrorSpec::new(#name, ::errdsl::__private::Code::#code));
+    if !description.is_empty() {
+        expr = quote!(#expr.with_description(#description));
+    }
+    if let Some(service) = &spec.service {
+        expr = quote!(#expr.with_service(#service));
+    }
+    if spec.http != spec.code.http {
+        let http = spec.http;
+        expr = quote!(#expr.with_http_status(#http));
+    }
+    for (set, method) in [(spec.temporary, "with_temporary"), (spec.timeout, "with_timeout"), (spec.fault, "with_fault"), (classified, "with_classified")] {
+        if set {
+            let method = syn::Ident::new(method, proc_macro2::Span::call_site());
+            expr = quote!(#expr.#method(true));
+        }
+    }
+    if let Some(template) = &spec.user_msg {
+        let text = template.lit.value();
+        expr = quote!(#expr.with_user_message(#text));
+    }
+    if let Some(secs) = spec.retry_after_secs {
+        expr = quote!(#expr.with_retry_after_secs(#secs));
+    }
+    expr
+}

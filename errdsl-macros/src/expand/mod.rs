@@ -1,0 +1,110 @@
+//! Tokens from the validated model. Nothing here can fail: every decision
+//! was made by `validate`.
+
+mod catalog;
+mod ctor;
+mod fallback;
+mod service_error;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{Member, WherePredicate};
+
+use crate::model::{Catalog, ErrorDecl};
+
+pub(crate) use ctor::{Shape, constructors};
+pub(crate) use fallback::fallback;
+
+/// Everything the derive generates for a valid input.
+pub(crate) fn derive(catalog: &Catalog) -> TokenStream {
+    let service_error = service_error::service_error(catalog);
+    let catalog_impl = catalog::catalog(catalog);
+    let ctors = constructors(&Shape::of(catalog));
+    quote! {
+        #service_error
+        #catalog_impl
+        #ctors
+    }
+}
+
+/// The local variable a field is bound to in generated `match` arms.
+pub(crate) fn binding(index: usize) -> Ident {
+    format_ident!("__self_{}", index, span = Span::call_site())
+}
+
+/// A pattern matching `error`, binding the fields at `bound` to `binding(i)`.
+pub(crate) fn pattern(error: &ErrorDecl, bound: &[usize]) -> TokenStream {
+    let fields = bound.iter().map(|&i| {
+        let member = &error.fields[i].member;
+        let binding = binding(i);
+        // `{ 0: x }` matches tuple variants too, so one form serves every shape.
+        let member = match member {
+            Member::Named(ident) => quote!(#ident),
+            Member::Unnamed(index) => quote!(#index),
+        };
+        quote!(#member: #binding)
+    });
+    let path = match &error.variant {
+        Some(variant) => quote!(Self::#variant),
+        None => quote!(Self),
+    };
+    quote!(#path { #(#fields,)* .. })
+}
+
+/// A `match self` over `arms` (pattern, body). Arms whose patterns bind
+/// nothing and whose bodies are the same are merged, and a match whose arms
+/// all merge into one is just its body, so the output reads like hand-written
+/// code and trips no lint such as `clippy::match_same_arms`.
+pub(crate) fn match_self(arms: Vec<(TokenStream, Vec<usize>, TokenStream)>) -> TokenStream {
+    if arms.is_empty() {
+        return quote!(match *self {});
+    }
+    let mut merged: Vec<(Vec<TokenStream>, bool, TokenStream)> = Vec::new();
+    for (pattern, bound, body) in arms {
+        let key = body.to_string();
+        let mergeable = bound.is_empty();
+        match merged.iter_mut().find(|(_, m, b)| *m && mergeable && b.to_string() == key) {
+            Some((patterns, _, _)) => patterns.push(pattern),
+            None => merged.push((vec![pattern], mergeable, body)),
+        }
+    }
+    if let [(_, true, body)] = merged.as_slice() {
+        return body.clone();
+    }
+    let arms = merged.into_iter().map(|(patterns, _, body)| quote!(#(#patterns)|* => #body,));
+    quote!(match self { #(#arms)* })
+}
+
+/// `where` predicates the generated impls need beyond the type's own.
+pub(crate) fn extra_bounds(catalog: &Catalog, more: Vec<WherePredicate>) -> Option<syn::WhereClause> {
+    let own = catalog.generics.where_clause.as_ref();
+    let mut predicates: Vec<WherePredicate> = own.map(|w| w.predicates.iter().cloned().collect()).unwrap_or_default();
+    predicates.extend(more);
+    if predicates.is_empty() {
+        None
+    } else {
+        Some(syn::parse_quote!(where #(#predicates),*))
+    }
+}
+
+/// Whether `tokens` mention any of the type's generic parameters.
+pub(crate) fn mentions_generics(catalog: &Catalog, tokens: &TokenStream) -> bool {
+    let params: Vec<String> = catalog
+        .generics
+        .params
+        .iter()
+        .map(|param| match param {
+            syn::GenericParam::Type(t) => t.ident.to_string(),
+            syn::GenericParam::Lifetime(l) => l.lifetime.ident.to_string(),
+            syn::GenericParam::Const(c) => c.ident.to_string(),
+        })
+        .collect();
+    fn walk(tokens: TokenStream, params: &[String]) -> bool {
+        tokens.into_iter().any(|tree| match tree {
+            proc_macro2::TokenTree::Ident(ident) => params.contains(&ident.to_string()),
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
+            _ => false,
+        })
+    }
+    !params.is_empty() && walk(tokens.clone(), &params)
+}

@@ -1,0 +1,194 @@
+//! `impl ServiceError`: one `match` per method, constants in every arm.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{LitStr, WherePredicate};
+
+use super::{binding, extra_bounds, match_self, pattern};
+use crate::model::{Catalog, ErrorDecl, Kind, Spec};
+
+pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
+    let ident = &catalog.ident;
+    let (impl_generics, ty_generics, _) = catalog.generics.split_for_impl();
+    let where_clause = extra_bounds(catalog, bounds(catalog));
+
+    let method = |arm: &dyn Fn(&ErrorDecl) -> (Vec<usize>, TokenStream)| {
+        match_self(
+            catalog
+                .errors
+                .iter()
+                .map(|error| {
+                    let (bound, body) = arm(error);
+                    (pattern(error, &bound), bound, body)
+                })
+                .collect(),
+        )
+    };
+    let name = method(&|e| per_kind(e, "name", |spec| { let name = &spec.name; quote!(#name) }));
+    let code = method(&|e| dynamic(e, "code", |spec| code_path(spec), |c| quote!(#c.code)));
+    let http_status = method(&|e| {
+        dynamic(
+            e,
+            "http_status",
+            |spec| {
+                let status = spec.http;
+                quote!(::errdsl::__private::status::<#status>())
+            },
+            |c| quote!(#c.code.http_status()),
+        )
+    });
+    let is_temporary = method(&|e| dynamic(e, "is_temporary", |spec| bool_lit(spec.temporary), |c| quote!(#c.temporary)));
+    let is_timeout = method(&|e| dynamic(e, "is_timeout", |spec| bool_lit(spec.timeout), |c| quote!(#c.timeout)));
+    let is_fault = method(&|e| {
+        dynamic(
+            e,
+            "is_fault",
+            |spec| bool_lit(spec.fault),
+            |c| quote!(#c.code.is_server_side()),
+        )
+    });
+    let user_message = method(&|e| user_message(e));
+    let retry_after = method(&|e| {
+        per_kind(e, "retry_after", |spec| match spec.retry_after_secs {
+            Some(secs) => quote!(::errdsl::__private::Some(::errdsl::__private::Duration::from_secs(#secs))),
+            None => quote!(::errdsl::__private::None),
+        })
+    });
+    let service = method(&|e| {
+        per_kind(e, "service", |spec| match &spec.service {
+            Some(service) => quote!(::errdsl::__private::Some(#service)),
+            None => quote!(::errdsl::__private::None),
+        })
+    });
+
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::errdsl::__private::ServiceError for #ident #ty_generics #where_clause {
+            #[inline]
+            fn name(&self) -> &str { #name }
+            #[inline]
+            fn code(&self) -> ::errdsl::__private::Code { #code }
+            #[inline]
+            fn http_status(&self) -> ::errdsl::__private::StatusCode { #http_status }
+            #[inline]
+            fn is_temporary(&self) -> bool { #is_temporary }
+            #[inline]
+            fn is_timeout(&self) -> bool { #is_timeout }
+            #[inline]
+            fn is_fault(&self) -> bool { #is_fault }
+            #[inline]
+            fn user_message(&self) -> ::errdsl::__private::Option<::errdsl::__private::Cow<'_, str>> { #user_message }
+            #[inline]
+            fn retry_after(&self) -> ::errdsl::__private::Option<::errdsl::__private::Duration> { #retry_after }
+            #[inline]
+            fn service(&self) -> ::errdsl::__private::Option<&str> { #service }
+        }
+    }
+}
+
+/// The bounds the impl needs: the supertraits on a generic `Self`, and
+/// `ServiceError` on the fields of transparent variants (spanned on the
+/// field, so a missing impl is reported there).
+fn bounds(catalog: &Catalog) -> Vec<WherePredicate> {
+    let mut bounds = Vec::new();
+    if !catalog.generics.params.is_empty() {
+        bounds.push(syn::parse_quote!(
+            Self: ::std::error::Error + ::core::marker::Send + ::core::marker::Sync + 'static
+        ));
+    }
+    for error in &catalog.errors {
+        if let Kind::Transparent { field } = error.kind {
+            let ty = &error.fields[field].ty;
+            bounds.push(syn::parse_quote_spanned!(ty.span()=> #ty: ::errdsl::__private::ServiceError));
+        }
+    }
+    bounds
+}
+
+/// An arm whose body is known from the spec, or delegated for transparent errors.
+fn per_kind(error: &ErrorDecl, method: &str, body: impl Fn(&Spec) -> TokenStream) -> (Vec<usize>, TokenStream) {
+    match &error.kind {
+        Kind::Static(spec) | Kind::Classified { spec, .. } => (Vec::new(), body(spec)),
+        Kind::Transparent { field } => delegate(error, *field, method),
+    }
+}
+
+/// An arm whose body is constant, computed from the classified source, or delegated.
+fn dynamic(
+    error: &ErrorDecl,
+    method: &str,
+    constant: impl Fn(&Spec) -> TokenStream,
+    classified: impl Fn(TokenStream) -> TokenStream,
+) -> (Vec<usize>, TokenStream) {
+    match &error.kind {
+        Kind::Static(spec) => (Vec::new(), constant(spec)),
+        Kind::Classified { spec, source } => {
+            let source_binding = binding(*source);
+            let classification = quote! {
+                ::errdsl::__private::classify_source(
+                    ::errdsl::__private::AsDynError::as_dyn_error(#source_binding)
+                )
+            };
+            let body = classified(classification);
+            // A declared `fault` holds whatever the source says.
+            let body = if method == "is_fault" && spec.fault { quote!(true) } else { body };
+            let bound = if body.to_string() == "true" { Vec::new() } else { vec![*source] };
+            (bound, body)
+        }
+        Kind::Transparent { field } => delegate(error, *field, method),
+    }
+}
+
+fn delegate(error: &ErrorDecl, field: usize, method: &str) -> (Vec<usize>, TokenStream) {
+    let inner = binding(field);
+    let method = syn::Ident::new(method, proc_macro2::Span::call_site());
+    let ty = &error.fields[field].ty;
+    let call = quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ServiceError>::#method(#inner));
+    (vec![field], call)
+}
+
+fn code_path(spec: &Spec) -> TokenStream {
+    let code = syn::Ident::new(spec.code.name, proc_macro2::Span::call_site());
+    quote!(::errdsl::__private::Code::#code)
+}
+
+fn bool_lit(value: bool) -> TokenStream {
+    if value { quote!(true) } else { quote!(false) }
+}
+
+/// `user_message()`: a borrowed constant, or the message formatted from the
+/// fields it names.
+fn user_message(error: &ErrorDecl) -> (Vec<usize>, TokenStream) {
+    let spec = match &error.kind {
+        Kind::Static(spec) | Kind::Classified { spec, .. } => spec,
+        Kind::Transparent { field } => return delegate(error, *field, "user_message"),
+    };
+    let Some(template) = &spec.user_msg else {
+        return (Vec::new(), quote!(::errdsl::__private::None));
+    };
+    if template.is_static() {
+        let text = LitStr::new(&template.static_text(), template.lit.span());
+        return (Vec::new(), quote!(::errdsl::__private::Some(::errdsl::__private::Cow::Borrowed(#text))));
+    }
+    let (bound, args) = format_args(error, template);
+    let lit = LitStr::new(&template.rewritten, template.lit.span());
+    let body = quote! {
+        ::errdsl::__private::Some(::errdsl::__private::Cow::Owned(::std::format!(#lit #(, #args)*)))
+    };
+    (bound, body)
+}
+
+/// The named arguments for a template: `name = __self_i` per field it names.
+pub(crate) fn format_args(error: &ErrorDecl, template: &crate::fmt::Template) -> (Vec<usize>, Vec<TokenStream>) {
+    let mut bound = Vec::new();
+    let mut args = Vec::new();
+    for field in &template.fields {
+        let Some(index) = error.field_index(field) else { continue };
+        let arg = syn::Ident::new(&field.arg_name(), template.lit.span());
+        let value = binding(index);
+        bound.push(index);
+        args.push(quote!(#arg = #value));
+    }
+    (bound, args)
+}

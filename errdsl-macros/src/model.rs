@@ -1,0 +1,84 @@
+//! The validated model of one error type: what every error is, resolved and
+//! checked. Built by `validate`, read by `expand`; both front ends (the
+//! derive and `errors!`) produce it.
+
+use syn::{Generics, Ident, Member, Type, Visibility};
+
+use crate::codes::Code;
+use crate::fmt::{FieldRef, Template};
+
+/// An enum or struct and every error it can be.
+#[derive(Clone)]
+pub(crate) struct Catalog {
+    pub ident: Ident,
+    pub generics: Generics,
+    pub vis: Visibility,
+    pub errors: Vec<ErrorDecl>,
+}
+
+/// One error: a variant of the enum, or the struct itself.
+#[derive(Clone)]
+pub(crate) struct ErrorDecl {
+    /// `None` for a struct.
+    pub variant: Option<Ident>,
+    pub fields: Vec<Field>,
+    /// The doc comment, for `ErrorSpec::description`.
+    pub description: String,
+    pub kind: Kind,
+}
+
+/// How an error answers `ServiceError`.
+#[derive(Clone)]
+pub(crate) enum Kind {
+    /// Everything is known at compile time.
+    Static(Spec),
+    /// Name, service, fault, user message and retry-after are declared; code,
+    /// HTTP status and the temporary and timeout flags come from classifying
+    /// the field at `source` at run time.
+    Classified { spec: Spec, source: usize },
+    /// Everything is delegated to the only field, itself a `ServiceError`.
+    Transparent { field: usize },
+}
+
+/// The declared facts of one error.
+#[derive(Clone)]
+pub(crate) struct Spec {
+    pub name: String,
+    pub service: Option<String>,
+    /// For classified errors, the fallback: `Unknown`.
+    pub code: Code,
+    pub http: u16,
+    pub temporary: bool,
+    pub timeout: bool,
+    pub fault: bool,
+    pub user_msg: Option<Template>,
+    pub retry_after_secs: Option<u64>,
+}
+
+/// A field of the error's variant or struct.
+#[derive(Clone)]
+pub(crate) struct Field {
+    pub member: Member,
+    pub ty: Type,
+}
+
+impl ErrorDecl {
+    /// The index of the field a placeholder names (validated to exist).
+    pub(crate) fn field_index(&self, field: &FieldRef) -> Option<usize> {
+        match field {
+            FieldRef::Index(index) => Some(*index),
+            FieldRef::Named(name) => self.fields.iter().position(|f| match &f.member {
+                Member::Named(ident) => ident.to_string().trim_start_matches("r#") == name,
+                Member::Unnamed(_) => false,
+            }),
+        }
+    }
+
+    /// The wire names this error declares itself (none for a transparent one).
+    pub(crate) fn spec(&self) -> Option<&Spec> {
+        match &self.kind {
+            Kind::Static(spec) | Kind::Classified { spec, .. } => Some(spec),
+            Kind::Transparent { .. } => None,
+        }
+    }
+}

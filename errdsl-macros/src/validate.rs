@@ -1,0 +1,508 @@
+//! The rules of a declaration: one `check_*` or `resolve_*` function per rule
+//! of DESIGN.md's "Compile-time checks", all reporting into one `Ctxt`, so a
+//! user sees every mistake of an input in one compilation.
+//!
+//! `validate` turns the parsed input into the model `expand` reads; it
+//! returns `None` when anything was reported.
+
+use std::collections::HashMap;
+
+use darling::util::{Flag, SpannedValue};
+use proc_macro2::Span;
+use syn::LitStr;
+
+use crate::ast::{self, Style};
+use crate::attr::{CodeArg, ErrorKeys};
+use crate::case::snake_case;
+use crate::codes::{self, Code};
+use crate::ctxt::Ctxt;
+use crate::fmt::{FieldRef, Template};
+use crate::model::{Catalog, ErrorDecl, Field, Kind, Spec};
+use crate::suggest::did_you_mean;
+
+/// Field names the wire format keeps for itself.
+const RESERVED_FIELDS: &[&str] = &["error_name"];
+
+/// Checks `input` and resolves it into the model.
+pub(crate) fn validate(input: &ast::Input<'_>, cx: &mut Ctxt) -> Option<Catalog> {
+    let container = input.container.as_ref();
+    if input.is_enum {
+        if let Some(container) = container {
+            check_enum_level_keys(&container.keys, cx);
+        }
+    }
+    let service = container.and_then(|c| c.service.as_ref()).and_then(|s| check_service(s, cx));
+    let defaults = if input.is_enum { container.map(|c| &c.keys) } else { None };
+
+    let mut errors = Vec::new();
+    let mut names = Vec::new();
+    for error in &input.errors {
+        check_reserved_fields(error, cx);
+        // Keys that did not parse were reported by darling.
+        let Some(keys) = &error.keys else { continue };
+        let kind = if keys.transparent.is_present() {
+            resolve_transparent(error, keys, cx)
+        } else if keys.classify.is_present() {
+            resolve_classified(error, keys, service.as_deref(), cx)
+        } else {
+            resolve_static(error, keys, defaults, service.as_deref(), cx).map(Kind::Static)
+        };
+        let Some(kind) = kind else { continue };
+        let decl = ErrorDecl {
+            variant: error.variant.cloned(),
+            fields: error.fields.iter().map(|f| Field { member: f.member.clone(), ty: f.ty.clone() }).collect(),
+            description: error.doc.clone(),
+            kind,
+        };
+        if let Some(spec) = decl.spec() {
+            let span = keys.name.as_ref().map_or_else(|| error.ident.span(), LitStr::span);
+            names.push((spec.name.clone(), span, error.ident.to_string()));
+        }
+        errors.push(decl);
+    }
+    check_unique_names(&names, cx);
+
+    cx.is_clean().then(|| Catalog {
+        ident: input.ident.clone(),
+        generics: input.generics.clone(),
+        vis: input.vis.clone(),
+        errors,
+    })
+}
+
+/// Rule: keys that describe a single error go on a variant, not on the enum.
+fn check_enum_level_keys(keys: &ErrorKeys, cx: &mut Ctxt) {
+    let misplaced = [
+        ("name", keys.name.as_ref().map(LitStr::span)),
+        ("user_msg", keys.user_msg.as_ref().map(LitStr::span)),
+        ("transparent", flag_span(keys.transparent)),
+        ("classify", flag_span(keys.classify)),
+    ];
+    for (key, span) in misplaced {
+        if let Some(span) = span {
+            cx.error_span(
+                span,
+                format!("`{key}` describes a single error: put it on a variant, not on the enum"),
+            );
+        }
+    }
+}
+
+/// Rule: the service name (the wire domain) is not empty.
+fn check_service(service: &LitStr, cx: &mut Ctxt) -> Option<String> {
+    let value = service.value();
+    if value.trim().is_empty() {
+        cx.error_at(service, "`service` must not be empty; name the service, e.g. `service = \"divider\"`");
+        return None;
+    }
+    Some(value)
+}
+
+/// Rule: no field may use a name the wire format reserves.
+fn check_reserved_fields(error: &ast::Error<'_>, cx: &mut Ctxt) {
+    for field in &error.fields {
+        if let Some(name) = field.name() {
+            if RESERVED_FIELDS.contains(&name.as_str()) {
+                cx.error_at(
+                    &field.member,
+                    format!("the field name `{name}` is reserved: errdsl uses it for the error's wire name; rename the field"),
+                );
+            }
+        }
+    }
+}
+
+/// Rule: wire names are unique within a type (clients decode by name).
+fn check_unique_names(names: &[(String, Span, String)], cx: &mut Ctxt) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (name, span, ident) in names {
+        if let Some(first) = seen.get(name.as_str()) {
+            cx.error_span(
+                *span,
+                format!(
+                    "duplicate wire name `{name}`: `{first}` already uses it; clients tell errors apart by name, so give this one another with `name = \"...\"`"
+                ),
+            );
+        } else {
+            seen.insert(name, ident);
+        }
+    }
+}
+
+/// Rule: `transparent` delegates to exactly one field and takes no other key.
+fn resolve_transparent(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) -> Option<Kind> {
+    let span = keys.transparent.span();
+    for (key, key_span) in declared_keys(keys) {
+        if key != "transparent" {
+            cx.error_span(
+                key_span,
+                format!("`{key}` has no effect with `transparent`, which takes everything from the inner error; remove it"),
+            );
+        }
+    }
+    if error.fields.len() != 1 {
+        cx.error_span(
+            span,
+            format!(
+                "`transparent` delegates to the variant's only field, but `{}` has {} fields; wrap exactly one error that implements `ServiceError`",
+                error.ident,
+                error.fields.len()
+            ),
+        );
+        return None;
+    }
+    Some(Kind::Transparent { field: 0 })
+}
+
+/// Rule: `classify` needs a source field and leaves code and flags to it.
+fn resolve_classified(
+    error: &ast::Error<'_>,
+    keys: &ErrorKeys,
+    service: Option<&str>,
+    cx: &mut Ctxt,
+) -> Option<Kind> {
+    let conflicting = [
+        ("grpc", keys.grpc.as_ref().map(SpannedValue::span)),
+        ("http", keys.http.as_ref().map(SpannedValue::span)),
+        ("temporary", flag_span(keys.temporary)),
+        ("timeout", flag_span(keys.timeout)),
+    ];
+    for (key, span) in conflicting {
+        if let Some(span) = span {
+            cx.error_span(
+                span,
+                format!("`{key}` conflicts with `classify`: the code and the `temporary`/`timeout` flags come from the source at run time; remove it, or drop `classify` and declare the mapping"),
+            );
+        }
+    }
+    let source = error
+        .fields
+        .iter()
+        .position(|f| f.has_attr("source") || f.has_attr("from"))
+        .or_else(|| error.fields.iter().position(|f| f.name().as_deref() == Some("source")));
+    let Some(source) = source else {
+        cx.error_span(
+            keys.classify.span(),
+            format!("`classify` needs the error's source, but `{}` has none: mark a field `#[source]` or `#[from]`, or name it `source`", error.ident),
+        );
+        return None;
+    };
+    let name = resolve_name(error, keys, cx)?;
+    let user_msg = keys.user_msg.as_ref().and_then(|lit| check_user_msg(lit, error, cx));
+    let unknown = Code::from_name("Unknown").unwrap_or(codes::INTERNAL);
+    Some(Kind::Classified {
+        spec: Spec {
+            name,
+            service: service.map(str::to_owned),
+            code: unknown,
+            http: unknown.http,
+            temporary: false,
+            timeout: false,
+            fault: keys.fault.is_present(),
+            user_msg,
+            retry_after_secs: keys.retry_after_secs.as_ref().map(|v| **v),
+        },
+        source,
+    })
+}
+
+/// The mapping and flags of an error declared in full.
+fn resolve_static(
+    error: &ast::Error<'_>,
+    keys: &ErrorKeys,
+    defaults: Option<&ErrorKeys>,
+    service: Option<&str>,
+    cx: &mut Ctxt,
+) -> Option<Spec> {
+    let name = resolve_name(error, keys, cx);
+    let user_msg = match &keys.user_msg {
+        Some(lit) => check_user_msg(lit, error, cx).map(Some),
+        None => Some(None),
+    };
+    let flags = Flags::merge(keys, defaults);
+    let mapping = resolve_mapping(error, keys, defaults, &flags, cx)?;
+    check_fault(&flags, &mapping, cx);
+    check_timeout(&flags, &mapping, cx);
+    check_temporary(&flags, &mapping, cx);
+    let retry_after = keys.retry_after_secs.as_ref().or(defaults.and_then(|d| d.retry_after_secs.as_ref()));
+    check_retry_after(error, retry_after, &flags, cx);
+    Some(Spec {
+        name: name?,
+        service: service.map(str::to_owned),
+        code: mapping.code,
+        http: mapping.http,
+        temporary: flags.temporary.is_some(),
+        timeout: flags.timeout.is_some(),
+        fault: flags.fault.is_some(),
+        user_msg: user_msg?,
+        retry_after_secs: retry_after.map(|v| **v),
+    })
+}
+
+/// Rule: a wire name is `name = "..."` or the snake_case of the Rust name,
+/// and is made of ASCII letters, digits, `_`, `-` and `.`.
+fn resolve_name(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) -> Option<String> {
+    let Some(lit) = &keys.name else { return Some(snake_case(&error.ident.to_string())) };
+    let name = lit.value();
+    let valid = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b));
+    if valid {
+        Some(name)
+    } else {
+        cx.error_at(
+            lit,
+            format!("invalid wire name {name:?}: use ASCII letters, digits, `_`, `-` and `.`, e.g. `name = \"div_by_zero\"`"),
+        );
+        None
+    }
+}
+
+/// The flags of an error, each with the span of the key that set it.
+struct Flags {
+    temporary: Option<Span>,
+    timeout: Option<Span>,
+    fault: Option<Span>,
+}
+
+impl Flags {
+    fn merge(keys: &ErrorKeys, defaults: Option<&ErrorKeys>) -> Flags {
+        let pick = |own: Flag, default: Option<Flag>| flag_span(own).or(default.and_then(flag_span));
+        Flags {
+            temporary: pick(keys.temporary, defaults.map(|d| d.temporary)),
+            timeout: pick(keys.timeout, defaults.map(|d| d.timeout)),
+            fault: pick(keys.fault, defaults.map(|d| d.fault)),
+        }
+    }
+}
+
+/// A resolved code and status, with the words that explain where they came from.
+struct Mapping {
+    code: Code,
+    http: u16,
+    origin: String,
+}
+
+/// Rule: the variant's `grpc`/`http`, else the enum's, else the flags decide
+/// the mapping (`timeout` -> `DeadlineExceeded`/504, `fault` -> `Internal`/500,
+/// `temporary` -> `Unavailable`/503); with none of them it is an error.
+fn resolve_mapping(
+    error: &ast::Error<'_>,
+    keys: &ErrorKeys,
+    defaults: Option<&ErrorKeys>,
+    flags: &Flags,
+    cx: &mut Ctxt,
+) -> Option<Mapping> {
+    let source = if keys.grpc.is_some() || keys.http.is_some() {
+        Some(keys)
+    } else {
+        defaults.filter(|d| d.grpc.is_some() || d.http.is_some())
+    };
+    let grpc = source.and_then(|s| s.grpc.as_ref());
+    let http = source.and_then(|s| s.http.as_ref());
+    let code = grpc.map(|g| resolve_code(g, cx));
+    let status = http.map(|h| check_status(h, cx));
+    match (code, status) {
+        (Some(None), _) | (_, Some(None)) => None,
+        (Some(Some(code)), Some(Some(status))) => {
+            check_class(code, status, http.map_or_else(Span::call_site, SpannedValue::span), cx);
+            Some(Mapping { code, http: status, origin: format!("`grpc = {}`", code.name) })
+        }
+        (Some(Some(code)), None) => Some(Mapping { code, http: code.http, origin: format!("`grpc = {}`", code.name) }),
+        (None, Some(Some(status))) => {
+            Some(Mapping { code: Code::from_http(status), http: status, origin: format!("`http = {status}`") })
+        }
+        (None, None) => {
+            let implied = [
+                (flags.timeout, codes::DEADLINE_EXCEEDED, "timeout"),
+                (flags.fault, codes::INTERNAL, "fault"),
+                (flags.temporary, codes::UNAVAILABLE, "temporary"),
+            ];
+            if let Some((_, code, flag)) = implied.into_iter().find(|(span, _, _)| span.is_some()) {
+                return Some(Mapping { code, http: code.http, origin: format!("`{flag}`") });
+            }
+            cx.error_span(
+                error.ident.span(),
+                format!(
+                    "`{}` has no HTTP status or gRPC code: add `#[service_error(grpc = <Code>)]` or `#[service_error(http = <status>)]`, or a flag that implies one (`fault`, `timeout` or `temporary`)",
+                    error.ident
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// Rule: `grpc` names one of the sixteen codes, by name or number (not OK).
+fn resolve_code(arg: &SpannedValue<CodeArg>, cx: &mut Ctxt) -> Option<Code> {
+    match &**arg {
+        CodeArg::Name(name) => Code::from_name(name).or_else(|| {
+            let hint = did_you_mean(name, codes::ALL.iter().map(|c| c.name))
+                .map_or_else(|| " (e.g. `InvalidArgument`, `NotFound`, `Internal`)".to_owned(), |s| format!("; did you mean `{s}`?"));
+            cx.error_span(arg.span(), format!("unknown gRPC code `{name}`{hint}"));
+            None
+        }),
+        CodeArg::Number(0) => {
+            cx.error_span(arg.span(), "gRPC code 0 is `OK`, which is not an error; use a code from 1 to 16, e.g. `grpc = InvalidArgument`");
+            None
+        }
+        CodeArg::Number(n) => Code::from_number(*n).or_else(|| {
+            cx.error_span(arg.span(), format!("unknown gRPC code {n}: codes are 1 to 16, e.g. `grpc = 3` or `grpc = InvalidArgument`"));
+            None
+        }),
+    }
+}
+
+/// Rule: an error's HTTP status is in 400..=599.
+fn check_status(status: &SpannedValue<u16>, cx: &mut Ctxt) -> Option<u16> {
+    if (400..=599).contains(&**status) {
+        Some(**status)
+    } else {
+        cx.error_span(
+            status.span(),
+            format!("HTTP status {} is not an error status: use 400..=599, e.g. `http = 404`", **status),
+        );
+        None
+    }
+}
+
+/// Rule: when both are given, status and code blame the same side (4xx with
+/// a client-side code, 5xx with a server-side one), unless the status is the
+/// one the standard table maps to the code (408 `DeadlineExceeded`).
+fn check_class(code: Code, status: u16, span: Span, cx: &mut Ctxt) {
+    let agrees = code.is_server_side() == (status >= 500) || Code::from_http(status) == code;
+    if !agrees {
+        let (status_side, code_side) = if status >= 500 { ("server", "client") } else { ("client", "server") };
+        cx.error_span(
+            span,
+            format!(
+                "`http = {status}` is a {status_side} error but `grpc = {}` is a {code_side}-side code; pick a pair that agrees, e.g. `http = {}` for `{}`",
+                code.name, code.http, code.name
+            ),
+        );
+    }
+}
+
+/// Rule: a fault is the server's failure, so its code is server-side.
+fn check_fault(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
+    if let Some(span) = flags.fault {
+        if !mapping.code.is_server_side() {
+            cx.error_span(
+                span,
+                format!(
+                    "`fault` marks a failure of the server, but `{}` (from {}) blames the client; use a server-side code such as `Internal` (500) or remove `fault`",
+                    mapping.code.name, mapping.origin
+                ),
+            );
+        }
+    }
+}
+
+/// Rule: a timeout maps to `DeadlineExceeded`, 408 or 504.
+fn check_timeout(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
+    if let Some(span) = flags.timeout {
+        if mapping.code != codes::DEADLINE_EXCEEDED && !matches!(mapping.http, 408 | 504) {
+            cx.error_span(
+                span,
+                format!(
+                    "`timeout` needs a timeout mapping, but the error maps to `{}`/{} (from {}); use `grpc = DeadlineExceeded`, `http = 504` or `http = 408`",
+                    mapping.code.name, mapping.http, mapping.origin
+                ),
+            );
+        }
+    }
+}
+
+/// Rule: a temporary error has a code that clients may retry.
+fn check_temporary(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
+    if let Some(span) = flags.temporary {
+        if !mapping.code.can_be_temporary() {
+            cx.error_span(
+                span,
+                format!(
+                    "`temporary` means a retry may succeed, but `{}` (from {}) says the request itself is wrong and is never retried; use a retryable code such as `Unavailable` or `ResourceExhausted`, or remove `temporary`",
+                    mapping.code.name, mapping.origin
+                ),
+            );
+        }
+    }
+}
+
+/// Rule: `retry_after_secs` only makes sense on a temporary error.
+fn check_retry_after(error: &ast::Error<'_>, retry_after: Option<&SpannedValue<u64>>, flags: &Flags, cx: &mut Ctxt) {
+    if let Some(retry_after) = retry_after {
+        if flags.temporary.is_none() {
+            cx.error_span(
+                retry_after.span(),
+                format!("`retry_after_secs` tells clients when to retry, but `{}` is not `temporary`, so they never do; add `temporary` or remove it", error.ident),
+            );
+        }
+    }
+}
+
+/// Rule: `user_msg` is a well-formed message that names existing fields only.
+fn check_user_msg(lit: &LitStr, error: &ast::Error<'_>, cx: &mut Ctxt) -> Option<Template> {
+    let template = match Template::parse(lit) {
+        Ok(template) => template,
+        Err(problem) => {
+            cx.error_at(lit, format!("`user_msg`: {problem}"));
+            return None;
+        }
+    };
+    let mut ok = true;
+    for field in &template.fields {
+        if let Some(problem) = missing_field(field, error) {
+            cx.error_at(lit, format!("`user_msg` names `{{{field}}}`, but {problem}"));
+            ok = false;
+        }
+    }
+    ok.then_some(template)
+}
+
+/// Why `field` is not a field of `error`, if it is not.
+pub(crate) fn missing_field(field: &FieldRef, error: &ast::Error<'_>) -> Option<String> {
+    let ident = error.ident;
+    let names: Vec<String> = error.fields.iter().filter_map(ast::Field::name).collect();
+    match (field, error.fields_style) {
+        (FieldRef::Named(name), Style::Named) if names.contains(name) => None,
+        (FieldRef::Index(index), Style::Tuple) if *index < error.fields.len() => None,
+        (_, Style::Unit) => Some(format!("`{ident}` has no fields")),
+        (FieldRef::Named(name), Style::Named) => {
+            let hint = did_you_mean(name, names.iter().map(String::as_str))
+                .map_or_else(|| format!("; its fields are {}", quoted_list(&names)), |s| format!("; did you mean `{s}`?"));
+            Some(format!("`{ident}` has no field `{name}`{hint}"))
+        }
+        (FieldRef::Index(_), Style::Named) => Some(format!("`{ident}` has named fields; name one: {}", quoted_list(&names))),
+        (FieldRef::Named(_), Style::Tuple) => {
+            Some(format!("`{ident}` has positional fields; write `{{0}}` for the first"))
+        }
+        (FieldRef::Index(index), Style::Tuple) => {
+            Some(format!("`{ident}` has {} field(s), so there is no field {index}", error.fields.len()))
+        }
+    }
+}
+
+fn quoted_list(names: &[String]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn flag_span(flag: Flag) -> Option<Span> {
+    flag.is_present().then(|| flag.span())
+}
+
+/// Every key written on an error, with its span.
+fn declared_keys(keys: &ErrorKeys) -> Vec<(&'static str, Span)> {
+    [
+        ("grpc", keys.grpc.as_ref().map(SpannedValue::span)),
+        ("http", keys.http.as_ref().map(SpannedValue::span)),
+        ("name", keys.name.as_ref().map(LitStr::span)),
+        ("temporary", flag_span(keys.temporary)),
+        ("timeout", flag_span(keys.timeout)),
+        ("fault", flag_span(keys.fault)),
+        ("user_msg", keys.user_msg.as_ref().map(LitStr::span)),
+        ("retry_after_secs", keys.retry_after_secs.as_ref().map(SpannedValue::span)),
+        ("transparent", flag_span(keys.transparent)),
+        ("classify", flag_span(keys.classify)),
+    ]
+    .into_iter()
+    .filter_map(|(key, span)| span.map(|span| (key, span)))
+    .collect()
+}
