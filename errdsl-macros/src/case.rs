@@ -1,4 +1,4 @@
-//! Rust `CamelCase` names to the snake_case of wire names and constructors.
+//! Rust `CamelCase` names to the `snake_case` of wire names and constructors.
 
 /// `DivByZero` -> `div_by_zero`, `HTTPError` -> `http_error`, `Error2Fa` -> `error2_fa`.
 pub(crate) fn snake_case(name: &str) -> String {

@@ -112,7 +112,7 @@ mod tests {
     #[test]
     fn numbers_match_positions() {
         for (i, code) in ALL.iter().enumerate() {
-            assert_eq!(code.number, i as i64 + 1);
+            assert_eq!(code.number, i64::try_from(i + 1).unwrap());
             assert_eq!(Code::from_number(code.number), Some(*code));
             assert_eq!(Code::from_name(code.name), Some(*code));
         }

@@ -80,13 +80,12 @@ impl Template {
                     }
                     let (arg, spec) = inner.split_once(':').map_or((inner.as_str(), None), |(a, s)| (a, Some(s)));
                     let field = parse_arg(arg.trim(), &inner)?;
-                    if let Some(spec) = spec {
-                        if spec.contains('$') || spec.contains('*') {
+                    if let Some(spec) = spec
+                        && (spec.contains('$') || spec.contains('*')) {
                             return Err(format!(
                                 "`{{{inner}}}`: width and precision taken from arguments are not supported in messages; write a fixed one, e.g. `{{{arg}:.2}}`"
                             ));
                         }
-                    }
                     rewritten.push_str(&field.arg_name());
                     if let Some(spec) = spec {
                         rewritten.push(':');

@@ -26,11 +26,10 @@ const RESERVED_FIELDS: &[&str] = &["error_name"];
 /// Checks `input` and resolves it into the model.
 pub(crate) fn validate(input: &ast::Input<'_>, cx: &mut Ctxt) -> Option<Catalog> {
     let container = input.container.as_ref();
-    if input.is_enum {
-        if let Some(container) = container {
+    if input.is_enum
+        && let Some(container) = container {
             check_enum_level_keys(&container.keys, cx);
         }
-    }
     let service = container.and_then(|c| c.service.as_ref()).and_then(|s| check_service(s, cx));
     let defaults = if input.is_enum { container.map(|c| &c.keys) } else { None };
 
@@ -101,14 +100,13 @@ fn check_service(service: &LitStr, cx: &mut Ctxt) -> Option<String> {
 /// Rule: no field may use a name the wire format reserves.
 fn check_reserved_fields(error: &ast::Error<'_>, cx: &mut Ctxt) {
     for field in &error.fields {
-        if let Some(name) = field.name() {
-            if RESERVED_FIELDS.contains(&name.as_str()) {
+        if let Some(name) = field.name()
+            && RESERVED_FIELDS.contains(&name.as_str()) {
                 cx.error_at(
                     &field.member,
                     format!("the field name `{name}` is reserved: errdsl uses it for the error's wire name; rename the field"),
                 );
             }
-        }
     }
 }
 
@@ -239,7 +237,7 @@ fn resolve_static(
     })
 }
 
-/// Rule: a wire name is `name = "..."` or the snake_case of the Rust name,
+/// Rule: a wire name is `name = "..."` or the `snake_case` of the Rust name,
 /// and is made of ASCII letters, digits, `_`, `-` and `.`.
 fn resolve_name(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) -> Option<String> {
     let Some(lit) = &keys.name else { return Some(snake_case(&error.ident.to_string())) };
@@ -299,7 +297,7 @@ fn resolve_mapping(
     let grpc = source.and_then(|s| s.grpc.as_ref());
     let http = source.and_then(|s| s.http.as_ref());
     let code = grpc.map(|g| resolve_code(g, cx));
-    let status = http.map(|h| check_status(h, cx));
+    let status = http.map(|h| check_status(*h, cx));
     match (code, status) {
         (Some(None), _) | (_, Some(None)) => None,
         (Some(Some(code)), Some(Some(status))) => {
@@ -352,13 +350,13 @@ fn resolve_code(arg: &SpannedValue<CodeArg>, cx: &mut Ctxt) -> Option<Code> {
 }
 
 /// Rule: an error's HTTP status is in 400..=599.
-fn check_status(status: &SpannedValue<u16>, cx: &mut Ctxt) -> Option<u16> {
-    if (400..=599).contains(&**status) {
-        Some(**status)
+fn check_status(status: SpannedValue<u16>, cx: &mut Ctxt) -> Option<u16> {
+    if (400..=599).contains(&*status) {
+        Some(*status)
     } else {
         cx.error_span(
             status.span(),
-            format!("HTTP status {} is not an error status: use 400..=599, e.g. `http = 404`", **status),
+            format!("HTTP status {} is not an error status: use 400..=599, e.g. `http = 404`", *status),
         );
         None
     }
@@ -383,8 +381,8 @@ fn check_class(code: Code, status: u16, span: Span, cx: &mut Ctxt) {
 
 /// Rule: a fault is the server's failure, so its code is server-side.
 fn check_fault(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
-    if let Some(span) = flags.fault {
-        if !mapping.code.is_server_side() {
+    if let Some(span) = flags.fault
+        && !mapping.code.is_server_side() {
             cx.error_span(
                 span,
                 format!(
@@ -393,13 +391,12 @@ fn check_fault(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
                 ),
             );
         }
-    }
 }
 
 /// Rule: a timeout maps to `DeadlineExceeded`, 408 or 504.
 fn check_timeout(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
-    if let Some(span) = flags.timeout {
-        if mapping.code != codes::DEADLINE_EXCEEDED && !matches!(mapping.http, 408 | 504) {
+    if let Some(span) = flags.timeout
+        && mapping.code != codes::DEADLINE_EXCEEDED && !matches!(mapping.http, 408 | 504) {
             cx.error_span(
                 span,
                 format!(
@@ -408,13 +405,12 @@ fn check_timeout(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
                 ),
             );
         }
-    }
 }
 
 /// Rule: a temporary error has a code that clients may retry.
 fn check_temporary(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
-    if let Some(span) = flags.temporary {
-        if !mapping.code.can_be_temporary() {
+    if let Some(span) = flags.temporary
+        && !mapping.code.can_be_temporary() {
             cx.error_span(
                 span,
                 format!(
@@ -423,19 +419,17 @@ fn check_temporary(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
                 ),
             );
         }
-    }
 }
 
 /// Rule: `retry_after_secs` only makes sense on a temporary error.
 fn check_retry_after(error: &ast::Error<'_>, retry_after: Option<&SpannedValue<u64>>, flags: &Flags, cx: &mut Ctxt) {
-    if let Some(retry_after) = retry_after {
-        if flags.temporary.is_none() {
+    if let Some(retry_after) = retry_after
+        && flags.temporary.is_none() {
             cx.error_span(
                 retry_after.span(),
                 format!("`retry_after_secs` tells clients when to retry, but `{}` is not `temporary`, so they never do; add `temporary` or remove it", error.ident),
             );
         }
-    }
 }
 
 /// Rule: `user_msg` is a well-formed message that names existing fields only.

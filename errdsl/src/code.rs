@@ -57,7 +57,7 @@ pub enum Code {
     Unauthenticated = 16,
 }
 
-/// One row of the code table: the code, its snake_case name, its
+/// One row of the code table: the code, its `snake_case` name, its
 /// `PascalCase` name and its HTTP status from google/rpc/code.proto.
 struct Row {
     code: Code,
@@ -148,7 +148,7 @@ impl Code {
         &CODES[self as usize - 1]
     }
 
-    /// The snake_case name, as used on the wire: `"invalid_argument"`.
+    /// The `snake_case` name, as used on the wire: `"invalid_argument"`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         self.row().snake

@@ -85,6 +85,7 @@ pub trait ServiceError: std::error::Error + Send + Sync + 'static {
 /// Built by the macros; read through [`Catalog::ERRORS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+#[allow(clippy::struct_excessive_bools)] // the flags are independent facts, as in Goa
 pub struct ErrorSpec {
     /// The stable wire name, e.g. `"div_by_zero"`.
     pub name: &'static str,

@@ -34,7 +34,7 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
         quote!(&[#(#run),*])
     } else {
         parts.push(quote!(&[#(#run),*]));
-        let lengths = parts.iter().map(|part| quote!(#part.len()));
+        let lengths = parts.iter().map(|part| quote!((#part).len()));
         quote! {{
             const LEN: usize = 0 #(+ #lengths)*;
             const ERRORS: [::errdsl::__private::ErrorSpec; LEN] =

@@ -1,4 +1,4 @@
-//! Constructors: one snake_case function per variant, like Goa's `MakeXxx`.
+//! Constructors: one `snake_case` function per variant, like Goa's `MakeXxx`.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -84,7 +84,7 @@ struct Fields<'a> {
     fields: &'a [Field],
 }
 
-/// The constructor's name: the variant in snake_case, raw if it is a keyword.
+/// The constructor's name: the variant in `snake_case`, raw if it is a keyword.
 fn fn_name(variant: &Ident) -> Ident {
     let name = snake_case(&variant.to_string());
     match name.as_str() {

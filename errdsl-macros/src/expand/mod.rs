@@ -44,10 +44,7 @@ pub(crate) fn pattern(error: &ErrorDecl, bound: &[usize]) -> TokenStream {
         };
         quote!(#member: #binding)
     });
-    let path = match &error.variant {
-        Some(variant) => quote!(Self::#variant),
-        None => quote!(Self),
-    };
+    let path = if let Some(variant) = &error.variant { quote!(Self::#variant) } else { quote!(Self) };
     quote!(#path { #(#fields,)* .. })
 }
 
@@ -99,12 +96,13 @@ pub(crate) fn mentions_generics(catalog: &Catalog, tokens: &TokenStream) -> bool
             syn::GenericParam::Const(c) => c.ident.to_string(),
         })
         .collect();
-    fn walk(tokens: TokenStream, params: &[String]) -> bool {
-        tokens.into_iter().any(|tree| match tree {
-            proc_macro2::TokenTree::Ident(ident) => params.contains(&ident.to_string()),
-            proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
-            _ => false,
-        })
-    }
     !params.is_empty() && walk(tokens.clone(), &params)
+}
+
+fn walk(tokens: TokenStream, params: &[String]) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => params.contains(&ident.to_string()),
+        proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
+        _ => false,
+    })
 }

@@ -26,7 +26,7 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
         )
     };
     let name = method(&|e| per_kind(e, "name", |spec| { let name = &spec.name; quote!(#name) }));
-    let code = method(&|e| dynamic(e, "code", |spec| code_path(spec), |c| quote!(#c.code)));
+    let code = method(&|e| dynamic(e, "code", code_path, |c| quote!(#c.code)));
     let http_status = method(&|e| {
         dynamic(
             e,
@@ -50,16 +50,10 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
     });
     let user_message = method(&|e| user_message(e));
     let retry_after = method(&|e| {
-        per_kind(e, "retry_after", |spec| match spec.retry_after_secs {
-            Some(secs) => quote!(::errdsl::__private::Some(::errdsl::__private::Duration::from_secs(#secs))),
-            None => quote!(::errdsl::__private::None),
-        })
+        per_kind(e, "retry_after", |spec| if let Some(secs) = spec.retry_after_secs { quote!(::errdsl::__private::Some(::errdsl::__private::Duration::from_secs(#secs))) } else { quote!(::errdsl::__private::None) })
     });
     let service = method(&|e| {
-        per_kind(e, "service", |spec| match &spec.service {
-            Some(service) => quote!(::errdsl::__private::Some(#service)),
-            None => quote!(::errdsl::__private::None),
-        })
+        per_kind(e, "service", |spec| if let Some(service) = &spec.service { quote!(::errdsl::__private::Some(#service)) } else { quote!(::errdsl::__private::None) })
     });
 
     quote! {
@@ -125,10 +119,13 @@ fn dynamic(
         Kind::Static(spec) => (Vec::new(), constant(spec)),
         Kind::Classified { spec, source } => {
             let source_binding = binding(*source);
+            // Method-call autoderef reaches the `AsDynError` impl of the field's
+            // type, or of the `dyn Error` inside a `Box`.
             let classification = quote! {
-                ::errdsl::__private::classify_source(
-                    ::errdsl::__private::AsDynError::as_dyn_error(#source_binding)
-                )
+                ::errdsl::__private::classify_source({
+                    use ::errdsl::__private::AsDynError as _;
+                    (*#source_binding).as_dyn_error()
+                })
             };
             let body = classified(classification);
             // A declared `fault` holds whatever the source says.

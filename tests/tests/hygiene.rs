@@ -1,0 +1,75 @@
+//! Generated code names everything by absolute path: it compiles where the
+//! prelude's names are shadowed and variants take names like `Ok` or `None`.
+#![allow(dead_code, non_camel_case_types, clippy::upper_case_acronyms)]
+
+struct Result;
+struct Ok;
+struct Err;
+struct Some;
+struct None;
+struct Option;
+struct Box;
+struct String;
+struct Cow;
+struct Duration;
+trait Error {}
+trait ServiceError {}
+trait Catalog {}
+mod core {}
+mod std {}
+mod errdsl {}
+mod http {}
+
+#[derive(Debug, thiserror::Error, ::errdsl::ServiceError)]
+#[service_error(service = "hygiene")]
+enum Shadowed {
+    #[error("ok")]
+    #[service_error(grpc = Unavailable, temporary, retry_after_secs = 3, user_msg = "ok {code}")]
+    Ok { code: u8 },
+    #[error("err")]
+    #[service_error(fault)]
+    Err,
+    #[error("some")]
+    #[service_error(classify)]
+    Some(#[source] ::std::io::Error),
+    #[error("none")]
+    #[service_error(http = 404, user_msg = "none")]
+    None,
+    #[error("self")]
+    #[service_error(http = 400)]
+    Crate,
+    #[error("type")]
+    #[service_error(http = 400)]
+    Type,
+}
+
+#[test]
+fn shadowed_names_do_not_leak_into_generated_code() {
+    use ::errdsl::ServiceError as _;
+    assert_eq!(Shadowed::ok(3).user_message().as_deref(), ::core::option::Option::Some("ok 3"));
+    assert_eq!(Shadowed::err().name(), "err");
+    assert_eq!(Shadowed::none().http_status(), 404);
+    assert_eq!(Shadowed::crate_().name(), "crate");
+    assert_eq!(Shadowed::r#type().name(), "type");
+    assert_eq!(Shadowed::some(::std::io::ErrorKind::TimedOut.into()).code(), ::errdsl::Code::DeadlineExceeded);
+    assert_eq!(<Shadowed as ::errdsl::Catalog>::ERRORS.len(), 6);
+}
+
+macro_rules! declare_in_macro {
+    ($name:ident, $msg:literal) => {
+        #[derive(Debug, thiserror::Error, ::errdsl::ServiceError)]
+        enum $name {
+            #[error("tuple {0}")]
+            #[service_error(grpc = InvalidArgument, user_msg = $msg)]
+            Tuple(u32),
+        }
+    };
+}
+
+declare_in_macro!(FromMacro, "bad {0}");
+
+#[test]
+fn derive_inside_macro_rules_with_positional_placeholders() {
+    use ::errdsl::ServiceError as _;
+    assert_eq!(FromMacro::tuple(5).user_message().as_deref(), ::core::option::Option::Some("bad 5"));
+}

@@ -1,0 +1,69 @@
+//! Generated code compiles warning-free under the strictest lints a user may
+//! set. `cargo clippy --all-targets` (run by `.ci/run`) checks the clippy part.
+#![deny(warnings, clippy::all, clippy::pedantic, missing_docs)]
+#![forbid(unsafe_code)]
+
+use errdsl::{Catalog, ServiceError};
+
+/// Every shape and key at once.
+#[derive(Debug, thiserror::Error, ServiceError)]
+#[service_error(service = "lints")]
+pub enum LintedError {
+    /// Unit.
+    #[error("unit")]
+    #[service_error(grpc = NotFound)]
+    Unit,
+    /// Named fields.
+    #[error("named {amount}")]
+    #[service_error(http = 402, user_msg = "Pay {amount:.2} first.")]
+    Named {
+        /// The amount.
+        amount: f64,
+        /// Unused by the message.
+        note: String,
+    },
+    /// Tuple fields.
+    #[error("tuple {0}")]
+    #[service_error(temporary, retry_after_secs = 1, user_msg = "Retry {0}.")]
+    Tuple(u8, u16),
+    /// Classified.
+    #[error("io")]
+    #[service_error(classify, fault)]
+    Io(#[from] std::io::Error),
+    /// Transparent.
+    #[error(transparent)]
+    #[service_error(transparent)]
+    Inner(InnerError),
+    /// Timeout.
+    #[error("slow")]
+    #[service_error(timeout, name = "too_slow")]
+    Slow,
+}
+
+/// A transparent variant's inner error.
+#[derive(Debug, thiserror::Error, ServiceError)]
+pub enum InnerError {
+    /// Fault.
+    #[error("inner")]
+    #[service_error(fault)]
+    Fault,
+}
+
+/// A struct error.
+#[derive(Debug, thiserror::Error, ServiceError)]
+#[error("struct")]
+#[service_error(grpc = Aborted, user_msg = "Aborted {0}.")]
+pub struct LintedStruct(pub u32);
+
+#[test]
+fn linted_code_runs() {
+    assert_eq!(LintedError::ERRORS.len(), 6);
+    assert_eq!(LintedError::slow().name(), "too_slow");
+    assert_eq!(LintedError::tuple(1, 2).user_message().as_deref(), Some("Retry 1."));
+    assert_eq!(
+        LintedError::named(1.5, String::new()).user_message().as_deref(),
+        Some("Pay 1.50 first.")
+    );
+    assert_eq!(LintedStruct(3).user_message().as_deref(), Some("Aborted 3."));
+    assert!(LintedError::inner(InnerError::fault()).is_fault());
+}
