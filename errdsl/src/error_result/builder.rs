@@ -1,0 +1,157 @@
+//! [`ErrorResultBuilder`]: fluent construction of an [`ErrorResult`].
+
+use std::time::Duration;
+
+use http::StatusCode;
+
+use super::{BoxError, ErrorResult};
+use crate::Code;
+use crate::id::new_id;
+
+/// Builds an [`ErrorResult`]; made by [`ErrorResult::builder`].
+///
+/// Every setter replaces the value set before. What is not set gets the
+/// defaults [`ErrorResult::builder`] lists, decided in
+/// [`build`](ErrorResultBuilder::build): the HTTP status follows the last
+/// code set, unless a status was set explicitly.
+///
+/// ```
+/// use std::time::Duration;
+/// use errdsl::{Code, ErrorResult, ServiceError};
+///
+/// let err = ErrorResult::builder("maintenance", Code::Unavailable)
+///     .message("divider is in maintenance")
+///     .temporary(true)
+///     .retry_after(Duration::from_secs(30))
+///     .service("divider")
+///     .build();
+/// assert_eq!(err.retry_after(), Some(Duration::from_secs(30)));
+/// assert_eq!(err.service(), Some("divider"));
+/// ```
+#[derive(Debug)]
+#[must_use = "a builder does nothing until .build() is called"]
+pub struct ErrorResultBuilder {
+    name: String,
+    code: Code,
+    id: Option<String>,
+    message: Option<String>,
+    http_status: Option<StatusCode>,
+    temporary: bool,
+    timeout: bool,
+    fault: bool,
+    user_message: Option<String>,
+    retry_after: Option<Duration>,
+    service: Option<String>,
+    source: Option<BoxError>,
+}
+
+impl ErrorResultBuilder {
+    pub(super) fn new(name: String, code: Code) -> Self {
+        ErrorResultBuilder {
+            name,
+            code,
+            id: None,
+            message: None,
+            http_status: None,
+            temporary: false,
+            timeout: false,
+            fault: false,
+            user_message: None,
+            retry_after: None,
+            service: None,
+            source: None,
+        }
+    }
+
+    /// The stable wire name, e.g. `"div_by_zero"`.
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
+    }
+
+    /// The gRPC code; also the HTTP status's, unless one is set.
+    pub fn code(mut self, code: Code) -> Self {
+        self.code = code;
+        self
+    }
+
+    /// The id, e.g. the one a peer sent; a fresh one by default.
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// The internal message, the `Display` text; the name by default.
+    pub fn message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// The HTTP status; the code's ([`Code::http_status`]) by default.
+    pub fn http_status(mut self, status: StatusCode) -> Self {
+        self.http_status = Some(status);
+        self
+    }
+
+    /// Whether the same request may succeed if sent again as it is.
+    pub fn temporary(mut self, temporary: bool) -> Self {
+        self.temporary = temporary;
+        self
+    }
+
+    /// Whether the error is a timeout.
+    pub fn timeout(mut self, timeout: bool) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Whether the error is a server-side fault, whose message never leaves
+    /// the process (see [`ErrorResult::wire_message`]).
+    pub fn fault(mut self, fault: bool) -> Self {
+        self.fault = fault;
+        self
+    }
+
+    /// A message safe to show an end user.
+    pub fn user_message(mut self, message: impl Into<String>) -> Self {
+        self.user_message = Some(message.into());
+        self
+    }
+
+    /// How long a client should wait before it retries.
+    pub fn retry_after(mut self, after: Duration) -> Self {
+        self.retry_after = Some(after);
+        self
+    }
+
+    /// The service the error belongs to, the domain of its wire name.
+    pub fn service(mut self, service: impl Into<String>) -> Self {
+        self.service = Some(service.into());
+        self
+    }
+
+    /// The underlying error, returned by [`std::error::Error::source`].
+    pub fn source(mut self, source: impl Into<BoxError>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// The error, with the defaults for what was not set.
+    #[must_use]
+    pub fn build(self) -> ErrorResult {
+        ErrorResult {
+            id: self.id.unwrap_or_else(new_id),
+            message: self.message.unwrap_or_else(|| self.name.clone()),
+            http_status: self.http_status.unwrap_or_else(|| self.code.http_status()),
+            name: self.name,
+            code: self.code,
+            temporary: self.temporary,
+            timeout: self.timeout,
+            fault: self.fault,
+            user_message: self.user_message,
+            retry_after: self.retry_after,
+            service: self.service,
+            source: self.source,
+        }
+    }
+}
