@@ -58,7 +58,14 @@ impl<'a> Input<'a> {
                 .iter()
                 .map(|variant| {
                     let keys = cx.handle(VariantAttrs::from_variant(variant)).map(|attrs| attrs.keys);
-                    Error::new(Some(&variant.ident), &variant.ident, &variant.fields, &variant.attrs, keys, cx)
+                    Error::new(
+                        Some(&variant.ident),
+                        &variant.ident,
+                        &variant.fields,
+                        &variant.attrs,
+                        keys,
+                        cx,
+                    )
                 })
                 .collect(),
             Data::Struct(data) => {

@@ -11,7 +11,7 @@ use syn::{Expr, ExprLit, Lit, LitStr};
 #[derive(Clone, Debug, Default, FromMeta)]
 pub(crate) struct ErrorKeys {
     pub grpc: Option<SpannedValue<CodeArg>>,
-    pub http: Option<SpannedValue<u16>>,
+    pub http: Option<SpannedValue<StatusArg>>,
     pub name: Option<LitStr>,
     pub temporary: Flag,
     pub timeout: Flag,
@@ -60,10 +60,9 @@ impl FromMeta for CodeArg {
                 Some(last) if path.qself.is_none() => Ok(CodeArg::Name(last.ident.to_string())),
                 _ => Err(code_syntax_error().with_span(expr)),
             },
-            Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => int
-                .base10_parse::<i64>()
-                .map(CodeArg::Number)
-                .map_err(|_| code_syntax_error().with_span(int)),
+            Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => {
+                int.base10_parse::<i64>().map(CodeArg::Number).map_err(|_| code_syntax_error().with_span(int))
+            }
             Expr::Group(group) => Self::from_expr(&group.expr),
             _ => Err(code_syntax_error().with_span(expr)),
         }
@@ -71,7 +70,26 @@ impl FromMeta for CodeArg {
 }
 
 fn code_syntax_error() -> darling::Error {
-    darling::Error::custom(
-        "expected a gRPC code name or number, e.g. `grpc = InvalidArgument` or `grpc = 3`",
-    )
+    darling::Error::custom("expected a gRPC code name or number, e.g. `grpc = InvalidArgument` or `grpc = 3`")
+}
+
+/// The value of `http = ...`: a number, judged by `validate` (so that 70000
+/// gets the same message as 302).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StatusArg(pub u64);
+
+impl FromMeta for StatusArg {
+    fn from_expr(expr: &Expr) -> darling::Result<Self> {
+        match expr {
+            Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => {
+                // Anything too large for u64 is just as wrong as 600.
+                Ok(StatusArg(int.base10_parse::<u64>().unwrap_or(u64::MAX)))
+            }
+            Expr::Group(group) => Self::from_expr(&group.expr),
+            _ => {
+                Err(darling::Error::custom("expected an HTTP status number, e.g. `http = 404`")
+                    .with_span(expr))
+            }
+        }
+    }
 }

@@ -89,10 +89,10 @@ impl Code {
 
     /// The code for an HTTP error status (400..=599).
     pub(crate) fn from_http(status: u16) -> Code {
-        let name = FROM_HTTP.iter().find(|(s, _)| *s == status).map_or(
-            if status < 500 { "FailedPrecondition" } else { "Internal" },
-            |(_, name)| *name,
-        );
+        let name = FROM_HTTP
+            .iter()
+            .find(|(s, _)| *s == status)
+            .map_or(if status < 500 { "FailedPrecondition" } else { "Internal" }, |(_, name)| *name);
         Code::from_name(name).unwrap_or(INTERNAL)
     }
 

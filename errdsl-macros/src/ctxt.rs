@@ -41,7 +41,9 @@ impl Ctxt {
     /// All recorded errors as one, or `Ok` when there were none.
     pub(crate) fn finish(self) -> syn::Result<()> {
         let mut errors = self.errors.into_iter();
-        let Some(mut first) = errors.next() else { return Ok(()) };
+        let Some(mut first) = errors.next() else {
+            return Ok(());
+        };
         for error in errors {
             first.combine(error);
         }

@@ -17,6 +17,10 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         Ok(input) => input,
         Err(error) => return error.to_compile_error(),
     };
+    if let syn::Data::Union(data) = &input.data {
+        let message = "`ServiceError` can be derived for enums and structs, not for unions";
+        return syn::Error::new_spanned(data.union_token, message).to_compile_error();
+    }
     let mut cx = Ctxt::default();
     let ast = Input::from_syn(&input, &mut cx);
     let catalog = validate(&ast, &mut cx);
@@ -24,25 +28,18 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         (Some(catalog), Ok(())) => expand::derive(&catalog),
         (_, result) => {
             let errors = result.err().map(|e| e.to_compile_error());
-            let stubs = (!matches!(input.data, syn::Data::Union(_))).then(|| {
-                let shape = Shape {
-                    ident: ast.ident,
-                    generics: ast.generics,
-                    vis: ast.vis,
-                    variants: ast
-                        .errors
-                        .iter()
-                        .filter_map(|e| {
-                            let fields = e.fields.iter().map(|f| Field { member: f.member.clone(), ty: f.ty.clone() });
-                            Some((e.variant?, fields.collect()))
-                        })
-                        .collect(),
-                };
-                let fallback = expand::fallback(&ast);
-                let ctors = expand::constructors(&shape);
-                quote!(#fallback #ctors)
-            });
-            quote!(#errors #stubs)
+            let fallback = expand::fallback(&ast);
+            let ctors = expand::constructors(&shape_of(&ast));
+            quote!(#errors #fallback #ctors)
         }
     }
+}
+
+/// The variants and fields of unvalidated input, for the fallback's constructors.
+fn shape_of<'a>(ast: &'a Input<'a>) -> Shape<'a> {
+    let variants = ast.errors.iter().filter_map(|error| {
+        let fields = error.fields.iter().map(|f| Field { member: f.member.clone(), ty: f.ty.clone() });
+        Some((error.variant?, fields.collect()))
+    });
+    Shape { ident: ast.ident, generics: ast.generics, vis: ast.vis, variants: variants.collect() }
 }

@@ -66,7 +66,9 @@ impl Template {
                     chars.next();
                     rewritten.push('}');
                 }
-                '}' => return Err("unmatched `}` in message; write `}}` for a literal brace".into()),
+                '}' => {
+                    return Err("unmatched `}` in message; write `}}` for a literal brace".into());
+                }
                 '{' => {
                     let mut inner = String::new();
                     loop {
@@ -78,14 +80,16 @@ impl Template {
                             }
                         }
                     }
-                    let (arg, spec) = inner.split_once(':').map_or((inner.as_str(), None), |(a, s)| (a, Some(s)));
+                    let (arg, spec) =
+                        inner.split_once(':').map_or((inner.as_str(), None), |(a, s)| (a, Some(s)));
                     let field = parse_arg(arg.trim(), &inner)?;
                     if let Some(spec) = spec
-                        && (spec.contains('$') || spec.contains('*')) {
-                            return Err(format!(
-                                "`{{{inner}}}`: width and precision taken from arguments are not supported in messages; write a fixed one, e.g. `{{{arg}:.2}}`"
-                            ));
-                        }
+                        && (spec.contains('$') || spec.contains('*'))
+                    {
+                        return Err(format!(
+                            "`{{{inner}}}`: width and precision taken from arguments are not supported in messages; write a fixed one, e.g. `{{{arg}:.2}}`"
+                        ));
+                    }
                     rewritten.push_str(&field.arg_name());
                     if let Some(spec) = spec {
                         rewritten.push(':');
@@ -132,7 +136,9 @@ fn parse_arg(arg: &str, inner: &str) -> Result<FieldRef, String> {
     if valid {
         Ok(FieldRef::Named(ident.to_owned()))
     } else {
-        Err(format!("`{{{inner}}}` is not a field name; placeholders name a field, e.g. `{{amount}}` or `{{0}}`"))
+        Err(format!(
+            "`{{{inner}}}` is not a field name; placeholders name a field, e.g. `{{amount}}` or `{{0}}`"
+        ))
     }
 }
 

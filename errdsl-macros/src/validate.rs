@@ -12,7 +12,7 @@ use proc_macro2::Span;
 use syn::LitStr;
 
 use crate::ast::{self, Style};
-use crate::attr::{CodeArg, ErrorKeys};
+use crate::attr::{CodeArg, ErrorKeys, StatusArg};
 use crate::case::snake_case;
 use crate::codes::{self, Code};
 use crate::ctxt::Ctxt;
@@ -27,9 +27,10 @@ const RESERVED_FIELDS: &[&str] = &["error_name"];
 pub(crate) fn validate(input: &ast::Input<'_>, cx: &mut Ctxt) -> Option<Catalog> {
     let container = input.container.as_ref();
     if input.is_enum
-        && let Some(container) = container {
-            check_enum_level_keys(&container.keys, cx);
-        }
+        && let Some(container) = container
+    {
+        check_enum_level_keys(&container.keys, cx);
+    }
     let service = container.and_then(|c| c.service.as_ref()).and_then(|s| check_service(s, cx));
     let defaults = if input.is_enum { container.map(|c| &c.keys) } else { None };
 
@@ -49,7 +50,11 @@ pub(crate) fn validate(input: &ast::Input<'_>, cx: &mut Ctxt) -> Option<Catalog>
         let Some(kind) = kind else { continue };
         let decl = ErrorDecl {
             variant: error.variant.cloned(),
-            fields: error.fields.iter().map(|f| Field { member: f.member.clone(), ty: f.ty.clone() }).collect(),
+            fields: error
+                .fields
+                .iter()
+                .map(|f| Field { member: f.member.clone(), ty: f.ty.clone() })
+                .collect(),
             description: error.doc.clone(),
             kind,
         };
@@ -101,12 +106,13 @@ fn check_service(service: &LitStr, cx: &mut Ctxt) -> Option<String> {
 fn check_reserved_fields(error: &ast::Error<'_>, cx: &mut Ctxt) {
     for field in &error.fields {
         if let Some(name) = field.name()
-            && RESERVED_FIELDS.contains(&name.as_str()) {
-                cx.error_at(
+            && RESERVED_FIELDS.contains(&name.as_str())
+        {
+            cx.error_at(
                     &field.member,
                     format!("the field name `{name}` is reserved: errdsl uses it for the error's wire name; rename the field"),
                 );
-            }
+        }
     }
 }
 
@@ -212,18 +218,22 @@ fn resolve_static(
     service: Option<&str>,
     cx: &mut Ctxt,
 ) -> Option<Spec> {
+    // Checks run in the order keys are usually written, so messages do too.
+    let flags = Flags::merge(keys, defaults);
+    let mapping = resolve_mapping(error, keys, defaults, &flags, cx);
+    if let Some(mapping) = &mapping {
+        check_fault(&flags, mapping, cx);
+        check_timeout(&flags, mapping, cx);
+        check_temporary(&flags, mapping, cx);
+    }
     let name = resolve_name(error, keys, cx);
     let user_msg = match &keys.user_msg {
         Some(lit) => check_user_msg(lit, error, cx).map(Some),
         None => Some(None),
     };
-    let flags = Flags::merge(keys, defaults);
-    let mapping = resolve_mapping(error, keys, defaults, &flags, cx)?;
-    check_fault(&flags, &mapping, cx);
-    check_timeout(&flags, &mapping, cx);
-    check_temporary(&flags, &mapping, cx);
     let retry_after = keys.retry_after_secs.as_ref().or(defaults.and_then(|d| d.retry_after_secs.as_ref()));
     check_retry_after(error, retry_after, &flags, cx);
+    let mapping = mapping?;
     Some(Spec {
         name: name?,
         service: service.map(str::to_owned),
@@ -240,7 +250,9 @@ fn resolve_static(
 /// Rule: a wire name is `name = "..."` or the `snake_case` of the Rust name,
 /// and is made of ASCII letters, digits, `_`, `-` and `.`.
 fn resolve_name(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) -> Option<String> {
-    let Some(lit) = &keys.name else { return Some(snake_case(&error.ident.to_string())) };
+    let Some(lit) = &keys.name else {
+        return Some(snake_case(&error.ident.to_string()));
+    };
     let name = lit.value();
     let valid = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b));
     if valid {
@@ -304,10 +316,14 @@ fn resolve_mapping(
             check_class(code, status, http.map_or_else(Span::call_site, SpannedValue::span), cx);
             Some(Mapping { code, http: status, origin: format!("`grpc = {}`", code.name) })
         }
-        (Some(Some(code)), None) => Some(Mapping { code, http: code.http, origin: format!("`grpc = {}`", code.name) }),
-        (None, Some(Some(status))) => {
-            Some(Mapping { code: Code::from_http(status), http: status, origin: format!("`http = {status}`") })
+        (Some(Some(code)), None) => {
+            Some(Mapping { code, http: code.http, origin: format!("`grpc = {}`", code.name) })
         }
+        (None, Some(Some(status))) => Some(Mapping {
+            code: Code::from_http(status),
+            http: status,
+            origin: format!("`http = {status}`"),
+        }),
         (None, None) => {
             let implied = [
                 (flags.timeout, codes::DEADLINE_EXCEEDED, "timeout"),
@@ -333,8 +349,10 @@ fn resolve_mapping(
 fn resolve_code(arg: &SpannedValue<CodeArg>, cx: &mut Ctxt) -> Option<Code> {
     match &**arg {
         CodeArg::Name(name) => Code::from_name(name).or_else(|| {
-            let hint = did_you_mean(name, codes::ALL.iter().map(|c| c.name))
-                .map_or_else(|| " (e.g. `InvalidArgument`, `NotFound`, `Internal`)".to_owned(), |s| format!("; did you mean `{s}`?"));
+            let hint = did_you_mean(name, codes::ALL.iter().map(|c| c.name)).map_or_else(
+                || " (e.g. `InvalidArgument`, `NotFound`, `Internal`)".to_owned(),
+                |s| format!("; did you mean `{s}`?"),
+            );
             cx.error_span(arg.span(), format!("unknown gRPC code `{name}`{hint}"));
             None
         }),
@@ -343,22 +361,29 @@ fn resolve_code(arg: &SpannedValue<CodeArg>, cx: &mut Ctxt) -> Option<Code> {
             None
         }
         CodeArg::Number(n) => Code::from_number(*n).or_else(|| {
-            cx.error_span(arg.span(), format!("unknown gRPC code {n}: codes are 1 to 16, e.g. `grpc = 3` or `grpc = InvalidArgument`"));
+            cx.error_span(
+                arg.span(),
+                format!(
+                    "unknown gRPC code {n}: codes are 1 to 16, e.g. `grpc = 3` or `grpc = InvalidArgument`"
+                ),
+            );
             None
         }),
     }
 }
 
 /// Rule: an error's HTTP status is in 400..=599.
-fn check_status(status: SpannedValue<u16>, cx: &mut Ctxt) -> Option<u16> {
-    if (400..=599).contains(&*status) {
-        Some(*status)
-    } else {
-        cx.error_span(
-            status.span(),
-            format!("HTTP status {} is not an error status: use 400..=599, e.g. `http = 404`", *status),
-        );
-        None
+fn check_status(status: SpannedValue<StatusArg>, cx: &mut Ctxt) -> Option<u16> {
+    match u16::try_from(status.0) {
+        Ok(code @ 400..=599) => Some(code),
+        _ => {
+            let shown = if status.0 == u64::MAX { "this large".to_owned() } else { status.0.to_string() };
+            cx.error_span(
+                status.span(),
+                format!("HTTP status {shown} is not an error status: use 400..=599, e.g. `http = 404`"),
+            );
+            None
+        }
     }
 }
 
@@ -368,7 +393,8 @@ fn check_status(status: SpannedValue<u16>, cx: &mut Ctxt) -> Option<u16> {
 fn check_class(code: Code, status: u16, span: Span, cx: &mut Ctxt) {
     let agrees = code.is_server_side() == (status >= 500) || Code::from_http(status) == code;
     if !agrees {
-        let (status_side, code_side) = if status >= 500 { ("server", "client") } else { ("client", "server") };
+        let (status_side, code_side) =
+            if status >= 500 { ("server", "client") } else { ("client", "server") };
         cx.error_span(
             span,
             format!(
@@ -382,54 +408,64 @@ fn check_class(code: Code, status: u16, span: Span, cx: &mut Ctxt) {
 /// Rule: a fault is the server's failure, so its code is server-side.
 fn check_fault(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
     if let Some(span) = flags.fault
-        && !mapping.code.is_server_side() {
-            cx.error_span(
+        && !mapping.code.is_server_side()
+    {
+        cx.error_span(
                 span,
                 format!(
                     "`fault` marks a failure of the server, but `{}` (from {}) blames the client; use a server-side code such as `Internal` (500) or remove `fault`",
                     mapping.code.name, mapping.origin
                 ),
             );
-        }
+    }
 }
 
 /// Rule: a timeout maps to `DeadlineExceeded`, 408 or 504.
 fn check_timeout(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
     if let Some(span) = flags.timeout
-        && mapping.code != codes::DEADLINE_EXCEEDED && !matches!(mapping.http, 408 | 504) {
-            cx.error_span(
+        && mapping.code != codes::DEADLINE_EXCEEDED
+        && !matches!(mapping.http, 408 | 504)
+    {
+        cx.error_span(
                 span,
                 format!(
                     "`timeout` needs a timeout mapping, but the error maps to `{}`/{} (from {}); use `grpc = DeadlineExceeded`, `http = 504` or `http = 408`",
                     mapping.code.name, mapping.http, mapping.origin
                 ),
             );
-        }
+    }
 }
 
 /// Rule: a temporary error has a code that clients may retry.
 fn check_temporary(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
     if let Some(span) = flags.temporary
-        && !mapping.code.can_be_temporary() {
-            cx.error_span(
+        && !mapping.code.can_be_temporary()
+    {
+        cx.error_span(
                 span,
                 format!(
                     "`temporary` means a retry may succeed, but `{}` (from {}) says the request itself is wrong and is never retried; use a retryable code such as `Unavailable` or `ResourceExhausted`, or remove `temporary`",
                     mapping.code.name, mapping.origin
                 ),
             );
-        }
+    }
 }
 
 /// Rule: `retry_after_secs` only makes sense on a temporary error.
-fn check_retry_after(error: &ast::Error<'_>, retry_after: Option<&SpannedValue<u64>>, flags: &Flags, cx: &mut Ctxt) {
+fn check_retry_after(
+    error: &ast::Error<'_>,
+    retry_after: Option<&SpannedValue<u64>>,
+    flags: &Flags,
+    cx: &mut Ctxt,
+) {
     if let Some(retry_after) = retry_after
-        && flags.temporary.is_none() {
-            cx.error_span(
+        && flags.temporary.is_none()
+    {
+        cx.error_span(
                 retry_after.span(),
                 format!("`retry_after_secs` tells clients when to retry, but `{}` is not `temporary`, so they never do; add `temporary` or remove it", error.ident),
             );
-        }
+    }
 }
 
 /// Rule: `user_msg` is a well-formed message that names existing fields only.
@@ -460,16 +496,22 @@ pub(crate) fn missing_field(field: &FieldRef, error: &ast::Error<'_>) -> Option<
         (FieldRef::Index(index), Style::Tuple) if *index < error.fields.len() => None,
         (_, Style::Unit) => Some(format!("`{ident}` has no fields")),
         (FieldRef::Named(name), Style::Named) => {
-            let hint = did_you_mean(name, names.iter().map(String::as_str))
-                .map_or_else(|| format!("; its fields are {}", quoted_list(&names)), |s| format!("; did you mean `{s}`?"));
+            let hint = did_you_mean(name, names.iter().map(String::as_str)).map_or_else(
+                || format!("; its fields are {}", quoted_list(&names)),
+                |s| format!("; did you mean `{s}`?"),
+            );
             Some(format!("`{ident}` has no field `{name}`{hint}"))
         }
-        (FieldRef::Index(_), Style::Named) => Some(format!("`{ident}` has named fields; name one: {}", quoted_list(&names))),
+        (FieldRef::Index(_), Style::Named) => {
+            Some(format!("`{ident}` has named fields; name one: {}", quoted_list(&names)))
+        }
         (FieldRef::Named(_), Style::Tuple) => {
             Some(format!("`{ident}` has positional fields; write `{{0}}` for the first"))
         }
         (FieldRef::Index(index), Style::Tuple) => {
-            Some(format!("`{ident}` has {} field(s), so there is no field {index}", error.fields.len()))
+            let count = error.fields.len();
+            let noun = if count == 1 { "field" } else { "fields" };
+            Some(format!("`{ident}` has only {count} {noun}, so there is no field {index}"))
         }
     }
 }

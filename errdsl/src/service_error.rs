@@ -42,6 +42,11 @@ use crate::Code;
 /// assert!(err.is_temporary());
 /// assert_eq!(err.retry_after(), Some(std::time::Duration::from_secs(30)));
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a declared service error",
+    label = "`{Self}` does not implement `errdsl::ServiceError`",
+    note = "declare it with `#[derive(errdsl::ServiceError)]` or in `errdsl::errors! {{ ... }}`"
+)]
 pub trait ServiceError: std::error::Error + Send + Sync + 'static {
     /// The stable wire name of the error, e.g. `"div_by_zero"`.
     ///
@@ -234,6 +239,11 @@ impl ErrorSpec {
 /// assert_eq!(QuotaError::ERRORS[0].description, "The caller's quota is used up.");
 /// assert_eq!(QuotaError::ERRORS[1].http_status, 404);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no error catalog",
+    label = "`{Self}` does not implement `errdsl::Catalog`",
+    note = "declare it with `#[derive(errdsl::ServiceError)]` or in `errdsl::errors! {{ ... }}`"
+)]
 pub trait Catalog {
     /// Every error the type can be.
     const ERRORS: &'static [ErrorSpec];

@@ -51,7 +51,10 @@ fn shadowed_names_do_not_leak_into_generated_code() {
     assert_eq!(Shadowed::none().http_status(), 404);
     assert_eq!(Shadowed::crate_().name(), "crate");
     assert_eq!(Shadowed::r#type().name(), "type");
-    assert_eq!(Shadowed::some(::std::io::ErrorKind::TimedOut.into()).code(), ::errdsl::Code::DeadlineExceeded);
+    assert_eq!(
+        Shadowed::some(::std::io::ErrorKind::TimedOut.into()).code(),
+        ::errdsl::Code::DeadlineExceeded
+    );
     assert_eq!(<Shadowed as ::errdsl::Catalog>::ERRORS.len(), 6);
 }
 

@@ -60,10 +60,7 @@ fn linted_code_runs() {
     assert_eq!(LintedError::ERRORS.len(), 6);
     assert_eq!(LintedError::slow().name(), "too_slow");
     assert_eq!(LintedError::tuple(1, 2).user_message().as_deref(), Some("Retry 1."));
-    assert_eq!(
-        LintedError::named(1.5, String::new()).user_message().as_deref(),
-        Some("Pay 1.50 first.")
-    );
+    assert_eq!(LintedError::named(1.5, String::new()).user_message().as_deref(), Some("Pay 1.50 first."));
     assert_eq!(LintedStruct(3).user_message().as_deref(), Some("Aborted 3."));
     assert!(LintedError::inner(InnerError::fault()).is_fault());
 }

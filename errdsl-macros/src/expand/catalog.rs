@@ -45,11 +45,12 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
 
     // A combined catalog is checked for duplicate names when it is evaluated;
     // evaluate it now, so the check runs even if nothing reads the catalog.
-    let force = (catalog.generics.params.is_empty() && errors.to_string().contains("concat_specs")).then(|| {
-        quote! {
-            const _: usize = <#ident as ::errdsl::__private::Catalog>::ERRORS.len();
-        }
-    });
+    let force =
+        (catalog.generics.params.is_empty() && errors.to_string().contains("concat_specs")).then(|| {
+            quote! {
+                const _: usize = <#ident as ::errdsl::__private::Catalog>::ERRORS.len();
+            }
+        });
 
     quote! {
         #[automatically_derived]
@@ -75,7 +76,12 @@ fn spec_expr(spec: &Spec, description: &str, classified: bool) -> TokenStream {
         let http = spec.http;
         expr = quote!(#expr.with_http_status(#http));
     }
-    for (set, method) in [(spec.temporary, "with_temporary"), (spec.timeout, "with_timeout"), (spec.fault, "with_fault"), (classified, "with_classified")] {
+    for (set, method) in [
+        (spec.temporary, "with_temporary"),
+        (spec.timeout, "with_timeout"),
+        (spec.fault, "with_fault"),
+        (classified, "with_classified"),
+    ] {
         if set {
             let method = syn::Ident::new(method, proc_macro2::Span::call_site());
             expr = quote!(#expr.#method(true));

@@ -75,13 +75,10 @@ pub(crate) fn match_self(arms: Vec<(TokenStream, Vec<usize>, TokenStream)>) -> T
 /// `where` predicates the generated impls need beyond the type's own.
 pub(crate) fn extra_bounds(catalog: &Catalog, more: Vec<WherePredicate>) -> Option<syn::WhereClause> {
     let own = catalog.generics.where_clause.as_ref();
-    let mut predicates: Vec<WherePredicate> = own.map(|w| w.predicates.iter().cloned().collect()).unwrap_or_default();
+    let mut predicates: Vec<WherePredicate> =
+        own.map(|w| w.predicates.iter().cloned().collect()).unwrap_or_default();
     predicates.extend(more);
-    if predicates.is_empty() {
-        None
-    } else {
-        Some(syn::parse_quote!(where #(#predicates),*))
-    }
+    if predicates.is_empty() { None } else { Some(syn::parse_quote!(where #(#predicates),*)) }
 }
 
 /// Whether `tokens` mention any of the type's generic parameters.

@@ -25,7 +25,12 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
                 .collect(),
         )
     };
-    let name = method(&|e| per_kind(e, "name", |spec| { let name = &spec.name; quote!(#name) }));
+    let name = method(&|e| {
+        per_kind(e, "name", |spec| {
+            let name = &spec.name;
+            quote!(#name)
+        })
+    });
     let code = method(&|e| dynamic(e, "code", code_path, |c| quote!(#c.code)));
     let http_status = method(&|e| {
         dynamic(
@@ -38,22 +43,31 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             |c| quote!(#c.code.http_status()),
         )
     });
-    let is_temporary = method(&|e| dynamic(e, "is_temporary", |spec| bool_lit(spec.temporary), |c| quote!(#c.temporary)));
-    let is_timeout = method(&|e| dynamic(e, "is_timeout", |spec| bool_lit(spec.timeout), |c| quote!(#c.timeout)));
+    let is_temporary =
+        method(&|e| dynamic(e, "is_temporary", |spec| bool_lit(spec.temporary), |c| quote!(#c.temporary)));
+    let is_timeout =
+        method(&|e| dynamic(e, "is_timeout", |spec| bool_lit(spec.timeout), |c| quote!(#c.timeout)));
     let is_fault = method(&|e| {
-        dynamic(
-            e,
-            "is_fault",
-            |spec| bool_lit(spec.fault),
-            |c| quote!(#c.code.is_server_side()),
-        )
+        dynamic(e, "is_fault", |spec| bool_lit(spec.fault), |c| quote!(#c.code.is_server_side()))
     });
     let user_message = method(&|e| user_message(e));
     let retry_after = method(&|e| {
-        per_kind(e, "retry_after", |spec| if let Some(secs) = spec.retry_after_secs { quote!(::errdsl::__private::Some(::errdsl::__private::Duration::from_secs(#secs))) } else { quote!(::errdsl::__private::None) })
+        per_kind(e, "retry_after", |spec| {
+            if let Some(secs) = spec.retry_after_secs {
+                quote!(::errdsl::__private::Some(::errdsl::__private::Duration::from_secs(#secs)))
+            } else {
+                quote!(::errdsl::__private::None)
+            }
+        })
     });
     let service = method(&|e| {
-        per_kind(e, "service", |spec| if let Some(service) = &spec.service { quote!(::errdsl::__private::Some(#service)) } else { quote!(::errdsl::__private::None) })
+        per_kind(e, "service", |spec| {
+            if let Some(service) = &spec.service {
+                quote!(::errdsl::__private::Some(#service))
+            } else {
+                quote!(::errdsl::__private::None)
+            }
+        })
     });
 
     quote! {
@@ -101,7 +115,11 @@ fn bounds(catalog: &Catalog) -> Vec<WherePredicate> {
 }
 
 /// An arm whose body is known from the spec, or delegated for transparent errors.
-fn per_kind(error: &ErrorDecl, method: &str, body: impl Fn(&Spec) -> TokenStream) -> (Vec<usize>, TokenStream) {
+fn per_kind(
+    error: &ErrorDecl,
+    method: &str,
+    body: impl Fn(&Spec) -> TokenStream,
+) -> (Vec<usize>, TokenStream) {
     match &error.kind {
         Kind::Static(spec) | Kind::Classified { spec, .. } => (Vec::new(), body(spec)),
         Kind::Transparent { field } => delegate(error, *field, method),
@@ -177,11 +195,16 @@ fn user_message(error: &ErrorDecl) -> (Vec<usize>, TokenStream) {
 }
 
 /// The named arguments for a template: `name = __self_i` per field it names.
-pub(crate) fn format_args(error: &ErrorDecl, template: &crate::fmt::Template) -> (Vec<usize>, Vec<TokenStream>) {
+pub(crate) fn format_args(
+    error: &ErrorDecl,
+    template: &crate::fmt::Template,
+) -> (Vec<usize>, Vec<TokenStream>) {
     let mut bound = Vec::new();
     let mut args = Vec::new();
     for field in &template.fields {
-        let Some(index) = error.field_index(field) else { continue };
+        let Some(index) = error.field_index(field) else {
+            continue;
+        };
         let arg = syn::Ident::new(&field.arg_name(), template.lit.span());
         let value = binding(index);
         bound.push(index);

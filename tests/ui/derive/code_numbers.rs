@@ -1,0 +1,10 @@
+#[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+enum E {
+    #[error("ok")]
+    #[service_error(grpc = 0)]
+    Ok,
+    #[error("seventeen")]
+    #[service_error(grpc = 17)]
+    Seventeen,
+}
+fn main() {}

@@ -1,0 +1,13 @@
+#[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+enum Inner {
+    #[error("x")]
+    #[service_error(fault)]
+    X,
+}
+#[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+enum E {
+    #[error(transparent)]
+    #[service_error(transparent, grpc = Internal, name = "inner")]
+    Inner(Inner),
+}
+fn main() {}

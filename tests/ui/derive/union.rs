@@ -1,0 +1,5 @@
+#[derive(errdsl::ServiceError)]
+union U {
+    a: u32,
+}
+fn main() {}
