@@ -117,6 +117,17 @@ impl<'a> Error<'a> {
     }
 }
 
+impl Error<'_> {
+    /// The source field, by thiserror's rule: marked `#[source]` or
+    /// `#[from]`, else named `source`.
+    pub(crate) fn source_field(&self) -> Option<usize> {
+        self.fields
+            .iter()
+            .position(|f| f.has_attr("source") || f.has_attr("from"))
+            .or_else(|| self.fields.iter().position(|f| f.name().as_deref() == Some("source")))
+    }
+}
+
 impl Field<'_> {
     /// Whether the field has an attribute named `name` (e.g. `source`).
     pub(crate) fn has_attr(&self, name: &str) -> bool {

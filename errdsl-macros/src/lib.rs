@@ -12,6 +12,7 @@ mod case;
 mod codes;
 mod ctxt;
 mod derive;
+mod errors;
 mod expand;
 mod fmt;
 mod model;
@@ -25,4 +26,12 @@ use proc_macro::TokenStream;
 #[proc_macro_derive(ServiceError, attributes(service_error))]
 pub fn derive_service_error(input: TokenStream) -> TokenStream {
     derive::derive(input.into()).into()
+}
+
+/// Declares error enums and everything `#[derive(ServiceError)]` gives them,
+/// plus `Display`, `Error`, `From` conversions and inheritance from a parent
+/// enum (`enum DivideError: DividerError { .. }`). See the `errdsl` crate.
+#[proc_macro]
+pub fn errors(input: TokenStream) -> TokenStream {
+    errors::errors(input.into()).into()
 }

@@ -25,6 +25,30 @@ pub(crate) struct ErrorDecl {
     /// The doc comment, for `ErrorSpec::description`.
     pub description: String,
     pub kind: Kind,
+    /// Only in `errors!`, which writes the enum itself: how to write this variant.
+    pub definition: Option<Definition>,
+}
+
+/// What `errors!` needs beyond the derive's model to write an error's variant
+/// and its `Display`, `Error::source` and `From` impls.
+#[derive(Clone)]
+pub(crate) struct Definition {
+    /// The variant as declared, without errdsl's and thiserror's attributes.
+    pub variant: syn::Variant,
+    pub display: Display,
+    /// The field `Error::source` returns.
+    pub source: Option<usize>,
+    /// Whether the only field is `#[from]`, i.e. `From<FieldType>` is generated.
+    pub from: bool,
+    /// The enum that declared the error (its own enum, or an ancestor).
+    pub origin: Ident,
+}
+
+/// How an error displays: a message template, or its only field's `Display`.
+#[derive(Clone)]
+pub(crate) enum Display {
+    Message(Template),
+    Transparent,
 }
 
 /// How an error answers `ServiceError`.

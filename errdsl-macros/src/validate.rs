@@ -57,6 +57,7 @@ pub(crate) fn validate(input: &ast::Input<'_>, cx: &mut Ctxt) -> Option<Catalog>
                 .collect(),
             description: error.doc.clone(),
             kind,
+            definition: None,
         };
         if let Some(spec) = decl.spec() {
             let span = keys.name.as_ref().map_or_else(|| error.ident.span(), LitStr::span);
@@ -179,12 +180,7 @@ fn resolve_classified(
             );
         }
     }
-    let source = error
-        .fields
-        .iter()
-        .position(|f| f.has_attr("source") || f.has_attr("from"))
-        .or_else(|| error.fields.iter().position(|f| f.name().as_deref() == Some("source")));
-    let Some(source) = source else {
+    let Some(source) = error.source_field() else {
         cx.error_span(
             keys.classify.span(),
             format!("`classify` needs the error's source, but `{}` has none: mark a field `#[source]` or `#[from]`, or name it `source`", error.ident),

@@ -53,8 +53,8 @@ pub mod testing;
 
 pub use classify::{Classification, classify};
 pub use code::{Code, UnknownCode};
+pub use errdsl_macros::{ServiceError, errors};
 pub use error_result::{ErrorResult, ErrorResultBuilder};
-pub use errdsl_macros::ServiceError;
 pub use service_error::{Catalog, ErrorSpec, ServiceError};
 
 /// Items the generated code uses. Not public API: no stability promise.

@@ -22,8 +22,10 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
                 // A const array's length cannot depend on generic parameters,
                 // so the errors of a generic inner type are not listed.
                 if !mentions_generics(catalog, &quote!(#ty)) {
-                    parts.push(quote!(&[#(#run),*]));
-                    run.clear();
+                    if !run.is_empty() {
+                        parts.push(quote!(&[#(#run),*]));
+                        run.clear();
+                    }
                     parts.push(quote!(<#ty as ::errdsl::__private::Catalog>::ERRORS));
                 }
             }
@@ -33,7 +35,9 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
     let errors = if parts.is_empty() {
         quote!(&[#(#run),*])
     } else {
-        parts.push(quote!(&[#(#run),*]));
+        if !run.is_empty() {
+            parts.push(quote!(&[#(#run),*]));
+        }
         let lengths = parts.iter().map(|part| quote!((#part).len()));
         quote! {{
             const LEN: usize = 0 #(+ #lengths)*;

@@ -3,6 +3,7 @@
 
 mod catalog;
 mod ctor;
+mod errors;
 mod fallback;
 mod service_error;
 
@@ -13,6 +14,7 @@ use syn::{Member, WherePredicate};
 use crate::model::{Catalog, ErrorDecl};
 
 pub(crate) use ctor::{Shape, constructors};
+pub(crate) use errors::{display_fallback, enum_definition, errors};
 pub(crate) use fallback::fallback;
 
 /// Everything the derive generates for a valid input.
