@@ -33,28 +33,17 @@ impl Classification {
 
     /// A permanent error with this code: retrying it as it is fails again.
     const fn permanent(code: Code) -> Self {
-        Classification {
-            code,
-            temporary: false,
-            timeout: false,
-        }
+        Classification { code, temporary: false, timeout: false }
     }
 
     /// A temporary error with this code: retrying it may succeed.
     const fn temporary(code: Code) -> Self {
-        Classification {
-            code,
-            temporary: true,
-            timeout: false,
-        }
+        Classification { code, temporary: true, timeout: false }
     }
 
     /// A timeout: `DeadlineExceeded`, temporary.
-    const TIMEOUT: Classification = Classification {
-        code: Code::DeadlineExceeded,
-        temporary: true,
-        timeout: true,
-    };
+    const TIMEOUT: Classification =
+        Classification { code: Code::DeadlineExceeded, temporary: true, timeout: true };
 }
 
 /// How deep [`classify`] follows a source chain. Real chains are a handful
@@ -156,8 +145,8 @@ fn recognise(err: &(dyn Error + 'static)) -> Option<Classification> {
 /// The table of `io::ErrorKind`s, as documented on [`classify`].
 const IO_KINDS: &[(io::ErrorKind, Classification)] = {
     use Code::{
-        AlreadyExists, FailedPrecondition, InvalidArgument, NotFound, PermissionDenied,
-        ResourceExhausted, Unavailable, Unimplemented,
+        AlreadyExists, FailedPrecondition, InvalidArgument, NotFound, PermissionDenied, ResourceExhausted,
+        Unavailable, Unimplemented,
     };
     use io::ErrorKind as K;
 
@@ -186,10 +175,7 @@ const IO_KINDS: &[(io::ErrorKind, Classification)] = {
         (K::StaleNetworkFileHandle, UNAVAILABLE),
         (K::Deadlock, Classification::temporary(Code::Aborted)),
         (K::NotFound, Classification::permanent(NotFound)),
-        (
-            K::PermissionDenied,
-            Classification::permanent(PermissionDenied),
-        ),
+        (K::PermissionDenied, Classification::permanent(PermissionDenied)),
         (K::AlreadyExists, Classification::permanent(AlreadyExists)),
         (K::InvalidInput, INVALID),
         (K::InvalidData, INVALID),
@@ -211,10 +197,7 @@ const IO_KINDS: &[(io::ErrorKind, Classification)] = {
 };
 
 fn io_kind(kind: io::ErrorKind) -> Option<Classification> {
-    IO_KINDS
-        .iter()
-        .find(|(k, _)| *k == kind)
-        .map(|&(_, class)| class)
+    IO_KINDS.iter().find(|(k, _)| *k == kind).map(|&(_, class)| class)
 }
 
 /// A gRPC status code, as documented on [`classify`].
@@ -256,11 +239,7 @@ mod tests {
     }
 
     fn class(code: Code, temporary: bool, timeout: bool) -> Classification {
-        Classification {
-            code,
-            temporary,
-            timeout,
-        }
+        Classification { code, temporary, timeout }
     }
 
     /// Every row of the io table, written out again as the documentation states it.
@@ -316,11 +295,7 @@ mod tests {
 
         for &(kind, want) in &expected {
             assert_eq!(classify(&io::Error::from(kind)), want, "{kind:?}");
-            assert_eq!(
-                classify(&io::Error::new(kind, "with a message")),
-                want,
-                "{kind:?}"
-            );
+            assert_eq!(classify(&io::Error::new(kind, "with a message")), want, "{kind:?}");
         }
         assert_eq!(expected.len(), IO_KINDS.len(), "a table row is untested");
     }
@@ -328,23 +303,16 @@ mod tests {
     #[test]
     fn uninformative_io_kinds_are_unknown() {
         assert_eq!(classify(&io::Error::other("boom")), Classification::UNKNOWN);
-        assert_eq!(
-            classify(&io::Error::from(io::ErrorKind::Other)),
-            Classification::UNKNOWN
-        );
+        assert_eq!(classify(&io::Error::from(io::ErrorKind::Other)), Classification::UNKNOWN);
     }
 
     #[test]
     fn io_error_wrapping_an_error_is_looked_into() {
-        let inner = ErrorResult::builder("busy", Code::ResourceExhausted)
-            .temporary(true)
-            .build();
+        let inner = ErrorResult::builder("busy", Code::ResourceExhausted).temporary(true).build();
         let err = io::Error::other(inner);
         assert_eq!(classify(&err), class(Code::ResourceExhausted, true, false));
         // Twice wrapped, and with the inner error's own source chain.
-        let err = io::Error::other(io::Error::other(wrap(io::Error::from(
-            io::ErrorKind::TimedOut,
-        ))));
+        let err = io::Error::other(io::Error::other(wrap(io::Error::from(io::ErrorKind::TimedOut))));
         assert_eq!(classify(&err), Classification::TIMEOUT);
     }
 
@@ -357,23 +325,18 @@ mod tests {
 
     #[test]
     fn error_result_classifies_as_itself() {
-        let err = ErrorResult::builder("slow", Code::DeadlineExceeded)
-            .temporary(true)
-            .timeout(true)
-            .build();
+        let err = ErrorResult::builder("slow", Code::DeadlineExceeded).temporary(true).timeout(true).build();
         assert_eq!(classify(&err), class(Code::DeadlineExceeded, true, true));
         let err = ErrorResult::new("x", Code::PermissionDenied, "x");
         assert_eq!(classify(&err), class(Code::PermissionDenied, false, false));
-        let err = ErrorResult::builder("x", Code::Unknown)
-            .temporary(true)
-            .build();
+        let err = ErrorResult::builder("x", Code::Unknown).temporary(true).build();
         assert_eq!(classify(&err), class(Code::Unknown, true, false));
     }
 
     #[test]
     fn plain_unknown_says_nothing() {
-        let err = ErrorResult::new("x", Code::Unknown, "x")
-            .with_source(io::Error::from(io::ErrorKind::TimedOut));
+        let err =
+            ErrorResult::new("x", Code::Unknown, "x").with_source(io::Error::from(io::ErrorKind::TimedOut));
         assert_eq!(classify(&err), Classification::TIMEOUT);
         let err = io::Error::other(ErrorResult::new("x", Code::Unknown, "x"));
         assert_eq!(classify(&err), Classification::UNKNOWN);
@@ -382,13 +345,9 @@ mod tests {
     #[test]
     fn outermost_recognised_error_wins() {
         let inner = io::Error::from(io::ErrorKind::TimedOut);
-        let middle =
-            ErrorResult::new("denied", Code::PermissionDenied, "denied").with_source(inner);
+        let middle = ErrorResult::new("denied", Code::PermissionDenied, "denied").with_source(inner);
         let outer = wrap(wrap(middle));
-        assert_eq!(
-            classify(&outer),
-            class(Code::PermissionDenied, false, false)
-        );
+        assert_eq!(classify(&outer), class(Code::PermissionDenied, false, false));
     }
 
     #[test]
@@ -421,11 +380,7 @@ mod tests {
     fn serde_json_errors() {
         for bad in ["{", "[1,", "nul", "{\"a\" 1}", "\"\\x\""] {
             let err = serde_json::from_str::<serde_json::Value>(bad).unwrap_err();
-            assert_eq!(
-                classify(&err),
-                class(Code::InvalidArgument, false, false),
-                "{bad}"
-            );
+            assert_eq!(classify(&err), class(Code::InvalidArgument, false, false), "{bad}");
         }
         let err = serde_json::from_str::<u8>("\"text\"").unwrap_err();
         assert_eq!(classify(&err), class(Code::InvalidArgument, false, false));
@@ -478,8 +433,7 @@ mod tests {
     #[cfg(feature = "tonic")]
     #[test]
     fn unknown_tonic_status_is_looked_into() {
-        let status =
-            tonic::Status::from_error(Box::new(io::Error::from(io::ErrorKind::ConnectionRefused)));
+        let status = tonic::Status::from_error(Box::new(io::Error::from(io::ErrorKind::ConnectionRefused)));
         assert_eq!(status.code(), tonic::Code::Unknown);
         assert_eq!(classify(&status), class(Code::Unavailable, true, false));
     }

@@ -193,12 +193,9 @@ impl ErrorResult {
     /// assert_eq!(err.wire_message(), "no user 42");
     /// ```
     pub fn wire_message(&self) -> Cow<'_, str> {
-        wire_message_rule(
-            self.user_message.as_deref().map(Cow::Borrowed),
-            self.fault,
-            Some(&self.id),
-            || Cow::Borrowed(&self.message),
-        )
+        wire_message_rule(self.user_message.as_deref().map(Cow::Borrowed), self.fault, Some(&self.id), || {
+            Cow::Borrowed(&self.message)
+        })
     }
 
     /// [`wire_message`](ErrorResult::wire_message)'s rule for any service
@@ -219,13 +216,8 @@ impl ErrorResult {
     ///     "internal error (id: x7Fq9-Ab)",
     /// );
     /// ```
-    pub fn wire_message_of<'a, E: ServiceError + ?Sized>(
-        err: &'a E,
-        id: Option<&str>,
-    ) -> Cow<'a, str> {
-        wire_message_rule(err.user_message(), err.is_fault(), id, || {
-            Cow::Owned(err.to_string())
-        })
+    pub fn wire_message_of<'a, E: ServiceError + ?Sized>(err: &'a E, id: Option<&str>) -> Cow<'a, str> {
+        wire_message_rule(err.user_message(), err.is_fault(), id, || Cow::Owned(err.to_string()))
     }
 }
 
@@ -256,9 +248,7 @@ impl fmt::Display for ErrorResult {
 
 impl Error for ErrorResult {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
-        self.source
-            .as_deref()
-            .map(|source| source as &(dyn Error + 'static))
+        self.source.as_deref().map(|source| source as &(dyn Error + 'static))
     }
 }
 
@@ -349,10 +339,7 @@ mod tests {
         }
     }
 
-    const MAINTENANCE: Maintenance = Maintenance {
-        fault: false,
-        user_message: None,
-    };
+    const MAINTENANCE: Maintenance = Maintenance { fault: false, user_message: None };
 
     #[test]
     fn builder_defaults() {
@@ -394,10 +381,7 @@ mod tests {
         assert_eq!(err.user_message().as_deref(), Some("Try again later."));
         assert_eq!(err.retry_after(), Some(Duration::from_secs(5)));
         assert_eq!(err.service(), Some("storage"));
-        assert_eq!(
-            err.source().map(ToString::to_string).as_deref(),
-            Some("disk 2 degraded")
-        );
+        assert_eq!(err.source().map(ToString::to_string).as_deref(), Some("disk 2 degraded"));
     }
 
     #[test]
@@ -432,10 +416,7 @@ mod tests {
 
     #[test]
     fn from_service_error_captures_every_method() {
-        let original = Maintenance {
-            fault: true,
-            user_message: Some("Back soon."),
-        };
+        let original = Maintenance { fault: true, user_message: Some("Back soon.") };
         let err = ErrorResult::from_service_error(&original);
         assert_eq!(err.name(), "maintenance");
         assert_eq!(err.code(), Code::Unavailable);
@@ -463,8 +444,7 @@ mod tests {
     #[test]
     fn source_chain() {
         let io = std::io::Error::new(std::io::ErrorKind::TimedOut, "read timed out");
-        let inner =
-            ErrorResult::new("storage", Code::Unavailable, "storage failed").with_source(io);
+        let inner = ErrorResult::new("storage", Code::Unavailable, "storage failed").with_source(io);
         let outer = ErrorResult::new("divide", Code::Internal, "divide failed").with_source(inner);
         let chain: Vec<String> =
             std::iter::successors(Some(&outer as &(dyn Error + 'static)), |&e| e.source())
@@ -477,13 +457,7 @@ mod tests {
     fn debug_shows_the_fields() {
         let err = ErrorResult::new("not_found", Code::NotFound, "no user 42");
         let debug = format!("{err:?}");
-        for part in [
-            "ErrorResult",
-            "not_found",
-            "NotFound",
-            "no user 42",
-            err.id(),
-        ] {
+        for part in ["ErrorResult", "not_found", "NotFound", "no user 42", err.id()] {
             assert!(debug.contains(part), "{debug}");
         }
     }
@@ -527,10 +501,7 @@ mod tests {
         assert_eq!(message, format!("internal error (id: {})", err.id()));
         assert!(!message.contains("password"));
         // An empty id is no id.
-        let err = ErrorResult::builder("db_down", Code::Internal)
-            .fault(true)
-            .id("")
-            .build();
+        let err = ErrorResult::builder("db_down", Code::Internal).fault(true).id("").build();
         assert_eq!(err.wire_message(), "internal error");
     }
 
@@ -540,23 +511,11 @@ mod tests {
             ErrorResult::wire_message_of(&MAINTENANCE, Some("abcdefgh")),
             "node 3 drains for maintenance"
         );
-        let with_user = Maintenance {
-            fault: false,
-            user_message: Some("Back soon."),
-        };
-        assert!(matches!(
-            ErrorResult::wire_message_of(&with_user, None),
-            Cow::Borrowed("Back soon.")
-        ));
-        let fault = Maintenance {
-            fault: true,
-            user_message: None,
-        };
+        let with_user = Maintenance { fault: false, user_message: Some("Back soon.") };
+        assert!(matches!(ErrorResult::wire_message_of(&with_user, None), Cow::Borrowed("Back soon.")));
+        let fault = Maintenance { fault: true, user_message: None };
         assert_eq!(ErrorResult::wire_message_of(&fault, None), "internal error");
         let dynamic: &dyn ServiceError = &fault;
-        assert_eq!(
-            ErrorResult::wire_message_of(dynamic, Some("abcdefgh")),
-            "internal error (id: abcdefgh)"
-        );
+        assert_eq!(ErrorResult::wire_message_of(dynamic, Some("abcdefgh")), "internal error (id: abcdefgh)");
     }
 }

@@ -46,9 +46,7 @@ fn fallback_bytes() -> [u8; ID_BYTES] {
 
     let seed = *SEED.get_or_init(|| {
         // A clock before 1970 only weakens the seed, not uniqueness.
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |elapsed| elapsed.as_nanos());
+        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_nanos());
         #[allow(clippy::cast_possible_truncation)] // the low bits vary most
         let nanos = nanos as u64;
         nanos ^ u64::from(std::process::id()).rotate_left(32)
@@ -95,9 +93,6 @@ mod tests {
     fn fallback_ids_do_not_repeat() {
         let ids: HashSet<String> = (0..100_000).map(|_| encode(fallback_bytes())).collect();
         assert_eq!(ids.len(), 100_000);
-        assert!(
-            ids.iter()
-                .all(|id| id.len() == 8 && id.chars().all(is_base64url))
-        );
+        assert!(ids.iter().all(|id| id.len() == 8 && id.chars().all(is_base64url)));
     }
 }

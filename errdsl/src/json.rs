@@ -130,10 +130,7 @@ impl<'de> Deserialize<'de> for ErrorResult {
         let wire = deserializer.deserialize_map(ObjectOnly)?;
         let code = match &wire.code {
             Some(name) => name.parse::<Code>().map_err(|_| {
-                de::Error::invalid_value(
-                    Unexpected::Str(name),
-                    &"a gRPC code name such as \"not_found\"",
-                )
+                de::Error::invalid_value(Unexpected::Str(name), &"a gRPC code name such as \"not_found\"")
             })?,
             None => code_from_flags(wire.fault, wire.timeout, wire.temporary),
         };
@@ -202,10 +199,8 @@ mod tests {
 
     #[test]
     fn writes_goa_shape_with_code() {
-        let err = ErrorResult::builder("not_found", Code::NotFound)
-            .id("abcdEFGH")
-            .message("no user 42")
-            .build();
+        let err =
+            ErrorResult::builder("not_found", Code::NotFound).id("abcdEFGH").message("no user 42").build();
         assert_eq!(
             serde_json::to_string(&err).unwrap(),
             r#"{"name":"not_found","id":"abcdEFGH","message":"no user 42","temporary":false,"timeout":false,"fault":false,"code":"not_found"}"#
@@ -237,14 +232,8 @@ mod tests {
             .source("more secrets")
             .build();
         let text = serde_json::to_string(&err).unwrap();
-        assert!(
-            !text.contains("password") && !text.contains("secrets"),
-            "{text}"
-        );
-        assert_eq!(
-            encode(&err)["message"],
-            format!("internal error (id: {})", err.id())
-        );
+        assert!(!text.contains("password") && !text.contains("secrets"), "{text}");
+        assert_eq!(encode(&err)["message"], format!("internal error (id: {})", err.id()));
     }
 
     #[test]
@@ -256,16 +245,9 @@ mod tests {
                 .temporary(true)
                 .user_message("Back soon.")
                 .build(),
-            ErrorResult::builder("slow", Code::DeadlineExceeded)
-                .temporary(true)
-                .timeout(true)
-                .build(),
-            ErrorResult::builder("db_down", Code::Internal)
-                .fault(true)
-                .build(),
-            ErrorResult::builder("ünïcødé \"quoted\"\n", Code::DataLoss)
-                .message("✓\u{0}")
-                .build(),
+            ErrorResult::builder("slow", Code::DeadlineExceeded).temporary(true).timeout(true).build(),
+            ErrorResult::builder("db_down", Code::Internal).fault(true).build(),
+            ErrorResult::builder("ünïcødé \"quoted\"\n", Code::DataLoss).message("✓\u{0}").build(),
         ];
         for err in errors {
             let back = decode(&serde_json::to_string(&err).unwrap()).unwrap();
@@ -306,25 +288,14 @@ mod tests {
         assert!(!err.is_temporary() && !err.is_timeout() && !err.is_fault());
         assert_eq!(err.code(), Code::Unknown);
         assert_eq!(err.user_message(), None);
-        assert_eq!(
-            decode(r#"{"name":"x","user_message":null}"#)
-                .unwrap()
-                .user_message(),
-            None
-        );
+        assert_eq!(decode(r#"{"name":"x","user_message":null}"#).unwrap().user_message(), None);
     }
 
     #[test]
     fn missing_code_comes_from_the_flags() {
         let cases = [
-            (
-                r#"{"name":"x","fault":true,"timeout":true,"temporary":true}"#,
-                Code::Internal,
-            ),
-            (
-                r#"{"name":"x","timeout":true,"temporary":true}"#,
-                Code::DeadlineExceeded,
-            ),
+            (r#"{"name":"x","fault":true,"timeout":true,"temporary":true}"#, Code::Internal),
+            (r#"{"name":"x","timeout":true,"temporary":true}"#, Code::DeadlineExceeded),
             (r#"{"name":"x","temporary":true}"#, Code::Unavailable),
             (r#"{"name":"x"}"#, Code::Unknown),
         ];
@@ -346,10 +317,9 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_ignored() {
-        let err = decode(
-            r#"{"name":"x","extra":1,"nested":{"a":[1,2,{}]},"http_status":404,"code":"not_found"}"#,
-        )
-        .unwrap();
+        let err =
+            decode(r#"{"name":"x","extra":1,"nested":{"a":[1,2,{}]},"http_status":404,"code":"not_found"}"#)
+                .unwrap();
         assert_eq!(err.code(), Code::NotFound);
     }
 
@@ -415,9 +385,7 @@ mod tests {
         assert_eq!(err.code(), Code::Aborted);
         assert!(ErrorResult::deserialize(json!({"name": "x", "fault": "no"})).is_err());
         assert!(ErrorResult::deserialize(json!(null)).is_err());
-        assert!(
-            ErrorResult::deserialize(json!(["x", "abcdEFGH", "m", false, false, false])).is_err()
-        );
+        assert!(ErrorResult::deserialize(json!(["x", "abcdEFGH", "m", false, false, false])).is_err());
     }
 
     /// xorshift64*: a small deterministic generator, so failures reproduce.

@@ -249,21 +249,11 @@ pub fn diff(template: &Template, err: &dyn ServiceError) -> Vec<String> {
     }
     if let Some(service) = &template.service {
         let got = err.service();
-        check(
-            "service",
-            &Text(service.as_deref()),
-            &Text(got),
-            service.as_deref() == got,
-        );
+        check("service", &Text(service.as_deref()), &Text(got), service.as_deref() == got);
     }
     if let Some(after) = template.retry_after {
         let got = err.retry_after();
-        check(
-            "retry_after",
-            &Plain(Shown(after)),
-            &Plain(Shown(got)),
-            after == got,
-        );
+        check("retry_after", &Plain(Shown(after)), &Plain(Shown(got)), after == got);
     }
     out
 }
@@ -473,10 +463,7 @@ mod tests {
 
     #[test]
     fn absence_is_expected_with_none() {
-        let template = Template::new()
-            .user_message(None)
-            .service(None)
-            .retry_after(Duration::from_secs(1));
+        let template = Template::new().user_message(None).service(None).retry_after(Duration::from_secs(1));
         assert_eq!(
             diff(&template, &DivByZero),
             [
@@ -496,10 +483,7 @@ mod tests {
         let spec = spec.with_temporary(true).with_retry_after_secs(5);
         assert_eq!(
             Template::from_spec(&spec).diff(&DivByZero),
-            [
-                "temporary: expected true, got false",
-                "retry_after: expected 5s, got None"
-            ]
+            ["temporary: expected true, got false", "retry_after: expected 5s, got None"]
         );
         // A classified spec's code and flags are fallbacks: not compared.
         let spec = ErrorSpec::new("div_by_zero", Code::Unknown)
@@ -546,12 +530,7 @@ mod tests {
   temporary: expected true, got false
   (the error: cannot divide 7 by zero)")]
     fn macro_panics_with_every_difference() {
-        assert_service_error!(
-            DivByZero,
-            name = "div_by_zero",
-            code = NotFound,
-            temporary = true
-        );
+        assert_service_error!(DivByZero, name = "div_by_zero", code = NotFound, temporary = true);
     }
 
     #[test]

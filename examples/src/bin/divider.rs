@@ -49,9 +49,7 @@ fn divide(dividend: i64, divisor: i64) -> Result<i64, DivideError> {
         return Err(DivideError::div_by_zero(dividend));
     }
     // Only i64::MIN / -1 overflows; the demo treats it as a server bug.
-    dividend
-        .checked_div(divisor)
-        .ok_or_else(|| DivideError::check_failed(dividend, divisor))
+    dividend.checked_div(divisor).ok_or_else(|| DivideError::check_failed(dividend, divisor))
 }
 
 fn main() {
