@@ -50,6 +50,11 @@ impl Parse for EnumDecl {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let attrs = input.call(Attribute::parse_outer)?;
         let vis = input.parse()?;
+        if !input.peek(Token![enum]) {
+            return Err(input.error(
+                "`errors!` declares enums: write `pub enum Name { ... }` or `pub enum Name: Parent { ... }`",
+            ));
+        }
         input.parse::<Token![enum]>()?;
         let ident = input.parse()?;
         let generics = input.parse()?;
@@ -101,7 +106,12 @@ pub(crate) fn errors(input: TokenStream) -> TokenStream {
 
     if let Err(errors) = cx.finish() {
         let errors = errors.to_compile_error();
-        let fallbacks = decls.iter().map(fallback);
+        // One stub per name: a duplicate enum is reported, not defined twice.
+        let fallbacks = decls
+            .iter()
+            .enumerate()
+            .filter(|(i, decl)| !decls[..*i].iter().any(|d| d.ident == decl.ident))
+            .map(|(_, decl)| fallback(decl));
         return quote!(#errors #(#fallbacks)*);
     }
     let expanded = decls.iter().filter_map(|decl| {
@@ -125,6 +135,7 @@ impl EnumDecl {
 /// variant has exactly one field. Returns one definition per variant.
 fn definitions(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<Definition>> {
     let mut definitions = Vec::new();
+    let mut complete = true;
     for (variant, error) in decl.variants.iter().zip(&ast.errors) {
         let display = display(variant, error, cx);
         let from = error.fields.iter().any(|f| f.has_attr("from"));
@@ -137,15 +148,19 @@ fn definitions(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<De
                 ),
             );
         }
+        let Some(display) = display else {
+            complete = false;
+            continue;
+        };
         definitions.push(Definition {
             variant: clean_variant(variant),
-            display: display?,
+            display,
             source: error.source_field(),
             from,
             origin: decl.ident.clone(),
         });
     }
-    Some(definitions)
+    complete.then_some(definitions)
 }
 
 /// Rule: a variant has one `#[error("...")]` or `#[error(transparent)]`
@@ -330,6 +345,10 @@ fn fallback(decl: &EnumDecl) -> TokenStream {
     let ast = Input::from_syn(&input, &mut cx);
     let variants = decl.variants.iter().map(clean_variant);
     let enum_def = expand::enum_definition(decl, variants.collect());
+    if !decl.generics.params.is_empty() {
+        // Generic enums are rejected; stub impls would only add noise about bounds.
+        return enum_def;
+    }
     let stubs = expand::fallback(&ast);
     let display = expand::display_fallback(decl);
     quote!(#enum_def #stubs #display)

@@ -39,11 +39,11 @@ pub(crate) fn enum_definition(decl: &EnumDecl, variants: Vec<Variant>) -> TokenS
             .is_ok_and(|paths| paths.iter().any(|p| p.segments.last().is_some_and(|s| s.ident == "Debug")))
     });
     let debug = (!derives_debug).then(|| quote!(#[derive(::core::fmt::Debug)]));
-    let (vis, ident) = (&decl.vis, &decl.ident);
+    let (vis, ident, generics) = (&decl.vis, &decl.ident, &decl.generics);
     quote! {
         #(#attrs)*
         #debug
-        #vis enum #ident {
+        #vis enum #ident #generics {
             #(#variants,)*
         }
     }
@@ -174,15 +174,16 @@ fn from_ancestor(child: &Catalog, ancestor: &Catalog) -> TokenStream {
 /// A `Display` stub for the fallback, so the stub `Error` impls resolve.
 pub(crate) fn display_fallback(decl: &EnumDecl) -> TokenStream {
     let ident = &decl.ident;
+    let (impl_generics, ty_generics, where_clause) = decl.generics.split_for_impl();
     let unused = format_ident!("__formatter");
     quote! {
         #[automatically_derived]
-        impl ::core::fmt::Display for #ident {
+        impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
             fn fmt(&self, #unused: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::unreachable!()
             }
         }
         #[automatically_derived]
-        impl ::std::error::Error for #ident {}
+        impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {}
     }
 }

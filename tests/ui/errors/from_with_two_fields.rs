@@ -1,0 +1,8 @@
+errdsl::errors! {
+    pub enum E {
+        #[error("io")]
+        #[service_error(classify)]
+        Io(#[from] std::io::Error, u32),
+    }
+}
+fn main() {}

@@ -1,0 +1,7 @@
+errdsl::errors! {
+    pub enum ApiError {
+        #[service_error(grpc = Unauthenticated)]
+        Unauthorized,
+    }
+}
+fn main() {}

@@ -1,0 +1,4 @@
+errdsl::errors! {
+    pub struct NotAnEnum;
+}
+fn main() {}
