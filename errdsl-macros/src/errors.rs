@@ -324,14 +324,14 @@ fn check_redeclared(parent: &Catalog, own: &Catalog, cx: &mut Ctxt) {
                     variant,
                     format!("`{variant}` is already inherited from `{origin}`; remove it here (it keeps `{origin}`'s declaration)"),
                 );
-            } else if let (Some(a), Some(b)) = (error.spec(), inherited.spec()) {
-                if a.name == b.name {
-                    let other = inherited.variant.as_ref().map(ToString::to_string).unwrap_or_default();
-                    cx.error_at(
+            } else if let (Some(a), Some(b)) = (error.spec(), inherited.spec())
+                && a.name == b.name
+            {
+                let other = inherited.variant.as_ref().map(ToString::to_string).unwrap_or_default();
+                cx.error_at(
                         variant,
                         format!("duplicate wire name `{}`: `{other}`, inherited from `{origin}`, already uses it; give this one another with `name = \"...\"`", a.name),
                     );
-                }
             }
         }
     }
@@ -344,7 +344,7 @@ fn fallback(decl: &EnumDecl) -> TokenStream {
     let mut cx = Ctxt::default();
     let ast = Input::from_syn(&input, &mut cx);
     let variants = decl.variants.iter().map(clean_variant);
-    let enum_def = expand::enum_definition(decl, variants.collect());
+    let enum_def = expand::enum_definition(decl, &variants.collect::<Vec<_>>());
     if !decl.generics.params.is_empty() {
         // Generic enums are rejected; stub impls would only add noise about bounds.
         return enum_def;

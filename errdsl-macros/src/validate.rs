@@ -370,16 +370,15 @@ fn resolve_code(arg: &SpannedValue<CodeArg>, cx: &mut Ctxt) -> Option<Code> {
 
 /// Rule: an error's HTTP status is in 400..=599.
 fn check_status(status: SpannedValue<StatusArg>, cx: &mut Ctxt) -> Option<u16> {
-    match u16::try_from(status.0) {
-        Ok(code @ 400..=599) => Some(code),
-        _ => {
-            let shown = if status.0 == u64::MAX { "this large".to_owned() } else { status.0.to_string() };
-            cx.error_span(
-                status.span(),
-                format!("HTTP status {shown} is not an error status: use 400..=599, e.g. `http = 404`"),
-            );
-            None
-        }
+    if let Ok(code @ 400..=599) = u16::try_from(status.0) {
+        Some(code)
+    } else {
+        let shown = if status.0 == u64::MAX { "this large".to_owned() } else { status.0.to_string() };
+        cx.error_span(
+            status.span(),
+            format!("HTTP status {shown} is not an error status: use 400..=599, e.g. `http = 404`"),
+        );
+        None
     }
 }
 

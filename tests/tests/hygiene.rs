@@ -76,3 +76,35 @@ fn derive_inside_macro_rules_with_positional_placeholders() {
     use ::errdsl::ServiceError as _;
     assert_eq!(FromMacro::tuple(5).user_message().as_deref(), ::core::option::Option::Some("bad 5"));
 }
+
+::errdsl::errors! {
+    enum ShadowedCatalog {
+        #[error("ok {0}")]
+        #[service_error(grpc = Unavailable, temporary, user_msg = "ok {0}")]
+        Ok(u8),
+        #[error("none")]
+        #[service_error(http = 404)]
+        None,
+        #[error(transparent)]
+        #[service_error(transparent)]
+        Some(FromMacro),
+        #[error("from")]
+        #[service_error(classify)]
+        Err(#[from] ::std::io::Error),
+    }
+    enum ShadowedChild: ShadowedCatalog {
+        #[error("result {code}")]
+        #[service_error(http = 409)]
+        Result { code: u8 },
+    }
+}
+
+#[test]
+fn shadowed_names_in_errors_macro() {
+    use ::errdsl::ServiceError as _;
+    let err: ShadowedChild = ShadowedCatalog::ok(1).into();
+    assert_eq!(::std::string::ToString::to_string(&err), "ok 1");
+    assert_eq!(err.user_message().as_deref(), ::core::option::Option::Some("ok 1"));
+    assert_eq!(ShadowedChild::result(3).http_status(), 404 + 5);
+    assert_eq!(<ShadowedChild as ::errdsl::Catalog>::ERRORS.len(), 5);
+}

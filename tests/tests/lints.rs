@@ -64,3 +64,47 @@ fn linted_code_runs() {
     assert_eq!(LintedStruct(3).user_message().as_deref(), Some("Aborted 3."));
     assert!(LintedError::inner(InnerError::fault()).is_fault());
 }
+
+errdsl::errors! {
+    /// API level.
+    #[service_error(service = "lints")]
+    pub enum ApiLevel {
+        /// Unit.
+        #[error("unauthorized")]
+        #[service_error(grpc = Unauthenticated, user_msg = "Sign in.")]
+        Unauthorized,
+        /// Io.
+        #[error("io: {0}")]
+        #[service_error(classify)]
+        Io(#[from] std::io::Error),
+    }
+    /// Method level.
+    pub enum MethodLevel: ApiLevel {
+        /// Named.
+        #[error("bad {value:?}")]
+        #[service_error(http = 400, user_msg = "Bad {value}.")]
+        Bad {
+            /// The value.
+            value: String,
+        },
+        /// Transparent.
+        #[error(transparent)]
+        #[service_error(transparent)]
+        Inner(InnerError),
+        /// Source by name.
+        #[error("wrapped")]
+        #[service_error(fault)]
+        Wrapped {
+            /// The source.
+            source: std::io::Error,
+        },
+    }
+}
+
+#[test]
+fn linted_catalog_runs() {
+    assert_eq!(MethodLevel::ERRORS.len(), 5);
+    let err: MethodLevel = ApiLevel::unauthorized().into();
+    assert_eq!(err.user_message().as_deref(), Some("Sign in."));
+    assert_eq!(MethodLevel::bad("x".into()).to_string(), "bad \"x\"");
+}

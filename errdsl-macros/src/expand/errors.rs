@@ -12,9 +12,12 @@ use crate::model::{Catalog, Display, ErrorDecl};
 
 /// Everything `errors!` writes for one enum of a valid input.
 pub(crate) fn errors(decl: &EnumDecl, catalog: &Catalog, ancestors: Vec<&Catalog>) -> TokenStream {
-    let variants =
-        catalog.errors.iter().filter_map(|e| Some(e.definition.as_ref()?.variant.clone())).collect();
-    let enum_def = enum_definition(decl, variants);
+    let variants = catalog
+        .errors
+        .iter()
+        .filter_map(|e| Some(e.definition.as_ref()?.variant.clone()))
+        .collect::<Vec<_>>();
+    let enum_def = enum_definition(decl, &variants);
     let display = display(catalog);
     let error = error_impl(catalog);
     let froms = from_fields(catalog);
@@ -32,7 +35,7 @@ pub(crate) fn errors(decl: &EnumDecl, catalog: &Catalog, ancestors: Vec<&Catalog
 
 /// The enum: the user's attributes (without errdsl's), `Debug` unless the
 /// user derives it, and the given variants.
-pub(crate) fn enum_definition(decl: &EnumDecl, variants: Vec<Variant>) -> TokenStream {
+pub(crate) fn enum_definition(decl: &EnumDecl, variants: &[Variant]) -> TokenStream {
     let attrs = decl.attrs.iter().filter(|a| !a.path().is_ident("service_error"));
     let derives_debug = decl.attrs.iter().filter(|a| a.path().is_ident("derive")).any(|a| {
         a.parse_args_with(syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated)
