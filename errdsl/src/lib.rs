@@ -53,7 +53,86 @@ pub mod testing;
 
 pub use classify::{Classification, classify};
 pub use code::{Code, UnknownCode};
-pub use errdsl_macros::{ServiceError, errors};
+/// Derives [`ServiceError`](trait@ServiceError), [`Catalog`] and constructors.
+///
+/// On an enum, `#[service_error(...)]` on each variant describes that error;
+/// on the enum it gives `service = "..."` and defaults (`grpc`, `http`,
+/// `temporary`, `timeout`, `fault`, `retry_after_secs`) for variants that
+/// declare no mapping. On a struct, the struct is one error.
+///
+/// | key | meaning |
+/// | --- | --- |
+/// | `grpc = NotFound` or `grpc = 5` | the gRPC code; the HTTP status follows from the standard table |
+/// | `http = 404` | the HTTP status (400..=599); the code follows from the semantic inverse table |
+/// | `temporary`, `timeout`, `fault` | the flags; with no `grpc`/`http` they imply the mapping: `timeout` `DeadlineExceeded`/504, else `fault` `Internal`/500, else `temporary` `Unavailable`/503 |
+/// | `user_msg = "... {field} ..."` | the message safe to show users; `{field}`, `{0}` and format specs such as `{amount:.2}` |
+/// | `retry_after_secs = 30` | `retry_after()`, for temporary errors |
+/// | `name = "wire_name"` | the wire name; default: the `snake_case` of the variant (of the type, on a struct) |
+/// | `classify` | code, status, `temporary` and `timeout` come from [`classify`]ing the `#[source]`/`#[from]`/`source` field at run time; a server-side result is a fault |
+/// | `transparent` | every method is delegated to the only field, itself a `ServiceError` |
+///
+/// Every mistake is a compile error on the offending tokens, all reported in
+/// one pass: unknown keys, statuses outside 400..=599, unknown codes, a
+/// missing mapping, an HTTP status and code that blame different sides, a
+/// `fault` with a client-side code, a `timeout` not mapped to
+/// `DeadlineExceeded`/408/504, a `temporary` error with a code that is never
+/// retried, `retry_after_secs` on a permanent error, duplicate wire names,
+/// misused `transparent`/`classify`, the reserved field name `error_name`,
+/// and `user_msg` placeholders naming missing fields.
+///
+/// A constructor per variant is generated (`DivideError::div_by_zero(dividend)`),
+/// with the enum's visibility.
+#[doc(inline)]
+pub use errdsl_macros::ServiceError;
+
+/// Declares whole error catalogs: the enums themselves, `Display` from
+/// `#[error("...")]`, `std::error::Error` with `source()`, `From` for
+/// `#[from]` fields, and everything [`derive@ServiceError`] generates.
+///
+/// An enum may name a parent after a colon: it then has every error of its
+/// parent (and of the parent's ancestors) as its own variants, declared as
+/// the ancestor declared them, and `From<Ancestor>` for each ancestor. This
+/// is Goa's API-, service- and method-level errors. Parents must be declared
+/// in the same `errors!`. Enums get `#[derive(Debug)]` unless they derive it.
+///
+/// ```
+/// use errdsl::{Catalog, Code, ServiceError};
+///
+/// errdsl::errors! {
+///     /// Errors every service of the API may return.
+///     pub enum ApiError {
+///         #[error("authentication required")]
+///         #[service_error(grpc = Unauthenticated)]
+///         Unauthorized,
+///     }
+///     /// Errors of the divider service.
+///     #[service_error(service = "divider")]
+///     pub enum DividerError: ApiError {
+///         #[error("divider is in maintenance")]
+///         #[service_error(temporary, http = 503, retry_after_secs = 30)]
+///         Maintenance,
+///     }
+///     /// Errors of divider.divide.
+///     #[service_error(service = "divider")]
+///     pub enum DivideError: DividerError {
+///         #[error("cannot divide {dividend} by zero")]
+///         #[service_error(grpc = InvalidArgument, user_msg = "You can't divide by zero.")]
+///         DivByZero { dividend: i64 },
+///     }
+/// }
+///
+/// let err = DivideError::div_by_zero(3);
+/// assert_eq!(err.to_string(), "cannot divide 3 by zero");
+/// assert_eq!(err.code(), Code::InvalidArgument);
+///
+/// let err: DivideError = ApiError::unauthorized().into();
+/// assert_eq!(err.http_status(), 401);
+///
+/// let names: Vec<_> = DivideError::ERRORS.iter().map(|e| e.name).collect();
+/// assert_eq!(names, ["unauthorized", "maintenance", "div_by_zero"]);
+/// ```
+#[doc(inline)]
+pub use errdsl_macros::errors;
 pub use error_result::{ErrorResult, ErrorResultBuilder};
 pub use service_error::{Catalog, ErrorSpec, ServiceError};
 
