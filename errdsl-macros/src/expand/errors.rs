@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use syn::{LitStr, Variant};
 
 use super::service_error::format_args;
-use super::{binding, match_self, pattern};
+use super::{binding, match_errors};
 use crate::errors::EnumDecl;
 use crate::model::{Catalog, Display, ErrorDecl};
 
@@ -54,30 +54,24 @@ pub(crate) fn enum_definition(decl: &EnumDecl, variants: &[Variant]) -> TokenStr
 
 fn display(catalog: &Catalog) -> TokenStream {
     let ident = &catalog.ident;
-    let arms = catalog
-        .errors
-        .iter()
-        .filter_map(|error| {
-            let definition = error.definition.as_ref()?;
-            let (bound, body) = match &definition.display {
-                Display::Transparent => {
-                    let inner = binding(0);
-                    (vec![0], quote!(::core::fmt::Display::fmt(#inner, __formatter)))
-                }
-                Display::Message(template) if template.is_static() => {
-                    let text = LitStr::new(&template.static_text(), template.lit.span());
-                    (Vec::new(), quote!(__formatter.write_str(#text)))
-                }
-                Display::Message(template) => {
-                    let (bound, args) = format_args(error, template);
-                    let lit = LitStr::new(&template.rewritten, template.lit.span());
-                    (bound, quote!(::core::write!(__formatter, #lit #(, #args)*)))
-                }
-            };
-            Some((pattern(error, &bound), bound, body))
+    let body = match_errors(&catalog.errors, |error| {
+        let definition = error.definition.as_ref()?;
+        Some(match &definition.display {
+            Display::Transparent => {
+                let inner = binding(0);
+                (vec![0], quote!(::core::fmt::Display::fmt(#inner, __formatter)))
+            }
+            Display::Message(template) if template.is_static() => {
+                let text = LitStr::new(&template.static_text(), template.lit.span());
+                (Vec::new(), quote!(__formatter.write_str(#text)))
+            }
+            Display::Message(template) => {
+                let (bound, args) = format_args(error, template);
+                let lit = LitStr::new(&template.rewritten, template.lit.span());
+                (bound, quote!(::core::write!(__formatter, #lit #(, #args)*)))
+            }
         })
-        .collect();
-    let body = match_self(arms);
+    });
     quote! {
         #[automatically_derived]
         impl ::core::fmt::Display for #ident {
@@ -90,35 +84,29 @@ fn display(catalog: &Catalog) -> TokenStream {
 
 fn error_impl(catalog: &Catalog) -> TokenStream {
     let ident = &catalog.ident;
-    let arms = catalog
-        .errors
-        .iter()
-        .filter_map(|error| {
-            let definition = error.definition.as_ref()?;
-            let (bound, body) = match (&definition.display, definition.source) {
-                // A transparent error is its inner error: it has the inner's source.
-                (Display::Transparent, _) => {
-                    let inner = binding(0);
-                    let body = quote!(::std::error::Error::source({
-                        use ::errdsl::__private::AsDynError as _;
-                        (*#inner).as_dyn_error()
-                    }));
-                    (vec![0], body)
-                }
-                (Display::Message(_), Some(source)) => {
-                    let field = binding(source);
-                    let body = quote!(::errdsl::__private::Some({
-                        use ::errdsl::__private::AsDynError as _;
-                        (*#field).as_dyn_error()
-                    }));
-                    (vec![source], body)
-                }
-                (Display::Message(_), None) => (Vec::new(), quote!(::errdsl::__private::None)),
-            };
-            Some((pattern(error, &bound), bound, body))
+    let body = match_errors(&catalog.errors, |error| {
+        let definition = error.definition.as_ref()?;
+        Some(match (&definition.display, definition.source) {
+            // A transparent error is its inner error: it has the inner's source.
+            (Display::Transparent, _) => {
+                let inner = binding(0);
+                let body = quote!(::std::error::Error::source({
+                    use ::errdsl::__private::AsDynError as _;
+                    (*#inner).as_dyn_error()
+                }));
+                (vec![0], body)
+            }
+            (Display::Message(_), Some(source)) => {
+                let field = binding(source);
+                let body = quote!(::errdsl::__private::Some({
+                    use ::errdsl::__private::AsDynError as _;
+                    (*#field).as_dyn_error()
+                }));
+                (vec![source], body)
+            }
+            (Display::Message(_), None) => (Vec::new(), quote!(::errdsl::__private::None)),
         })
-        .collect();
-    let body = match_self(arms);
+    });
     quote! {
         #[automatically_derived]
         impl ::std::error::Error for #ident {

@@ -74,6 +74,22 @@ pub(crate) fn match_self(arms: Vec<(TokenStream, Vec<usize>, TokenStream)>) -> T
     quote!(match self { #(#arms)* })
 }
 
+/// `match self` with one arm per error that `arm` returns a body for: the
+/// fields it binds and the expression.
+pub(crate) fn match_errors(
+    errors: &[ErrorDecl],
+    arm: impl Fn(&ErrorDecl) -> Option<(Vec<usize>, TokenStream)>,
+) -> TokenStream {
+    let arms = errors
+        .iter()
+        .filter_map(|error| {
+            let (bound, body) = arm(error)?;
+            Some((pattern(error, &bound), bound, body))
+        })
+        .collect();
+    match_self(arms)
+}
+
 /// `where` predicates the generated impls need beyond the type's own.
 pub(crate) fn extra_bounds(catalog: &Catalog, more: Vec<WherePredicate>) -> Option<syn::WhereClause> {
     let own = catalog.generics.where_clause.as_ref();

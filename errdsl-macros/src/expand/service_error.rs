@@ -5,7 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{LitStr, WherePredicate};
 
-use super::{binding, extra_bounds, match_self, pattern};
+use super::{binding, extra_bounds, match_errors};
 use crate::model::{Catalog, ErrorDecl, Kind, Spec};
 
 pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
@@ -14,16 +14,7 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
     let where_clause = extra_bounds(catalog, bounds(catalog));
 
     let method = |arm: &dyn Fn(&ErrorDecl) -> (Vec<usize>, TokenStream)| {
-        match_self(
-            catalog
-                .errors
-                .iter()
-                .map(|error| {
-                    let (bound, body) = arm(error);
-                    (pattern(error, &bound), bound, body)
-                })
-                .collect(),
-        )
+        match_errors(&catalog.errors, |e| Some(arm(e)))
     };
     let name = method(&|e| {
         per_kind(e, "name", |spec| {
