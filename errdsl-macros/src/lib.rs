@@ -35,3 +35,6 @@ pub fn derive_service_error(input: TokenStream) -> TokenStream {
 pub fn errors(input: TokenStream) -> TokenStream {
     errors::errors(input.into()).into()
 }
+
+#[cfg(test)]
+mod fuzz_tests;
