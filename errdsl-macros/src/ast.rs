@@ -2,6 +2,7 @@
 //! attributes parsed, before any rule is applied.
 
 use darling::{FromDeriveInput, FromField, FromVariant};
+use syn::ext::IdentExt;
 use syn::{Attribute, Data, DeriveInput, Fields, Generics, Ident, Member, Type, Visibility};
 
 use crate::attr::{ContainerAttrs, ErrorKeys, FieldAttrs, VariantAttrs};
@@ -137,7 +138,7 @@ impl Field<'_> {
     /// The field's name, for named fields.
     pub(crate) fn name(&self) -> Option<String> {
         match &self.member {
-            Member::Named(ident) => Some(ident.unraw_string()),
+            Member::Named(ident) => Some(ident.unraw().to_string()),
             Member::Unnamed(_) => None,
         }
     }
@@ -158,16 +159,4 @@ pub(crate) fn doc_comment(attrs: &[Attribute]) -> String {
         .flat_map(|doc| doc.lines().map(|line| line.trim().to_owned()).collect::<Vec<_>>())
         .collect();
     lines.join("\n").trim().to_owned()
-}
-
-/// An identifier as written, without a leading `r#`.
-trait UnrawString {
-    fn unraw_string(&self) -> String;
-}
-
-impl UnrawString for Ident {
-    fn unraw_string(&self) -> String {
-        let s = self.to_string();
-        s.strip_prefix("r#").map_or_else(|| s.clone(), str::to_owned)
-    }
 }

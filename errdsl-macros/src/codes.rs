@@ -69,6 +69,7 @@ const FROM_HTTP: &[(u16, &str)] = &[
     (504, "DeadlineExceeded"),
 ];
 
+pub(crate) const UNKNOWN: Code = by_number(2);
 pub(crate) const DEADLINE_EXCEEDED: Code = by_number(4);
 pub(crate) const INTERNAL: Code = by_number(13);
 pub(crate) const UNAVAILABLE: Code = by_number(14);

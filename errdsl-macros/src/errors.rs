@@ -114,9 +114,10 @@ pub(crate) fn errors(input: TokenStream) -> TokenStream {
             .map(|(_, decl)| fallback(decl));
         return quote!(#errors #(#fallbacks)*);
     }
-    let expanded = decls.iter().filter_map(|decl| {
+    let expanded = decls.iter().enumerate().filter_map(|(i, decl)| {
         let catalog = catalogs.get(&decl.ident.to_string())?;
-        let ancestors = ancestors(decl, &decls).into_iter().filter_map(|a| catalogs.get(&a.to_string()));
+        let ancestors = ancestors_of(i, &decls).unwrap_or_default().into_iter();
+        let ancestors = ancestors.filter_map(|a| catalogs.get(&decls[a].ident.to_string()));
         Some(expand::errors(decl, catalog, ancestors.collect()))
     });
     quote!(#(#expanded)*)
@@ -259,20 +260,17 @@ fn check_no_generics(decls: &[EnumDecl], cx: &mut Ctxt) {
 /// ancestor. Returns the enums, parents before children; enums whose
 /// ancestry is broken are left out (their mistakes are reported).
 fn resolve_parents(decls: &[EnumDecl], cx: &mut Ctxt) -> Vec<usize> {
-    let index: HashMap<String, usize> =
-        decls.iter().enumerate().map(|(i, d)| (d.ident.to_string(), i)).collect();
-    let mut order = Vec::new();
     for (i, decl) in decls.iter().enumerate() {
         let Some(parent) = &decl.parent else { continue };
-        if !index.contains_key(&parent.to_string()) {
-            let names = decls.iter().map(|d| d.ident.to_string()).collect::<Vec<_>>();
+        if position(decls, parent).is_none() {
+            let names: Vec<String> = decls.iter().map(|d| d.ident.to_string()).collect();
             let hint = did_you_mean(&parent.to_string(), names.iter().map(String::as_str))
                 .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
             cx.error_at(
                 parent,
                 format!("unknown parent `{parent}`: a parent must be declared in the same `errors!`{hint}"),
             );
-        } else if ancestors_of(i, decls, &index).is_none() {
+        } else if ancestors_of(i, decls).is_none() {
             cx.error_at(
                 parent,
                 format!(
@@ -284,19 +282,23 @@ fn resolve_parents(decls: &[EnumDecl], cx: &mut Ctxt) -> Vec<usize> {
     }
     // Parents first: sort by depth, keeping declaration order within a depth.
     let mut depths: Vec<(usize, usize)> =
-        (0..decls.len()).filter_map(|i| Some((ancestors_of(i, decls, &index)?.len(), i))).collect();
+        (0..decls.len()).filter_map(|i| Some((ancestors_of(i, decls)?.len(), i))).collect();
     depths.sort_unstable();
-    order.extend(depths.into_iter().map(|(_, i)| i));
-    order
+    depths.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The index of the enum named `ident`.
+fn position(decls: &[EnumDecl], ident: &Ident) -> Option<usize> {
+    decls.iter().position(|d| d.ident == *ident)
 }
 
 /// The chain of ancestors of `decls[i]`, nearest first; `None` on a cycle or
 /// an unknown parent.
-fn ancestors_of(i: usize, decls: &[EnumDecl], index: &HashMap<String, usize>) -> Option<Vec<usize>> {
+fn ancestors_of(i: usize, decls: &[EnumDecl]) -> Option<Vec<usize>> {
     let mut chain = Vec::new();
     let mut current = i;
     while let Some(parent) = &decls[current].parent {
-        let next = *index.get(&parent.to_string())?;
+        let next = position(decls, parent)?;
         if next == i || chain.contains(&next) {
             return None;
         }
@@ -304,13 +306,6 @@ fn ancestors_of(i: usize, decls: &[EnumDecl], index: &HashMap<String, usize>) ->
         current = next;
     }
     Some(chain)
-}
-
-fn ancestors<'a>(decl: &EnumDecl, decls: &'a [EnumDecl]) -> Vec<&'a Ident> {
-    let index: HashMap<String, usize> =
-        decls.iter().enumerate().map(|(i, d)| (d.ident.to_string(), i)).collect();
-    let Some(&i) = index.get(&decl.ident.to_string()) else { return Vec::new() };
-    ancestors_of(i, decls, &index).unwrap_or_default().into_iter().map(|a| &decls[a].ident).collect()
 }
 
 /// Rule: a child does not redeclare an inherited error, by variant or by wire name.

@@ -2,6 +2,7 @@
 //! checked. Built by `validate`, read by `expand`; both front ends (the
 //! derive and `errors!`) produce it.
 
+use syn::ext::IdentExt;
 use syn::{Generics, Ident, Member, Type, Visibility};
 
 use crate::codes::Code;
@@ -92,13 +93,13 @@ impl ErrorDecl {
         match field {
             FieldRef::Index(index) => Some(*index),
             FieldRef::Named(name) => self.fields.iter().position(|f| match &f.member {
-                Member::Named(ident) => ident.to_string().trim_start_matches("r#") == name,
+                Member::Named(ident) => ident.unraw() == name,
                 Member::Unnamed(_) => false,
             }),
         }
     }
 
-    /// The wire names this error declares itself (none for a transparent one).
+    /// The spec the error declares itself (none for a transparent one).
     pub(crate) fn spec(&self) -> Option<&Spec> {
         match &self.kind {
             Kind::Static(spec) | Kind::Classified { spec, .. } => Some(spec),

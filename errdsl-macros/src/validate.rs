@@ -77,14 +77,8 @@ pub(crate) fn validate(input: &ast::Input<'_>, cx: &mut Ctxt) -> Option<Catalog>
 
 /// Rule: keys that describe a single error go on a variant, not on the enum.
 fn check_enum_level_keys(keys: &ErrorKeys, cx: &mut Ctxt) {
-    let misplaced = [
-        ("name", keys.name.as_ref().map(LitStr::span)),
-        ("user_msg", keys.user_msg.as_ref().map(LitStr::span)),
-        ("transparent", flag_span(keys.transparent)),
-        ("classify", flag_span(keys.classify)),
-    ];
-    for (key, span) in misplaced {
-        if let Some(span) = span {
+    for (key, span) in declared_keys(keys) {
+        if ["name", "user_msg", "transparent", "classify"].contains(&key) {
             cx.error_span(
                 span,
                 format!("`{key}` describes a single error: put it on a variant, not on the enum"),
@@ -166,14 +160,8 @@ fn resolve_classified(
     service: Option<&str>,
     cx: &mut Ctxt,
 ) -> Option<Kind> {
-    let conflicting = [
-        ("grpc", keys.grpc.as_ref().map(SpannedValue::span)),
-        ("http", keys.http.as_ref().map(SpannedValue::span)),
-        ("temporary", flag_span(keys.temporary)),
-        ("timeout", flag_span(keys.timeout)),
-    ];
-    for (key, span) in conflicting {
-        if let Some(span) = span {
+    for (key, span) in declared_keys(keys) {
+        if ["grpc", "http", "temporary", "timeout"].contains(&key) {
             cx.error_span(
                 span,
                 format!("`{key}` conflicts with `classify`: the code and the `temporary`/`timeout` flags come from the source at run time; remove it, or drop `classify` and declare the mapping"),
@@ -189,7 +177,7 @@ fn resolve_classified(
     };
     let name = resolve_name(error, keys, cx)?;
     let user_msg = keys.user_msg.as_ref().and_then(|lit| check_user_msg(lit, error, cx));
-    let unknown = Code::from_name("Unknown").unwrap_or(codes::INTERNAL);
+    let unknown = codes::UNKNOWN;
     Some(Kind::Classified {
         spec: Spec {
             name,

@@ -18,12 +18,6 @@ pub const fn status<const N: u16>() -> StatusCode {
     }
 }
 
-/// The classification of a `classify` variant's source.
-#[must_use]
-pub fn classify_source(source: &(dyn std::error::Error + 'static)) -> Classification {
-    classify(source)
-}
-
 /// `Catalog::ERRORS` of a type with `transparent` variants: its own specs and
 /// those of the inner types, in order, as one array of length `N`.
 ///

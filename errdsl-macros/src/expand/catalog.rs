@@ -32,9 +32,8 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
         }
     }
 
-    let errors = if parts.is_empty() {
-        quote!(&[#(#run),*])
-    } else {
+    let combined = !parts.is_empty();
+    let errors = if combined {
         if !run.is_empty() {
             parts.push(quote!(&[#(#run),*]));
         }
@@ -45,16 +44,17 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
                 ::errdsl::__private::concat_specs::<LEN>(&[#(#parts),*]);
             &ERRORS
         }}
+    } else {
+        quote!(&[#(#run),*])
     };
 
     // A combined catalog is checked for duplicate names when it is evaluated;
     // evaluate it now, so the check runs even if nothing reads the catalog.
-    let force =
-        (catalog.generics.params.is_empty() && errors.to_string().contains("concat_specs")).then(|| {
-            quote! {
-                const _: usize = <#ident as ::errdsl::__private::Catalog>::ERRORS.len();
-            }
-        });
+    let force = (catalog.generics.params.is_empty() && combined).then(|| {
+        quote! {
+            const _: usize = <#ident as ::errdsl::__private::Catalog>::ERRORS.len();
+        }
+    });
 
     quote! {
         #[automatically_derived]

@@ -34,6 +34,16 @@ pub(crate) fn binding(index: usize) -> Ident {
     format_ident!("__self_{}", index, span = Span::call_site())
 }
 
+/// The field bound to `binding` as `&dyn Error`. Method-call autoderef
+/// reaches the `AsDynError` impl of the field's type, or of the `dyn Error`
+/// inside a `Box`.
+pub(crate) fn as_dyn_error(binding: &Ident) -> TokenStream {
+    quote!({
+        use ::errdsl::__private::AsDynError as _;
+        (*#binding).as_dyn_error()
+    })
+}
+
 /// A pattern matching `error`, binding the fields at `bound` to `binding(i)`.
 pub(crate) fn pattern(error: &ErrorDecl, bound: &[usize]) -> TokenStream {
     let fields = bound.iter().map(|&i| {

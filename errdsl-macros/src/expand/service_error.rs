@@ -5,7 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{LitStr, WherePredicate};
 
-use super::{binding, extra_bounds, match_errors};
+use super::{as_dyn_error, binding, extra_bounds, match_errors};
 use crate::model::{Catalog, ErrorDecl, Kind, Spec};
 
 pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
@@ -126,21 +126,11 @@ fn dynamic(
 ) -> (Vec<usize>, TokenStream) {
     match &error.kind {
         Kind::Static(spec) => (Vec::new(), constant(spec)),
-        Kind::Classified { spec, source } => {
-            let source_binding = binding(*source);
-            // Method-call autoderef reaches the `AsDynError` impl of the field's
-            // type, or of the `dyn Error` inside a `Box`.
-            let classification = quote! {
-                ::errdsl::__private::classify_source({
-                    use ::errdsl::__private::AsDynError as _;
-                    (*#source_binding).as_dyn_error()
-                })
-            };
-            let body = classified(classification);
-            // A declared `fault` holds whatever the source says.
-            let body = if method == "is_fault" && spec.fault { quote!(true) } else { body };
-            let bound = if body.to_string() == "true" { Vec::new() } else { vec![*source] };
-            (bound, body)
+        // A declared `fault` holds whatever the source says.
+        Kind::Classified { spec, .. } if method == "is_fault" && spec.fault => (Vec::new(), quote!(true)),
+        Kind::Classified { source, .. } => {
+            let source_error = as_dyn_error(&binding(*source));
+            (vec![*source], classified(quote!(::errdsl::__private::classify(#source_error))))
         }
         Kind::Transparent { field } => delegate(error, *field, method),
     }
