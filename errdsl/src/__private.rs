@@ -107,3 +107,66 @@ impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
         self
     }
 }
+
+#[cfg(feature = "axum")]
+pub use axum;
+#[cfg(feature = "tonic")]
+pub use tonic;
+
+pub use crate::ErrorResult;
+pub use core::convert::TryFrom;
+pub use core::result::Result::{self, Err, Ok};
+
+/// `axum::response::IntoResponse` for a generated type, when errdsl's `axum`
+/// feature is on; nothing otherwise. The macros call it for every type they
+/// see, so a user crate needs no `axum` dependency of its own, and the impl
+/// (which orphan rules keep out of errdsl) lives in the user's crate.
+///
+/// Input: `[impl generics] [type] [where clause]`.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_axum_impls {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)* $($where)* {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::axum::error_response(&self)
+            }
+        }
+    };
+}
+
+/// Without the `axum` feature: no impl.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_axum_impls {
+    ($($tokens:tt)*) => {};
+}
+
+/// `From<T> for tonic::Status` for a generated type, when errdsl's `tonic`
+/// feature is on; nothing otherwise. Input as for the axum impls.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_tonic_impls {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::tonic::Status $($where)* {
+            fn from(err: $($ty)*) -> Self {
+                $crate::grpc::to_status(&err)
+            }
+        }
+    };
+}
+
+/// Without the `tonic` feature: no impl.
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_tonic_impls {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::{__errdsl_axum_impls as axum_impls, __errdsl_tonic_impls as tonic_impls};

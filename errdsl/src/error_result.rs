@@ -61,6 +61,7 @@ pub struct ErrorResult {
     user_message: Option<String>,
     retry_after: Option<Duration>,
     service: Option<String>,
+    fields: Vec<(String, String)>,
     source: Option<BoxError>,
 }
 
@@ -143,6 +144,9 @@ impl ErrorResult {
         if let Some(service) = err.service() {
             builder = builder.service(service);
         }
+        for (name, value) in err.wire_fields() {
+            builder = builder.field(name, value);
+        }
         builder.build()
     }
 
@@ -166,6 +170,25 @@ impl ErrorResult {
     /// base64url, Goa's format.
     pub fn id(&self) -> &str {
         &self.id
+    }
+
+    /// The fields that travel with the error ([`ServiceError::wire_fields`]),
+    /// in declaration order.
+    ///
+    /// ```
+    /// use errdsl::{Code, ErrorResult};
+    ///
+    /// let err = ErrorResult::builder("div_by_zero", Code::InvalidArgument).field("dividend", "7").build();
+    /// assert_eq!(err.field("dividend"), Some("7"));
+    /// assert_eq!(err.fields().count(), 1);
+    /// ```
+    pub fn fields(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
+        self.fields.iter().map(|(name, value)| (name.as_str(), value.as_str()))
+    }
+
+    /// The value of the wire field `name`, if the error carries it.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.fields().find(|(field, _)| *field == name).map(|(_, value)| value)
     }
 
     /// The internal message, the `Display` text. For a fault it must not
@@ -287,6 +310,10 @@ impl ServiceError for ErrorResult {
 
     fn service(&self) -> Option<&str> {
         self.service.as_deref()
+    }
+
+    fn wire_fields(&self) -> Vec<(&str, String)> {
+        self.fields.iter().map(|(name, value)| (name.as_str(), value.clone())).collect()
     }
 }
 

@@ -82,6 +82,33 @@ pub trait ServiceError: std::error::Error + Send + Sync + 'static {
     fn service(&self) -> Option<&str> {
         None
     }
+
+    /// The fields that travel on the wire with the error, as `(name, value)`
+    /// pairs of text: those declared `#[service_error(wire)]`, whose types are
+    /// `Display + FromStr`. A client decodes them back into the typed error
+    /// (`TryFrom<ErrorResult>`). Fields hold internal data unless opted in,
+    /// so the default is none.
+    ///
+    /// ```
+    /// use errdsl::ServiceError;
+    ///
+    /// errdsl::errors! {
+    ///     pub enum DivideError {
+    ///         #[error("cannot divide {dividend} by zero")]
+    ///         #[service_error(grpc = InvalidArgument)]
+    ///         DivByZero {
+    ///             #[service_error(wire)]
+    ///             dividend: i64,
+    ///         },
+    ///     }
+    /// }
+    ///
+    /// let err = DivideError::div_by_zero(7);
+    /// assert_eq!(err.wire_fields(), [("dividend", "7".to_owned())]);
+    /// ```
+    fn wire_fields(&self) -> Vec<(&str, String)> {
+        Vec::new()
+    }
 }
 
 /// The static description of one declared error, for documentation, clients

@@ -42,6 +42,7 @@ pub struct ErrorResultBuilder {
     user_message: Option<String>,
     retry_after: Option<Duration>,
     service: Option<String>,
+    fields: Vec<(String, String)>,
     source: Option<BoxError>,
 }
 
@@ -59,6 +60,7 @@ impl ErrorResultBuilder {
             user_message: None,
             retry_after: None,
             service: None,
+            fields: Vec::new(),
             source: None,
         }
     }
@@ -130,6 +132,17 @@ impl ErrorResultBuilder {
         self
     }
 
+    /// A field that travels with the error ([`ServiceError::wire_fields`](crate::ServiceError::wire_fields));
+    /// a field of the same name set before is replaced.
+    pub fn field(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        let (name, value) = (name.into(), value.into());
+        match self.fields.iter_mut().find(|(field, _)| *field == name) {
+            Some(slot) => slot.1 = value,
+            None => self.fields.push((name, value)),
+        }
+        self
+    }
+
     /// The underlying error, returned by [`std::error::Error::source`].
     pub fn source(mut self, source: impl Into<BoxError>) -> Self {
         self.source = Some(source.into());
@@ -151,6 +164,7 @@ impl ErrorResultBuilder {
             user_message: self.user_message,
             retry_after: self.retry_after,
             service: self.service,
+            fields: self.fields,
             source: self.source,
         }
     }
