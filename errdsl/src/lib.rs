@@ -42,9 +42,16 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "axum")]
+pub mod axum;
+mod capture;
 mod classify;
 mod code;
 mod error_result;
+#[cfg(feature = "tonic")]
+pub mod grpc;
+#[cfg(feature = "serde")]
+pub mod http;
 mod id;
 #[cfg(feature = "serde")]
 mod json;

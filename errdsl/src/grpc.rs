@@ -1,0 +1,1 @@
+//! gRPC transport: `tonic::Status` with the Google rich error model, and client decoding.
