@@ -1,1 +1,588 @@
-//! gRPC transport: `tonic::Status` with the Google rich error model, and client decoding.
+//! gRPC transport: [`tonic::Status`] in the Google rich error model, and
+//! lenient client decoding back into an [`ErrorResult`].
+//!
+//! # Encoding
+//!
+//! [`to_status`] (called by the generated `From<YourError> for tonic::Status`)
+//! and `From<ErrorResult> for tonic::Status` build a status with:
+//!
+//! | part | content |
+//! | --- | --- |
+//! | code | [`ServiceError::code`] |
+//! | message | [`ErrorResult::wire_message`]: the user message, else the `Display` text, except that a fault without a user message sends `internal error (id: <id>)` |
+//! | `grpc-status-details-bin` | a `google.rpc.Status` with the same code and message, and the details below |
+//!
+//! The details, in the [Google rich error model] (built with `tonic-types`):
+//!
+//! - `ErrorInfo`, always: `reason` is the wire name ([`ServiceError::name`]),
+//!   `domain` is [`ServiceError::service`] or [`DEFAULT_DOMAIN`] when the
+//!   error names no service, and `metadata` holds
+//!   - `id`: the error's id (the one the server logged a fault with),
+//!   - `temporary`, `timeout`, `fault`: `"true"` or `"false"`,
+//!   - `code`: the code's `snake_case` name (informative; decoders read the
+//!     status code),
+//!   - `field_<name>`: each wire field ([`ErrorResult::fields`]);
+//! - `RetryInfo`, when [`ServiceError::retry_after`] is known;
+//! - `LocalizedMessage` with locale [`LOCALE`], when the error has a
+//!   [`user_message`](ServiceError::user_message): the message declared safe
+//!   to show an end user. Errors without one send no `LocalizedMessage`: their
+//!   `Display` text is not declared user-facing.
+//!
+//! A fault's `Display` text, its sources and its debug output appear nowhere
+//! in the status (code, message, details or metadata); [`to_status`] logs
+//! them through `tracing` with the id the client gets.
+//!
+//! Text is bounded on both sides: the message, the user message and every
+//! metadata value are cut to at most [`MAX_TEXT_BYTES`] bytes (on a `char`
+//! boundary) and at most [`MAX_FIELDS`] wire fields travel, so that a status
+//! stays well within the header limits of HTTP/2 peers. A status's message
+//! and the message inside its `google.rpc.Status` are always the same string,
+//! as `grpcio-status` and other strict clients require.
+//!
+//! # Decoding
+//!
+//! [`ErrorResult::from_grpc_status`] never fails and never panics; whatever
+//! it cannot read it replaces with what the status code says:
+//!
+//! - code: the status code; the message: the status message (the code's
+//!   description when empty); the HTTP status: the code's standard one
+//!   ([`Code::http_status`]);
+//! - from `ErrorInfo`: the name (`reason`), the service (`domain`; empty or
+//!   [`DEFAULT_DOMAIN`] means none), the id, the flags (each one only when it
+//!   is exactly `"true"` or `"false"`), and the `field_*` entries as wire
+//!   fields, sorted by name;
+//! - from `RetryInfo`: [`retry_after`](ServiceError::retry_after), unless it
+//!   exceeds [`MAX_RETRY_AFTER`] (a negative delay reads as zero, as
+//!   `tonic-types` decodes it);
+//! - from `LocalizedMessage`, whatever its locale: the user message.
+//!
+//! Without a usable `ErrorInfo` (no details, bytes that are not a
+//! `google.rpc.Status`, a status from a server that does not use errdsl) the
+//! name is the code's `snake_case` name (`"unavailable"`), the id is fresh,
+//! and the flags are [`classify`](crate::classify)'s for the status: `Unavailable`,
+//! `ResourceExhausted` and `Aborted` are temporary, `DeadlineExceeded` is a
+//! temporary timeout, and an `Unknown` status is classified by its source
+//! (tonic puts transport errors there). Nothing is ever a fault unless the
+//! peer says so. A `RetryInfo` or `LocalizedMessage` is still read.
+//!
+//! An `OK` status is not an error; given one anyway, the decoder returns an
+//! `ErrorResult` named [`OK_STATUS_NAME`] with code [`Code::Unknown`].
+//!
+//! # Wire headers
+//!
+//! `tonic::Status::from_header_map` (which tonic's client uses on every
+//! response) panics when `grpc-status-details-bin` is not valid base64
+//! (tonic 0.14; grpc/grpc-rust#2618). [`status_from_header_map`] and
+//! [`ErrorResult::from_grpc_headers`] read the same headers without
+//! panicking, for code that sees responses before tonic does (a tower layer,
+//! a proxy, a hand-written client).
+//!
+//! ```
+//! use errdsl::{Code, ErrorResult, ServiceError};
+//!
+//! errdsl::errors! {
+//!     #[service_error(service = "divider")]
+//!     pub enum DivideError {
+//!         #[error("cannot divide {dividend} by zero")]
+//!         #[service_error(grpc = InvalidArgument, user_msg = "You can't divide by zero.")]
+//!         DivByZero { dividend: i64 },
+//!     }
+//! }
+//!
+//! // Server: the generated `From` impl.
+//! let status = tonic::Status::from(DivideError::div_by_zero(7));
+//! assert_eq!(status.code(), tonic::Code::InvalidArgument);
+//! assert_eq!(status.message(), "You can't divide by zero.");
+//!
+//! // Client.
+//! let err = ErrorResult::from_grpc_status(&status);
+//! assert_eq!(err.name(), "div_by_zero");
+//! assert_eq!(err.service(), Some("divider"));
+//! assert_eq!(err.code(), Code::InvalidArgument);
+//! assert_eq!(err.user_message().as_deref(), Some("You can't divide by zero."));
+//! ```
+//!
+//! [Google rich error model]: https://cloud.google.com/apis/design/errors#error_model
+
+use std::collections::{BTreeMap, HashMap};
+use std::error::Error;
+use std::time::Duration;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD_PAD_INDIFFERENT;
+use tonic::metadata::MetadataMap;
+use tonic_types::{ErrorDetails, ErrorInfo, LocalizedMessage, RetryInfo, StatusExt};
+
+use crate::capture::capture_for_wire;
+use crate::{Code, ErrorResult, ServiceError};
+
+/// The `ErrorInfo.domain` of errors that name no service.
+///
+/// The rich error model requires a domain; a decoder reads this one (and an
+/// empty one) as "no service", so a service should not be named `errdsl`.
+///
+/// ```
+/// use errdsl::{Code, ErrorResult, ServiceError, grpc};
+/// use tonic_types::StatusExt;
+///
+/// let status = tonic::Status::from(ErrorResult::new("not_found", Code::NotFound, "no user 42"));
+/// assert_eq!(status.get_details_error_info().unwrap().domain, grpc::DEFAULT_DOMAIN);
+/// assert_eq!(ErrorResult::from_grpc_status(&status).service(), None);
+/// ```
+pub const DEFAULT_DOMAIN: &str = "errdsl";
+
+/// The locale of the `LocalizedMessage` detail that carries the user message.
+///
+/// ```
+/// use errdsl::{Code, ErrorResult, grpc};
+/// use tonic_types::StatusExt;
+///
+/// let err = ErrorResult::builder("quota", Code::ResourceExhausted).user_message("Come back tomorrow.").build();
+/// let status = tonic::Status::from(err);
+/// assert_eq!(status.get_details_localized_message().unwrap().locale, grpc::LOCALE);
+/// ```
+pub const LOCALE: &str = "en-US";
+
+/// The name of the [`ErrorResult`] that [`ErrorResult::from_grpc_status`]
+/// returns for an `OK` status, which is not an error.
+///
+/// ```
+/// use errdsl::{Code, ErrorResult, ServiceError, grpc};
+///
+/// let err = ErrorResult::from_grpc_status(&tonic::Status::ok(""));
+/// assert_eq!(err.name(), grpc::OK_STATUS_NAME);
+/// assert_eq!(err.code(), Code::Unknown);
+/// ```
+pub const OK_STATUS_NAME: &str = "ok_status";
+
+/// The longest text, in bytes, that is sent or read: messages, user
+/// messages, names, ids and metadata values are cut to this length on a
+/// `char` boundary.
+///
+/// ```
+/// use errdsl::{Code, ErrorResult, grpc};
+///
+/// let status = tonic::Status::new(tonic::Code::Internal, "é".repeat(grpc::MAX_TEXT_BYTES));
+/// let err = ErrorResult::from_grpc_status(&status);
+/// assert_eq!(err.message().len(), grpc::MAX_TEXT_BYTES);
+/// ```
+pub const MAX_TEXT_BYTES: usize = 4096;
+
+/// The most wire fields sent or read; further ones are dropped.
+///
+/// ```
+/// use errdsl::{Code, ErrorResult, grpc};
+///
+/// let mut builder = ErrorResult::builder("many", Code::InvalidArgument);
+/// for i in 0..grpc::MAX_FIELDS + 10 {
+///     builder = builder.field(format!("f{i:03}"), "x");
+/// }
+/// let status = tonic::Status::from(builder.build());
+/// assert_eq!(ErrorResult::from_grpc_status(&status).fields().count(), grpc::MAX_FIELDS);
+/// ```
+pub const MAX_FIELDS: usize = 64;
+
+/// The longest `RetryInfo.retry_delay` a decoder accepts (one day); a
+/// longer one is ignored as absurd.
+///
+/// ```
+/// use std::time::Duration;
+/// use errdsl::{Code, ErrorResult, ServiceError, grpc};
+///
+/// let err = ErrorResult::builder("busy", Code::Unavailable)
+///     .retry_after(grpc::MAX_RETRY_AFTER + Duration::from_secs(1))
+///     .build();
+/// let status = tonic::Status::from(err);
+/// assert_eq!(ErrorResult::from_grpc_status(&status).retry_after(), None);
+/// ```
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// The `ErrorInfo.metadata` key of the id.
+const KEY_ID: &str = "id";
+/// The `ErrorInfo.metadata` key of the temporary flag.
+const KEY_TEMPORARY: &str = "temporary";
+/// The `ErrorInfo.metadata` key of the timeout flag.
+const KEY_TIMEOUT: &str = "timeout";
+/// The `ErrorInfo.metadata` key of the fault flag.
+const KEY_FAULT: &str = "fault";
+/// The `ErrorInfo.metadata` key of the code's `snake_case` name.
+const KEY_CODE: &str = "code";
+/// The prefix of the `ErrorInfo.metadata` keys of wire fields.
+const FIELD_PREFIX: &str = "field_";
+
+/// The header of the status code.
+const GRPC_STATUS: http::HeaderName = http::HeaderName::from_static("grpc-status");
+/// The header of the percent-encoded status message.
+const GRPC_MESSAGE: http::HeaderName = http::HeaderName::from_static("grpc-message");
+/// The header of the base64 `google.rpc.Status`.
+const GRPC_STATUS_DETAILS: http::HeaderName = http::HeaderName::from_static("grpc-status-details-bin");
+
+/// How deep a fault's source chain is logged; guards against a `source`
+/// that loops.
+const MAX_SOURCE_DEPTH: usize = 64;
+
+/// The `tonic::Status` of any service error, as documented in the
+/// [module docs](self): the code, the wire message and the rich error
+/// details.
+///
+/// The error is captured under a fresh id; a fault is logged at `ERROR`
+/// level through `tracing` with that id, its `Display` text and its source
+/// chain, none of which are sent. The generated `From<YourError> for
+/// tonic::Status` calls this.
+///
+/// ```
+/// use errdsl::{Code, ErrorResult, ServiceError, grpc};
+///
+/// errdsl::errors! {
+///     pub enum StoreError {
+///         #[error("connect to 10.0.0.7:5432: connection refused")]
+///         #[service_error(fault)]
+///         DbDown,
+///     }
+/// }
+///
+/// let status = grpc::to_status(&StoreError::db_down());
+/// assert_eq!(status.code(), tonic::Code::Internal);
+/// assert!(status.message().starts_with("internal error (id: "));
+/// assert!(!status.message().contains("10.0.0.7"));
+///
+/// let err = ErrorResult::from_grpc_status(&status);
+/// assert_eq!(err.name(), "db_down");
+/// assert!(err.is_fault());
+/// assert_eq!(status.message(), format!("internal error (id: {})", err.id()));
+/// ```
+pub fn to_status<E: ServiceError + ?Sized>(err: &E) -> tonic::Status {
+    encode(&capture_for_wire(err))
+}
+
+/// The status of an already captured or decoded error, under the error's
+/// own id (not a fresh one, unlike [`to_status`]), so that a status matches
+/// the log line written for the error, and an error a client decoded passes
+/// on unchanged.
+///
+/// A fault is logged at `ERROR` level through `tracing` with its id,
+/// `Display` text and source chain, which are not sent.
+///
+/// ```
+/// use errdsl::{Code, ErrorResult, ServiceError};
+///
+/// let err = ErrorResult::builder("maintenance", Code::Unavailable).temporary(true).id("x7Fq9-Ab").build();
+/// let status = tonic::Status::from(err);
+/// assert_eq!(status.code(), tonic::Code::Unavailable);
+///
+/// let back = ErrorResult::from_grpc_status(&status);
+/// assert_eq!(back.id(), "x7Fq9-Ab");
+/// assert!(back.is_temporary());
+/// ```
+impl From<ErrorResult> for tonic::Status {
+    fn from(err: ErrorResult) -> Self {
+        if err.is_fault() {
+            log_fault(&err);
+        }
+        encode(&err)
+    }
+}
+
+/// Logs a fault the way [`capture_for_wire`] does, under the error's own id.
+fn log_fault(err: &ErrorResult) {
+    tracing::error!(
+        error.id = err.id(),
+        error.name = err.name(),
+        error.message = %err,
+        error.sources = %SourceChain(err.source()),
+        "service fault"
+    );
+}
+
+/// A source chain displayed as `a: b: c`, at most [`MAX_SOURCE_DEPTH`] deep.
+struct SourceChain<'a>(Option<&'a (dyn Error + 'static)>);
+
+impl std::fmt::Display for SourceChain<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let chain = std::iter::successors(self.0, |&err| err.source()).take(MAX_SOURCE_DEPTH);
+        for (i, err) in chain.enumerate() {
+            if i > 0 {
+                f.write_str(": ")?;
+            }
+            write!(f, "{err}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The status of a captured error; see the module docs.
+fn encode(err: &ErrorResult) -> tonic::Status {
+    let code = tonic::Code::from(err.code());
+    let message = bounded(&err.wire_message()).to_owned();
+
+    let mut metadata = HashMap::with_capacity(5 + err.fields().len().min(MAX_FIELDS));
+    metadata.insert(KEY_ID.to_owned(), bounded(err.id()).to_owned());
+    metadata.insert(KEY_TEMPORARY.to_owned(), flag(err.is_temporary()));
+    metadata.insert(KEY_TIMEOUT.to_owned(), flag(err.is_timeout()));
+    metadata.insert(KEY_FAULT.to_owned(), flag(err.is_fault()));
+    metadata.insert(KEY_CODE.to_owned(), err.code().as_str().to_owned());
+    for (name, value) in err.fields().take(MAX_FIELDS) {
+        metadata.insert(format!("{FIELD_PREFIX}{}", bounded(name)), bounded(value).to_owned());
+    }
+    let domain = err.service().filter(|service| !service.is_empty()).unwrap_or(DEFAULT_DOMAIN);
+    let mut details = ErrorDetails::with_error_info(bounded(err.name()), bounded(domain), metadata);
+    if let Some(after) = err.retry_after() {
+        details.set_retry_info(Some(after));
+    }
+    if let Some(user_message) = err.user_message() {
+        details.set_localized_message(LOCALE, bounded(&user_message));
+    }
+    // `with_error_details` writes `code` and `message` into the
+    // google.rpc.Status of the details too: the two always agree.
+    tonic::Status::with_error_details(code, message, details)
+}
+
+fn flag(value: bool) -> String {
+    if value { "true" } else { "false" }.to_owned()
+}
+
+/// `text` cut to at most [`MAX_TEXT_BYTES`] bytes, on a `char` boundary.
+fn bounded(text: &str) -> &str {
+    if text.len() <= MAX_TEXT_BYTES {
+        return text;
+    }
+    let mut end = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The standard details a decoder reads, each independently of the others.
+#[derive(Default)]
+struct Details {
+    error_info: Option<ErrorInfo>,
+    retry_info: Option<RetryInfo>,
+    localized_message: Option<LocalizedMessage>,
+}
+
+impl Details {
+    fn of(status: &tonic::Status) -> Details {
+        if status.details().is_empty() {
+            return Details::default();
+        }
+        match status.check_error_details() {
+            Ok(details) => Details {
+                error_info: details.error_info().cloned(),
+                retry_info: details.retry_info().cloned(),
+                localized_message: details.localized_message().cloned(),
+            },
+            // One malformed detail fails the whole batch; read each on its
+            // own so that the others still count.
+            Err(_) => Details {
+                error_info: status.get_details_error_info(),
+                retry_info: status.get_details_retry_info(),
+                localized_message: status.get_details_localized_message(),
+            },
+        }
+    }
+}
+
+/// A flag as sent: exactly `"true"` or `"false"`.
+fn parse_flag(value: Option<&String>) -> Option<bool> {
+    match value.map(String::as_str) {
+        Some("true") => Some(true),
+        Some("false") => Some(false),
+        _ => None,
+    }
+}
+
+impl ErrorResult {
+    /// Decodes a gRPC status a client received, leniently: anything missing
+    /// or malformed is replaced by what the status code says, as documented
+    /// in the [module docs](crate::grpc). Never panics.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use errdsl::{Code, ErrorResult, ServiceError};
+    ///
+    /// // A status from an errdsl server.
+    /// let sent = ErrorResult::builder("maintenance", Code::Unavailable)
+    ///     .message("divider is in maintenance")
+    ///     .temporary(true)
+    ///     .retry_after(Duration::from_secs(30))
+    ///     .service("divider")
+    ///     .build();
+    /// let err = ErrorResult::from_grpc_status(&tonic::Status::from(sent));
+    /// assert_eq!(err.name(), "maintenance");
+    /// assert_eq!(err.service(), Some("divider"));
+    /// assert_eq!(err.retry_after(), Some(Duration::from_secs(30)));
+    ///
+    /// // A plain status from any server.
+    /// let err = ErrorResult::from_grpc_status(&tonic::Status::deadline_exceeded("too slow"));
+    /// assert_eq!(err.name(), "deadline_exceeded");
+    /// assert_eq!(err.message(), "too slow");
+    /// assert_eq!(err.http_status(), 504);
+    /// assert!(err.is_temporary() && err.is_timeout() && !err.is_fault());
+    /// ```
+    #[must_use]
+    pub fn from_grpc_status(status: &tonic::Status) -> ErrorResult {
+        let Ok(code) = Code::try_from(status.code()) else {
+            let message = match bounded(status.message()) {
+                "" => "gRPC status OK received as an error",
+                message => message,
+            };
+            return ErrorResult::builder(OK_STATUS_NAME, Code::Unknown).message(message).build();
+        };
+        let class = crate::classify(status);
+        let message = match bounded(status.message()) {
+            "" => tonic::Code::from(code).description(),
+            message => message,
+        };
+        let mut builder = ErrorResult::builder(code.as_str(), code)
+            .message(message)
+            .temporary(class.temporary)
+            .timeout(class.timeout);
+
+        let details = Details::of(status);
+        if let Some(info) = details.error_info {
+            let reason = bounded(&info.reason);
+            if !reason.is_empty() {
+                builder = builder.name(reason);
+            }
+            let domain = bounded(&info.domain);
+            if !domain.is_empty() && domain != DEFAULT_DOMAIN {
+                builder = builder.service(domain);
+            }
+            let metadata = &info.metadata;
+            if let Some(id) = metadata.get(KEY_ID).map(|id| bounded(id)).filter(|id| !id.is_empty()) {
+                builder = builder.id(id);
+            }
+            if let Some(temporary) = parse_flag(metadata.get(KEY_TEMPORARY)) {
+                builder = builder.temporary(temporary);
+            }
+            if let Some(timeout) = parse_flag(metadata.get(KEY_TIMEOUT)) {
+                builder = builder.timeout(timeout);
+            }
+            if let Some(fault) = parse_flag(metadata.get(KEY_FAULT)) {
+                builder = builder.fault(fault);
+            }
+            let fields: BTreeMap<&str, &str> = metadata
+                .iter()
+                .filter_map(|(key, value)| {
+                    let name = key.strip_prefix(FIELD_PREFIX)?;
+                    (!name.is_empty()).then(|| (bounded(name), bounded(value)))
+                })
+                .collect();
+            for (name, value) in fields.into_iter().take(MAX_FIELDS) {
+                builder = builder.field(name, value);
+            }
+        }
+        if let Some(after) = details.retry_info.and_then(|info| info.retry_delay)
+            && after <= MAX_RETRY_AFTER
+        {
+            builder = builder.retry_after(after);
+        }
+        if let Some(localized) = details.localized_message {
+            builder = builder.user_message(bounded(&localized.message));
+        }
+        builder.build()
+    }
+
+    /// Decodes the gRPC status in response headers or trailers
+    /// (`grpc-status`, `grpc-message`, `grpc-status-details-bin`) with
+    /// [`from_grpc_status`](ErrorResult::from_grpc_status)'s rules; `None`
+    /// when there is no `grpc-status`. Malformed headers never panic: see
+    /// [`status_from_header_map`].
+    ///
+    /// ```
+    /// use errdsl::{Code, ErrorResult, ServiceError};
+    /// use http::{HeaderMap, HeaderValue};
+    ///
+    /// let mut trailers = HeaderMap::new();
+    /// trailers.insert("grpc-status", HeaderValue::from_static("14"));
+    /// trailers.insert("grpc-message", HeaderValue::from_static("node%20drains"));
+    /// trailers.insert("grpc-status-details-bin", HeaderValue::from_static("not base64!"));
+    ///
+    /// let err = ErrorResult::from_grpc_headers(&trailers).unwrap();
+    /// assert_eq!(err.code(), Code::Unavailable);
+    /// assert_eq!(err.name(), "unavailable");
+    /// assert_eq!(err.message(), "node drains");
+    /// assert!(err.is_temporary());
+    ///
+    /// assert!(ErrorResult::from_grpc_headers(&HeaderMap::new()).is_none());
+    /// ```
+    #[must_use]
+    pub fn from_grpc_headers(headers: &http::HeaderMap) -> Option<ErrorResult> {
+        status_from_header_map(headers).map(|status| ErrorResult::from_grpc_status(&status))
+    }
+}
+
+/// The `tonic::Status` in response headers or trailers, like
+/// `tonic::Status::from_header_map` but without its panic on a malformed
+/// `grpc-status-details-bin` (tonic 0.14; grpc/grpc-rust#2618); `None` when
+/// there is no `grpc-status` header.
+///
+/// - `grpc-status`: the code; a value that is not a code is `Unknown`;
+/// - `grpc-message`: percent-decoded; a broken `%` escape is kept as it is
+///   and bytes that are not UTF-8 become U+FFFD, as the gRPC spec allows;
+/// - `grpc-status-details-bin`: base64, padded or not; details that are not
+///   base64 are dropped (logged at `DEBUG` level), so the status decodes as
+///   one without details;
+/// - every other header becomes the status's metadata.
+///
+/// ```
+/// use errdsl::grpc;
+///
+/// let status = tonic::Status::not_found("no user 42");
+/// let response = status.into_http::<()>();
+/// let status = grpc::status_from_header_map(response.headers()).unwrap();
+/// assert_eq!(status.code(), tonic::Code::NotFound);
+/// assert_eq!(status.message(), "no user 42");
+/// ```
+#[must_use]
+pub fn status_from_header_map(headers: &http::HeaderMap) -> Option<tonic::Status> {
+    let code = tonic::Code::from_bytes(headers.get(GRPC_STATUS)?.as_bytes());
+    let message = headers.get(GRPC_MESSAGE).map(|value| percent_decode(value.as_bytes())).unwrap_or_default();
+    let details = match headers.get(GRPC_STATUS_DETAILS) {
+        Some(value) => STANDARD_PAD_INDIFFERENT.decode(value.as_bytes()).unwrap_or_else(|err| {
+            tracing::debug!(error = %err, "grpc-status-details-bin is not base64; ignored");
+            Vec::new()
+        }),
+        None => Vec::new(),
+    };
+    let mut metadata = headers.clone();
+    for name in [GRPC_STATUS, GRPC_MESSAGE, GRPC_STATUS_DETAILS] {
+        metadata.remove(name);
+    }
+    Some(tonic::Status::with_details_and_metadata(
+        code,
+        message,
+        details.into(),
+        MetadataMap::from_headers(metadata),
+    ))
+}
+
+/// Percent-decodes a `grpc-message`, leniently: a `%` not followed by two
+/// hex digits is kept as it is; invalid UTF-8 becomes U+FFFD.
+fn percent_decode(bytes: &[u8]) -> String {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        if byte == b'%'
+            && let (Some(high), Some(low)) =
+                (bytes.get(i + 1).copied().and_then(hex_digit), bytes.get(i + 2).copied().and_then(hex_digit))
+        {
+            out.push((high << 4) | low);
+            i += 3;
+        } else {
+            out.push(byte);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_digit(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
+    }
+}
