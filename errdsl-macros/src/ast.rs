@@ -39,6 +39,8 @@ pub(crate) struct Field<'a> {
     pub member: Member,
     pub ty: &'a Type,
     pub attrs: &'a [Attribute],
+    /// Its `#[service_error(...)]` keys (none when they did not parse).
+    pub keys: FieldAttrs,
 }
 
 /// The syntax of a variant's or struct's fields.
@@ -106,11 +108,12 @@ impl<'a> Error<'a> {
             .iter()
             .enumerate()
             .map(|(index, field)| {
-                cx.handle(FieldAttrs::from_field(field));
+                let keys = cx.handle(FieldAttrs::from_field(field)).unwrap_or_default();
                 Field {
                     member: field.ident.clone().map_or_else(|| Member::from(index), Member::Named),
                     ty: &field.ty,
                     attrs: &field.attrs,
+                    keys,
                 }
             })
             .collect();

@@ -39,11 +39,15 @@ pub(crate) struct VariantAttrs {
     pub keys: ErrorKeys,
 }
 
-/// `#[service_error(...)]` on a field. No keys yet: the receiver exists so a
-/// key written there is reported instead of silently ignored.
-#[derive(Debug, FromField)]
+/// `#[service_error(...)]` on a field: whether it travels on the wire.
+#[derive(Debug, Default, FromField)]
 #[darling(attributes(service_error))]
-pub(crate) struct FieldAttrs {}
+pub(crate) struct FieldAttrs {
+    /// The field travels with the error (as text: `Display` out, `FromStr` in).
+    pub wire: Flag,
+    /// The field does not travel; a client decodes it as `Default::default()`.
+    pub default: Flag,
+}
 
 /// The value of `grpc = ...`: a code name (`InvalidArgument`, optionally as a
 /// path such as `Code::InvalidArgument`) or its number (`3`).

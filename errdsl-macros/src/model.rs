@@ -85,9 +85,36 @@ pub(crate) struct Spec {
 pub(crate) struct Field {
     pub member: Member,
     pub ty: Type,
+    pub wire: Wire,
+}
+
+/// What becomes of a field on the wire.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Wire {
+    /// It stays in the process; an error with such a field cannot be decoded.
+    Local,
+    /// `#[service_error(wire)]`: it travels as text.
+    Travels,
+    /// `#[service_error(default)]`: it stays, and decodes as `Default::default()`.
+    Defaulted,
+}
+
+impl Field {
+    /// The field's name on the wire: its name, or its index for a tuple field.
+    pub(crate) fn wire_name(&self) -> String {
+        match &self.member {
+            Member::Named(ident) => ident.unraw().to_string(),
+            Member::Unnamed(index) => index.index.to_string(),
+        }
+    }
 }
 
 impl ErrorDecl {
+    /// Whether a client can decode this error: it has no local field.
+    pub(crate) fn is_decodable(&self) -> bool {
+        self.fields.iter().all(|field| field.wire != Wire::Local)
+    }
+
     /// The index of the field a placeholder names (validated to exist).
     pub(crate) fn field_index(&self, field: &FieldRef) -> Option<usize> {
         match field {

@@ -17,7 +17,7 @@ use crate::case::snake_case;
 use crate::codes::{self, Code};
 use crate::ctxt::Ctxt;
 use crate::fmt::{FieldRef, Template};
-use crate::model::{Catalog, ErrorDecl, Field, Kind, Spec};
+use crate::model::{Catalog, ErrorDecl, Field, Kind, Spec, Wire};
 use crate::suggest::did_you_mean;
 
 /// Field names the wire format keeps for itself.
@@ -47,14 +47,11 @@ pub(crate) fn validate(input: &ast::Input<'_>, cx: &mut Ctxt) -> Option<Catalog>
         } else {
             resolve_static(error, keys, defaults, service.as_deref(), cx).map(Kind::Static)
         };
+        let fields = resolve_wire_fields(error, keys, cx);
         let Some(kind) = kind else { continue };
         let decl = ErrorDecl {
             variant: error.variant.cloned(),
-            fields: error
-                .fields
-                .iter()
-                .map(|f| Field { member: f.member.clone(), ty: f.ty.clone() })
-                .collect(),
+            fields,
             description: error.doc.clone(),
             kind,
             definition: None,
@@ -109,6 +106,41 @@ fn check_reserved_fields(error: &ast::Error<'_>, cx: &mut Ctxt) {
                 );
         }
     }
+}
+
+/// Rule: a field travels (`wire`) or decodes as its default (`default`), not
+/// both; neither means anything on a transparent error, whose inner error
+/// encodes and decodes itself.
+fn resolve_wire_fields(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) -> Vec<Field> {
+    let transparent = keys.transparent.is_present();
+    error
+        .fields
+        .iter()
+        .map(|field| {
+            let (wire, default) = (field.keys.wire, field.keys.default);
+            let mode = match (wire.is_present(), default.is_present()) {
+                (true, true) => {
+                    cx.error_span(
+                        default.span(),
+                        "a field either travels on the wire (`wire`) or stays in the process and decodes as its default (`default`), not both; remove one",
+                    );
+                    Wire::Local
+                }
+                (true, false) => Wire::Travels,
+                (false, true) => Wire::Defaulted,
+                (false, false) => Wire::Local,
+            };
+            if transparent && mode != Wire::Local {
+                let key = if wire.is_present() { wire } else { default };
+                let name = if wire.is_present() { "wire" } else { "default" };
+                cx.error_span(
+                    key.span(),
+                    format!("`{name}` has no effect on a `transparent` error: its inner error travels and decodes by its own declaration; remove it"),
+                );
+            }
+            Field { member: field.member.clone(), ty: field.ty.clone(), wire: mode }
+        })
+        .collect()
 }
 
 /// Rule: wire names are unique within a type (clients decode by name).

@@ -170,3 +170,44 @@ macro_rules! __errdsl_tonic_impls {
 }
 
 pub use crate::{__errdsl_axum_impls as axum_impls, __errdsl_tonic_impls as tonic_impls};
+
+/// Decodes an [`ErrorResult`] into a transparent variant's inner type when
+/// that type implements `TryFrom<ErrorResult, Error = ErrorResult>` (every
+/// type the macros generate does), and gives it back otherwise: a
+/// hand-written inner `ServiceError` is simply not decodable. Picked by
+/// method resolution (autoref): `(&&Decode::<T>::NEW).decode(result)`.
+pub struct Decode<T>(core::marker::PhantomData<T>);
+
+impl<T> Decode<T> {
+    /// The decoder of `T`.
+    pub const NEW: Self = Decode(core::marker::PhantomData);
+}
+
+/// The decoder of a type with `TryFrom<ErrorResult>`.
+pub trait DecodeWithTryFrom<T> {
+    /// `T::try_from(result)`.
+    fn decode(&self, result: ErrorResult) -> Result<T, ErrorResult>;
+}
+
+impl<T: TryFrom<ErrorResult, Error = ErrorResult>> DecodeWithTryFrom<T> for &Decode<T> {
+    fn decode(&self, result: ErrorResult) -> Result<T, ErrorResult> {
+        T::try_from(result)
+    }
+}
+
+/// The decoder of any other type: never decodes.
+pub trait DecodeNever<T> {
+    /// `Err(result)`.
+    fn decode(&self, result: ErrorResult) -> Result<T, ErrorResult>;
+}
+
+impl<T> DecodeNever<T> for Decode<T> {
+    fn decode(&self, result: ErrorResult) -> Result<T, ErrorResult> {
+        Err(result)
+    }
+}
+
+/// Parses a wire field of an [`ErrorResult`].
+pub fn wire_field<T: core::str::FromStr>(result: &ErrorResult, name: &str) -> Option<T> {
+    result.field(name)?.parse().ok()
+}

@@ -50,6 +50,13 @@ type BoxError = Box<dyn Error + Send + Sync + 'static>;
 /// ```
 #[derive(Debug)]
 pub struct ErrorResult {
+    // Boxed: a `Result<T, ErrorResult>` stays a pointer wide on the error side.
+    inner: Box<Inner>,
+}
+
+/// What an [`ErrorResult`] holds.
+#[derive(Debug)]
+struct Inner {
     name: String,
     id: String,
     message: String,
@@ -66,6 +73,10 @@ pub struct ErrorResult {
 }
 
 impl ErrorResult {
+    fn from_inner(inner: Inner) -> Self {
+        ErrorResult { inner: Box::new(inner) }
+    }
+
     /// The wire message of a fault without a user message, followed by
     /// `" (id: <id>)"` when the error's id is known.
     ///
@@ -162,14 +173,14 @@ impl ErrorResult {
     /// ```
     #[must_use]
     pub fn with_source(mut self, source: impl Into<BoxError>) -> Self {
-        self.source = Some(source.into());
+        self.inner.source = Some(source.into());
         self
     }
 
     /// The per-instance id, for log correlation: 8 characters of unpadded
     /// base64url, Goa's format.
     pub fn id(&self) -> &str {
-        &self.id
+        &self.inner.id
     }
 
     /// The fields that travel with the error ([`ServiceError::wire_fields`]),
@@ -183,7 +194,7 @@ impl ErrorResult {
     /// assert_eq!(err.fields().count(), 1);
     /// ```
     pub fn fields(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
-        self.fields.iter().map(|(name, value)| (name.as_str(), value.as_str()))
+        self.inner.fields.iter().map(|(name, value)| (name.as_str(), value.as_str()))
     }
 
     /// The value of the wire field `name`, if the error carries it.
@@ -194,7 +205,7 @@ impl ErrorResult {
     /// The internal message, the `Display` text. For a fault it must not
     /// leave the process: send [`wire_message`](ErrorResult::wire_message).
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 
     /// The message to send on the wire, by the rule every transport follows:
@@ -216,8 +227,8 @@ impl ErrorResult {
     /// assert_eq!(err.wire_message(), "no user 42");
     /// ```
     pub fn wire_message(&self) -> Cow<'_, str> {
-        wire_message_rule(self.user_message.as_deref().map(Cow::Borrowed), self.fault, Some(&self.id), || {
-            Cow::Borrowed(&self.message)
+        wire_message_rule(self.inner.user_message.as_deref().map(Cow::Borrowed), self.inner.fault, Some(&self.inner.id), || {
+            Cow::Borrowed(&self.inner.message)
         })
     }
 
@@ -265,55 +276,55 @@ fn wire_message_rule<'a>(
 
 impl fmt::Display for ErrorResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.inner.message)
     }
 }
 
 impl Error for ErrorResult {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
-        self.source.as_deref().map(|source| source as &(dyn Error + 'static))
+        self.inner.source.as_deref().map(|source| source as &(dyn Error + 'static))
     }
 }
 
 impl ServiceError for ErrorResult {
     fn name(&self) -> &str {
-        &self.name
+        &self.inner.name
     }
 
     fn code(&self) -> Code {
-        self.code
+        self.inner.code
     }
 
     fn http_status(&self) -> StatusCode {
-        self.http_status
+        self.inner.http_status
     }
 
     fn is_temporary(&self) -> bool {
-        self.temporary
+        self.inner.temporary
     }
 
     fn is_timeout(&self) -> bool {
-        self.timeout
+        self.inner.timeout
     }
 
     fn is_fault(&self) -> bool {
-        self.fault
+        self.inner.fault
     }
 
     fn user_message(&self) -> Option<Cow<'_, str>> {
-        self.user_message.as_deref().map(Cow::Borrowed)
+        self.inner.user_message.as_deref().map(Cow::Borrowed)
     }
 
     fn retry_after(&self) -> Option<Duration> {
-        self.retry_after
+        self.inner.retry_after
     }
 
     fn service(&self) -> Option<&str> {
-        self.service.as_deref()
+        self.inner.service.as_deref()
     }
 
     fn wire_fields(&self) -> Vec<(&str, String)> {
-        self.fields.iter().map(|(name, value)| (name.as_str(), value.clone())).collect()
+        self.inner.fields.iter().map(|(name, value)| (name.as_str(), value.clone())).collect()
     }
 }
 

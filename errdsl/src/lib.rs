@@ -44,6 +44,7 @@
 
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(any(feature = "serde", feature = "tonic"))]
 mod capture;
 mod classify;
 mod code;

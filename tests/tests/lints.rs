@@ -18,8 +18,10 @@ pub enum LintedError {
     #[service_error(http = 402, user_msg = "Pay {amount:.2} first.")]
     Named {
         /// The amount.
+        #[service_error(wire)]
         amount: f64,
         /// Unused by the message.
+        #[service_error(default)]
         note: String,
     },
     /// Tuple fields.

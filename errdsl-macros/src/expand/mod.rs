@@ -6,6 +6,7 @@ mod ctor;
 mod errors;
 mod fallback;
 mod service_error;
+mod wire;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -22,10 +23,14 @@ pub(crate) fn derive(catalog: &Catalog) -> TokenStream {
     let service_error = service_error::service_error(catalog);
     let catalog_impl = catalog::catalog(catalog);
     let ctors = constructors(&Shape::of(catalog));
+    let try_from = wire::try_from(catalog);
+    let transports = wire::transports(catalog);
     quote! {
         #service_error
         #catalog_impl
         #ctors
+        #try_from
+        #transports
     }
 }
 

@@ -61,6 +61,12 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
         })
     });
 
+    let wire_fields = super::wire::wire_fields_body(catalog).map(|body| {
+        quote! {
+            fn wire_fields(&self) -> ::std::vec::Vec<(&str, ::std::string::String)> { #body }
+        }
+    });
+
     quote! {
         #[automatically_derived]
         impl #impl_generics ::errdsl::__private::ServiceError for #ident #ty_generics #where_clause {
@@ -82,6 +88,7 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             fn retry_after(&self) -> ::errdsl::__private::Option<::errdsl::__private::Duration> { #retry_after }
             #[inline]
             fn service(&self) -> ::errdsl::__private::Option<&str> { #service }
+            #wire_fields
         }
     }
 }

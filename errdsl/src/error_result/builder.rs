@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use http::StatusCode;
 
-use super::{BoxError, ErrorResult};
+use super::{BoxError, ErrorResult, Inner};
 use crate::Code;
 use crate::id::new_id;
 
@@ -152,7 +152,7 @@ impl ErrorResultBuilder {
     /// The error, with the defaults for what was not set.
     #[must_use]
     pub fn build(self) -> ErrorResult {
-        ErrorResult {
+        ErrorResult::from_inner(Inner {
             id: self.id.unwrap_or_else(new_id),
             message: self.message.unwrap_or_else(|| self.name.clone()),
             http_status: self.http_status.unwrap_or_else(|| self.code.http_status()),
@@ -166,6 +166,6 @@ impl ErrorResultBuilder {
             service: self.service,
             fields: self.fields,
             source: self.source,
-        }
+        })
     }
 }

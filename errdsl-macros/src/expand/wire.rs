@@ -1,0 +1,129 @@
+//! What crosses the wire: `ServiceError::wire_fields`, the client-side
+//! `TryFrom<ErrorResult>`, and the transport impls (axum, tonic) that
+//! errdsl's features switch on.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::{binding, extra_bounds, match_errors};
+use crate::model::{Catalog, ErrorDecl, Kind, Wire};
+
+/// The body of `wire_fields()`, or `None` when no error of the type has a
+/// field that travels (the trait's default, no fields, is then right).
+pub(super) fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
+    let any = catalog.errors.iter().any(|error| {
+        matches!(error.kind, Kind::Transparent { .. }) || error.fields.iter().any(|f| f.wire == Wire::Travels)
+    });
+    if !any {
+        return None;
+    }
+    Some(match_errors(&catalog.errors, |error| {
+        if let Kind::Transparent { field } = error.kind {
+            let (inner, ty) = (binding(field), &error.fields[field].ty);
+            let call = quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ServiceError>::wire_fields(#inner));
+            return Some((vec![field], call));
+        }
+        let travelling: Vec<usize> =
+            (0..error.fields.len()).filter(|&i| error.fields[i].wire == Wire::Travels).collect();
+        let pairs = travelling.iter().map(|&i| {
+            let (name, value, ty) = (error.fields[i].wire_name(), binding(i), &error.fields[i].ty);
+            let text = quote_spanned!(ty.span()=> ::std::string::ToString::to_string(#value));
+            quote!((#name, #text))
+        });
+        Some((travelling.clone(), quote!(::std::vec![#(#pairs),*])))
+    }))
+}
+
+/// `TryFrom<ErrorResult>`: the error with the result's wire name, its
+/// travelling fields parsed back; the result itself when the name is not in
+/// the catalog, a field is missing or does not parse, or the error has a
+/// field that never travels.
+pub(super) fn try_from(catalog: &Catalog) -> TokenStream {
+    let ident = &catalog.ident;
+    let (impl_generics, ty_generics, _) = catalog.generics.split_for_impl();
+    let where_clause = extra_bounds(catalog, Vec::new());
+
+    let arms = catalog.errors.iter().filter_map(|error| {
+        let spec = error.spec()?;
+        if !error.is_decodable() {
+            return None;
+        }
+        let name = &spec.name;
+        let construct = construct(error);
+        Some(quote!(#name => { #construct }))
+    });
+    let transparents = catalog.errors.iter().filter_map(|error| {
+        let Kind::Transparent { field } = error.kind else { return None };
+        let (ty, member) = (&error.fields[field].ty, &error.fields[field].member);
+        let path = variant_path(error);
+        Some(quote_spanned! {ty.span()=>
+            let result = {
+                #[allow(unused_imports)]
+                use ::errdsl::__private::{DecodeNever as _, DecodeWithTryFrom as _};
+                match (&&::errdsl::__private::Decode::<#ty>::NEW).decode(result) {
+                    ::errdsl::__private::Ok(inner) => return ::errdsl::__private::Ok(#path { #member: inner }),
+                    ::errdsl::__private::Err(result) => result,
+                }
+            };
+        })
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::errdsl::__private::TryFrom<::errdsl::__private::ErrorResult> for #ident #ty_generics #where_clause {
+            type Error = ::errdsl::__private::ErrorResult;
+
+            fn try_from(result: ::errdsl::__private::ErrorResult) -> ::errdsl::__private::Result<Self, Self::Error> {
+                #[allow(clippy::match_single_binding)]
+                match ::errdsl::__private::ServiceError::name(&result) {
+                    #(#arms)*
+                    _ => {}
+                }
+                #(#transparents)*
+                ::errdsl::__private::Err(result)
+            }
+        }
+    }
+}
+
+/// `return Ok(Self::Variant { .. })`, or `return Err(result)` when a
+/// travelling field is missing or malformed.
+fn construct(error: &ErrorDecl) -> TokenStream {
+    let path = variant_path(error);
+    let fields = error.fields.iter().map(|field| {
+        let (member, ty) = (&field.member, &field.ty);
+        let value = if field.wire == Wire::Travels {
+            let name = field.wire_name();
+            quote_spanned! {ty.span()=>
+                match ::errdsl::__private::wire_field::<#ty>(&result, #name) {
+                    ::errdsl::__private::Some(value) => value,
+                    ::errdsl::__private::None => return ::errdsl::__private::Err(result),
+                }
+            }
+        } else {
+            quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default())
+        };
+        quote!(#member: #value)
+    });
+    quote!(return ::errdsl::__private::Ok(#path { #(#fields),* });)
+}
+
+fn variant_path(error: &ErrorDecl) -> TokenStream {
+    error.variant.as_ref().map_or_else(|| quote!(Self), |variant| quote!(Self::#variant))
+}
+
+/// `IntoResponse` and `From<_> for tonic::Status`, through errdsl's
+/// `__private` macros, which expand to nothing when errdsl's `axum` or
+/// `tonic` feature is off: the user's crate needs neither dependency.
+pub(super) fn transports(catalog: &Catalog) -> TokenStream {
+    let ident = &catalog.ident;
+    let (impl_generics, ty_generics, _) = catalog.generics.split_for_impl();
+    let bound: syn::WherePredicate =
+        syn::parse_quote!(#ident #ty_generics: ::errdsl::__private::ServiceError);
+    let where_clause = extra_bounds(catalog, vec![bound]);
+    let input = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
+    quote! {
+        ::errdsl::__private::axum_impls! { #input }
+        ::errdsl::__private::tonic_impls! { #input }
+    }
+}

@@ -1,0 +1,10 @@
+#[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+enum E {
+    #[error("x")]
+    #[service_error(http = 400)]
+    X {
+        #[service_error(wire, default)]
+        value: u32,
+    },
+}
+fn main() {}
