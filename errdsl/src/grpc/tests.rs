@@ -42,8 +42,11 @@ fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
     None
 }
 
-/// The fields of a message as `(number, wire type, varint or bytes)`.
-fn read_fields(bytes: &[u8]) -> Option<Vec<(u64, Result<u64, Vec<u8>>)>> {
+/// One field of a message: its number, and a varint (`Ok`) or bytes (`Err`).
+type Field = (u64, Result<u64, Vec<u8>>);
+
+/// The fields of a message, in order.
+fn read_fields(bytes: &[u8]) -> Option<Vec<Field>> {
     let mut at = 0;
     let mut fields = Vec::new();
     while at < bytes.len() {
