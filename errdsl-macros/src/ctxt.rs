@@ -7,25 +7,37 @@ use proc_macro2::Span;
 use quote::ToTokens;
 
 /// Collects errors; `finish` combines them into one `syn::Error`.
-#[derive(Default)]
+///
+/// Dropping a context without calling `finish` is a bug (its errors would be
+/// lost silently), so it panics, as serde_derive's does: the fuzz and unit
+/// tests catch a path that forgets.
 pub(crate) struct Ctxt {
-    errors: Vec<syn::Error>,
+    /// `None` once finished.
+    errors: Option<Vec<syn::Error>>,
 }
 
 impl Ctxt {
+    pub(crate) fn new() -> Self {
+        Ctxt { errors: Some(Vec::new()) }
+    }
+
+    fn push(&mut self, error: syn::Error) {
+        self.errors.get_or_insert_with(Vec::new).push(error);
+    }
+
     /// An error on the tokens of `node`.
     pub(crate) fn error_at(&mut self, node: impl ToTokens, message: impl Display) {
-        self.errors.push(syn::Error::new_spanned(node.into_token_stream(), message));
+        self.push(syn::Error::new_spanned(node.into_token_stream(), message));
     }
 
     /// An error at `span`.
     pub(crate) fn error_span(&mut self, span: Span, message: impl Display) {
-        self.errors.push(syn::Error::new(span, message));
+        self.push(syn::Error::new(span, message));
     }
 
     /// Errors darling found while parsing attributes.
     pub(crate) fn darling(&mut self, error: darling::Error) {
-        self.errors.push(error.into());
+        self.push(error.into());
     }
 
     /// The value of a darling result, recording its error.
@@ -35,12 +47,12 @@ impl Ctxt {
 
     /// Whether no error has been recorded so far.
     pub(crate) fn is_clean(&self) -> bool {
-        self.errors.is_empty()
+        self.errors.as_ref().is_none_or(Vec::is_empty)
     }
 
     /// All recorded errors as one, or `Ok` when there were none.
-    pub(crate) fn finish(self) -> syn::Result<()> {
-        let mut errors = self.errors.into_iter();
+    pub(crate) fn finish(mut self) -> syn::Result<()> {
+        let mut errors = self.errors.take().unwrap_or_default().into_iter();
         let Some(mut first) = errors.next() else {
             return Ok(());
         };
@@ -48,5 +60,13 @@ impl Ctxt {
             first.combine(error);
         }
         Err(first)
+    }
+}
+
+impl Drop for Ctxt {
+    fn drop(&mut self) {
+        if self.errors.is_some() && !std::thread::panicking() {
+            panic!("errdsl-macros bug: an error context was dropped without `finish`");
+        }
     }
 }

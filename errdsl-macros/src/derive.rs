@@ -21,7 +21,7 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         let message = "`ServiceError` can be derived for enums and structs, not for unions";
         return syn::Error::new_spanned(data.union_token, message).to_compile_error();
     }
-    let mut cx = Ctxt::default();
+    let mut cx = Ctxt::new();
     let ast = Input::from_syn(&input, &mut cx);
     let catalog = validate(&ast, &mut cx);
     match (catalog, cx.finish()) {

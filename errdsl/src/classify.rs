@@ -11,12 +11,15 @@ use crate::{Code, ErrorResult, ServiceError};
 /// ```
 /// use errdsl::{Classification, Code};
 ///
-/// assert_eq!(
-///     Classification::UNKNOWN,
-///     Classification { code: Code::Unknown, temporary: false, timeout: false },
-/// );
+/// assert_eq!(Classification::UNKNOWN, Classification::new(Code::Unknown, false, false));
+/// let class = Classification::new(Code::Unavailable, true, false);
+/// assert!(class.temporary && !class.timeout);
 /// ```
+///
+/// It is `#[non_exhaustive]`, so that later versions can tell more (a
+/// database error's category, say) without breaking code that reads it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Classification {
     /// The gRPC code that fits the error best.
     pub code: Code,
@@ -27,6 +30,12 @@ pub struct Classification {
 }
 
 impl Classification {
+    /// A classification with this code and flags.
+    #[must_use]
+    pub const fn new(code: Code, temporary: bool, timeout: bool) -> Self {
+        Classification { code, temporary, timeout }
+    }
+
     /// The classification of an error nothing is known about: `Unknown`,
     /// neither temporary nor a timeout.
     pub const UNKNOWN: Classification = Classification::permanent(Code::Unknown);
