@@ -1,1 +1,1 @@
-//! axum integration: `IntoResponse` for service errors, body-format negotiation.
+//! axum integration.

@@ -1,49 +1,16 @@
-//! `Serialize` and `Deserialize` for [`ErrorResult`] in Goa's JSON shape.
+//! `Serialize` and `Deserialize` for [`ErrorResult`] in Goa's JSON shape,
+//! through [`GoaBody`](crate::http::GoaBody).
 //!
 //! The format is documented on the two impls, where rustdoc shows it on
 //! `ErrorResult`'s page; this module is private.
 
-use std::borrow::Cow;
-use std::fmt;
-
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Unexpected, Visitor};
+use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 
-use crate::{Code, ErrorResult, ServiceError};
+use crate::http::GoaBody;
+use crate::{Code, ErrorResult};
 
-/// The body as written: borrowed from the error.
-#[derive(serde::Serialize)]
-struct WireOut<'a> {
-    name: &'a str,
-    id: &'a str,
-    message: Cow<'a, str>,
-    temporary: bool,
-    timeout: bool,
-    fault: bool,
-    code: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    user_message: Option<Cow<'a, str>>,
-}
-
-/// The body as read: every field typed, the optional ones defaulted.
-/// Read through [`ObjectOnly`] only.
-#[derive(serde::Deserialize)]
-struct WireIn {
-    name: String,
-    id: Option<String>,
-    message: Option<String>,
-    #[serde(default)]
-    temporary: bool,
-    #[serde(default)]
-    timeout: bool,
-    #[serde(default)]
-    fault: bool,
-    code: Option<String>,
-    user_message: Option<String>,
-}
-
-/// Writes Goa's error body:
+/// Writes Goa's error body ([`GoaBody`]):
 ///
 /// ```json
 /// {"name":"div_by_zero","id":"x7Fq9-Ab","message":"You can't divide by zero.",
@@ -52,13 +19,15 @@ struct WireIn {
 /// ```
 ///
 /// The six fields of Goa's error body are always written, so Goa-generated
-/// clients decode errdsl errors as their own. Two fields follow, which Goa
+/// clients decode errdsl errors as their own. Fields follow which Goa
 /// clients ignore:
 ///
 /// - `code`, always: every `ErrorResult` has one, and without it a client
 ///   would have to guess the code from the HTTP status (which is not in the
 ///   body, and which several codes share);
-/// - `user_message`, only when there is one.
+/// - `user_message`, only when there is one;
+/// - `fields`, the wire fields ([`ErrorResult::fields`]) as an object of
+///   strings, only when there are any.
 ///
 /// `message` is the *wire message* ([`ErrorResult::wire_message`]), not the
 /// `Display` text: a fault's own text never leaves the process. The HTTP
@@ -81,21 +50,11 @@ struct WireIn {
 /// ```
 impl Serialize for ErrorResult {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        WireOut {
-            name: self.name(),
-            id: self.id(),
-            message: self.wire_message(),
-            temporary: self.is_temporary(),
-            timeout: self.is_timeout(),
-            fault: self.is_fault(),
-            code: self.code().as_str(),
-            user_message: self.user_message(),
-        }
-        .serialize(serializer)
+        GoaBody::from_error(self).serialize(serializer)
     }
 }
 
-/// Reads Goa's error body, strictly.
+/// Reads Goa's error body ([`GoaBody`]), strictly.
 ///
 /// Anything but an object, a field of the wrong type (`"temporary": "yes"`),
 /// a duplicate field, a missing `name` or an unknown `code` name is an error.
@@ -106,9 +65,10 @@ impl Serialize for ErrorResult {
 /// - `message` (or `null`): the name, as [`ErrorResult::builder`] does;
 /// - `temporary`, `timeout`, `fault`: `false`;
 /// - `code` (or `null`): from the flags, the way the derive resolves an
-///   error declared with flags only: fault `Internal`, else timeout
-///   `DeadlineExceeded`, else temporary `Unavailable`, else `Unknown`;
-/// - `user_message` (or `null`): none.
+///   error declared with flags only: timeout `DeadlineExceeded`, else fault
+///   `Internal`, else temporary `Unavailable`, else `Unknown`;
+/// - `user_message` (or `null`): none;
+/// - `fields` (or `null`): none; when present, an object of strings.
 ///
 /// The HTTP status is the code's ([`Code::http_status`]); a transport that
 /// knows the real one (the client decoders) sets it itself.
@@ -127,52 +87,18 @@ impl Serialize for ErrorResult {
 /// ```
 impl<'de> Deserialize<'de> for ErrorResult {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let wire = deserializer.deserialize_map(ObjectOnly)?;
-        let code = match &wire.code {
-            Some(name) => name.parse::<Code>().map_err(|_| {
-                de::Error::invalid_value(Unexpected::Str(name), &"a gRPC code name such as \"not_found\"")
-            })?,
-            None => code_from_flags(wire.fault, wire.timeout, wire.temporary),
-        };
-        let mut builder = ErrorResult::builder(wire.name, code)
-            .temporary(wire.temporary)
-            .timeout(wire.timeout)
-            .fault(wire.fault);
-        if let Some(id) = wire.id {
-            builder = builder.id(id);
-        }
-        if let Some(message) = wire.message {
-            builder = builder.message(message);
-        }
-        if let Some(message) = wire.user_message {
-            builder = builder.user_message(message);
-        }
-        Ok(builder.build())
+        GoaBody::deserialize(deserializer).map(GoaBody::into_error)
     }
 }
 
-/// Accepts an object only: a derived `Deserialize` would also take the
-/// fields as an array (`["x", null, ...]`), which no error body is.
-struct ObjectOnly;
-
-impl<'de> Visitor<'de> for ObjectOnly {
-    type Value = WireIn;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object with a string field \"name\"")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<WireIn, A::Error> {
-        WireIn::deserialize(MapAccessDeserializer::new(map))
-    }
-}
-
-/// The code of an error known by its flags only, in the derive's order.
-fn code_from_flags(fault: bool, timeout: bool, temporary: bool) -> Code {
-    if fault {
-        Code::Internal
-    } else if timeout {
+/// The code of an error known by its flags only, in the derive's order:
+/// timeout `DeadlineExceeded`, else fault `Internal`, else temporary
+/// `Unavailable`, else `Unknown`.
+pub(crate) fn code_from_flags(timeout: bool, fault: bool, temporary: bool) -> Code {
+    if timeout {
         Code::DeadlineExceeded
+    } else if fault {
+        Code::Internal
     } else if temporary {
         Code::Unavailable
     } else {
@@ -244,6 +170,8 @@ mod tests {
                 .message("in maintenance")
                 .temporary(true)
                 .user_message("Back soon.")
+                .field("node", "3")
+                .field("région", "ünï \"q\"")
                 .build(),
             ErrorResult::builder("slow", Code::DeadlineExceeded).temporary(true).timeout(true).build(),
             ErrorResult::builder("db_down", Code::Internal).fault(true).build(),
@@ -260,6 +188,7 @@ mod tests {
             assert_eq!(back.is_timeout(), err.is_timeout());
             assert_eq!(back.is_fault(), err.is_fault());
             assert_eq!(back.user_message(), err.user_message());
+            assert!(back.fields().eq(err.fields()));
             assert!(back.source().is_none());
             // Encoding the decoded error gives the same body again.
             assert_eq!(encode(&back), encode(&err));
@@ -294,8 +223,12 @@ mod tests {
     #[test]
     fn missing_code_comes_from_the_flags() {
         let cases = [
-            (r#"{"name":"x","fault":true,"timeout":true,"temporary":true}"#, Code::Internal),
+            // timeout first, as the derive resolves it: a timeout fault is DeadlineExceeded
+            (r#"{"name":"x","fault":true,"timeout":true,"temporary":true}"#, Code::DeadlineExceeded),
+            (r#"{"name":"x","fault":true,"timeout":true}"#, Code::DeadlineExceeded),
             (r#"{"name":"x","timeout":true,"temporary":true}"#, Code::DeadlineExceeded),
+            (r#"{"name":"x","fault":true,"temporary":true}"#, Code::Internal),
+            (r#"{"name":"x","fault":true}"#, Code::Internal),
             (r#"{"name":"x","temporary":true}"#, Code::Unavailable),
             (r#"{"name":"x"}"#, Code::Unknown),
         ];
@@ -304,6 +237,37 @@ mod tests {
             assert_eq!(err.code(), code, "{text}");
             assert_eq!(err.http_status(), code.http_status(), "{text}");
         }
+    }
+
+    #[test]
+    fn code_from_flags_resolves_timeout_then_fault_then_temporary() {
+        for bits in 0..8 {
+            let (timeout, fault, temporary) = (bits & 1 != 0, bits & 2 != 0, bits & 4 != 0);
+            let expected = if timeout {
+                Code::DeadlineExceeded
+            } else if fault {
+                Code::Internal
+            } else if temporary {
+                Code::Unavailable
+            } else {
+                Code::Unknown
+            };
+            assert_eq!(code_from_flags(timeout, fault, temporary), expected, "{bits:03b}");
+        }
+    }
+
+    #[test]
+    fn wire_fields_are_written_and_read() {
+        let err = ErrorResult::builder("div_by_zero", Code::InvalidArgument)
+            .id("abcdEFGH")
+            .field("dividend", "7")
+            .build();
+        assert_eq!(encode(&err)["fields"], json!({"dividend": "7"}));
+        let back = decode(&serde_json::to_string(&err).unwrap()).unwrap();
+        assert_eq!(back.field("dividend"), Some("7"));
+        assert!(decode(r#"{"name":"x","fields":{"a":7}}"#).is_err());
+        assert!(decode(r#"{"name":"x","fields":[]}"#).is_err());
+        assert_eq!(decode(r#"{"name":"x","fields":null}"#).unwrap().fields().count(), 0);
     }
 
     #[test]

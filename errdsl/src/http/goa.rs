@@ -1,0 +1,367 @@
+//! [`GoaBody`]: Goa's error body, and the wire fields' JSON object shared
+//! with [`ProblemDetails`](super::ProblemDetails).
+
+use std::fmt;
+
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Unexpected, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+
+use crate::ErrorResultBuilder;
+use crate::id::new_id;
+use crate::json::code_from_flags;
+use crate::{Code, ErrorResult, ServiceError};
+
+/// Goa's error body, the default HTTP error format of errdsl:
+///
+/// ```json
+/// {"name":"div_by_zero","id":"x7Fq9-Ab","message":"You can't divide by zero.",
+///  "temporary":false,"timeout":false,"fault":false,
+///  "code":"invalid_argument","user_message":"You can't divide by zero.",
+///  "fields":{"dividend":"7"}}
+/// ```
+///
+/// The six members of Goa's `ErrorResult` (`name`, `id`, `message`,
+/// `temporary`, `timeout`, `fault`) are always written, in that order, so
+/// Goa-generated Go clients decode errdsl errors as their own. errdsl's
+/// extras follow, which Goa clients ignore:
+///
+/// - `code`: the `snake_case` gRPC code name, written whenever
+///   [`code`](GoaBody::code) is set, which [`from_error`](GoaBody::from_error)
+///   always does;
+/// - `user_message`: only when there is one;
+/// - `fields`: the wire fields ([`ErrorResult::fields`]) as a JSON object of
+///   string values, only when there are any.
+///
+/// `message` is the *wire message* ([`ErrorResult::wire_message`]): a
+/// fault's own text never leaves the process.
+///
+/// Reading is strict, the contract of `ErrorResult`'s `Deserialize` (which
+/// is implemented through this type): anything but a JSON object, a member
+/// of the wrong type, a duplicate member, a missing `name` or an unknown
+/// `code` name is an error; unknown members are ignored. A missing (or
+/// `null`) `id` becomes a fresh one, a missing `message` the name, missing
+/// flags `false`, a missing `code` stays `None` (and
+/// [`into_error`](GoaBody::into_error) takes it from the flags).
+///
+/// ```
+/// use errdsl::http::GoaBody;
+/// use errdsl::{Code, ErrorResult, ServiceError};
+///
+/// let err = ErrorResult::builder("div_by_zero", Code::InvalidArgument)
+///     .id("x7Fq9-Ab")
+///     .message("cannot divide 7 by zero")
+///     .user_message("You can't divide by zero.")
+///     .field("dividend", "7")
+///     .build();
+/// let body = GoaBody::from_error(&err);
+/// assert_eq!(
+///     serde_json::to_string(&body).unwrap(),
+///     concat!(
+///         r#"{"name":"div_by_zero","id":"x7Fq9-Ab","message":"You can't divide by zero.","#,
+///         r#""temporary":false,"timeout":false,"fault":false,"code":"invalid_argument","#,
+///         r#""user_message":"You can't divide by zero.","fields":{"dividend":"7"}}"#,
+///     ),
+/// );
+///
+/// let back: GoaBody = serde_json::from_str(r#"{"name":"maintenance","temporary":true}"#).unwrap();
+/// assert_eq!(back.code, None);
+/// let err = back.into_error();
+/// assert_eq!(err.code(), Code::Unavailable); // from the flags
+/// assert_eq!(err.message(), "maintenance");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoaBody {
+    /// The wire name of the error.
+    pub name: String,
+    /// The per-instance id.
+    pub id: String,
+    /// The wire message.
+    pub message: String,
+    /// Whether the error is temporary.
+    pub temporary: bool,
+    /// Whether the error is a timeout.
+    pub timeout: bool,
+    /// Whether the error is a server-side fault.
+    pub fault: bool,
+    /// The gRPC code; `None` when a body had none (Goa's own bodies do not).
+    pub code: Option<Code>,
+    /// The message safe to show an end user, if any.
+    pub user_message: Option<String>,
+    /// The wire fields, in order; empty when there are none.
+    pub fields: Vec<(String, String)>,
+}
+
+impl GoaBody {
+    /// The body of `err`: its name, id, wire message (never a fault's own
+    /// text), flags, code, user message and wire fields.
+    #[must_use]
+    pub fn from_error(err: &ErrorResult) -> Self {
+        GoaBody {
+            name: err.name().to_owned(),
+            id: err.id().to_owned(),
+            message: err.wire_message().into_owned(),
+            temporary: err.is_temporary(),
+            timeout: err.is_timeout(),
+            fault: err.is_fault(),
+            code: Some(err.code()),
+            user_message: err.user_message().map(std::borrow::Cow::into_owned),
+            fields: err.fields().map(|(name, value)| (name.to_owned(), value.to_owned())).collect(),
+        }
+    }
+
+    /// The error the body describes. A missing code comes from the flags
+    /// (timeout `DeadlineExceeded`, else fault `Internal`, else temporary
+    /// `Unavailable`, else `Unknown`); the HTTP status is the code's
+    /// ([`Code::http_status`]): the body does not carry it.
+    /// [`ErrorResult::from_http_response`] sets the real one.
+    ///
+    /// ```
+    /// use errdsl::http::GoaBody;
+    /// use errdsl::{Code, ServiceError};
+    ///
+    /// let body: GoaBody = serde_json::from_str(r#"{"name":"slow","timeout":true,"fault":true}"#).unwrap();
+    /// let err = body.into_error();
+    /// assert_eq!(err.code(), Code::DeadlineExceeded);
+    /// assert_eq!(err.http_status(), 504);
+    /// ```
+    #[must_use]
+    pub fn into_error(self) -> ErrorResult {
+        let code = self.code.unwrap_or_else(|| code_from_flags(self.timeout, self.fault, self.temporary));
+        self.into_builder(code).build()
+    }
+
+    /// Everything but the HTTP status and `Retry-After`, with this code.
+    pub(super) fn into_builder(self, code: Code) -> ErrorResultBuilder {
+        let mut builder = ErrorResult::builder(self.name, code)
+            .id(self.id)
+            .message(self.message)
+            .temporary(self.temporary)
+            .timeout(self.timeout)
+            .fault(self.fault);
+        if let Some(message) = self.user_message {
+            builder = builder.user_message(message);
+        }
+        for (name, value) in self.fields {
+            builder = builder.field(name, value);
+        }
+        builder
+    }
+}
+
+impl From<&ErrorResult> for GoaBody {
+    fn from(err: &ErrorResult) -> Self {
+        GoaBody::from_error(err)
+    }
+}
+
+impl From<GoaBody> for ErrorResult {
+    fn from(body: GoaBody) -> Self {
+        body.into_error()
+    }
+}
+
+impl Serialize for GoaBody {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 6
+            + usize::from(self.code.is_some())
+            + usize::from(self.user_message.is_some())
+            + usize::from(!self.fields.is_empty());
+        let mut out = serializer.serialize_struct("GoaBody", len)?;
+        out.serialize_field("name", &self.name)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("message", &self.message)?;
+        out.serialize_field("temporary", &self.temporary)?;
+        out.serialize_field("timeout", &self.timeout)?;
+        out.serialize_field("fault", &self.fault)?;
+        match self.code {
+            Some(code) => out.serialize_field("code", code.as_str())?,
+            None => out.skip_field("code")?,
+        }
+        match &self.user_message {
+            Some(message) => out.serialize_field("user_message", message)?,
+            None => out.skip_field("user_message")?,
+        }
+        if self.fields.is_empty() {
+            out.skip_field("fields")?;
+        } else {
+            out.serialize_field("fields", &FieldsOut(&self.fields))?;
+        }
+        out.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for GoaBody {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = deserializer.deserialize_map(ObjectOnly)?;
+        let code = match &wire.code {
+            Some(name) => Some(name.parse::<Code>().map_err(|_| {
+                de::Error::invalid_value(Unexpected::Str(name), &"a gRPC code name such as \"not_found\"")
+            })?),
+            None => None,
+        };
+        Ok(GoaBody {
+            id: wire.id.unwrap_or_else(new_id),
+            message: wire.message.unwrap_or_else(|| wire.name.clone()),
+            name: wire.name,
+            temporary: wire.temporary,
+            timeout: wire.timeout,
+            fault: wire.fault,
+            code,
+            user_message: wire.user_message,
+            fields: wire.fields.map(|fields| fields.0).unwrap_or_default(),
+        })
+    }
+}
+
+/// The body as read: every member typed, the optional ones defaulted.
+/// Read through [`ObjectOnly`] only.
+#[derive(serde::Deserialize)]
+struct GoaIn {
+    name: String,
+    id: Option<String>,
+    message: Option<String>,
+    #[serde(default)]
+    temporary: bool,
+    #[serde(default)]
+    timeout: bool,
+    #[serde(default)]
+    fault: bool,
+    code: Option<String>,
+    user_message: Option<String>,
+    fields: Option<FieldsIn>,
+}
+
+/// Accepts an object only: a derived `Deserialize` would also take the
+/// members as an array (`["x", null, ...]`), which no error body is.
+struct ObjectOnly;
+
+impl<'de> Visitor<'de> for ObjectOnly {
+    type Value = GoaIn;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object with a string field \"name\"")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<GoaIn, A::Error> {
+        GoaIn::deserialize(MapAccessDeserializer::new(map))
+    }
+}
+
+/// Wire fields written as a JSON object of strings, in order.
+pub(super) struct FieldsOut<'a>(pub(super) &'a [(String, String)]);
+
+impl Serialize for FieldsOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// Wire fields read strictly: an object whose values are all strings; a
+/// name given twice keeps its last value, in its first place.
+struct FieldsIn(Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for FieldsIn {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = FieldsIn;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object of string values")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FieldsIn, A::Error> {
+                let mut fields: Vec<(String, String)> = Vec::new();
+                while let Some((name, value)) = map.next_entry::<String, String>()? {
+                    insert_field(&mut fields, name, value);
+                }
+                Ok(FieldsIn(fields))
+            }
+        }
+
+        deserializer.deserialize_map(FieldsVisitor)
+    }
+}
+
+/// Adds a field, or replaces the value of a field of that name.
+pub(super) fn insert_field(fields: &mut Vec<(String, String)>, name: String, value: String) {
+    match fields.iter_mut().find(|(field, _)| *field == name) {
+        Some(slot) => slot.1 = value,
+        None => fields.push((name, value)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn writes_the_six_goa_members_first_and_extras_only_when_set() {
+        let err = ErrorResult::builder("not_found", Code::NotFound).id("abcdEFGH").message("no user 42").build();
+        assert_eq!(
+            serde_json::to_string(&GoaBody::from_error(&err)).unwrap(),
+            r#"{"name":"not_found","id":"abcdEFGH","message":"no user 42","temporary":false,"timeout":false,"fault":false,"code":"not_found"}"#
+        );
+        let mut body = GoaBody::from_error(&err);
+        body.code = None;
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"name":"not_found","id":"abcdEFGH","message":"no user 42","temporary":false,"timeout":false,"fault":false}"#
+        );
+    }
+
+    #[test]
+    fn fields_are_an_object_in_order() {
+        let err = ErrorResult::builder("x", Code::Aborted).field("b", "2").field("a", "1").build();
+        let text = serde_json::to_string(&GoaBody::from_error(&err)).unwrap();
+        assert!(text.ends_with(r#""fields":{"b":"2","a":"1"}}"#), "{text}");
+        let back: GoaBody = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.fields, [("b".to_owned(), "2".to_owned()), ("a".to_owned(), "1".to_owned())]);
+    }
+
+    #[test]
+    fn fields_are_read_strictly() {
+        let read = |value| GoaBody::deserialize(value).map(|body| body.fields);
+        assert_eq!(read(json!({"name": "x", "fields": null})).unwrap(), []);
+        assert_eq!(read(json!({"name": "x", "fields": {}})).unwrap(), []);
+        assert!(read(json!({"name": "x", "fields": {"a": 1}})).is_err());
+        assert!(read(json!({"name": "x", "fields": ["a", "1"]})).is_err());
+        assert!(read(json!({"name": "x", "fields": "a=1"})).is_err());
+        let fields =
+            serde_json::from_str::<GoaBody>(r#"{"name":"x","fields":{"a":"1","b":"2","a":"3"}}"#).unwrap().fields;
+        assert_eq!(fields, [("a".to_owned(), "3".to_owned()), ("b".to_owned(), "2".to_owned())]);
+    }
+
+    #[test]
+    fn into_error_keeps_every_member() {
+        let body = GoaBody {
+            name: "quota".into(),
+            id: "abcdEFGH".into(),
+            message: "Used up.".into(),
+            temporary: true,
+            timeout: false,
+            fault: false,
+            code: Some(Code::ResourceExhausted),
+            user_message: Some("Used up.".into()),
+            fields: vec![("limit".into(), "10".into())],
+        };
+        let err: ErrorResult = body.clone().into();
+        assert_eq!(err.name(), "quota");
+        assert_eq!(err.id(), "abcdEFGH");
+        assert_eq!(err.message(), "Used up.");
+        assert!(err.is_temporary() && !err.is_timeout() && !err.is_fault());
+        assert_eq!(err.code(), Code::ResourceExhausted);
+        assert_eq!(err.http_status(), 429);
+        assert_eq!(err.user_message().as_deref(), Some("Used up."));
+        assert_eq!(err.field("limit"), Some("10"));
+        assert_eq!(GoaBody::from(&err), body);
+    }
+}

@@ -1,0 +1,535 @@
+//! [`ProblemDetails`]: RFC 9457 `application/problem+json` bodies.
+
+use std::fmt::Write as _;
+
+use http::StatusCode;
+use serde::de::{self, Deserialize, Deserializer, Unexpected};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde_json::{Map, Value};
+
+use super::goa::{FieldsOut, insert_field};
+use super::{fallback_name, status_flags, status_line};
+use crate::id::new_id;
+use crate::json::code_from_flags;
+use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
+
+/// An RFC 9457 problem details object, errdsl's alternative HTTP error
+/// format (`application/problem+json`):
+///
+/// ```json
+/// {"type":"urn:errdsl:error:div_by_zero","title":"Div by zero","status":400,
+///  "detail":"You can't divide by zero.","instance":"urn:errdsl:id:x7Fq9-Ab",
+///  "name":"div_by_zero","id":"x7Fq9-Ab","code":"invalid_argument",
+///  "temporary":false,"timeout":false,"fault":false,
+///  "user_message":"You can't divide by zero.","fields":{"dividend":"7"}}
+/// ```
+///
+/// The standard members, as [`from_error`](ProblemDetails::from_error)
+/// writes them:
+///
+/// - `type`: `urn:errdsl:error:<name>` ([`TYPE_PREFIX`](Self::TYPE_PREFIX)),
+///   a URN that identifies the problem type and is not meant to be
+///   dereferenced; characters of the name other than ASCII letters, digits
+///   and `-._~` are percent-encoded;
+/// - `title`: the name made readable, the same for every occurrence of the
+///   error, as RFC 9457 asks: `div_by_zero` gives `Div by zero`;
+/// - `status`: the HTTP status;
+/// - `detail`: the wire message ([`ErrorResult::wire_message`]), never a
+///   fault's own text;
+/// - `instance`: `urn:errdsl:id:<id>` ([`INSTANCE_PREFIX`](Self::INSTANCE_PREFIX)),
+///   the occurrence, by its id (percent-encoded like the name).
+///
+/// Then the extension members, named as in [`GoaBody`](super::GoaBody):
+/// `name`, `id`, `code`, `temporary`, `timeout`, `fault`, and `user_message`
+/// and `fields` when there are any. Members that are `None` are not written.
+///
+/// Reading follows RFC 9457 rather than `ErrorResult`'s strict contract: the
+/// body must be a JSON object, but a member of the wrong type (or a `code`
+/// that names no code, a `status` outside 100..=999) is ignored as if it
+/// were absent, and so is a non-string value in `fields`. A missing `type`
+/// is `about:blank`.
+///
+/// ```
+/// use errdsl::http::ProblemDetails;
+/// use errdsl::{Code, ErrorResult, ServiceError};
+///
+/// let err = ErrorResult::builder("div_by_zero", Code::InvalidArgument)
+///     .id("x7Fq9-Ab")
+///     .message("cannot divide 7 by zero")
+///     .user_message("You can't divide by zero.")
+///     .build();
+/// let problem = ProblemDetails::from_error(&err);
+/// assert_eq!(problem.problem_type, "urn:errdsl:error:div_by_zero");
+/// assert_eq!(problem.title.as_deref(), Some("Div by zero"));
+/// assert_eq!(problem.status, Some(400));
+/// assert_eq!(problem.instance.as_deref(), Some("urn:errdsl:id:x7Fq9-Ab"));
+///
+/// let json = serde_json::to_value(&problem).unwrap();
+/// assert_eq!(json["detail"], "You can't divide by zero.");
+/// assert_eq!(json["code"], "invalid_argument");
+///
+/// // A foreign problem: no errdsl members, a wrong-typed one ignored.
+/// let problem: ProblemDetails = serde_json::from_str(
+///     r#"{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.",
+///         "status":403,"detail":"Your balance is 30, but that costs 50.","temporary":"no"}"#,
+/// ).unwrap();
+/// assert_eq!(problem.temporary, None);
+/// let err = problem.into_error();
+/// assert_eq!(err.name(), "http_403");
+/// assert_eq!(err.code(), Code::PermissionDenied);
+/// assert_eq!(err.message(), "Your balance is 30, but that costs 50.");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProblemDetails {
+    /// `type`: a URI reference that identifies the problem type.
+    pub problem_type: String,
+    /// `title`: a short summary of the problem type.
+    pub title: Option<String>,
+    /// `status`: the HTTP status.
+    pub status: Option<u16>,
+    /// `detail`: an explanation of this occurrence, the wire message.
+    pub detail: Option<String>,
+    /// `instance`: a URI reference that identifies this occurrence.
+    pub instance: Option<String>,
+    /// Extension `name`: the wire name of the error.
+    pub name: Option<String>,
+    /// Extension `id`: the per-instance id.
+    pub id: Option<String>,
+    /// Extension `code`: the gRPC code, written as its `snake_case` name.
+    pub code: Option<Code>,
+    /// Extension `temporary`.
+    pub temporary: Option<bool>,
+    /// Extension `timeout`.
+    pub timeout: Option<bool>,
+    /// Extension `fault`.
+    pub fault: Option<bool>,
+    /// Extension `user_message`: the message safe to show an end user.
+    pub user_message: Option<String>,
+    /// Extension `fields`: the wire fields, in order; empty when there are none.
+    pub fields: Vec<(String, String)>,
+}
+
+impl ProblemDetails {
+    /// The prefix of the `type` URI errdsl writes; the error's name follows.
+    pub const TYPE_PREFIX: &'static str = "urn:errdsl:error:";
+    /// The prefix of the `instance` URI errdsl writes; the error's id follows.
+    pub const INSTANCE_PREFIX: &'static str = "urn:errdsl:id:";
+    /// RFC 9457's default `type`: no more semantics than the HTTP status.
+    pub const ABOUT_BLANK: &'static str = "about:blank";
+
+    /// The problem details of `err`, every member set (`user_message` and
+    /// `fields` when it has them).
+    #[must_use]
+    pub fn from_error(err: &ErrorResult) -> Self {
+        ProblemDetails {
+            problem_type: format!("{}{}", Self::TYPE_PREFIX, percent_encode(err.name())),
+            title: Some(title_of(err.name())),
+            status: Some(err.http_status().as_u16()),
+            detail: Some(err.wire_message().into_owned()),
+            instance: Some(format!("{}{}", Self::INSTANCE_PREFIX, percent_encode(err.id()))),
+            name: Some(err.name().to_owned()),
+            id: Some(err.id().to_owned()),
+            code: Some(err.code()),
+            temporary: Some(err.is_temporary()),
+            timeout: Some(err.is_timeout()),
+            fault: Some(err.is_fault()),
+            user_message: err.user_message().map(std::borrow::Cow::into_owned),
+            fields: err.fields().map(|(name, value)| (name.to_owned(), value.to_owned())).collect(),
+        }
+    }
+
+    /// The error the problem describes.
+    ///
+    /// - name: `name`, else the name in an errdsl `type` URN, else
+    ///   `http_<status>` (`"problem"` without a usable `status`);
+    /// - id: `id`, else the id in an errdsl `instance` URN, else a fresh one;
+    /// - HTTP status: `status` when it is one, else the code's;
+    /// - code: `code`, else from an error `status` (4xx, 5xx) by
+    ///   [`Code::from_http_status`], else from the flags as
+    ///   [`GoaBody::into_error`](super::GoaBody::into_error) does;
+    /// - flags: `temporary`, `timeout`, `fault`; when absent, from the
+    ///   status: temporary for 429, 502, 503 and 504, timeout for 408 and
+    ///   504, no fault;
+    /// - message: `detail`, else `title`, else the status line
+    ///   (`HTTP 503 Service Unavailable`), else the name.
+    ///
+    /// ```
+    /// use errdsl::http::ProblemDetails;
+    /// use errdsl::{Code, ServiceError};
+    ///
+    /// let problem: ProblemDetails = serde_json::from_str(r#"{"status":503}"#).unwrap();
+    /// let err = problem.into_error();
+    /// assert_eq!(err.name(), "http_503");
+    /// assert_eq!(err.code(), Code::Unavailable);
+    /// assert!(err.is_temporary());
+    /// ```
+    #[must_use]
+    pub fn into_error(self) -> ErrorResult {
+        self.into_builder(None, None).build()
+    }
+
+    /// The builder of the error, with the status of the response it came
+    /// with, if known, and the name from its `Goa-Error` header, if any.
+    pub(super) fn into_builder(self, status: Option<StatusCode>, header_name: Option<&str>) -> ErrorResultBuilder {
+        let status = status.or_else(|| self.status.and_then(|status| StatusCode::from_u16(status).ok()));
+        let name = self
+            .name
+            .or_else(|| header_name.map(str::to_owned))
+            .or_else(|| self.problem_type.strip_prefix(Self::TYPE_PREFIX).and_then(percent_decode))
+            .unwrap_or_else(|| status.map_or_else(|| "problem".to_owned(), fallback_name));
+        let id = self
+            .id
+            .or_else(|| self.instance.as_deref().and_then(|i| i.strip_prefix(Self::INSTANCE_PREFIX)).and_then(percent_decode))
+            .unwrap_or_else(new_id);
+        let (default_temporary, default_timeout) = status.map_or((false, false), status_flags);
+        let temporary = self.temporary.unwrap_or(default_temporary);
+        let timeout = self.timeout.unwrap_or(default_timeout);
+        let fault = self.fault.unwrap_or(false);
+        let code = self.code.unwrap_or_else(|| match status {
+            Some(status) if status.is_client_error() || status.is_server_error() => {
+                Code::from_http_status(status)
+            }
+            _ => code_from_flags(timeout, fault, temporary),
+        });
+        let message =
+            self.detail.or(self.title).unwrap_or_else(|| status.map_or_else(|| name.clone(), status_line));
+        let mut builder = ErrorResult::builder(name, code)
+            .id(id)
+            .message(message)
+            .temporary(temporary)
+            .timeout(timeout)
+            .fault(fault);
+        if let Some(status) = status {
+            builder = builder.http_status(status);
+        }
+        if let Some(message) = self.user_message {
+            builder = builder.user_message(message);
+        }
+        for (name, value) in self.fields {
+            builder = builder.field(name, value);
+        }
+        builder
+    }
+
+    /// Reads the members of a JSON object, ignoring those of the wrong type.
+    pub(super) fn from_object(object: &Map<String, Value>) -> Self {
+        let string = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_owned);
+        let flag = |key: &str| object.get(key).and_then(Value::as_bool);
+        let mut fields = Vec::new();
+        if let Some(Value::Object(map)) = object.get("fields") {
+            for (name, value) in map {
+                if let Value::String(value) = value {
+                    insert_field(&mut fields, name.clone(), value.clone());
+                }
+            }
+        }
+        ProblemDetails {
+            problem_type: string("type").unwrap_or_else(|| Self::ABOUT_BLANK.to_owned()),
+            title: string("title"),
+            status: object
+                .get("status")
+                .and_then(Value::as_u64)
+                .and_then(|status| u16::try_from(status).ok())
+                .filter(|status| (100..=999).contains(status)),
+            detail: string("detail"),
+            instance: string("instance"),
+            name: string("name"),
+            id: string("id"),
+            code: object.get("code").and_then(Value::as_str).and_then(|code| code.parse().ok()),
+            temporary: flag("temporary"),
+            timeout: flag("timeout"),
+            fault: flag("fault"),
+            user_message: string("user_message"),
+            fields,
+        }
+    }
+}
+
+impl From<&ErrorResult> for ProblemDetails {
+    fn from(err: &ErrorResult) -> Self {
+        ProblemDetails::from_error(err)
+    }
+}
+
+impl From<ProblemDetails> for ErrorResult {
+    fn from(problem: ProblemDetails) -> Self {
+        problem.into_error()
+    }
+}
+
+impl Serialize for ProblemDetails {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let set = [
+            self.title.is_some(),
+            self.status.is_some(),
+            self.detail.is_some(),
+            self.instance.is_some(),
+            self.name.is_some(),
+            self.id.is_some(),
+            self.code.is_some(),
+            self.temporary.is_some(),
+            self.timeout.is_some(),
+            self.fault.is_some(),
+            self.user_message.is_some(),
+            !self.fields.is_empty(),
+        ];
+        let len = 1 + set.iter().filter(|set| **set).count();
+        let mut out = serializer.serialize_struct("ProblemDetails", len)?;
+        out.serialize_field("type", &self.problem_type)?;
+        optional(&mut out, "title", self.title.as_ref())?;
+        optional(&mut out, "status", self.status.as_ref())?;
+        optional(&mut out, "detail", self.detail.as_ref())?;
+        optional(&mut out, "instance", self.instance.as_ref())?;
+        optional(&mut out, "name", self.name.as_ref())?;
+        optional(&mut out, "id", self.id.as_ref())?;
+        optional(&mut out, "code", self.code.map(Code::as_str).as_ref())?;
+        optional(&mut out, "temporary", self.temporary.as_ref())?;
+        optional(&mut out, "timeout", self.timeout.as_ref())?;
+        optional(&mut out, "fault", self.fault.as_ref())?;
+        optional(&mut out, "user_message", self.user_message.as_ref())?;
+        let fields = (!self.fields.is_empty()).then_some(FieldsOut(&self.fields));
+        optional(&mut out, "fields", fields.as_ref())?;
+        out.end()
+    }
+}
+
+/// Writes the member when it is set, skips it otherwise.
+fn optional<S: SerializeStruct, T: Serialize + ?Sized>(
+    out: &mut S,
+    key: &'static str,
+    value: Option<&T>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(value) => out.serialize_field(key, value),
+        None => out.skip_field(key),
+    }
+}
+
+/// Reads a JSON object; members of the wrong type are ignored (RFC 9457,
+/// section 3.1). Anything but an object is an error.
+impl<'de> Deserialize<'de> for ProblemDetails {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Value::deserialize(deserializer)? {
+            Value::Object(object) => Ok(ProblemDetails::from_object(&object)),
+            other => Err(de::Error::invalid_type(unexpected(&other), &"a JSON object")),
+        }
+    }
+}
+
+fn unexpected(value: &Value) -> Unexpected<'_> {
+    match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(_) => Unexpected::Other("a number"),
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    }
+}
+
+/// `div_by_zero` -> `Div by zero`: underscores become spaces, the first
+/// letter is upper-cased; an empty name gives `Error`.
+fn title_of(name: &str) -> String {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return "Error".to_owned();
+    };
+    let mut title: String = first.to_uppercase().collect();
+    title.extend(chars.map(|c| if c == '_' { ' ' } else { c }));
+    title
+}
+
+/// Percent-encodes every byte but ASCII letters, digits and `-._~`.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; `None` when an escape is malformed or the result
+/// is not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        if byte == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(byte);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn sample() -> ErrorResult {
+        ErrorResult::builder("div_by_zero", Code::InvalidArgument)
+            .id("x7Fq9-Ab")
+            .message("cannot divide 7 by zero")
+            .user_message("You can't divide by zero.")
+            .field("dividend", "7")
+            .build()
+    }
+
+    #[test]
+    fn writes_standard_members_then_extensions_in_order() {
+        let text = serde_json::to_string(&ProblemDetails::from_error(&sample())).unwrap();
+        assert_eq!(
+            text,
+            concat!(
+                r#"{"type":"urn:errdsl:error:div_by_zero","title":"Div by zero","status":400,"#,
+                r#""detail":"You can't divide by zero.","instance":"urn:errdsl:id:x7Fq9-Ab","#,
+                r#""name":"div_by_zero","id":"x7Fq9-Ab","code":"invalid_argument","#,
+                r#""temporary":false,"timeout":false,"fault":false,"#,
+                r#""user_message":"You can't divide by zero.","fields":{"dividend":"7"}}"#
+            )
+        );
+    }
+
+    #[test]
+    fn unset_members_are_not_written() {
+        let problem: ProblemDetails = serde_json::from_str("{}").unwrap();
+        assert_eq!(problem.problem_type, "about:blank");
+        assert_eq!(serde_json::to_string(&problem).unwrap(), r#"{"type":"about:blank"}"#);
+    }
+
+    #[test]
+    fn fault_detail_is_the_generic_message() {
+        let err = ErrorResult::builder("db_down", Code::Internal)
+            .message("password rejected for admin")
+            .fault(true)
+            .id("abcdEFGH")
+            .build();
+        let problem = ProblemDetails::from_error(&err);
+        assert_eq!(problem.detail.as_deref(), Some("internal error (id: abcdEFGH)"));
+        assert!(!serde_json::to_string(&problem).unwrap().contains("password"));
+    }
+
+    #[test]
+    fn names_and_ids_are_percent_encoded_in_uris() {
+        let err = ErrorResult::builder("ünï code/x y%", Code::Aborted).id("a b").build();
+        let problem = ProblemDetails::from_error(&err);
+        assert_eq!(problem.problem_type, "urn:errdsl:error:%C3%BCn%C3%AF%20code%2Fx%20y%25");
+        assert_eq!(problem.instance.as_deref(), Some("urn:errdsl:id:a%20b"));
+        // Without the extension members, the URNs give name and id back.
+        let problem = ProblemDetails { name: None, id: None, ..problem };
+        let back = problem.into_error();
+        assert_eq!(back.name(), "ünï code/x y%");
+        assert_eq!(back.id(), "a b");
+    }
+
+    #[test]
+    fn percent_decoding_rejects_malformed_escapes() {
+        assert_eq!(percent_decode("a%20b").as_deref(), Some("a b"));
+        assert_eq!(percent_decode("%"), None);
+        assert_eq!(percent_decode("%2"), None);
+        assert_eq!(percent_decode("%zz"), None);
+        assert_eq!(percent_decode("%+1"), None);
+        assert_eq!(percent_decode("%FF"), None);
+        assert_eq!(percent_decode("é%C3%A9").as_deref(), Some("éé"));
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(title_of("div_by_zero"), "Div by zero");
+        assert_eq!(title_of("x"), "X");
+        assert_eq!(title_of("ärger_x"), "Ärger x");
+        assert_eq!(title_of(""), "Error");
+    }
+
+    #[test]
+    fn wrong_types_are_ignored() {
+        let problem = ProblemDetails::deserialize(json!({
+            "type": 5, "title": ["t"], "status": "400", "detail": null, "instance": {},
+            "name": 1, "id": true, "code": "nope", "temporary": "yes", "timeout": 0, "fault": null,
+            "user_message": 7, "fields": {"a": 1, "b": "2", "c": null},
+        }))
+        .unwrap();
+        assert_eq!(
+            problem,
+            ProblemDetails {
+                problem_type: "about:blank".into(),
+                title: None,
+                status: None,
+                detail: None,
+                instance: None,
+                name: None,
+                id: None,
+                code: None,
+                temporary: None,
+                timeout: None,
+                fault: None,
+                user_message: None,
+                fields: vec![("b".into(), "2".into())],
+            }
+        );
+        for status in [json!(99), json!(1000), json!(-1), json!(400.5), json!(70000)] {
+            assert_eq!(ProblemDetails::deserialize(json!({"status": status})).unwrap().status, None);
+        }
+    }
+
+    #[test]
+    fn non_objects_are_errors() {
+        for text in ["null", "[]", "1", "\"x\"", "true", "", "{", "{\"type\":}"] {
+            assert!(serde_json::from_str::<ProblemDetails>(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let err = sample();
+        let text = serde_json::to_string(&ProblemDetails::from_error(&err)).unwrap();
+        let back = serde_json::from_str::<ProblemDetails>(&text).unwrap().into_error();
+        assert_eq!(back.name(), err.name());
+        assert_eq!(back.id(), err.id());
+        assert_eq!(back.message(), err.wire_message());
+        assert_eq!(back.code(), err.code());
+        assert_eq!(back.http_status(), err.http_status());
+        assert_eq!(back.user_message(), err.user_message());
+        assert!(back.fields().eq(err.fields()));
+        assert_eq!(ProblemDetails::from(&back), ProblemDetails::from_error(&err));
+    }
+
+    #[test]
+    fn defaults_of_foreign_problems() {
+        let err = ProblemDetails::deserialize(json!({"status": 504, "title": "Gateway Timeout"})).unwrap().into_error();
+        assert_eq!(err.name(), "http_504");
+        assert_eq!(err.message(), "Gateway Timeout");
+        assert_eq!(err.code(), Code::DeadlineExceeded);
+        assert!(err.is_temporary() && err.is_timeout() && !err.is_fault());
+        assert_eq!(err.id().len(), 8);
+
+        let err = ErrorResult::from(ProblemDetails::deserialize(json!({})).unwrap());
+        assert_eq!(err.name(), "problem");
+        assert_eq!(err.message(), "problem");
+        assert_eq!(err.code(), Code::Unknown);
+
+        // Flags decide the code when there is no error status.
+        let err = ProblemDetails::deserialize(json!({"status": 200, "fault": true})).unwrap().into_error();
+        assert_eq!(err.code(), Code::Internal);
+        assert_eq!(err.http_status(), StatusCode::OK);
+
+        // Foreign type URIs do not name the error.
+        let err = ProblemDetails::deserialize(json!({"type": "https://example.com/probs/x", "status": 409}))
+            .unwrap()
+            .into_error();
+        assert_eq!(err.name(), "http_409");
+        assert_eq!(err.code(), Code::AlreadyExists);
+    }
+}
