@@ -1,98 +1,216 @@
-//! The divider demo: declares the errors of a small division service, makes a
-//! few of them, and prints what errdsl derives for each: name, code, HTTP
-//! status, flags, the message a user sees, the classification, and the JSON
-//! body a Goa client would receive.
+//! Goa's divider example as a real HTTP + gRPC service, declared with errdsl.
 //!
-//! Run it with `cargo run -p errdsl-examples --bin divider`.
+//! ```text
+//! divider                    run the demo: start the servers on ephemeral
+//!                            127.0.0.1 ports, call every endpoint over HTTP
+//!                            and gRPC, print what a client sees, exit
+//! divider --keep-serving     the demo, then keep the servers up (Ctrl-C stops)
+//! divider serve [--http ADDR] [--grpc ADDR] [--maintenance] [--deadline-ms N]
+//!                            serve until Ctrl-C (defaults: HTTP 127.0.0.1:8000,
+//!                            gRPC 127.0.0.1:8080, deadline 100 ms)
+//! ```
+//!
+//! Run it with `cargo run -p errdsl-examples --bin divider`. Server logs
+//! (among them every fault, with its id) go to stderr.
 
-use std::error::Error as _;
-use std::io;
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
 
-use errdsl::{ErrorResult, ServiceError, classify};
+use errdsl_examples::divider::{self, Config};
+use tokio::net::TcpListener;
 
-/// Errors of the divider service.
-#[derive(Debug, thiserror::Error, errdsl::ServiceError)]
-#[service_error(service = "divider")]
-pub enum DivideError {
-    /// The divisor was zero.
-    #[error("cannot divide {dividend} by zero")]
-    #[service_error(grpc = InvalidArgument, user_msg = "You can't divide {dividend} by zero.")]
-    DivByZero {
-        /// The number that was to be divided.
-        dividend: i64,
-    },
+/// The usage text.
+const USAGE: &str = "\
+usage: divider [--keep-serving]
+       divider serve [--http ADDR] [--grpc ADDR] [--maintenance] [--deadline-ms N]
 
-    /// The service is down for maintenance.
-    #[error("divider is in maintenance")]
-    #[service_error(temporary, http = 503, retry_after_secs = 30)]
-    Maintenance,
+Without a command, runs the demo: starts the divider on ephemeral 127.0.0.1
+ports, calls every endpoint over HTTP and gRPC with real clients, prints what
+a client sees, and exits (--keep-serving: keeps the servers up afterwards).
 
-    /// The result store failed; its code and flags come from the I/O error.
-    #[error("result store failed")]
-    #[service_error(classify)]
-    Store(#[source] io::Error),
+serve: serves until Ctrl-C.
+  --http ADDR        HTTP address (default 127.0.0.1:8000)
+  --grpc ADDR        gRPC address (default 127.0.0.1:8080)
+  --maintenance      answer every call with the maintenance error
+  --deadline-ms N    computation deadline in ms (default 100); a dividend of
+                     999999 never finishes and always times out
+";
 
-    /// A bug: the quotient did not check out.
-    #[error("quotient check failed: {dividend} / {divisor}")]
-    #[service_error(fault)]
-    CheckFailed {
-        /// The number that was to be divided.
-        dividend: i64,
-        /// The number it was to be divided by.
-        divisor: i64,
-    },
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+enum Command {
+    /// Run the demo, then keep serving if asked.
+    Demo { keep_serving: bool },
+    /// Serve on these addresses.
+    Serve { http: SocketAddr, grpc: SocketAddr, config: Config },
+    /// Print the usage.
+    Help,
 }
 
-/// Divides, or says why not.
-fn divide(dividend: i64, divisor: i64) -> Result<i64, DivideError> {
-    if divisor == 0 {
-        return Err(DivideError::div_by_zero(dividend));
+/// Parses the arguments (without the program name).
+fn parse(args: &[String]) -> Result<Command, String> {
+    let mut args = args.iter().map(String::as_str);
+    match args.next() {
+        None => Ok(Command::Demo { keep_serving: false }),
+        Some("--keep-serving") => match args.next() {
+            None => Ok(Command::Demo { keep_serving: true }),
+            Some(extra) => Err(format!("unexpected argument {extra:?}")),
+        },
+        Some("-h" | "--help" | "help") => Ok(Command::Help),
+        Some("serve") => {
+            let mut http = SocketAddr::from(([127, 0, 0, 1], 8000));
+            let mut grpc = SocketAddr::from(([127, 0, 0, 1], 8080));
+            let mut config = Config::default();
+            while let Some(flag) = args.next() {
+                let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
+                match flag {
+                    "--http" => http = address(flag, value()?)?,
+                    "--grpc" => grpc = address(flag, value()?)?,
+                    "--maintenance" => config.maintenance = true,
+                    "--deadline-ms" => {
+                        let ms = value()?;
+                        let ms =
+                            ms.parse().map_err(|_| format!("--deadline-ms: {ms:?} is not a number of ms"))?;
+                        config.deadline = Duration::from_millis(ms);
+                    }
+                    _ => return Err(format!("unknown option {flag:?}")),
+                }
+            }
+            Ok(Command::Serve { http, grpc, config })
+        }
+        Some(other) => Err(format!("unknown command {other:?}")),
     }
-    // Only i64::MIN / -1 overflows; the demo treats it as a server bug.
-    dividend.checked_div(divisor).ok_or_else(|| DivideError::check_failed(dividend, divisor))
 }
 
-fn main() {
-    println!("12 / 4 = {:?}", divide(12, 4).map_err(|e| e.to_string()));
+/// Parses a socket address argument.
+fn address(flag: &str, value: &str) -> Result<SocketAddr, String> {
+    value.parse().map_err(|_| format!("{flag}: {value:?} is not an address such as 127.0.0.1:8000"))
+}
 
-    let errors = [
-        divide(7, 0).unwrap_err(),
-        DivideError::maintenance(),
-        DivideError::store(io::Error::from(io::ErrorKind::ConnectionReset)),
-        divide(i64::MIN, -1).unwrap_err(),
-    ];
-    for err in &errors {
-        report(err);
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = match parse(&args) {
+        Ok(Command::Help) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(command) => command,
+        Err(message) => {
+            eprintln!("divider: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_target(false)
+        .init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("divider: cannot start the runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("divider: {err}");
+            ExitCode::FAILURE
+        }
     }
 }
 
-/// Prints one error the way a server would log it and send it.
-fn report(err: &DivideError) {
-    // Capture it under a fresh id: the id goes to the log and on the wire.
-    let result = ErrorResult::from_service_error(err);
-    println!();
-    println!("{} [{}]: {err}", err.name(), result.id());
-    println!(
-        "  code {} / HTTP {}, temporary {}, timeout {}, fault {}",
-        err.code(),
-        err.http_status().as_u16(),
-        err.is_temporary(),
-        err.is_timeout(),
-        err.is_fault(),
-    );
-    if let Some(after) = err.retry_after() {
-        println!("  retry after {}s", after.as_secs());
+/// Runs the command.
+async fn run(command: Command) -> Result<(), divider::demo::DemoError> {
+    match command {
+        Command::Help => Ok(()),
+        Command::Demo { keep_serving } => {
+            let servers = divider::start(Config::default()).await?;
+            let maintenance = divider::start(Config::maintenance()).await?;
+            divider::demo::run(&servers, &maintenance, &mut std::io::stdout()).await?;
+            if keep_serving {
+                println!();
+                println!("Serving until Ctrl-C. Try:");
+                println!("  curl -i {}/idiv/7/2", servers.http_url());
+                println!("  curl -i -H 'Accept: application/problem+json' {}/div/1/0", servers.http_url());
+                println!(
+                    "  gRPC on {}, in maintenance mode on {}",
+                    servers.grpc_addr(),
+                    maintenance.grpc_addr()
+                );
+                tokio::signal::ctrl_c().await?;
+            }
+            Ok(())
+        }
+        Command::Serve { http, grpc, config } => {
+            let http = TcpListener::bind(http).await?;
+            let grpc = TcpListener::bind(grpc).await?;
+            tracing::info!(
+                http = %http.local_addr()?,
+                grpc = %grpc.local_addr()?,
+                maintenance = config.maintenance,
+                deadline_ms = config.deadline.as_millis(),
+                "divider serving"
+            );
+            let shutdown = async {
+                // If Ctrl-C cannot be awaited, serve on until killed.
+                if tokio::signal::ctrl_c().await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+            };
+            divider::serve_until(http, grpc, config, shutdown).await?;
+            Ok(())
+        }
     }
-    println!("  user sees: {}", result.wire_message());
-    if let Some(source) = err.source() {
-        let class = classify(source);
-        println!(
-            "  source \"{source}\" classifies as {} (temporary {}, timeout {})",
-            class.code, class.temporary, class.timeout
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(args: &[&str]) -> Vec<String> {
+        args.iter().map(|&arg| arg.to_owned()).collect()
+    }
+
+    #[test]
+    fn no_arguments_run_the_demo() {
+        assert_eq!(parse(&[]), Ok(Command::Demo { keep_serving: false }));
+        assert_eq!(parse(&args(&["--keep-serving"])), Ok(Command::Demo { keep_serving: true }));
+    }
+
+    #[test]
+    fn serve_takes_addresses_and_flags() {
+        let command = parse(&args(&[
+            "serve",
+            "--http",
+            "127.0.0.1:9000",
+            "--grpc",
+            "127.0.0.1:9001",
+            "--maintenance",
+            "--deadline-ms",
+            "250",
+        ]));
+        let config = Config { maintenance: true, deadline: Duration::from_millis(250) };
+        assert_eq!(
+            command,
+            Ok(Command::Serve {
+                http: "127.0.0.1:9000".parse().unwrap(),
+                grpc: "127.0.0.1:9001".parse().unwrap(),
+                config,
+            })
         );
     }
-    match serde_json::to_string(&result) {
-        Ok(body) => println!("  JSON: {body}"),
-        Err(e) => println!("  JSON: cannot encode: {e}"),
+
+    #[test]
+    fn mistakes_are_reported_not_panicked_on() {
+        assert_eq!(parse(&args(&["serve", "--http"])), Err("--http needs a value".to_owned()));
+        assert!(parse(&args(&["serve", "--http", "nope"])).unwrap_err().contains("not an address"));
+        assert!(parse(&args(&["serve", "--deadline-ms", "-1"])).unwrap_err().contains("not a number"));
+        assert!(parse(&args(&["serve", "--bogus"])).unwrap_err().contains("unknown option"));
+        assert!(parse(&args(&["frobnicate"])).unwrap_err().contains("unknown command"));
+        assert!(parse(&args(&["--keep-serving", "x"])).unwrap_err().contains("unexpected"));
     }
 }

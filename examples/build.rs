@@ -1,0 +1,14 @@
+//! Compiles `proto/divider.proto` into the tonic client and server of the
+//! divider example, with protox (a protobuf compiler in pure Rust): no
+//! `protoc` is needed.
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    println!("cargo:rerun-if-changed=proto/divider.proto");
+    let fds = protox::compile(["divider.proto"], ["proto"])?;
+    tonic_prost_build::configure()
+        .build_client(true)
+        .build_server(true)
+        .emit_rerun_if_changed(false)
+        .compile_fds(fds)?;
+    Ok(())
+}

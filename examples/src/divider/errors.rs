@@ -1,0 +1,170 @@
+//! The errors of the divider service, declared once, Goa style: the errors
+//! every method may return (service level), and those of each method
+//! (method level), which inherit them.
+//!
+//! | name | level | HTTP | gRPC | flags |
+//! | --- | --- | --- | --- | --- |
+//! | `unauthenticated` | service | 401 | `Unauthenticated` | |
+//! | `maintenance` | service | 503, `Retry-After: 30` | `Unavailable` | temporary |
+//! | `invalid_field_type` | service | 400 | `InvalidArgument` | |
+//! | `div_by_zero` | service | 400 | `InvalidArgument` | |
+//! | `timeout` | service | 504 | `DeadlineExceeded` | temporary, timeout |
+//! | `has_remainder` | `integer_divide` | 417 | `FailedPrecondition` | |
+//! | `overflow` | `integer_divide` | 500 | `Internal` | fault |
+//! | `not_finite` | `divide` | 400 | `OutOfRange` | |
+
+use std::fmt;
+
+errdsl::errors! {
+    /// Errors every method of the divider service may return.
+    #[service_error(service = "divider")]
+    pub enum DividerError {
+        /// The request carried credentials (an `authorization` header, or
+        /// gRPC metadata) other than the demo token. A request without any
+        /// is let in.
+        #[error("the request's credentials are not the demo token")]
+        #[service_error(grpc = Unauthenticated, user_msg = "Your credentials were not accepted.")]
+        Unauthenticated,
+
+        /// The service is down for maintenance; every call gets this answer
+        /// while the server runs with `--maintenance`.
+        #[error("the divider is in maintenance")]
+        #[service_error(
+            temporary,
+            http = 503,
+            retry_after_secs = 30,
+            user_msg = "The divider is down for maintenance; try again in 30 seconds."
+        )]
+        Maintenance,
+
+        /// An operand in the URL path is not a number of the method's type
+        /// (HTTP only: gRPC operands are typed by the protobuf schema).
+        #[error("{field} must be {expected}, got {value:?}")]
+        #[service_error(http = 400, user_msg = "{field} must be {expected}.")]
+        InvalidFieldType {
+            /// The operand, `a` or `b`.
+            #[service_error(wire)]
+            field: String,
+            /// The type it must have, e.g. `a 32-bit integer`.
+            #[service_error(wire)]
+            expected: String,
+            /// The text that was sent.
+            #[service_error(wire)]
+            value: String,
+        },
+
+        /// The divisor was zero.
+        #[error("cannot divide {dividend} by zero")]
+        #[service_error(grpc = InvalidArgument, user_msg = "You can't divide {dividend} by zero.")]
+        DivByZero {
+            /// The number that was to be divided.
+            #[service_error(wire)]
+            dividend: f64,
+        },
+
+        /// The computation did not finish before the server's deadline.
+        /// A dividend of [`SLOW_DIVIDEND`](super::SLOW_DIVIDEND) stands for
+        /// a computation that never finishes, so this is reachable on
+        /// purpose.
+        #[error("the computation exceeded its deadline of {deadline_ms} ms")]
+        #[service_error(
+            temporary,
+            timeout,
+            user_msg = "The computation took longer than {deadline_ms} ms."
+        )]
+        Timeout {
+            /// The deadline, in milliseconds.
+            #[service_error(wire)]
+            deadline_ms: u64,
+        },
+    }
+
+    /// Errors of `divider.integer_divide`.
+    #[service_error(service = "divider")]
+    pub enum IntegerDivideError: DividerError {
+        /// The division is not exact. Goa's example maps it to HTTP 417
+        /// (Expectation Failed); the standard table makes that
+        /// `FailedPrecondition` on gRPC.
+        #[error("{dividend} is not divisible by {divisor}: remainder {remainder}")]
+        #[service_error(
+            http = 417,
+            user_msg = "{dividend} is not divisible by {divisor} (remainder {remainder})."
+        )]
+        HasRemainder {
+            /// The dividend.
+            #[service_error(wire)]
+            dividend: i32,
+            /// The divisor.
+            #[service_error(wire)]
+            divisor: i32,
+            /// What is left over.
+            #[service_error(wire)]
+            remainder: i32,
+        },
+
+        /// The quotient does not fit in 32 bits (`i32::MIN / -1`). A server
+        /// fault: the worker's own report stays on the server; the client
+        /// gets the error id to quote.
+        #[error("integer division failed: {cause}")]
+        #[service_error(fault)]
+        Overflow {
+            /// The worker's report, which names internal hosts.
+            #[source]
+            #[service_error(default)]
+            cause: WorkerFault,
+        },
+    }
+
+    /// Errors of `divider.divide`.
+    #[service_error(service = "divider")]
+    pub enum DivideError: DividerError {
+        /// The quotient is not a finite number (it overflowed `f64`, or an
+        /// operand was infinite or NaN); JSON cannot carry it.
+        #[error("{dividend} / {divisor} is not a finite number")]
+        #[service_error(grpc = OutOfRange, user_msg = "The result of {dividend} / {divisor} is out of range.")]
+        NotFinite {
+            /// The dividend.
+            #[service_error(wire)]
+            dividend: f64,
+            /// The divisor.
+            #[service_error(wire)]
+            divisor: f64,
+        },
+    }
+}
+
+/// An internal error of a division worker: what the server logs for an
+/// [`IntegerDivideError::Overflow`] fault. Its text names internal hosts
+/// (and, in this example, carries [`SECRET_MARKER`](super::SECRET_MARKER)
+/// so that tests can prove it never reaches a client).
+///
+/// It is the fault's `#[service_error(default)]` field: it does not travel,
+/// and a client decodes it as `WorkerFault::default()`, an empty report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WorkerFault {
+    report: String,
+}
+
+impl WorkerFault {
+    /// A worker report with this text.
+    pub fn new(report: impl Into<String>) -> Self {
+        Self { report: report.into() }
+    }
+
+    /// The report; empty on a client, where the fault was decoded.
+    pub fn report(&self) -> &str {
+        &self.report
+    }
+}
+
+impl fmt::Display for WorkerFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.report.is_empty() {
+            f.write_str("worker fault (report withheld)")
+        } else {
+            f.write_str(&self.report)
+        }
+    }
+}
+
+impl std::error::Error for WorkerFault {}

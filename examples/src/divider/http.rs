@@ -1,0 +1,65 @@
+//! The divider over HTTP (axum): `GET /idiv/{a}/{b}` and `GET /div/{a}/{b}`,
+//! as in Goa's example.
+//!
+//! A success is the bare quotient as JSON (`3`, `3.5`). An error is the
+//! response errdsl makes of the declared error: its status, `Goa-Error:
+//! <name>`, `Retry-After` when known, and Goa's JSON body, or RFC 9457
+//! `application/problem+json` when the request's `Accept` prefers it
+//! ([`errdsl::axum::negotiate`]).
+
+use std::str::FromStr;
+
+use axum::Json;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::http::header::AUTHORIZATION;
+use axum::routing::get;
+
+use super::errors::{DivideError, DividerError, IntegerDivideError};
+use super::service::Divider;
+
+/// The HTTP routes of the divider, with errdsl's problem+json negotiation.
+pub fn router(divider: Divider) -> Router {
+    Router::new()
+        .route("/idiv/{a}/{b}", get(integer_divide))
+        .route("/div/{a}/{b}", get(divide))
+        .layer(axum::middleware::from_fn(errdsl::axum::negotiate))
+        .with_state(divider)
+}
+
+/// `GET /idiv/{a}/{b}`.
+async fn integer_divide(
+    State(divider): State<Divider>,
+    headers: HeaderMap,
+    Path((a, b)): Path<(String, String)>,
+) -> Result<Json<i32>, IntegerDivideError> {
+    admit(&divider, &headers)?;
+    let a = operand("a", &a, "a 32-bit integer")?;
+    let b = operand("b", &b, "a 32-bit integer")?;
+    Ok(Json(divider.integer_divide(a, b).await?))
+}
+
+/// `GET /div/{a}/{b}`.
+async fn divide(
+    State(divider): State<Divider>,
+    headers: HeaderMap,
+    Path((a, b)): Path<(String, String)>,
+) -> Result<Json<f64>, DivideError> {
+    admit(&divider, &headers)?;
+    let a = operand("a", &a, "a number")?;
+    let b = operand("b", &b, "a number")?;
+    Ok(Json(divider.divide(a, b).await?))
+}
+
+/// Maintenance mode and the `authorization` header.
+fn admit(divider: &Divider, headers: &HeaderMap) -> Result<(), DividerError> {
+    divider.admit(headers.get(AUTHORIZATION).map(axum::http::HeaderValue::as_bytes))
+}
+
+/// Parses one path segment, or says which one is wrong and why.
+fn operand<T: FromStr>(field: &str, value: &str, expected: &str) -> Result<T, DividerError> {
+    value.parse().map_err(|_| {
+        DividerError::invalid_field_type(field.to_owned(), expected.to_owned(), value.to_owned())
+    })
+}

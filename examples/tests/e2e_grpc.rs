@@ -1,0 +1,282 @@
+//! End to end over gRPC: the divider served by tonic on loopback, called with
+//! the tonic client generated from `proto/divider.proto`. Every declared
+//! error (but the HTTP-only `invalid_field_type`) is triggered, and checked
+//! as a client sees it: the code, the message, the rich error details, and
+//! the typed error decoded back.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use errdsl::{ErrorResult, ServiceError};
+use errdsl_examples::divider::grpc::{DividerClient, pb};
+use errdsl_examples::divider::{
+    DEMO_TOKEN, DivideError, DividerError, IntegerDivideError, Running, SLOW_DIVIDEND, WorkerFault,
+};
+use tonic::metadata::{KeyAndValueRef, MetadataValue};
+use tonic::transport::Channel;
+use tonic::{Request, Status};
+use tonic_types::StatusExt;
+
+async fn client(servers: &Running) -> DividerClient<Channel> {
+    DividerClient::connect(servers.grpc_url()).await.expect("connect to the gRPC server")
+}
+
+fn with_auth<T>(message: T, authorization: Option<&str>) -> Request<T> {
+    let mut request = Request::new(message);
+    if let Some(value) = authorization {
+        let value = MetadataValue::try_from(value).expect("ASCII metadata");
+        request.metadata_mut().insert("authorization", value);
+    }
+    request
+}
+
+async fn idiv(servers: &Running, a: i32, b: i32, authorization: Option<&str>) -> Result<i32, Status> {
+    let request = with_auth(pb::IntegerDivideRequest { a, b }, authorization);
+    Ok(client(servers).await.integer_divide(request).await?.into_inner().field)
+}
+
+async fn div(servers: &Running, a: f64, b: f64, authorization: Option<&str>) -> Result<f64, Status> {
+    let request = with_auth(pb::DivideRequest { a, b }, authorization);
+    Ok(client(servers).await.divide(request).await?.into_inner().field)
+}
+
+/// Checks what every error status carries against the error's declaration,
+/// and returns the `ErrorInfo` metadata.
+fn check_status(status: &Status, name: &str) -> std::collections::HashMap<String, String> {
+    let spec = common::spec(name);
+    assert_eq!(status.code(), tonic::Code::from(spec.code), "{name}: {status:?}");
+
+    let details = status.check_error_details().expect("well-formed details");
+    let info = details.error_info().expect("ErrorInfo");
+    assert_eq!(info.reason, name);
+    assert_eq!(info.domain, "divider");
+    let meta = &info.metadata;
+    assert_eq!(meta["id"].len(), 8, "{meta:?}");
+    assert_eq!(meta["temporary"], spec.temporary.to_string());
+    assert_eq!(meta["timeout"], spec.timeout.to_string());
+    assert_eq!(meta["fault"], spec.fault.to_string());
+    assert_eq!(meta["code"], spec.code.as_str());
+
+    match spec.retry_after_secs {
+        Some(secs) => {
+            let retry = details.retry_info().expect("RetryInfo");
+            assert_eq!(retry.retry_delay, Some(Duration::from_secs(secs)));
+        }
+        None => assert!(details.retry_info().is_none(), "{name}: unexpected RetryInfo"),
+    }
+    match details.localized_message() {
+        Some(localized) => {
+            assert!(spec.user_message.is_some(), "{name}: LocalizedMessage without a user message");
+            assert_eq!(localized.locale, "en-US");
+            assert_eq!(localized.message, status.message(), "the user message is the wire message");
+        }
+        None => assert!(spec.user_message.is_none(), "{name}: no LocalizedMessage"),
+    }
+
+    let decoded = ErrorResult::from_grpc_status(status);
+    assert_eq!(decoded.name(), name);
+    assert_eq!(decoded.id(), meta["id"]);
+    assert_eq!(decoded.code(), spec.code);
+    assert_eq!(decoded.service(), Some("divider"));
+    assert_eq!(
+        (decoded.is_temporary(), decoded.is_timeout(), decoded.is_fault()),
+        (spec.temporary, spec.timeout, spec.fault)
+    );
+    assert_eq!(decoded.retry_after(), spec.retry_after_secs.map(Duration::from_secs));
+    info.metadata.clone()
+}
+
+fn decode_idiv(status: &Status) -> IntegerDivideError {
+    IntegerDivideError::try_from(ErrorResult::from_grpc_status(status))
+        .expect("a declared error of integer_divide")
+}
+
+fn decode_div(status: &Status) -> DivideError {
+    DivideError::try_from(ErrorResult::from_grpc_status(status)).expect("a declared error of divide")
+}
+
+#[tokio::test]
+async fn successful_calls_return_the_quotient() {
+    let servers = common::servers().await;
+    assert_eq!(idiv(&servers, 12, 4, None).await.unwrap(), 3);
+    assert_eq!(idiv(&servers, -12, 4, Some(DEMO_TOKEN)).await.unwrap(), -3);
+    assert_eq!(div(&servers, 7.0, 2.0, None).await.unwrap(), 3.5);
+    assert_eq!(div(&servers, 1.0, -4.0, Some(DEMO_TOKEN)).await.unwrap(), -0.25);
+}
+
+#[tokio::test]
+async fn div_by_zero_on_both_methods() {
+    let servers = common::servers().await;
+
+    let status = idiv(&servers, 7, 0, None).await.unwrap_err();
+    let meta = check_status(&status, "div_by_zero");
+    assert_eq!(status.message(), "You can't divide 7 by zero.");
+    assert_eq!(meta["field_dividend"], "7");
+    let err = decode_idiv(&status);
+    assert!(matches!(err, IntegerDivideError::DivByZero { dividend } if dividend == 7.0), "{err:?}");
+    assert_eq!(err.to_string(), "cannot divide 7 by zero");
+
+    let status = div(&servers, -1.5, 0.0, None).await.unwrap_err();
+    check_status(&status, "div_by_zero");
+    assert_eq!(status.message(), "You can't divide -1.5 by zero.");
+    let err = decode_div(&status);
+    assert!(matches!(err, DivideError::DivByZero { dividend } if dividend == -1.5), "{err:?}");
+}
+
+#[tokio::test]
+async fn has_remainder_is_failed_precondition() {
+    let servers = common::servers().await;
+    let status = idiv(&servers, 7, 2, None).await.unwrap_err();
+    assert_eq!(status.code(), tonic::Code::FailedPrecondition);
+    let meta = check_status(&status, "has_remainder");
+    assert_eq!(status.message(), "7 is not divisible by 2 (remainder 1).");
+    assert_eq!((meta["field_dividend"].as_str(), meta["field_divisor"].as_str()), ("7", "2"));
+    assert_eq!(meta["field_remainder"], "1");
+    let err = decode_idiv(&status);
+    assert!(
+        matches!(err, IntegerDivideError::HasRemainder { dividend: 7, divisor: 2, remainder: 1 }),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn overflow_is_a_fault_whose_report_stays_on_the_server() {
+    let servers = common::servers().await;
+    let request = pb::IntegerDivideRequest { a: i32::MIN, b: -1 };
+    let status = client(&servers).await.integer_divide(request).await.unwrap_err();
+    assert_eq!(status.code(), tonic::Code::Internal);
+    let meta = check_status(&status, "overflow");
+    assert_eq!(status.message(), format!("internal error (id: {})", meta["id"]));
+    assert!(!meta.keys().any(|key| key.starts_with("field_")), "{meta:?}");
+
+    // Nothing of the report anywhere: message, details, every metadata entry.
+    common::assert_no_secret("the message", status.message().as_bytes());
+    common::assert_no_secret("the details", status.details());
+    for entry in status.metadata().iter() {
+        match entry {
+            KeyAndValueRef::Ascii(key, value) => {
+                common::assert_no_secret("a metadata key", key.as_str().as_bytes());
+                common::assert_no_secret("a metadata value", value.as_encoded_bytes());
+            }
+            KeyAndValueRef::Binary(key, value) => {
+                common::assert_no_secret("a metadata key", key.as_str().as_bytes());
+                common::assert_no_secret("a binary metadata value", &value.to_bytes().unwrap_or_default());
+            }
+        }
+    }
+    for (key, value) in &meta {
+        common::assert_no_secret("ErrorInfo metadata", format!("{key}={value}").as_bytes());
+    }
+
+    // The fault decodes into its variant; its source did not travel.
+    let err = decode_idiv(&status);
+    assert!(
+        matches!(&err, IntegerDivideError::Overflow { cause } if *cause == WorkerFault::default()),
+        "{err:?}"
+    );
+    common::assert_no_secret("the decoded error", format!("{err:?} {err}").as_bytes());
+}
+
+#[tokio::test]
+async fn timeout_is_temporary_and_reachable() {
+    let servers = common::servers().await;
+    for status in [
+        idiv(&servers, SLOW_DIVIDEND, 3, None).await.unwrap_err(),
+        div(&servers, f64::from(SLOW_DIVIDEND), 3.0, None).await.unwrap_err(),
+    ] {
+        assert_eq!(status.code(), tonic::Code::DeadlineExceeded);
+        let meta = check_status(&status, "timeout");
+        assert_eq!(meta["field_deadline_ms"], "100");
+        assert_eq!(status.message(), "The computation took longer than 100 ms.");
+        let decoded = ErrorResult::from_grpc_status(&status);
+        assert!(decoded.is_temporary() && decoded.is_timeout());
+        let err = DividerError::try_from(decoded).expect("a service-level error");
+        assert!(matches!(err, DividerError::Timeout { deadline_ms: 100 }), "{err:?}");
+    }
+}
+
+#[tokio::test]
+async fn not_finite_is_out_of_range() {
+    let servers = common::servers().await;
+    let status = div(&servers, 1e308, 1e-308, None).await.unwrap_err();
+    assert_eq!(status.code(), tonic::Code::OutOfRange);
+    let meta = check_status(&status, "not_finite");
+    assert_eq!(meta["field_dividend"].parse::<f64>().unwrap(), 1e308);
+    let err = decode_div(&status);
+    assert!(
+        matches!(err, DivideError::NotFinite { dividend, divisor } if dividend == 1e308 && divisor == 1e-308),
+        "{err:?}"
+    );
+    // NaN travels and decodes too.
+    let status = div(&servers, f64::NAN, 1.0, None).await.unwrap_err();
+    let err = decode_div(&status);
+    assert!(matches!(err, DivideError::NotFinite { dividend, .. } if dividend.is_nan()), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_wrong_token_is_unauthenticated() {
+    let servers = common::servers().await;
+    let status = idiv(&servers, 8, 2, Some("Bearer guess")).await.unwrap_err();
+    assert_eq!(status.code(), tonic::Code::Unauthenticated);
+    check_status(&status, "unauthenticated");
+    assert_eq!(status.message(), "Your credentials were not accepted.");
+    assert!(matches!(decode_idiv(&status), IntegerDivideError::Unauthenticated));
+
+    let status = div(&servers, 8.0, 2.0, Some("")).await.unwrap_err();
+    assert!(matches!(decode_div(&status), DivideError::Unauthenticated));
+    assert_eq!(idiv(&servers, 8, 2, Some(DEMO_TOKEN)).await.unwrap(), 4);
+}
+
+#[tokio::test]
+async fn maintenance_mode_answers_every_call() {
+    let servers = common::maintenance_servers().await;
+    for status in [
+        idiv(&servers, 8, 2, None).await.unwrap_err(),
+        idiv(&servers, 8, 0, Some(DEMO_TOKEN)).await.unwrap_err(),
+        div(&servers, 1.0, 2.0, Some("Bearer guess")).await.unwrap_err(),
+    ] {
+        assert_eq!(status.code(), tonic::Code::Unavailable);
+        check_status(&status, "maintenance");
+        let details = status.get_error_details();
+        assert_eq!(details.retry_info().and_then(|r| r.retry_delay), Some(Duration::from_secs(30)));
+        let decoded = ErrorResult::from_grpc_status(&status);
+        assert_eq!(decoded.retry_after(), Some(Duration::from_secs(30)));
+        assert!(matches!(DividerError::try_from(decoded), Ok(DividerError::Maintenance)));
+    }
+}
+
+/// Every declared error but the HTTP-only one is reachable over gRPC, and
+/// decodes as the same variant it was sent as.
+#[tokio::test]
+async fn every_declared_error_is_reachable() {
+    let servers = common::servers().await;
+    let maintenance = common::maintenance_servers().await;
+    let statuses = [
+        idiv(&servers, 1, 0, None).await.unwrap_err(),
+        idiv(&servers, 1, 2, None).await.unwrap_err(),
+        idiv(&servers, i32::MIN, -1, None).await.unwrap_err(),
+        idiv(&servers, SLOW_DIVIDEND, 1, None).await.unwrap_err(),
+        idiv(&servers, 1, 1, Some("x")).await.unwrap_err(),
+        idiv(&maintenance, 1, 1, None).await.unwrap_err(),
+        div(&servers, f64::INFINITY, 1.0, None).await.unwrap_err(),
+    ];
+    let mut seen = BTreeSet::new();
+    for status in &statuses {
+        let name = ErrorResult::from_grpc_status(status).name().to_owned();
+        check_status(status, &name);
+        let typed_name = match IntegerDivideError::try_from(ErrorResult::from_grpc_status(status)) {
+            Ok(err) => err.name().to_owned(),
+            Err(_) => decode_div(status).name().to_owned(),
+        };
+        assert_eq!(typed_name, name);
+        seen.insert(name);
+    }
+    let expected: BTreeSet<_> = common::all_names()
+        .into_iter()
+        .filter(|&name| name != "invalid_field_type")
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(seen, expected);
+}
