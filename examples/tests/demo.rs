@@ -1,0 +1,29 @@
+//! The demo runs against real servers, shows every declared error decoded
+//! on both transports, and never prints the fault's secret.
+
+mod common;
+
+use errdsl_examples::divider::{self, Config};
+
+#[tokio::test]
+async fn the_demo_shows_every_error_and_no_secret() {
+    let servers = divider::start(Config::default()).await.expect("start");
+    let maintenance = divider::start(Config::maintenance()).await.expect("start in maintenance mode");
+    let mut out = Vec::new();
+    divider::demo::run(&servers, &maintenance, &mut out).await.expect("the demo runs");
+    let text = String::from_utf8(out).expect("UTF-8 output");
+
+    common::assert_no_secret("the demo's output", text.as_bytes());
+    for name in common::all_names() {
+        assert!(text.contains(&format!("Goa-Error     {name}")), "{name} over HTTP:\n{text}");
+    }
+    // Every error answer was decoded into a declared variant: no fallback.
+    assert!(!text.contains("not an error"), "{text}");
+    let decoded = text.lines().filter(|line| line.trim_start().starts_with("decoded")).count();
+    // 9 HTTP error answers (problem+json included) and 7 gRPC ones.
+    assert_eq!(decoded, 16, "{text}");
+    assert!(text.contains("Content-Type  application/problem+json"), "{text}");
+    assert!(text.contains("RetryInfo     retry after 30s"), "{text}");
+    assert!(text.contains("IntegerDivideError::Overflow"), "{text}");
+    assert!(text.contains("body          3.5"), "{text}");
+}

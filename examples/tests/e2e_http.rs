@@ -1,0 +1,352 @@
+//! End to end over HTTP: the divider served by axum on loopback, called with
+//! reqwest (and, where every byte counts, a raw TCP client). Every declared
+//! error is triggered and checked as a client sees it: the status, the
+//! headers, Goa's JSON body (or problem+json), and the typed error decoded
+//! back.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use errdsl::http::ProblemDetails;
+use errdsl::{ErrorResult, ServiceError};
+use errdsl_examples::divider::{
+    DEMO_TOKEN, DivideError, DividerError, IntegerDivideError, Running, SLOW_DIVIDEND, WorkerFault,
+};
+use reqwest::StatusCode;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
+use serde_json::Value;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// What a client received.
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).expect("a JSON body")
+    }
+
+    fn error(&self) -> ErrorResult {
+        ErrorResult::from_http_response(self.status, &self.headers, &self.body)
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).map(|value| value.to_str().expect("a visible ASCII header"))
+    }
+}
+
+async fn get(servers: &Running, path: &str, headers: &[(&str, &str)]) -> Answer {
+    let mut request = reqwest::Client::new().get(format!("{}{path}", servers.http_url()));
+    for &(name, value) in headers {
+        request = request.header(name, value);
+    }
+    let response = request.send().await.expect("an HTTP response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await.expect("the body").to_vec();
+    Answer { status, headers, body }
+}
+
+/// Checks an error answer in Goa's format against the error's declaration;
+/// returns the body.
+fn check_goa(answer: &Answer, name: &str) -> Value {
+    let spec = common::spec(name);
+    assert_eq!(answer.status.as_u16(), spec.http_status, "{name}");
+    assert_eq!(answer.header("goa-error"), Some(name));
+    assert_eq!(answer.header(CONTENT_TYPE.as_str()), Some("application/json"));
+    let retry_after = spec.retry_after_secs.map(|secs| secs.to_string());
+    assert_eq!(answer.header(RETRY_AFTER.as_str()), retry_after.as_deref(), "{name}: Retry-After");
+
+    let body = answer.json();
+    assert_eq!(body["name"], name);
+    assert_eq!(body["id"].as_str().map(str::len), Some(8), "{body}");
+    assert!(body["message"].is_string(), "{body}");
+    assert_eq!(body["temporary"], spec.temporary);
+    assert_eq!(body["timeout"], spec.timeout);
+    assert_eq!(body["fault"], spec.fault);
+    assert_eq!(body["code"], spec.code.as_str());
+    match spec.user_message {
+        Some(_) => assert_eq!(body["user_message"], body["message"], "the user message is the wire message"),
+        None => assert!(body.get("user_message").is_none(), "{body}"),
+    }
+
+    let decoded = answer.error();
+    assert_eq!(decoded.name(), name);
+    assert_eq!(Some(decoded.id()), body["id"].as_str());
+    assert_eq!(decoded.code(), spec.code);
+    assert_eq!(decoded.http_status().as_u16(), spec.http_status);
+    assert_eq!(
+        (decoded.is_temporary(), decoded.is_timeout(), decoded.is_fault()),
+        (spec.temporary, spec.timeout, spec.fault)
+    );
+    assert_eq!(decoded.retry_after(), spec.retry_after_secs.map(Duration::from_secs));
+    body
+}
+
+fn decode_idiv(answer: &Answer) -> IntegerDivideError {
+    IntegerDivideError::try_from(answer.error()).expect("a declared error of integer_divide")
+}
+
+fn decode_div(answer: &Answer) -> DivideError {
+    DivideError::try_from(answer.error()).expect("a declared error of divide")
+}
+
+/// Sends a raw HTTP/1.1 request and returns every byte the server sent back.
+async fn raw_get(servers: &Running, path: &str, extra_headers: &str) -> Vec<u8> {
+    let mut stream = tokio::net::TcpStream::connect(servers.http_addr()).await.expect("connect");
+    let request = format!("GET {path} HTTP/1.1\r\nHost: divider\r\n{extra_headers}Connection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.expect("send the request");
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).await.expect("read the response");
+    bytes
+}
+
+#[tokio::test]
+async fn successful_calls_return_the_bare_quotient() {
+    let servers = common::servers().await;
+    for (path, auth, body) in [
+        ("/idiv/12/4", None, "3"),
+        ("/idiv/-12/4", Some(DEMO_TOKEN), "-3"),
+        ("/div/7/2", None, "3.5"),
+        ("/div/1/-4", Some(DEMO_TOKEN), "-0.25"),
+    ] {
+        let headers: Vec<_> = auth.map(|token| (AUTHORIZATION.as_str(), token)).into_iter().collect();
+        let answer = get(&servers, path, &headers).await;
+        assert_eq!(answer.status, StatusCode::OK, "{path}");
+        assert_eq!(answer.header(CONTENT_TYPE.as_str()), Some("application/json"));
+        assert_eq!(answer.header("goa-error"), None);
+        assert_eq!(String::from_utf8_lossy(&answer.body), body, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn div_by_zero_on_both_methods() {
+    let servers = common::servers().await;
+
+    let answer = get(&servers, "/idiv/7/0", &[]).await;
+    let body = check_goa(&answer, "div_by_zero");
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["message"], "You can't divide 7 by zero.");
+    assert_eq!(body["fields"], serde_json::json!({"dividend": "7"}));
+    let err = decode_idiv(&answer);
+    assert!(matches!(err, IntegerDivideError::DivByZero { dividend } if dividend == 7.0), "{err:?}");
+
+    let answer = get(&servers, "/div/-1.5/0", &[]).await;
+    let body = check_goa(&answer, "div_by_zero");
+    assert_eq!(body["fields"]["dividend"], "-1.5");
+    let err = decode_div(&answer);
+    assert!(matches!(err, DivideError::DivByZero { dividend } if dividend == -1.5), "{err:?}");
+}
+
+#[tokio::test]
+async fn has_remainder_is_417() {
+    let servers = common::servers().await;
+    let answer = get(&servers, "/idiv/7/2", &[]).await;
+    assert_eq!(answer.status, StatusCode::EXPECTATION_FAILED);
+    let body = check_goa(&answer, "has_remainder");
+    assert_eq!(body["code"], "failed_precondition");
+    assert_eq!(body["message"], "7 is not divisible by 2 (remainder 1).");
+    assert_eq!(body["fields"], serde_json::json!({"dividend": "7", "divisor": "2", "remainder": "1"}));
+    let err = decode_idiv(&answer);
+    assert!(
+        matches!(err, IntegerDivideError::HasRemainder { dividend: 7, divisor: 2, remainder: 1 }),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn overflow_is_a_fault_whose_report_stays_on_the_server() {
+    let servers = common::servers().await;
+    let answer = get(&servers, "/idiv/-2147483648/-1", &[]).await;
+    assert_eq!(answer.status, StatusCode::INTERNAL_SERVER_ERROR);
+    let body = check_goa(&answer, "overflow");
+    let id = body["id"].as_str().unwrap();
+    assert_eq!(body["message"], format!("internal error (id: {id})"));
+    assert!(body.get("fields").is_none(), "{body}");
+    let err = decode_idiv(&answer);
+    assert!(
+        matches!(&err, IntegerDivideError::Overflow { cause } if *cause == WorkerFault::default()),
+        "{err:?}"
+    );
+
+    // Every byte on the wire: status line, all headers, body, in both
+    // formats.
+    for accept in ["", "Accept: application/problem+json\r\n"] {
+        let bytes = raw_get(&servers, "/idiv/-2147483648/-1", accept).await;
+        assert!(bytes.starts_with(b"HTTP/1.1 500 "), "{}", String::from_utf8_lossy(&bytes));
+        assert!(bytes.windows(b"internal error (id: ".len()).any(|w| w == b"internal error (id: "));
+        common::assert_no_secret("the HTTP response", &bytes);
+    }
+}
+
+#[tokio::test]
+async fn timeout_is_504_and_temporary() {
+    let servers = common::servers().await;
+    for path in [format!("/idiv/{SLOW_DIVIDEND}/3"), format!("/div/{SLOW_DIVIDEND}/3")] {
+        let answer = get(&servers, &path, &[]).await;
+        assert_eq!(answer.status, StatusCode::GATEWAY_TIMEOUT, "{path}");
+        let body = check_goa(&answer, "timeout");
+        assert_eq!(body["fields"], serde_json::json!({"deadline_ms": "100"}));
+        assert_eq!(body["message"], "The computation took longer than 100 ms.");
+        let err = DividerError::try_from(answer.error()).expect("a service-level error");
+        assert!(matches!(err, DividerError::Timeout { deadline_ms: 100 }), "{err:?}");
+    }
+}
+
+#[tokio::test]
+async fn not_finite_is_out_of_range() {
+    let servers = common::servers().await;
+    let answer = get(&servers, "/div/1e308/1e-308", &[]).await;
+    let body = check_goa(&answer, "not_finite");
+    assert_eq!(body["code"], "out_of_range");
+    let err = decode_div(&answer);
+    assert!(
+        matches!(err, DivideError::NotFinite { dividend, divisor } if dividend == 1e308 && divisor == 1e-308),
+        "{err:?}"
+    );
+    let err = decode_div(&get(&servers, "/div/NaN/2", &[]).await);
+    assert!(matches!(err, DivideError::NotFinite { dividend, .. } if dividend.is_nan()), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_wrong_token_is_unauthenticated() {
+    let servers = common::servers().await;
+    let answer = get(&servers, "/idiv/8/2", &[("authorization", "Bearer guess")]).await;
+    assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    let body = check_goa(&answer, "unauthenticated");
+    assert_eq!(body["message"], "Your credentials were not accepted.");
+    assert!(matches!(decode_idiv(&answer), IntegerDivideError::Unauthenticated));
+
+    let answer = get(&servers, "/div/8/2", &[("authorization", "")]).await;
+    assert!(matches!(decode_div(&answer), DivideError::Unauthenticated));
+    // Credentials are checked before the operands.
+    let answer = get(&servers, "/div/x/y", &[("authorization", "Basic Zm9vOmJhcg==")]).await;
+    assert!(matches!(decode_div(&answer), DivideError::Unauthenticated));
+}
+
+#[tokio::test]
+async fn operands_that_are_not_numbers_are_invalid_field_type() {
+    let servers = common::servers().await;
+    let answer = get(&servers, "/idiv/abc/2", &[]).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    let body = check_goa(&answer, "invalid_field_type");
+    assert_eq!(body["message"], "a must be a 32-bit integer.");
+    let err = decode_idiv(&answer);
+    assert!(
+        matches!(&err, IntegerDivideError::InvalidFieldType { field, expected, value }
+            if field == "a" && expected == "a 32-bit integer" && value == "abc"),
+        "{err:?}"
+    );
+
+    // Out of i32's range, and text for divide's b.
+    let err = decode_idiv(&get(&servers, "/idiv/1/2147483648", &[]).await);
+    assert!(matches!(&err, IntegerDivideError::InvalidFieldType { field, .. } if field == "b"), "{err:?}");
+    let err = decode_div(&get(&servers, "/div/1/two", &[]).await);
+    assert!(
+        matches!(&err, DivideError::InvalidFieldType { field, value, .. } if field == "b" && value == "two"),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn maintenance_mode_answers_every_call_with_retry_after() {
+    let servers = common::maintenance_servers().await;
+    for (path, headers) in [
+        ("/idiv/8/2", vec![]),
+        ("/idiv/8/0", vec![("authorization", DEMO_TOKEN)]),
+        ("/div/x/2", vec![("authorization", "Bearer guess")]),
+    ] {
+        let answer = get(&servers, path, &headers).await;
+        assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE, "{path}");
+        assert_eq!(answer.header("retry-after"), Some("30"));
+        let body = check_goa(&answer, "maintenance");
+        assert_eq!(body["temporary"], true);
+        let decoded = answer.error();
+        assert_eq!(decoded.retry_after(), Some(Duration::from_secs(30)));
+        assert!(matches!(DividerError::try_from(decoded), Ok(DividerError::Maintenance)));
+    }
+}
+
+#[tokio::test]
+async fn problem_json_when_the_client_prefers_it() {
+    let servers = common::servers().await;
+    let answer = get(&servers, "/idiv/7/2", &[(ACCEPT.as_str(), "application/problem+json")]).await;
+    assert_eq!(answer.status, StatusCode::EXPECTATION_FAILED);
+    assert_eq!(answer.header(CONTENT_TYPE.as_str()), Some("application/problem+json"));
+    assert_eq!(answer.header("goa-error"), Some("has_remainder"));
+    let body = answer.json();
+    assert_eq!(body["type"], "urn:errdsl:error:has_remainder");
+    assert_eq!(body["title"], "Has remainder");
+    assert_eq!(body["status"], 417);
+    assert_eq!(body["detail"], "7 is not divisible by 2 (remainder 1).");
+    let id = body["id"].as_str().expect("the id extension");
+    assert_eq!(body["instance"], format!("urn:errdsl:id:{id}"));
+    assert_eq!(body["fields"]["remainder"], "1");
+
+    let problem: ProblemDetails = serde_json::from_slice(&answer.body).expect("problem details");
+    assert_eq!(problem.name.as_deref(), Some("has_remainder"));
+    let err = decode_idiv(&answer);
+    assert!(matches!(err, IntegerDivideError::HasRemainder { remainder: 1, .. }), "{err:?}");
+
+    // With Retry-After, on the maintenance server.
+    let maintenance = common::maintenance_servers().await;
+    let answer = get(&maintenance, "/div/1/2", &[(ACCEPT.as_str(), "application/problem+json")]).await;
+    assert_eq!(answer.header(CONTENT_TYPE.as_str()), Some("application/problem+json"));
+    assert_eq!(answer.header("retry-after"), Some("30"));
+    assert!(matches!(decode_div(&answer), DivideError::Maintenance));
+
+    // A client that prefers JSON, or says nothing, gets Goa's body.
+    for accept in ["application/json", "*/*", "application/json, application/problem+json;q=0.5"] {
+        let answer = get(&servers, "/idiv/7/2", &[(ACCEPT.as_str(), accept)]).await;
+        check_goa(&answer, "has_remainder");
+    }
+    // Successes are not touched.
+    let answer = get(&servers, "/idiv/8/2", &[(ACCEPT.as_str(), "application/problem+json")]).await;
+    assert_eq!((answer.status, answer.body.as_slice()), (StatusCode::OK, b"4".as_slice()));
+}
+
+#[tokio::test]
+async fn from_reqwest_decodes_the_same_error() {
+    let servers = common::servers().await;
+    let response = reqwest::get(format!("{}/idiv/9/2", servers.http_url())).await.expect("a response");
+    let err = IntegerDivideError::try_from(ErrorResult::from_reqwest(response).await).expect("declared");
+    assert!(
+        matches!(err, IntegerDivideError::HasRemainder { dividend: 9, divisor: 2, remainder: 1 }),
+        "{err:?}"
+    );
+}
+
+/// Every declared error is reachable over HTTP, and decodes as the same
+/// variant it was sent as.
+#[tokio::test]
+async fn every_declared_error_is_reachable() {
+    let servers = common::servers().await;
+    let maintenance = common::maintenance_servers().await;
+    let mut answers = Vec::new();
+    for path in
+        ["/idiv/1/0", "/idiv/1/2", "/idiv/-2147483648/-1", "/div/999999/1", "/div/inf/1", "/idiv/one/1"]
+    {
+        answers.push(get(&servers, path, &[]).await);
+    }
+    answers.push(get(&servers, "/idiv/1/1", &[("authorization", "x")]).await);
+    answers.push(get(&maintenance, "/idiv/1/1", &[]).await);
+
+    let mut seen = BTreeSet::new();
+    for answer in &answers {
+        let name = answer.header("goa-error").expect("an error").to_owned();
+        check_goa(answer, &name);
+        let typed_name = match IntegerDivideError::try_from(answer.error()) {
+            Ok(err) => err.name().to_owned(),
+            Err(_) => decode_div(answer).name().to_owned(),
+        };
+        assert_eq!(typed_name, name);
+        seen.insert(name);
+    }
+    let expected: BTreeSet<_> = common::all_names().into_iter().map(str::to_owned).collect();
+    assert_eq!(seen, expected);
+}
