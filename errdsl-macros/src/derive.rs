@@ -38,10 +38,11 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
 /// The variants and fields of unvalidated input, for the fallback's constructors.
 fn shape_of<'a>(ast: &'a Input<'a>) -> Shape<'a> {
     let variants = ast.errors.iter().filter_map(|error| {
-        let fields = error
-            .fields
-            .iter()
-            .map(|f| Field { member: f.member.clone(), ty: f.ty.clone(), wire: Wire::Local });
+        let fields = error.fields.iter().map(|f| Field {
+            member: f.member.clone(),
+            ty: f.ty.clone(),
+            wire: Wire::Local,
+        });
         Some((error.variant?, fields.collect()))
     });
     Shape { ident: ast.ident, generics: ast.generics, vis: ast.vis, variants: variants.collect() }

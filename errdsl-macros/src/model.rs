@@ -71,13 +71,24 @@ pub(crate) struct Spec {
     pub name: String,
     pub service: Option<String>,
     /// For classified errors, the fallback: `Unknown`.
-    pub code: Code,
-    pub http: u16,
+    pub code: CodeSource,
+    /// The declared HTTP status; `None`: the code's standard one.
+    pub http: Option<u16>,
     pub temporary: bool,
     pub timeout: bool,
     pub fault: bool,
     pub user_msg: Option<Template>,
     pub retry_after_secs: Option<u64>,
+}
+
+/// Where an error's gRPC code comes from. Generated code asks the runtime's
+/// tables (`errdsl::Code`); the macros' mirror of them only drives diagnostics.
+#[derive(Clone, Copy)]
+pub(crate) enum CodeSource {
+    /// A code named in the declaration, or implied by a flag.
+    Named(Code),
+    /// The code the runtime maps a declared HTTP status to.
+    FromHttp(u16),
 }
 
 /// A field of the error's variant or struct.

@@ -17,7 +17,7 @@ use crate::case::snake_case;
 use crate::codes::{self, Code};
 use crate::ctxt::Ctxt;
 use crate::fmt::{FieldRef, Template};
-use crate::model::{Catalog, ErrorDecl, Field, Kind, Spec, Wire};
+use crate::model::{Catalog, CodeSource, ErrorDecl, Field, Kind, Spec, Wire};
 use crate::suggest::did_you_mean;
 
 /// Field names the wire format keeps for itself.
@@ -214,8 +214,8 @@ fn resolve_classified(
         spec: Spec {
             name,
             service: service.map(str::to_owned),
-            code: unknown,
-            http: unknown.http,
+            code: CodeSource::Named(unknown),
+            http: None,
             temporary: false,
             timeout: false,
             fault: keys.fault.is_present(),
@@ -253,8 +253,8 @@ fn resolve_static(
     Some(Spec {
         name: name?,
         service: service.map(str::to_owned),
-        code: mapping.code,
-        http: mapping.http,
+        code: mapping.source,
+        http: mapping.declared_http,
         temporary: flags.temporary.is_some(),
         timeout: flags.timeout.is_some(),
         fault: flags.fault.is_some(),
@@ -300,11 +300,14 @@ impl Flags {
     }
 }
 
-/// A resolved code and status, with the words that explain where they came from.
+/// A resolved code and status, with the words that explain where they came
+/// from, and what the declaration said (for the generated code).
 struct Mapping {
     code: Code,
     http: u16,
     origin: String,
+    source: CodeSource,
+    declared_http: Option<u16>,
 }
 
 /// Rule: the variant's `grpc`/`http`, else the enum's, else the flags decide
@@ -330,15 +333,27 @@ fn resolve_mapping(
         (Some(None), _) | (_, Some(None)) => None,
         (Some(Some(code)), Some(Some(status))) => {
             check_class(code, status, http.map_or_else(Span::call_site, SpannedValue::span), cx);
-            Some(Mapping { code, http: status, origin: format!("`grpc = {}`", code.name) })
+            Some(Mapping {
+                code,
+                http: status,
+                origin: format!("`grpc = {}`", code.name),
+                source: CodeSource::Named(code),
+                declared_http: Some(status),
+            })
         }
-        (Some(Some(code)), None) => {
-            Some(Mapping { code, http: code.http, origin: format!("`grpc = {}`", code.name) })
-        }
+        (Some(Some(code)), None) => Some(Mapping {
+            code,
+            http: code.http,
+            origin: format!("`grpc = {}`", code.name),
+            source: CodeSource::Named(code),
+            declared_http: None,
+        }),
         (None, Some(Some(status))) => Some(Mapping {
             code: Code::from_http(status),
             http: status,
             origin: format!("`http = {status}`"),
+            source: CodeSource::FromHttp(status),
+            declared_http: Some(status),
         }),
         (None, None) => {
             let implied = [
@@ -347,7 +362,13 @@ fn resolve_mapping(
                 (flags.temporary, codes::UNAVAILABLE, "temporary"),
             ];
             if let Some((_, code, flag)) = implied.into_iter().find(|(span, _, _)| span.is_some()) {
-                return Some(Mapping { code, http: code.http, origin: format!("`{flag}`") });
+                return Some(Mapping {
+                    code,
+                    http: code.http,
+                    origin: format!("`{flag}`"),
+                    source: CodeSource::Named(code),
+                    declared_http: None,
+                });
             }
             cx.error_span(
                 error.ident.span(),

@@ -207,7 +207,32 @@ impl<T> DecodeNever<T> for Decode<T> {
     }
 }
 
+/// What a `#[service_error(wire)]` field's type must be: it travels as text.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot travel on the wire: a `#[service_error(wire)]` field is sent as text",
+    label = "needs `Display` (to send it) and `FromStr` (to decode it)",
+    note = "implement `Display` and `FromStr` for `{Self}`, or mark the field `#[service_error(default)]` (it stays in the process and decodes as its default)"
+)]
+pub trait WireValue {
+    /// The text sent.
+    fn to_wire(&self) -> String;
+    /// The value decoded from the text sent.
+    fn from_wire(text: &str) -> Option<Self>
+    where
+        Self: Sized;
+}
+
+impl<T: core::fmt::Display + core::str::FromStr> WireValue for T {
+    fn to_wire(&self) -> String {
+        self.to_string()
+    }
+
+    fn from_wire(text: &str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
 /// Parses a wire field of an [`ErrorResult`].
-pub fn wire_field<T: core::str::FromStr>(result: &ErrorResult, name: &str) -> Option<T> {
-    result.field(name)?.parse().ok()
+pub fn wire_field<T: WireValue>(result: &ErrorResult, name: &str) -> Option<T> {
+    T::from_wire(result.field(name)?)
 }

@@ -1,7 +1,43 @@
 //! Test-only package of errdsl: see `tests/` beside this file.
 //!
 //! The README's examples run as doctests of this crate.
+//!
+//! [`no_transport_deps`] declares errors in a crate (this library) that
+//! depends on errdsl alone: neither axum nor tonic is among its own
+//! dependencies, yet with errdsl's `axum` and `tonic` features on, its
+//! types answer HTTP and gRPC (`tests/transport_impls.rs` checks).
 
 #[doc = include_str!("../../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// Errors declared without axum or tonic in scope.
+pub mod no_transport_deps {
+    errdsl::errors! {
+        /// Errors of a service.
+        #[service_error(service = "plain")]
+        pub enum PlainError {
+            /// The thing is missing.
+            #[error("no thing {id}")]
+            #[service_error(http = 404, user_msg = "No thing {id}.")]
+            Missing {
+                /// Which thing.
+                #[service_error(wire)]
+                id: u32,
+            },
+            /// Try later.
+            #[error("busy")]
+            #[service_error(temporary, retry_after_secs = 3)]
+            Busy,
+        }
+    }
+
+    /// A derived error, generic, also without axum or tonic in scope.
+    #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+    pub enum GenericError<T: std::fmt::Debug + std::fmt::Display + Send + Sync + 'static> {
+        /// Wraps a value.
+        #[error("bad value {0}")]
+        #[service_error(grpc = InvalidArgument)]
+        Bad(T),
+    }
+}

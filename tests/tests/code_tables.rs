@@ -1,12 +1,18 @@
-//! The macros keep a compile-time mirror of `errdsl::Code`'s tables (a
-//! proc-macro crate cannot depend on the runtime). These tests hold the
-//! mirror to the runtime on every row: each code by name and by number, and
-//! every error status from 400 to 599.
+//! The code tables, both copies of them:
+//!
+//! - generated code asks the runtime's tables (`errdsl::Code`): every
+//!   declared code, by name and by number, and every error status from 400
+//!   to 599, gives methods that agree with the runtime and with the catalog;
+//! - the macros keep a compile-time mirror of the tables (a proc-macro crate
+//!   cannot depend on the runtime) for their diagnostics only; it is read
+//!   here from its source and held to the runtime on every row.
 
-// The enums exist for their catalogs; no value of them is ever made.
-#![allow(dead_code)]
+use errdsl::{Catalog, Code, ErrorResult, ServiceError};
 
-use errdsl::{Catalog, Code};
+/// The macros' mirror, compiled here as it is compiled there.
+#[allow(dead_code)]
+#[path = "../../errdsl-macros/src/codes.rs"]
+mod mirror;
 
 #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
 enum ByName {
@@ -716,25 +722,64 @@ enum ByStatus {
     S599,
 }
 
+/// Every error of a catalog, made by decoding its wire name.
+fn instances<E: Catalog + TryFrom<ErrorResult, Error = ErrorResult>>() -> Vec<E> {
+    E::ERRORS
+        .iter()
+        .map(|spec| E::try_from(ErrorResult::new(spec.name, spec.code, spec.name)).unwrap())
+        .collect()
+}
+
+/// The methods of every error agree with its spec.
+fn methods_agree_with_specs<E: ServiceError + Catalog + TryFrom<ErrorResult, Error = ErrorResult>>() {
+    for (err, spec) in instances::<E>().iter().zip(E::ERRORS) {
+        assert_eq!(err.name(), spec.name);
+        assert_eq!(err.code(), spec.code, "{}", spec.name);
+        assert_eq!(err.http_status().as_u16(), spec.http_status, "{}", spec.name);
+    }
+}
+
 #[test]
 fn codes_by_name_and_number_agree_with_the_runtime_table() {
     assert_eq!(ByName::ERRORS.len(), 16);
-    for (i, (by_name, by_number)) in ByName::ERRORS.iter().zip(ByNumber::ERRORS).enumerate() {
+    let by_number = instances::<ByNumber>();
+    for (i, by_name) in instances::<ByName>().iter().enumerate() {
         let code = Code::from_i32(i32::try_from(i + 1).unwrap()).unwrap();
-        assert_eq!(by_name.code, code);
-        assert_eq!(by_number.code, code);
-        assert_eq!(by_name.name, errdsl_case(code.name()));
-        assert_eq!(by_name.http_status, code.http_status().as_u16(), "{code:?}");
-        assert_eq!(by_number.http_status, code.http_status().as_u16(), "{code:?}");
+        assert_eq!(by_name.code(), code);
+        assert_eq!(by_number[i].code(), code);
+        assert_eq!(by_name.name(), errdsl_case(code.name()));
+        assert_eq!(by_name.http_status(), code.http_status(), "{code:?}");
+        assert_eq!(by_number[i].http_status(), code.http_status(), "{code:?}");
     }
+    methods_agree_with_specs::<ByName>();
+    methods_agree_with_specs::<ByNumber>();
 }
 
 #[test]
 fn every_error_status_maps_like_the_runtime_table() {
     assert_eq!(ByStatus::ERRORS.len(), 200);
-    for (spec, status) in ByStatus::ERRORS.iter().zip(400..600u16) {
-        assert_eq!(spec.http_status, status);
-        assert_eq!(spec.code, Code::from_http_u16(status), "{status}");
+    for (err, status) in instances::<ByStatus>().iter().zip(400..600u16) {
+        assert_eq!(err.http_status().as_u16(), status);
+        assert_eq!(err.code(), Code::from_http_u16(status), "{status}");
+    }
+    methods_agree_with_specs::<ByStatus>();
+}
+
+/// The mirror that drives the macros' diagnostics holds every row of the
+/// runtime's tables: numbers, names, statuses, the inverse table, the side
+/// each code blames and whether it may be temporary.
+#[test]
+fn the_macros_mirror_agrees_with_the_runtime() {
+    assert_eq!(mirror::ALL.len(), Code::ALL.len());
+    for (row, code) in mirror::ALL.iter().zip(Code::ALL) {
+        assert_eq!(row.number, i64::from(code.as_i32()));
+        assert_eq!(row.name, code.name());
+        assert_eq!(row.http, code.http_status().as_u16(), "{code:?}");
+        assert_eq!(row.is_server_side(), code.is_server_side(), "{code:?}");
+        assert_eq!(row.can_be_temporary(), code.can_be_temporary(), "{code:?}");
+    }
+    for status in 400..600u16 {
+        assert_eq!(mirror::Code::from_http(status).name, Code::from_http_u16(status).name(), "{status}");
     }
 }
 

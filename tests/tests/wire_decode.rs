@@ -136,10 +136,7 @@ fn wire_fields_list_what_travels() {
     let overflow = DivideError::overflow(i32::MIN, Internal("SECRET".into()));
     assert_eq!(overflow.wire_fields(), [("dividend", i32::MIN.to_string())]);
     assert!(DivideError::not_decodable("x".into()).wire_fields().is_empty());
-    assert_eq!(
-        DivideError::Quota(QuotaError::exceeded(10)).wire_fields(),
-        [("limit", "10".to_owned())]
-    );
+    assert_eq!(DivideError::Quota(QuotaError::exceeded(10)).wire_fields(), [("limit", "10".to_owned())]);
     assert!(DivideError::unauthenticated().wire_fields().is_empty());
     // Captured into the wire form, in declaration order.
     let result = round_trip(&DivideError::has_remainder(7, 2));
@@ -166,7 +163,10 @@ fn every_decodable_error_comes_back_as_its_variant() {
         Ok(DivideError::Quota(QuotaError::Exceeded { limit: 10 }))
     ));
     // The parent decodes its own errors and nothing else.
-    assert!(matches!(ApiError::try_from(round_trip(&ApiError::unauthenticated())), Ok(ApiError::Unauthenticated)));
+    assert!(matches!(
+        ApiError::try_from(round_trip(&ApiError::unauthenticated())),
+        Ok(ApiError::Unauthenticated)
+    ));
     let err = ApiError::try_from(round_trip(&DivideError::div_by_zero(1))).unwrap_err();
     assert_eq!(err.name(), "div_by_zero");
 }
@@ -186,7 +186,8 @@ fn what_cannot_be_decoded_comes_back_as_the_result() {
     // A missing or malformed field.
     let missing = ErrorResult::builder("div_by_zero", Code::InvalidArgument).build();
     assert_eq!(DivideError::try_from(missing).unwrap_err().name(), "div_by_zero");
-    let malformed = ErrorResult::builder("div_by_zero", Code::InvalidArgument).field("dividend", "seven").build();
+    let malformed =
+        ErrorResult::builder("div_by_zero", Code::InvalidArgument).field("dividend", "seven").build();
     assert_eq!(DivideError::try_from(malformed).unwrap_err().field("dividend"), Some("seven"));
     let too_big = ErrorResult::builder("has_remainder", Code::FailedPrecondition)
         .field("0", "99999999999")

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::mentions_generics;
+use super::{code_expr, mentions_generics};
 use crate::model::{Catalog, Kind, Spec};
 
 pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
@@ -65,29 +65,28 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// `ErrorSpec::new(..).with_..(..)`, setting only what differs from the defaults.
+/// `ErrorSpec::new(..).with_..(..)`, setting only what differs from the
+/// defaults; the status follows the code by the runtime's table unless declared.
 fn spec_expr(spec: &Spec, description: &str, classified: bool) -> TokenStream {
     let name = &spec.name;
-    let code = syn::Ident::new(spec.code.name, proc_macro2::Span::call_site());
-    let mut expr = quote!(::errdsl::__private::ErrorSpec::new(#name, ::errdsl::__private::Code::#code));
+    let code = code_expr(spec.code);
+    let mut expr = quote!(::errdsl::__private::ErrorSpec::new(#name, #code));
     if !description.is_empty() {
         expr = quote!(#expr.with_description(#description));
     }
     if let Some(service) = &spec.service {
         expr = quote!(#expr.with_service(#service));
     }
-    if spec.http != spec.code.http {
-        let http = spec.http;
+    if let Some(http) = spec.http {
         expr = quote!(#expr.with_http_status(#http));
     }
     for (set, method) in [
-        (spec.temporary, "with_temporary"),
-        (spec.timeout, "with_timeout"),
-        (spec.fault, "with_fault"),
-        (classified, "with_classified"),
+        (spec.temporary, quote!(with_temporary)),
+        (spec.timeout, quote!(with_timeout)),
+        (spec.fault, quote!(with_fault)),
+        (classified, quote!(with_classified)),
     ] {
         if set {
-            let method = syn::Ident::new(method, proc_macro2::Span::call_site());
             expr = quote!(#expr.#method(true));
         }
     }

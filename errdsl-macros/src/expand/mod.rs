@@ -12,7 +12,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Member, WherePredicate};
 
-use crate::model::{Catalog, ErrorDecl};
+use crate::model::{Catalog, CodeSource, ErrorDecl};
 
 pub(crate) use ctor::{Shape, constructors};
 pub(crate) use errors::{display_fallback, enum_definition, errors};
@@ -31,6 +31,17 @@ pub(crate) fn derive(catalog: &Catalog) -> TokenStream {
         #ctors
         #try_from
         #transports
+    }
+}
+
+/// The code as a constant expression over the runtime's tables.
+pub(crate) fn code_expr(code: CodeSource) -> TokenStream {
+    match code {
+        CodeSource::Named(code) => {
+            let code = Ident::new(code.name, Span::call_site());
+            quote!(::errdsl::__private::Code::#code)
+        }
+        CodeSource::FromHttp(status) => quote!(::errdsl::__private::Code::from_http_u16(#status)),
     }
 }
 

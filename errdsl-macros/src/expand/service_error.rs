@@ -5,45 +5,58 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{LitStr, WherePredicate};
 
-use super::{as_dyn_error, binding, extra_bounds, match_errors};
+use super::{as_dyn_error, binding, code_expr, extra_bounds, match_errors};
 use crate::model::{Catalog, ErrorDecl, Kind, Spec};
 
 pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
     let ident = &catalog.ident;
     let (impl_generics, ty_generics, _) = catalog.generics.split_for_impl();
     let where_clause = extra_bounds(catalog, bounds(catalog));
-
     let method = |arm: &dyn Fn(&ErrorDecl) -> (Vec<usize>, TokenStream)| {
         match_errors(&catalog.errors, |e| Some(arm(e)))
     };
+
     let name = method(&|e| {
-        per_kind(e, "name", |spec| {
+        declared(e, quote!(name), |spec| {
             let name = &spec.name;
             quote!(#name)
         })
     });
-    let code = method(&|e| dynamic(e, "code", code_path, |c| quote!(#c.code)));
+    let code =
+        method(&|e| decided(e, quote!(code), |spec| code_expr(spec.code), |class| quote!(#class.code)));
     let http_status = method(&|e| {
-        dynamic(
+        decided(
             e,
-            "http_status",
-            |spec| {
-                let status = spec.http;
-                quote!(::errdsl::__private::status::<#status>())
+            quote!(http_status),
+            |spec| match spec.http {
+                Some(status) => quote!(::errdsl::__private::status::<#status>()),
+                None => {
+                    let code = code_expr(spec.code);
+                    quote!(#code.http_status())
+                }
             },
-            |c| quote!(#c.code.http_status()),
+            |class| quote!(#class.code.http_status()),
         )
     });
-    let is_temporary =
-        method(&|e| dynamic(e, "is_temporary", |spec| bool_lit(spec.temporary), |c| quote!(#c.temporary)));
-    let is_timeout =
-        method(&|e| dynamic(e, "is_timeout", |spec| bool_lit(spec.timeout), |c| quote!(#c.timeout)));
-    let is_fault = method(&|e| {
-        dynamic(e, "is_fault", |spec| bool_lit(spec.fault), |c| quote!(#c.code.is_server_side()))
+    let is_temporary = method(&|e| {
+        decided(e, quote!(is_temporary), |spec| bool_lit(spec.temporary), |class| quote!(#class.temporary))
+    });
+    let is_timeout = method(&|e| {
+        decided(e, quote!(is_timeout), |spec| bool_lit(spec.timeout), |class| quote!(#class.timeout))
+    });
+    let is_fault = method(&|e| match &e.kind {
+        // A declared `fault` holds whatever the source says.
+        Kind::Classified { spec, .. } if spec.fault => (Vec::new(), quote!(true)),
+        _ => decided(
+            e,
+            quote!(is_fault),
+            |spec| bool_lit(spec.fault),
+            |class| quote!(#class.code.is_server_side()),
+        ),
     });
     let user_message = method(&|e| user_message(e));
     let retry_after = method(&|e| {
-        per_kind(e, "retry_after", |spec| {
+        declared(e, quote!(retry_after), |spec| {
             if let Some(secs) = spec.retry_after_secs {
                 quote!(::errdsl::__private::Some(::errdsl::__private::Duration::from_secs(#secs)))
             } else {
@@ -52,7 +65,7 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
         })
     });
     let service = method(&|e| {
-        per_kind(e, "service", |spec| {
+        declared(e, quote!(service), |spec| {
             if let Some(service) = &spec.service {
                 quote!(::errdsl::__private::Some(#service))
             } else {
@@ -60,7 +73,6 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             }
         })
     });
-
     let wire_fields = super::wire::wire_fields_body(catalog).map(|body| {
         quote! {
             fn wire_fields(&self) -> ::std::vec::Vec<(&str, ::std::string::String)> { #body }
@@ -112,48 +124,42 @@ fn bounds(catalog: &Catalog) -> Vec<WherePredicate> {
     bounds
 }
 
-/// An arm whose body is known from the spec, or delegated for transparent errors.
-fn per_kind(
+/// An arm whose body follows from the declaration, or is delegated for
+/// transparent errors.
+fn declared(
     error: &ErrorDecl,
-    method: &str,
+    method: TokenStream,
     body: impl Fn(&Spec) -> TokenStream,
 ) -> (Vec<usize>, TokenStream) {
     match &error.kind {
         Kind::Static(spec) | Kind::Classified { spec, .. } => (Vec::new(), body(spec)),
-        Kind::Transparent { field } => delegate(error, *field, method),
+        Kind::Transparent { field } => delegate(error, *field, &method),
     }
 }
 
-/// An arm whose body is constant, computed from the classified source, or delegated.
-fn dynamic(
+/// An arm whose body follows from the declaration, from classifying the
+/// source at run time, or is delegated.
+fn decided(
     error: &ErrorDecl,
-    method: &str,
+    method: TokenStream,
     constant: impl Fn(&Spec) -> TokenStream,
     classified: impl Fn(TokenStream) -> TokenStream,
 ) -> (Vec<usize>, TokenStream) {
     match &error.kind {
         Kind::Static(spec) => (Vec::new(), constant(spec)),
-        // A declared `fault` holds whatever the source says.
-        Kind::Classified { spec, .. } if method == "is_fault" && spec.fault => (Vec::new(), quote!(true)),
         Kind::Classified { source, .. } => {
             let source_error = as_dyn_error(&binding(*source));
             (vec![*source], classified(quote!(::errdsl::__private::classify(#source_error))))
         }
-        Kind::Transparent { field } => delegate(error, *field, method),
+        Kind::Transparent { field } => delegate(error, *field, &method),
     }
 }
 
-fn delegate(error: &ErrorDecl, field: usize, method: &str) -> (Vec<usize>, TokenStream) {
+fn delegate(error: &ErrorDecl, field: usize, method: &TokenStream) -> (Vec<usize>, TokenStream) {
     let inner = binding(field);
-    let method = syn::Ident::new(method, proc_macro2::Span::call_site());
     let ty = &error.fields[field].ty;
     let call = quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ServiceError>::#method(#inner));
     (vec![field], call)
-}
-
-fn code_path(spec: &Spec) -> TokenStream {
-    let code = syn::Ident::new(spec.code.name, proc_macro2::Span::call_site());
-    quote!(::errdsl::__private::Code::#code)
 }
 
 fn bool_lit(value: bool) -> TokenStream {
@@ -165,7 +171,7 @@ fn bool_lit(value: bool) -> TokenStream {
 fn user_message(error: &ErrorDecl) -> (Vec<usize>, TokenStream) {
     let spec = match &error.kind {
         Kind::Static(spec) | Kind::Classified { spec, .. } => spec,
-        Kind::Transparent { field } => return delegate(error, *field, "user_message"),
+        Kind::Transparent { field } => return delegate(error, *field, &quote!(user_message)),
     };
     let Some(template) = &spec.user_msg else {
         return (Vec::new(), quote!(::errdsl::__private::None));

@@ -21,14 +21,15 @@ pub(super) fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
     Some(match_errors(&catalog.errors, |error| {
         if let Kind::Transparent { field } = error.kind {
             let (inner, ty) = (binding(field), &error.fields[field].ty);
-            let call = quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ServiceError>::wire_fields(#inner));
+            let call =
+                quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ServiceError>::wire_fields(#inner));
             return Some((vec![field], call));
         }
         let travelling: Vec<usize> =
             (0..error.fields.len()).filter(|&i| error.fields[i].wire == Wire::Travels).collect();
         let pairs = travelling.iter().map(|&i| {
             let (name, value, ty) = (error.fields[i].wire_name(), binding(i), &error.fields[i].ty);
-            let text = quote_spanned!(ty.span()=> ::std::string::ToString::to_string(#value));
+            let text = quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::WireValue>::to_wire(#value));
             quote!((#name, #text))
         });
         Some((travelling.clone(), quote!(::std::vec![#(#pairs),*])))

@@ -1,0 +1,39 @@
+//! The axum and tonic impls errdsl's features give every generated type,
+//! here for types of this package's library, which has neither axum nor
+//! tonic among its own dependencies.
+#![cfg(feature = "transports")]
+
+use axum::response::IntoResponse;
+use errdsl::{ErrorResult, ServiceError};
+use errdsl_tests::no_transport_deps::{GenericError, PlainError};
+
+#[tokio::test]
+async fn declared_types_are_axum_responses() {
+    let response = PlainError::missing(7).into_response();
+    assert_eq!(response.status(), 404);
+    assert_eq!(response.headers()["goa-error"], "missing");
+    let body = axum::body::to_bytes(response.into_body(), 1 << 16).await.unwrap();
+    let decoded =
+        ErrorResult::from_http_response(http::StatusCode::NOT_FOUND, &http::HeaderMap::new(), &body);
+    assert!(matches!(PlainError::try_from(decoded), Ok(PlainError::Missing { id: 7 })));
+
+    let response = PlainError::busy().into_response();
+    assert_eq!(response.status(), 503);
+    assert_eq!(response.headers()["retry-after"], "3");
+
+    let response = GenericError::Bad("x".to_owned()).into_response();
+    assert_eq!(response.status(), 400);
+}
+
+#[test]
+fn declared_types_are_tonic_statuses() {
+    let status: tonic::Status = PlainError::missing(7).into();
+    assert_eq!(status.code(), tonic::Code::NotFound);
+    assert_eq!(status.message(), "No thing 7.");
+    let decoded = ErrorResult::from_grpc_status(&status);
+    assert_eq!(decoded.name(), "missing");
+    assert!(matches!(PlainError::try_from(decoded), Ok(PlainError::Missing { id: 7 })));
+
+    let status = tonic::Status::from(GenericError::Bad(3));
+    assert_eq!(status.code(), tonic::Code::InvalidArgument);
+}
