@@ -4,6 +4,9 @@
 //! as a client sees it: the code, the message, the rich error details, and
 //! the typed error decoded back.
 
+// Exact: floats must cross the wire unchanged.
+#![allow(clippy::float_cmp)]
+
 mod common;
 
 use std::collections::BTreeSet;

@@ -6,6 +6,7 @@
 
 use std::error::Error;
 use std::fmt::Debug;
+use std::fmt::Write as _;
 use std::io::Write;
 
 use errdsl::{ErrorResult, ServiceError};
@@ -151,7 +152,7 @@ async fn http_call(
     let mut line = format!("GET {}", case.path);
     for (name, value) in [("Authorization", case.authorization), ("Accept", case.accept)] {
         if let Some(value) = value {
-            line.push_str(&format!("  ({name}: {value})"));
+            let _ = write!(line, "  ({name}: {value})");
         }
     }
     writeln!(out, "HTTP  {line}")?;

@@ -39,7 +39,8 @@ impl DividerGrpc {
 
     /// Maintenance mode and the `authorization` metadata.
     fn admit<T>(&self, request: &Request<T>) -> Result<(), Status> {
-        let authorization = request.metadata().get("authorization").map(|value| value.as_bytes());
+        let authorization =
+            request.metadata().get("authorization").map(tonic::metadata::MetadataValue::as_bytes);
         Ok(self.divider.admit(authorization)?)
     }
 }
