@@ -249,6 +249,12 @@ async fn operands_that_are_not_numbers_are_invalid_field_type() {
     // Out of i32's range, and text for divide's b.
     let err = decode_idiv(&get(&servers, "/idiv/1/2147483648", &[]).await);
     assert!(matches!(&err, IntegerDivideError::InvalidFieldType { field, .. } if field == "b"), "{err:?}");
+    // Bytes that are not UTF-8: a declared error too, not axum's plain text.
+    let answer = get(&servers, "/idiv/%FF/2", &[]).await;
+    check_goa(&answer, "invalid_field_type");
+    let err = decode_idiv(&answer);
+    assert!(matches!(&err, IntegerDivideError::InvalidFieldType { field, .. } if field == "a"), "{err:?}");
+
     let err = decode_div(&get(&servers, "/div/1/two", &[]).await);
     assert!(
         matches!(&err, DivideError::InvalidFieldType { field, value, .. } if field == "b" && value == "two"),

@@ -11,6 +11,8 @@ use std::str::FromStr;
 
 use axum::Json;
 use axum::Router;
+use axum::extract::path::ErrorKind;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::http::header::AUTHORIZATION;
@@ -32,11 +34,13 @@ pub fn router(divider: Divider) -> Router {
 async fn integer_divide(
     State(divider): State<Divider>,
     headers: HeaderMap,
-    Path((a, b)): Path<(String, String)>,
+    path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Json<i32>, IntegerDivideError> {
+    const EXPECTED: &str = "a 32-bit integer";
     admit(&divider, &headers)?;
-    let a = operand("a", &a, "a 32-bit integer")?;
-    let b = operand("b", &b, "a 32-bit integer")?;
+    let (a, b) = segments(path, EXPECTED)?;
+    let a = operand("a", &a, EXPECTED)?;
+    let b = operand("b", &b, EXPECTED)?;
     Ok(Json(divider.integer_divide(a, b).await?))
 }
 
@@ -44,17 +48,40 @@ async fn integer_divide(
 async fn divide(
     State(divider): State<Divider>,
     headers: HeaderMap,
-    Path((a, b)): Path<(String, String)>,
+    path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Json<f64>, DivideError> {
+    const EXPECTED: &str = "a number";
     admit(&divider, &headers)?;
-    let a = operand("a", &a, "a number")?;
-    let b = operand("b", &b, "a number")?;
+    let (a, b) = segments(path, EXPECTED)?;
+    let a = operand("a", &a, EXPECTED)?;
+    let b = operand("b", &b, EXPECTED)?;
     Ok(Json(divider.divide(a, b).await?))
 }
 
 /// Maintenance mode and the `authorization` header.
 fn admit(divider: &Divider, headers: &HeaderMap) -> Result<(), DividerError> {
     divider.admit(headers.get(AUTHORIZATION).map(axum::http::HeaderValue::as_bytes))
+}
+
+/// The two path segments, or `invalid_field_type` when one is not text
+/// (percent-encoded bytes that are not UTF-8, say) instead of axum's own
+/// plain-text rejection: every error the divider sends is a declared one.
+fn segments(
+    path: Result<Path<(String, String)>, PathRejection>,
+    expected: &str,
+) -> Result<(String, String), DividerError> {
+    let rejection = match path {
+        Ok(Path(segments)) => return Ok(segments),
+        Err(rejection) => rejection,
+    };
+    let field = match &rejection {
+        PathRejection::FailedToDeserializePathParams(err) => match err.kind() {
+            ErrorKind::InvalidUtf8InPathParam { key } => key.clone(),
+            _ => "path".to_owned(),
+        },
+        _ => "path".to_owned(),
+    };
+    Err(DividerError::invalid_field_type(field, expected.to_owned(), rejection.body_text()))
 }
 
 /// Parses one path segment, or says which one is wrong and why.
