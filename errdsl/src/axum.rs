@@ -188,3 +188,190 @@ pub async fn negotiate(request: Request, next: Next) -> Response {
 pub async fn problem_json(request: Request, next: Next) -> Response {
     reencode(next.run(request).await, BodyFormat::Problem)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+    use std::sync::Mutex;
+
+    use axum::Router;
+    use axum::middleware::from_fn;
+    use axum::routing::get;
+    use http::{Request as HttpRequest, StatusCode};
+    use serde_json::Value;
+    use tower::ServiceExt as _;
+
+    use super::*;
+    use crate::Code;
+
+    fn fault() -> ErrorResult {
+        ErrorResult::builder("db_down", Code::Internal)
+            .message("SECRET connect to 10.0.0.7 failed")
+            .fault(true)
+            .retry_after(std::time::Duration::from_secs(5))
+            .source("SECRET source")
+            .build()
+    }
+
+    fn app() -> Router {
+        Router::new()
+            .route("/fault", get(|| async { fault() }))
+            .route(
+                "/not_found",
+                get(|| async {
+                    let mut response =
+                        ErrorResult::new("not_found", Code::NotFound, "no user 42").into_response();
+                    response.headers_mut().insert("x-handler", HeaderValue::from_static("kept"));
+                    response
+                }),
+            )
+            .route("/ok", get(|| async { (StatusCode::CREATED, "created") }))
+    }
+
+    async fn call(app: Router, path: &str, accept: Option<&str>) -> (Response, Vec<u8>) {
+        let mut request = HttpRequest::get(path);
+        if let Some(accept) = accept {
+            request = request.header("accept", accept);
+        }
+        let response = app.oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+        let (parts, body) = response.into_parts();
+        let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap().to_vec();
+        (Response::from_parts(parts, Body::empty()), bytes)
+    }
+
+    fn json(bytes: &[u8]) -> Value {
+        serde_json::from_slice(bytes).unwrap()
+    }
+
+    #[tokio::test]
+    async fn into_response_is_goa_with_the_wire_error_extension() {
+        let (response, body) = call(app(), "/fault", None).await;
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(response.headers()["content-type"], "application/json");
+        assert_eq!(response.headers()["goa-error"], "db_down");
+        assert_eq!(response.headers()["retry-after"], "5");
+        let body = json(&body);
+        let wire = response.extensions().get::<WireError>().unwrap().error();
+        assert_eq!(body["id"], wire.id());
+        assert_eq!(body["message"], format!("internal error (id: {})", wire.id()));
+        assert_eq!(wire.message(), body["message"]);
+        assert!(std::error::Error::source(wire).is_none());
+        assert_ne!(wire.id(), fault().id());
+    }
+
+    #[tokio::test]
+    async fn negotiate_reencodes_when_accept_asks_for_problem_json() {
+        let app = app().layer(from_fn(negotiate));
+        let (goa, goa_body) = call(app.clone(), "/not_found", Some("application/json")).await;
+        assert_eq!(goa.headers()["content-type"], "application/json");
+        assert_eq!(json(&goa_body)["name"], "not_found");
+
+        let (problem, problem_body) = call(app.clone(), "/not_found", Some("application/problem+json")).await;
+        assert_eq!(problem.status(), StatusCode::NOT_FOUND);
+        assert_eq!(problem.headers()["content-type"], "application/problem+json");
+        assert_eq!(problem.headers()["goa-error"], "not_found");
+        assert_eq!(problem.headers()["x-handler"], "kept");
+        let body = json(&problem_body);
+        let wire = problem.extensions().get::<WireError>().unwrap().error();
+        assert_eq!(body["id"], wire.id());
+        assert_eq!(body["instance"], format!("urn:errdsl:id:{}", wire.id()));
+        assert_eq!(body["status"], 404);
+        assert_eq!(body["detail"], "no user 42");
+
+        // Non-error responses pass through untouched.
+        let (ok, ok_body) = call(app, "/ok", Some("application/problem+json")).await;
+        assert_eq!(ok.status(), StatusCode::CREATED);
+        assert_eq!(ok_body, b"created");
+    }
+
+    #[tokio::test]
+    async fn problem_json_always_reencodes_and_keeps_the_id_and_headers() {
+        let app = app().layer(from_fn(problem_json));
+        let (response, body) = call(app, "/fault", None).await;
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(response.headers()["content-type"], "application/problem+json");
+        assert_eq!(response.headers()["retry-after"], "5");
+        assert!(response.headers().get("content-length").is_none_or(|len| len == &body.len().to_string()));
+        let body = json(&body);
+        let id = response.extensions().get::<WireError>().unwrap().error().id().to_owned();
+        assert_eq!(body["id"], id.as_str());
+        assert_eq!(body["detail"], format!("internal error (id: {id})"));
+        let text = body.to_string();
+        assert!(!text.contains("SECRET") && !text.contains("10.0.0.7"), "{text}");
+    }
+
+    #[tokio::test]
+    async fn the_outermost_layer_decides() {
+        let app = app().layer(from_fn(problem_json)).layer(from_fn(negotiate));
+        let (response, body) = call(app.clone(), "/not_found", None).await;
+        assert_eq!(response.headers()["content-type"], "application/json");
+        assert_eq!(json(&body)["message"], "no user 42");
+        let app = app.layer(from_fn(problem_json));
+        let (response, body) = call(app, "/not_found", None).await;
+        assert_eq!(response.headers()["content-type"], "application/problem+json");
+        assert_eq!(json(&body)["detail"], "no user 42");
+    }
+
+    #[test]
+    fn reencode_to_the_same_format_keeps_the_body() {
+        let response = error_response(&fault());
+        let again = reencode(response, BodyFormat::Goa);
+        assert_eq!(again.headers()["content-type"], "application/json");
+        let plain = reencode(Response::new(Body::from("x")), BodyFormat::Problem);
+        assert!(plain.headers().get("content-type").is_none());
+    }
+
+    /// A `tracing` writer that keeps what is logged.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl io::Write for Captured {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// What `capture_for_wire` logs while `app` answers a request for a fault,
+    /// and the id the response has.
+    async fn logged(app: Router) -> (String, String) {
+        let log = Captured::default();
+        let writer = log.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .with_max_level(tracing::Level::TRACE)
+            .finish();
+        let _guard = tracing::subscriber::set_default(subscriber);
+        // Other tests' threads may have cached the callsite's interest
+        // without this thread's subscriber.
+        tracing::callsite::rebuild_interest_cache();
+        let (response, _) = call(app, "/fault", Some("application/problem+json")).await;
+        let id = response.extensions().get::<WireError>().unwrap().error().id().to_owned();
+        let log = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+        (log, id)
+    }
+
+    #[tokio::test]
+    async fn a_fault_is_logged_once_under_the_id_it_is_sent_with() {
+        let app = app().layer(from_fn(problem_json)).layer(from_fn(negotiate));
+        // tracing's interest cache is process-wide: while other tests run in
+        // parallel, a scoped subscriber may miss an event. Try again then.
+        let mut attempt = 0;
+        let (log, id) = loop {
+            let (log, id) = logged(app.clone()).await;
+            attempt += 1;
+            if !log.is_empty() || attempt == 50 {
+                break (log, id);
+            }
+            tokio::task::yield_now().await;
+        };
+        assert_eq!(log.matches("service fault").count(), 1, "{log}");
+        assert!(log.contains(&id), "{log}");
+        // The log, not the wire, has the details.
+        assert!(log.contains("SECRET connect to 10.0.0.7 failed") && log.contains("SECRET source"), "{log}");
+    }
+}

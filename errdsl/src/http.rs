@@ -82,8 +82,6 @@ use std::time::Duration;
 
 use ::http::header::{CONTENT_TYPE, RETRY_AFTER};
 use ::http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
-use serde::Deserialize as _;
-use serde_json::Value;
 
 pub use goa::GoaBody;
 pub use problem::ProblemDetails;
@@ -406,29 +404,27 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(Unreadable::Empty);
     }
-    let value: Value = serde_json::from_slice(body).map_err(|_| Unreadable::Unrecognised)?;
-    let Value::Object(object) = &value else {
-        return Err(Unreadable::Unrecognised);
-    };
+    let shape: Shape = serde_json::from_slice(body).map_err(|_| Unreadable::Unrecognised)?;
     let labelled_problem =
         content_type(headers).is_some_and(|content_type| content_type == BodyFormat::Problem.content_type());
-    let problem_members =
-        ["type", "title", "status", "detail", "instance"].iter().any(|key| object.contains_key(*key));
-    let has_message = object.contains_key("message");
     let problem = || {
+        let problem: ProblemDetails = serde_json::from_slice(body).map_err(|_| Unreadable::Unrecognised)?;
         let header_name = headers
             .get(GOA_ERROR)
             .and_then(|value| value.to_str().ok())
             .map(str::trim)
             .filter(|name| !name.is_empty());
-        ProblemDetails::from_object(object).into_builder(Some(status), header_name)
+        Ok(problem.into_builder(Some(status), header_name))
     };
-    let looks_like_problem =
-        if labelled_problem { problem_members || !has_message } else { problem_members && !has_message };
+    let looks_like_problem = if labelled_problem {
+        shape.problem_members || !shape.message
+    } else {
+        shape.problem_members && !shape.message
+    };
     if looks_like_problem {
-        return Ok(problem());
+        return problem();
     }
-    match GoaBody::deserialize(&value) {
+    match serde_json::from_slice::<GoaBody>(body) {
         Ok(goa) => {
             let code = goa.code.unwrap_or_else(|| {
                 if status.is_client_error() || status.is_server_error() {
@@ -439,8 +435,46 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
             });
             Ok(goa.into_builder(code))
         }
-        Err(_) if labelled_problem || problem_members => Ok(problem()),
+        Err(_) if labelled_problem || shape.problem_members => problem(),
         Err(_) => Err(Unreadable::Unrecognised),
+    }
+}
+
+/// Which members a JSON object has that tell the two formats apart; only
+/// an object has a shape.
+struct Shape {
+    /// Any of RFC 9457's `type`, `title`, `status`, `detail`, `instance`.
+    problem_members: bool,
+    /// Goa's `message`.
+    message: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for Shape {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ShapeVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for ShapeVisitor {
+            type Value = Shape;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
+                let mut shape = Shape { problem_members: false, message: false };
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    match &*key {
+                        "type" | "title" | "status" | "detail" | "instance" => shape.problem_members = true,
+                        "message" => shape.message = true,
+                        _ => {}
+                    }
+                }
+                Ok(shape)
+            }
+        }
+
+        deserializer.deserialize_map(ShapeVisitor)
     }
 }
 

@@ -114,6 +114,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
+    use crate::ServiceError;
 
     fn decode(text: &str) -> Result<ErrorResult, serde_json::Error> {
         serde_json::from_str(text)

@@ -37,7 +37,9 @@ pub(super) fn prefers_problem(headers: &HeaderMap) -> bool {
         let Ok(value) = value.to_str() else { continue };
         for element in value.split(',') {
             let Some((main, sub, quality)) = parse_element(element) else { continue };
-            for (target, target_sub, slot) in [("application", "problem+json", &mut problem), ("application", "json", &mut json)] {
+            for (target, target_sub, slot) in
+                [("application", "problem+json", &mut problem), ("application", "json", &mut json)]
+            {
                 let specificity = match (main.as_str(), sub.as_str()) {
                     ("*", "*") => 1,
                     (m, "*") if m == target => 2,
@@ -75,8 +77,7 @@ fn parse_element(element: &str) -> Option<(String, String, Quality)> {
 
 /// RFC 9110's token: one or more of `!#$%&'*+-.^_`|~`, digits and letters.
 fn is_token(text: &str) -> bool {
-    !text.is_empty()
-        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// RFC 9110's qvalue: `0`, `0.` and up to three digits, `1`, `1.` and up to

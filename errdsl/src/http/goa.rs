@@ -305,7 +305,8 @@ mod tests {
 
     #[test]
     fn writes_the_six_goa_members_first_and_extras_only_when_set() {
-        let err = ErrorResult::builder("not_found", Code::NotFound).id("abcdEFGH").message("no user 42").build();
+        let err =
+            ErrorResult::builder("not_found", Code::NotFound).id("abcdEFGH").message("no user 42").build();
         assert_eq!(
             serde_json::to_string(&GoaBody::from_error(&err)).unwrap(),
             r#"{"name":"not_found","id":"abcdEFGH","message":"no user 42","temporary":false,"timeout":false,"fault":false,"code":"not_found"}"#
@@ -335,8 +336,9 @@ mod tests {
         assert!(read(json!({"name": "x", "fields": {"a": 1}})).is_err());
         assert!(read(json!({"name": "x", "fields": ["a", "1"]})).is_err());
         assert!(read(json!({"name": "x", "fields": "a=1"})).is_err());
-        let fields =
-            serde_json::from_str::<GoaBody>(r#"{"name":"x","fields":{"a":"1","b":"2","a":"3"}}"#).unwrap().fields;
+        let fields = serde_json::from_str::<GoaBody>(r#"{"name":"x","fields":{"a":"1","b":"2","a":"3"}}"#)
+            .unwrap()
+            .fields;
         assert_eq!(fields, [("a".to_owned(), "3".to_owned()), ("b".to_owned(), "2".to_owned())]);
     }
 

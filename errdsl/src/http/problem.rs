@@ -1,9 +1,9 @@
 //! [`ProblemDetails`]: RFC 9457 `application/problem+json` bodies.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use http::StatusCode;
-use serde::de::{self, Deserialize, Deserializer, Unexpected};
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 
@@ -170,7 +170,11 @@ impl ProblemDetails {
 
     /// The builder of the error, with the status of the response it came
     /// with, if known, and the name from its `Goa-Error` header, if any.
-    pub(super) fn into_builder(self, status: Option<StatusCode>, header_name: Option<&str>) -> ErrorResultBuilder {
+    pub(super) fn into_builder(
+        self,
+        status: Option<StatusCode>,
+        header_name: Option<&str>,
+    ) -> ErrorResultBuilder {
         let status = status.or_else(|| self.status.and_then(|status| StatusCode::from_u16(status).ok()));
         let name = self
             .name
@@ -179,7 +183,12 @@ impl ProblemDetails {
             .unwrap_or_else(|| status.map_or_else(|| "problem".to_owned(), fallback_name));
         let id = self
             .id
-            .or_else(|| self.instance.as_deref().and_then(|i| i.strip_prefix(Self::INSTANCE_PREFIX)).and_then(percent_decode))
+            .or_else(|| {
+                self.instance
+                    .as_deref()
+                    .and_then(|i| i.strip_prefix(Self::INSTANCE_PREFIX))
+                    .and_then(percent_decode)
+            })
             .unwrap_or_else(new_id);
         let (default_temporary, default_timeout) = status.map_or((false, false), status_flags);
         let temporary = self.temporary.unwrap_or(default_temporary);
@@ -211,18 +220,11 @@ impl ProblemDetails {
         builder
     }
 
-    /// Reads the members of a JSON object, ignoring those of the wrong type.
-    pub(super) fn from_object(object: &Map<String, Value>) -> Self {
+    /// The problem of a JSON object's members (but `fields`, read in order
+    /// beforehand), ignoring those of the wrong type.
+    fn from_members(object: &Map<String, Value>, fields: Vec<(String, String)>) -> Self {
         let string = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_owned);
         let flag = |key: &str| object.get(key).and_then(Value::as_bool);
-        let mut fields = Vec::new();
-        if let Some(Value::Object(map)) = object.get("fields") {
-            for (name, value) in map {
-                if let Value::String(value) = value {
-                    insert_field(&mut fields, name.clone(), value.clone());
-                }
-            }
-        }
         ProblemDetails {
             problem_type: string("type").unwrap_or_else(|| Self::ABOUT_BLANK.to_owned()),
             title: string("title"),
@@ -309,21 +311,106 @@ fn optional<S: SerializeStruct, T: Serialize + ?Sized>(
 /// section 3.1). Anything but an object is an error.
 impl<'de> Deserialize<'de> for ProblemDetails {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match Value::deserialize(deserializer)? {
-            Value::Object(object) => Ok(ProblemDetails::from_object(&object)),
-            other => Err(de::Error::invalid_type(unexpected(&other), &"a JSON object")),
-        }
+        deserializer.deserialize_map(ProblemVisitor)
     }
 }
 
-fn unexpected(value: &Value) -> Unexpected<'_> {
-    match value {
-        Value::Null => Unexpected::Unit,
-        Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(_) => Unexpected::Other("a number"),
-        Value::String(s) => Unexpected::Str(s),
-        Value::Array(_) => Unexpected::Seq,
-        Value::Object(_) => Unexpected::Map,
+/// Collects the members, `fields` in the order the body has them (a
+/// `serde_json::Map` sorts its keys).
+struct ProblemVisitor;
+
+impl<'de> Visitor<'de> for ProblemVisitor {
+    type Value = ProblemDetails;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ProblemDetails, A::Error> {
+        let mut members = Map::new();
+        let mut fields = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "fields" => fields = map.next_value::<LenientFields>()?.0,
+                "type" | "title" | "status" | "detail" | "instance" | "name" | "id" | "code"
+                | "temporary" | "timeout" | "fault" | "user_message" => {
+                    let value: Value = map.next_value()?;
+                    members.insert(key, value);
+                }
+                // Other extension members are not errdsl's.
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(ProblemDetails::from_members(&members, fields))
+    }
+}
+
+/// `fields` read leniently: the string values of an object, in order;
+/// nothing from anything else.
+struct LenientFields(Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for LenientFields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LenientFieldsVisitor)
+    }
+}
+
+struct LenientFieldsVisitor;
+
+impl<'de> Visitor<'de> for LenientFieldsVisitor {
+    type Value = LenientFields;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LenientFields, A::Error> {
+        let mut fields = Vec::new();
+        while let Some((name, value)) = map.next_entry::<String, Value>()? {
+            if let Value::String(value) = value {
+                insert_field(&mut fields, name, value);
+            }
+        }
+        Ok(LenientFields(fields))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<LenientFields, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(LenientFields(Vec::new()))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<LenientFields, E> {
+        Ok(LenientFields(Vec::new()))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<LenientFields, E> {
+        Ok(LenientFields(Vec::new()))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<LenientFields, E> {
+        Ok(LenientFields(Vec::new()))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<LenientFields, E> {
+        Ok(LenientFields(Vec::new()))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<LenientFields, E> {
+        Ok(LenientFields(Vec::new()))
+    }
+
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<LenientFields, E> {
+        Ok(LenientFields(Vec::new()))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<LenientFields, E> {
+        Ok(LenientFields(Vec::new()))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<LenientFields, E> {
+        Ok(LenientFields(Vec::new()))
     }
 }
 
@@ -361,8 +448,10 @@ fn percent_decode(text: &str) -> Option<String> {
     while let Some(&byte) = bytes.get(i) {
         if byte == b'%' {
             let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
             i += 3;
         } else {
             out.push(byte);
@@ -479,6 +568,21 @@ mod tests {
                 fields: vec![("b".into(), "2".into())],
             }
         );
+        let fields = |text: &str| serde_json::from_str::<ProblemDetails>(text).unwrap().fields;
+        for text in [
+            r#"{"fields":null}"#,
+            r#"{"fields":[1,[2],{}]}"#,
+            r#"{"fields":"a"}"#,
+            r#"{"fields":1.5}"#,
+            r#"{"fields":-1}"#,
+            r#"{"fields":true}"#,
+        ] {
+            assert_eq!(fields(text), [], "{text}");
+        }
+        assert_eq!(
+            fields(r#"{"fields":{"z":"1","a":2,"m":"3","z":"4"}}"#),
+            [("z".to_owned(), "4".to_owned()), ("m".to_owned(), "3".to_owned())]
+        );
         for status in [json!(99), json!(1000), json!(-1), json!(400.5), json!(70000)] {
             assert_eq!(ProblemDetails::deserialize(json!({"status": status})).unwrap().status, None);
         }
@@ -486,7 +590,7 @@ mod tests {
 
     #[test]
     fn non_objects_are_errors() {
-        for text in ["null", "[]", "1", "\"x\"", "true", "", "{", "{\"type\":}"] {
+        for text in ["null", "[]", "1", "\"x\"", "true", "", "{", "{\"type\":}", r#"{"fields":{"a":}}"#] {
             assert!(serde_json::from_str::<ProblemDetails>(text).is_err(), "{text}");
         }
     }
@@ -508,7 +612,9 @@ mod tests {
 
     #[test]
     fn defaults_of_foreign_problems() {
-        let err = ProblemDetails::deserialize(json!({"status": 504, "title": "Gateway Timeout"})).unwrap().into_error();
+        let err = ProblemDetails::deserialize(json!({"status": 504, "title": "Gateway Timeout"}))
+            .unwrap()
+            .into_error();
         assert_eq!(err.name(), "http_504");
         assert_eq!(err.message(), "Gateway Timeout");
         assert_eq!(err.code(), Code::DeadlineExceeded);
