@@ -34,6 +34,7 @@ use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use errors::{DivideError, DividerError, IntegerDivideError, WorkerFault};
@@ -51,18 +52,38 @@ pub async fn serve_until(
     http: TcpListener,
     grpc: TcpListener,
     config: Config,
-    shutdown: impl Future<Output = ()> + Send + 'static,
+    shutdown: impl Future<Output = ()>,
 ) -> io::Result<()> {
     let divider = Divider::new(config);
-    let shutdown = Shared::new(shutdown);
+    let (stop, stopped) = watch::channel(false);
     let http_server =
-        axum::serve(http, http::router(divider.clone())).with_graceful_shutdown(shutdown.clone().wait());
+        axum::serve(http, http::router(divider.clone())).with_graceful_shutdown(stop_signal(stopped.clone()));
     let grpc_server = tonic::transport::Server::builder()
         .add_service(grpc::DividerGrpc::new(divider).into_server())
-        .serve_with_incoming_shutdown(tonic::transport::server::TcpIncoming::from(grpc), shutdown.wait());
+        .serve_with_incoming_shutdown(
+            tonic::transport::server::TcpIncoming::from(grpc),
+            stop_signal(stopped),
+        );
     let grpc_server = async { grpc_server.await.map_err(io::Error::other) };
-    tokio::try_join!(http_server.into_future(), grpc_server)?;
-    Ok(())
+    let servers = async {
+        tokio::try_join!(http_server.into_future(), grpc_server)?;
+        Ok(())
+    };
+    let mut servers = std::pin::pin!(servers);
+    tokio::select! {
+        result = &mut servers => return result,
+        () = shutdown => {
+            // Both servers hold a receiver until they stop.
+            let _ = stop.send(true);
+        }
+    }
+    servers.await
+}
+
+/// Completes once `stop` says so (or its sender is gone).
+async fn stop_signal(mut stopped: watch::Receiver<bool>) {
+    // An error means the sender is gone, which is a stop as well.
+    let _ = stopped.wait_for(|stop| *stop).await;
 }
 
 /// Binds both servers on ephemeral ports of 127.0.0.1 and serves them in a
@@ -117,28 +138,5 @@ impl Running {
 impl Drop for Running {
     fn drop(&mut self) {
         self.task.abort();
-    }
-}
-
-/// A shutdown signal both servers can wait for.
-#[derive(Clone)]
-struct Shared(tokio::sync::watch::Receiver<bool>);
-
-impl Shared {
-    /// Fires for every clone once `signal` completes.
-    fn new(signal: impl Future<Output = ()> + Send + 'static) -> Self {
-        let (fire, fired) = tokio::sync::watch::channel(false);
-        tokio::spawn(async move {
-            signal.await;
-            // No receiver left means no server left to stop.
-            let _ = fire.send(true);
-        });
-        Self(fired)
-    }
-
-    /// Completes when the signal has fired (or can no longer fire).
-    async fn wait(mut self) {
-        // An error means the sender is gone: stop as well.
-        let _ = self.0.wait_for(|fired| *fired).await;
     }
 }
