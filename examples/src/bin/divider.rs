@@ -160,8 +160,10 @@ async fn run(command: Command) -> Result<(), divider::demo::DemoError> {
                 if tokio::signal::ctrl_c().await.is_err() {
                     std::future::pending::<()>().await;
                 }
+                tracing::info!("stopping");
             };
             divider::serve_until(http, grpc, config, shutdown).await?;
+            tracing::info!("divider stopped");
             Ok(())
         }
     }
