@@ -264,10 +264,10 @@ pub(crate) fn wire_safe(err: &ErrorResult) -> ErrorResult {
 /// (and `%`) percent-encoded when there is any.
 fn goa_error_value(name: &str) -> HeaderValue {
     let visible = |b: u8| (0x21..=0x7e).contains(&b);
-    if name.bytes().all(visible) {
-        if let Ok(value) = HeaderValue::from_str(name) {
-            return value;
-        }
+    if name.bytes().all(visible)
+        && let Ok(value) = HeaderValue::from_str(name)
+    {
+        return value;
     }
     let mut encoded = String::with_capacity(name.len());
     for byte in name.bytes() {

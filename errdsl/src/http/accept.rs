@@ -75,7 +75,8 @@ fn parse_element(element: &str) -> Option<(String, String, Quality)> {
     Some((main.to_ascii_lowercase(), sub.to_ascii_lowercase(), quality))
 }
 
-/// RFC 9110's token: one or more of `!#$%&'*+-.^_`|~`, digits and letters.
+/// RFC 9110's token: one or more of ASCII letters, digits and the symbols
+/// ``!#$%&'*+-.^_`|~``.
 fn is_token(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }

@@ -349,7 +349,8 @@ fn a_foreign_problem_labelled_json_with_a_message_is_read_as_a_problem() {
 
 #[test]
 fn unreadable_bodies_are_named_after_the_status() {
-    let cases: [(u16, &[(&str, &str)], &[u8], &str); 9] = [
+    type Case<'a> = (u16, &'a [(&'a str, &'a str)], &'a [u8], &'a str);
+    let cases: [Case<'_>; 9] = [
         (503, &[], b"", "HTTP 503 Service Unavailable with an empty body"),
         (503, &[JSON], b" \r\n\t", "HTTP 503 Service Unavailable with an empty body"),
         (
