@@ -9,7 +9,7 @@ use quote::ToTokens;
 /// Collects errors; `finish` combines them into one `syn::Error`.
 ///
 /// Dropping a context without calling `finish` is a bug (its errors would be
-/// lost silently), so it panics, as serde_derive's does: the fuzz and unit
+/// lost silently), so it panics, as `serde_derive`'s does: the fuzz and unit
 /// tests catch a path that forgets.
 pub(crate) struct Ctxt {
     /// `None` once finished.
@@ -65,8 +65,9 @@ impl Ctxt {
 
 impl Drop for Ctxt {
     fn drop(&mut self) {
-        if self.errors.is_some() && !std::thread::panicking() {
-            panic!("errdsl-macros bug: an error context was dropped without `finish`");
-        }
+        assert!(
+            self.errors.is_none() || std::thread::panicking(),
+            "errdsl-macros bug: an error context was dropped without `finish`"
+        );
     }
 }

@@ -1,14 +1,12 @@
-//! The `errors! { ... }` front end: whole catalogs of error enums, each
-//! optionally inheriting every error of a parent (Goa's API-, service- and
-//! method-level errors).
+//! The `errors! { ... }` front end: parses whole catalogs of error enums,
+//! each optionally inheriting every error of a parent (Goa's API-, service-
+//! and method-level errors), and lowers them to the model. Rules live in
+//! `validate::catalog`, tokens in `expand`.
 //!
-//! Each enum is lowered to a `syn::DeriveInput` holding its own variants and
-//! goes through the derive's parser and validator; its model is then its
-//! parent's errors (already validated, with the parent's spec) followed by
-//! its own. Besides what the derive generates, `errors!` writes the enum
-//! itself, `Display`, `Error` and the `From` conversions.
-
-use std::collections::HashMap;
+//! Each enum is lowered to a `syn::DeriveInput` holding its own variants, so
+//! the derive's receivers and rules serve it too. Its outline and catalog
+//! are then its parent's (already lowered, with the parent's specs)
+//! followed by its own.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -16,13 +14,12 @@ use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{Attribute, DeriveInput, Generics, Ident, Token, Variant, Visibility, braced};
 
-use crate::ast::{self, Input};
+use crate::ast::Input;
 use crate::ctxt::Ctxt;
 use crate::expand;
-use crate::fmt::Template;
-use crate::model::{Catalog, Definition, Display};
-use crate::suggest::did_you_mean;
-use crate::validate::{missing_field, validate};
+use crate::lower;
+use crate::model::{Ancestor, Catalog, EnumDefinition, ErrorDecl, Outline, VariantOutline};
+use crate::validate::catalog as rules;
 
 /// One `enum Name: Parent { ... }` of the input.
 pub(crate) struct EnumDecl {
@@ -71,6 +68,13 @@ impl Parse for EnumDecl {
     }
 }
 
+/// One enum, lowered: its outline, and its errors when all of them (its
+/// ancestors' included) are valid, each with the enum that declared it.
+struct Lowered {
+    outline: Outline,
+    errors: Option<Vec<(ErrorDecl, Ident)>>,
+}
+
 /// Expands `errors! { ... }`.
 pub(crate) fn errors(input: TokenStream) -> TokenStream {
     let decls = match syn::parse2::<Decls>(input) {
@@ -78,49 +82,74 @@ pub(crate) fn errors(input: TokenStream) -> TokenStream {
         Err(error) => return error.to_compile_error(),
     };
     let mut cx = Ctxt::new();
-    check_unique_enums(&decls, &mut cx);
-    check_no_generics(&decls, &mut cx);
-    let order = resolve_parents(&decls, &mut cx);
+    rules::check_unique_enums(&decls, &mut cx);
+    rules::check_no_generics(&decls, &mut cx);
+    rules::check_parents(&decls, &mut cx);
 
-    let mut catalogs: HashMap<String, Catalog> = HashMap::new();
-    for &index in &order {
-        let decl = &decls[index];
-        let input = decl.derive_input();
-        let ast = Input::from_syn(&input, &mut cx);
-        let definitions = definitions(decl, &ast, &mut cx);
-        let own = validate(&ast, &mut cx);
-        let inherited = decl.parent.as_ref().and_then(|p| catalogs.get(&p.to_string()));
-        if let (Some(mut own), Some(definitions)) = (own, definitions) {
-            for (error, definition) in own.errors.iter_mut().zip(definitions) {
-                error.definition = Some(definition);
-            }
-            if let Some(parent) = inherited {
-                check_redeclared(parent, &own, &mut cx);
-                let mut errors = parent.errors.clone();
-                errors.append(&mut own.errors);
-                own.errors = errors;
-            }
-            catalogs.insert(decl.ident.to_string(), own);
+    let mut lowered: Vec<Option<Lowered>> = (0..decls.len()).map(|_| None).collect();
+    for index in parents_first(&decls) {
+        let parent = ancestors_of(index, &decls).and_then(|chain| chain.first().copied());
+        let parent = parent.and_then(|p| lowered[p].as_ref());
+        let ancestors = ancestor_outlines(index, &decls, &lowered);
+        lowered[index] = Some(lower_enum(&decls[index], parent, ancestors, &mut cx));
+    }
+
+    // One expansion per name: a duplicate enum is reported, not defined twice.
+    let unique = |i: &usize| !decls[..*i].iter().any(|d| d.ident == decls[*i].ident);
+    let lowered: Vec<Lowered> = (0..decls.len()).filter(unique).filter_map(|i| lowered[i].take()).collect();
+    match cx.finish() {
+        Ok(()) => {
+            let expanded = lowered.into_iter().filter_map(|l| {
+                let errors = l.errors?.into_iter().map(|(error, _)| error).collect();
+                Some(expand::expand(&Catalog { outline: l.outline, errors }))
+            });
+            quote!(#(#expanded)*)
+        }
+        Err(errors) => {
+            let errors = errors.to_compile_error();
+            let fallbacks = lowered.iter().map(|l| expand::fallback(&l.outline));
+            quote!(#errors #(#fallbacks)*)
         }
     }
+}
 
-    if let Err(errors) = cx.finish() {
-        let errors = errors.to_compile_error();
-        // One stub per name: a duplicate enum is reported, not defined twice.
-        let fallbacks = decls
-            .iter()
-            .enumerate()
-            .filter(|(i, decl)| !decls[..*i].iter().any(|d| d.ident == decl.ident))
-            .map(|(_, decl)| fallback(decl));
-        return quote!(#errors #(#fallbacks)*);
-    }
-    let expanded = decls.iter().enumerate().filter_map(|(i, decl)| {
-        let catalog = catalogs.get(&decl.ident.to_string())?;
-        let ancestors = ancestors_of(i, &decls).unwrap_or_default().into_iter();
-        let ancestors = ancestors.filter_map(|a| catalogs.get(&decls[a].ident.to_string()));
-        Some(expand::errors(decl, catalog, ancestors.collect()))
+/// Lowers one enum on top of its parent, checking its own errors.
+fn lower_enum(decl: &EnumDecl, parent: Option<&Lowered>, ancestors: Vec<Ancestor>, cx: &mut Ctxt) -> Lowered {
+    let input = decl.derive_input();
+    let ast = Input::from_syn(&input, cx);
+    let own = rules::validate_enum(decl, &ast, cx);
+
+    let mut outline = lower::outline(&ast);
+    let own_variants = decl.variants.iter().zip(&ast.errors).map(|(variant, error)| VariantOutline {
+        ident: variant.ident.clone(),
+        constructor: lower::constructor_name(&variant.ident),
+        fields: lower::fields(error),
+        syntax: Some(clean_variant(variant)),
+        from: error.fields.len() == 1 && error.fields[0].has_attr("from"),
     });
-    quote!(#(#expanded)*)
+    let inherited = parent.map(|p| p.outline.variants.clone()).unwrap_or_default();
+    // A variant redeclared here (a mistake, reported) keeps its inherited form.
+    let own_variants: Vec<VariantOutline> =
+        own_variants.filter(|own| !inherited.iter().any(|v| v.ident == own.ident)).collect();
+    outline.variants = inherited.into_iter().chain(own_variants).collect();
+    outline.definition = Some(EnumDefinition {
+        attrs: decl.attrs.iter().filter(|a| !a.path().is_ident("service_error")).cloned().collect(),
+        derive_debug: !derives_debug(&decl.attrs),
+        ancestors,
+    });
+
+    let errors = match (parent.map(|p| p.errors.as_ref()), own) {
+        (Some(None), _) | (_, None) => None,
+        (Some(Some(inherited)), Some(own)) => {
+            rules::check_inherited(inherited, &own, cx);
+            Some(inherited.iter().cloned().chain(own.into_iter().map(|e| (e, decl.ident.clone()))).collect())
+        }
+        (None, Some(own)) => {
+            crate::validate::check_unique_names(own.iter().map(|e| (e, None)), cx);
+            Some(own.into_iter().map(|e| (e, decl.ident.clone())).collect())
+        }
+    };
+    Lowered { outline, errors }
 }
 
 impl EnumDecl {
@@ -132,95 +161,12 @@ impl EnumDecl {
     }
 }
 
-/// Rule: every variant of `errors!` says how it displays, and a `#[from]`
-/// variant has exactly one field. Returns one definition per variant.
-fn definitions(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<Definition>> {
-    let mut definitions = Vec::new();
-    let mut complete = true;
-    for (variant, error) in decl.variants.iter().zip(&ast.errors) {
-        let display = display(variant, error, cx);
-        let from = error.fields.iter().any(|f| f.has_attr("from"));
-        if from && error.fields.len() != 1 {
-            cx.error_at(
-                &variant.ident,
-                format!(
-                    "`#[from]` converts a value into `{}`, so it must be the variant's only field",
-                    variant.ident
-                ),
-            );
-        }
-        let Some(display) = display else {
-            complete = false;
-            continue;
-        };
-        definitions.push(Definition {
-            variant: clean_variant(variant),
-            display,
-            source: error.source_field(),
-            from,
-            origin: decl.ident.clone(),
-        });
-    }
-    complete.then_some(definitions)
-}
-
-/// Rule: a variant has one `#[error("...")]` or `#[error(transparent)]`
-/// whose placeholders name existing fields.
-fn display(variant: &Variant, error: &ast::Error<'_>, cx: &mut Ctxt) -> Option<Display> {
-    let mut attrs = variant.attrs.iter().filter(|a| a.path().is_ident("error"));
-    let Some(attr) = attrs.next() else {
-        cx.error_at(
-            &variant.ident,
-            format!("`{}` needs a message: add `#[error(\"...\")]`, or `#[error(transparent)]` to show its only field", variant.ident),
-        );
-        return None;
-    };
-    if let Some(extra) = attrs.next() {
-        cx.error_at(extra, "a variant takes one `#[error(...)]`; remove this one");
-        return None;
-    }
-    let parsed = attr.parse_args_with(|input: ParseStream<'_>| {
-        if input.peek(syn::Ident) && input.fork().parse::<Ident>().is_ok_and(|i| i == "transparent") {
-            input.parse::<Ident>()?;
-            return Ok(None);
-        }
-        let lit: syn::LitStr = input.parse()?;
-        if !input.is_empty() {
-            return Err(input.error("format arguments are not supported in `#[error]`: name fields in the message, e.g. `{amount}`"));
-        }
-        Ok(Some(lit))
-    });
-    match parsed {
-        Err(error) => {
-            cx.error_span(error.span(), error);
-            None
-        }
-        Ok(None) if error.fields.len() != 1 => {
-            cx.error_at(
-                attr,
-                format!(
-                    "`#[error(transparent)]` shows the variant's only field, but `{}` has {}",
-                    variant.ident,
-                    error.fields.len()
-                ),
-            );
-            None
-        }
-        Ok(None) => Some(Display::Transparent),
-        Ok(Some(lit)) => {
-            let template = Template::parse(&lit)
-                .map_err(|problem| cx.error_at(&lit, format!("`#[error]`: {problem}")))
-                .ok()?;
-            let mut ok = true;
-            for field in &template.fields {
-                if let Some(problem) = missing_field(field, error) {
-                    cx.error_at(&lit, format!("`#[error]` names `{{{field}}}`, but {problem}"));
-                    ok = false;
-                }
-            }
-            ok.then_some(Display::Message(template))
-        }
-    }
+/// Whether the user derives `Debug` already.
+fn derives_debug(attrs: &[Attribute]) -> bool {
+    attrs.iter().filter(|a| a.path().is_ident("derive")).any(|a| {
+        a.parse_args_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)
+            .is_ok_and(|paths| paths.iter().any(|p| p.segments.last().is_some_and(|s| s.ident == "Debug")))
+    })
 }
 
 /// The variant without the attributes errdsl and thiserror read.
@@ -235,52 +181,26 @@ fn clean_variant(variant: &Variant) -> Variant {
     variant
 }
 
-/// Rule: enum names are unique in one `errors!`.
-fn check_unique_enums(decls: &[EnumDecl], cx: &mut Ctxt) {
-    for (i, decl) in decls.iter().enumerate() {
-        if decls[..i].iter().any(|d| d.ident == decl.ident) {
-            cx.error_at(
-                &decl.ident,
-                format!("`{}` is declared twice in this `errors!`; rename one", decl.ident),
-            );
-        }
-    }
+/// The ancestors of `decls[index]` that `From` converts from, nearest first.
+fn ancestor_outlines(index: usize, decls: &[EnumDecl], lowered: &[Option<Lowered>]) -> Vec<Ancestor> {
+    let chain = ancestors_of(index, decls).unwrap_or_default();
+    chain
+        .into_iter()
+        .filter_map(|a| {
+            let outline = &lowered[a].as_ref()?.outline;
+            let variants = outline
+                .variants
+                .iter()
+                .map(|v| (v.ident.clone(), v.fields.iter().map(|f| f.member.clone()).collect()))
+                .collect();
+            Some(Ancestor { path: decls[a].ident.clone().into(), variants })
+        })
+        .collect()
 }
 
-/// Rule: enums in `errors!` are not generic (a catalog is a fixed list).
-fn check_no_generics(decls: &[EnumDecl], cx: &mut Ctxt) {
-    for decl in decls {
-        if !decl.generics.params.is_empty() || decl.generics.where_clause.is_some() {
-            cx.error_at(&decl.generics, "enums in `errors!` cannot be generic; use `#[derive(ServiceError)]` for a generic error type");
-        }
-    }
-}
-
-/// Rule: a parent is an enum of the same `errors!`, and no enum is its own
-/// ancestor. Returns the enums, parents before children; enums whose
-/// ancestry is broken are left out (their mistakes are reported).
-fn resolve_parents(decls: &[EnumDecl], cx: &mut Ctxt) -> Vec<usize> {
-    for (i, decl) in decls.iter().enumerate() {
-        let Some(parent) = &decl.parent else { continue };
-        if position(decls, parent).is_none() {
-            let names: Vec<String> = decls.iter().map(|d| d.ident.to_string()).collect();
-            let hint = did_you_mean(&parent.to_string(), names.iter().map(String::as_str))
-                .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
-            cx.error_at(
-                parent,
-                format!("unknown parent `{parent}`: a parent must be declared in the same `errors!`{hint}"),
-            );
-        } else if ancestors_of(i, decls).is_none() {
-            cx.error_at(
-                parent,
-                format!(
-                    "`{}` inherits from itself through `{parent}`; parents cannot form a cycle",
-                    decl.ident
-                ),
-            );
-        }
-    }
-    // Parents first: sort by depth, keeping declaration order within a depth.
+/// The enums whose ancestry resolves, parents before children; declaration
+/// order within a depth.
+fn parents_first(decls: &[EnumDecl]) -> Vec<usize> {
     let mut depths: Vec<(usize, usize)> =
         (0..decls.len()).filter_map(|i| Some((ancestors_of(i, decls)?.len(), i))).collect();
     depths.sort_unstable();
@@ -288,13 +208,13 @@ fn resolve_parents(decls: &[EnumDecl], cx: &mut Ctxt) -> Vec<usize> {
 }
 
 /// The index of the enum named `ident`.
-fn position(decls: &[EnumDecl], ident: &Ident) -> Option<usize> {
+pub(crate) fn position(decls: &[EnumDecl], ident: &Ident) -> Option<usize> {
     decls.iter().position(|d| d.ident == *ident)
 }
 
 /// The chain of ancestors of `decls[i]`, nearest first; `None` on a cycle or
 /// an unknown parent.
-fn ancestors_of(i: usize, decls: &[EnumDecl]) -> Option<Vec<usize>> {
+pub(crate) fn ancestors_of(i: usize, decls: &[EnumDecl]) -> Option<Vec<usize>> {
     let mut chain = Vec::new();
     let mut current = i;
     while let Some(parent) = &decls[current].parent {
@@ -306,47 +226,4 @@ fn ancestors_of(i: usize, decls: &[EnumDecl]) -> Option<Vec<usize>> {
         current = next;
     }
     Some(chain)
-}
-
-/// Rule: a child does not redeclare an inherited error, by variant or by wire name.
-fn check_redeclared(parent: &Catalog, own: &Catalog, cx: &mut Ctxt) {
-    for error in &own.errors {
-        let Some(variant) = &error.variant else { continue };
-        for inherited in &parent.errors {
-            let origin = inherited.definition.as_ref().map_or(&parent.ident, |d| &d.origin);
-            if inherited.variant.as_ref() == Some(variant) {
-                cx.error_at(
-                    variant,
-                    format!("`{variant}` is already inherited from `{origin}`; remove it here (it keeps `{origin}`'s declaration)"),
-                );
-            } else if let (Some(a), Some(b)) = (error.spec(), inherited.spec())
-                && a.name == b.name
-            {
-                let other = inherited.variant.as_ref().map(ToString::to_string).unwrap_or_default();
-                cx.error_at(
-                        variant,
-                        format!("duplicate wire name `{}`: `{other}`, inherited from `{origin}`, already uses it; give this one another with `name = \"...\"`", a.name),
-                    );
-            }
-        }
-    }
-}
-
-/// On invalid input: the enums as declared (own variants only), with stub
-/// impls, so that code using them reports nothing beyond the real mistakes.
-fn fallback(decl: &EnumDecl) -> TokenStream {
-    let input = decl.derive_input();
-    let mut cx = Ctxt::new();
-    let ast = Input::from_syn(&input, &mut cx);
-    // The real pass reported these errors already.
-    let _ = cx.finish();
-    let variants = decl.variants.iter().map(clean_variant);
-    let enum_def = expand::enum_definition(decl, &variants.collect::<Vec<_>>());
-    if !decl.generics.params.is_empty() {
-        // Generic enums are rejected; stub impls would only add noise about bounds.
-        return enum_def;
-    }
-    let stubs = expand::fallback(&ast);
-    let display = expand::display_fallback(decl);
-    quote!(#enum_def #stubs #display)
 }

@@ -2,8 +2,16 @@
 //! `errdsl`, which re-exports them and the runtime their code names.
 //!
 //! The crate is a pipeline shared by both macros:
-//! `attr`/`ast` (parse) -> `validate` (every rule, every error reported) ->
-//! `model` -> `expand` (tokens). `derive` is the derive's front end.
+//!
+//! 1. parse: `derive` and `errors` (the two front ends) read their input;
+//!    `attr` (darling receivers) and `ast` give the input as written;
+//! 2. lower: `lower` makes the `model::Outline` of each type (names, bounds,
+//!    variants, inherited ones included), valid or not;
+//! 3. validate: `validate` applies every rule, reports every mistake into
+//!    one `ctxt::Ctxt`, and resolves each error into the `model::Catalog`;
+//! 4. expand: `expand` writes tokens from the model alone: the impls of a
+//!    catalog, or, beside the errors of an invalid input, the fallback of
+//!    its outline.
 #![forbid(unsafe_code)]
 
 mod ast;
@@ -15,6 +23,7 @@ mod derive;
 mod errors;
 mod expand;
 mod fmt;
+mod lower;
 mod model;
 mod suggest;
 mod validate;

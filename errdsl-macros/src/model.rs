@@ -1,19 +1,76 @@
-//! The validated model of one error type: what every error is, resolved and
-//! checked. Built by `validate`, read by `expand`; both front ends (the
-//! derive and `errors!`) produce it.
+//! The model both front ends (the derive and `errors!`) lower their input
+//! to, and the only thing `expand` reads.
+//!
+//! - [`Outline`]: what a type is, known even when its declaration has
+//!   mistakes: its variants, their constructors and conversions, and (for
+//!   `errors!`) how to write the enum. The fallback expands it alone, so that
+//!   code using the type keeps compiling while its declaration is fixed.
+//! - [`Catalog`]: the outline plus every error resolved and checked by
+//!   `validate`, from which the real impls are expanded.
 
 use syn::ext::IdentExt;
-use syn::{Generics, Ident, Member, Type, Visibility};
+use syn::{Attribute, Generics, Ident, Member, Path, Type, Visibility, WherePredicate};
 
-use crate::codes::Code;
-use crate::fmt::{FieldRef, Template};
+pub(crate) use crate::codes::Code;
+pub(crate) use crate::fmt::{FieldRef, Template};
 
-/// An enum or struct and every error it can be.
+/// What a type is, whether or not its declaration is valid.
 #[derive(Clone)]
-pub(crate) struct Catalog {
+pub(crate) struct Outline {
     pub ident: Ident,
     pub generics: Generics,
     pub vis: Visibility,
+    /// Bounds every generated impl needs beyond the type's own `where`
+    /// clause (the supertraits of `ServiceError` on a generic type, the
+    /// inner types of transparent errors), so that the fallback's stub impls
+    /// ask no less than the real ones.
+    pub bounds: Vec<WherePredicate>,
+    /// The enum's variants, inherited ones first; empty for a struct.
+    pub variants: Vec<VariantOutline>,
+    /// Only for `errors!`, which writes the enum itself.
+    pub definition: Option<EnumDefinition>,
+}
+
+/// One variant of an enum.
+#[derive(Clone)]
+pub(crate) struct VariantOutline {
+    pub ident: Ident,
+    /// The constructor function, e.g. `div_by_zero`.
+    pub constructor: Ident,
+    pub fields: Vec<Field>,
+    /// Only for `errors!`: the variant as written in the enum, without
+    /// errdsl's and thiserror's attributes.
+    pub syntax: Option<syn::Variant>,
+    /// Only for `errors!`: the only field is `#[from]`, so `From<FieldType>`
+    /// converts into the variant.
+    pub from: bool,
+}
+
+/// How `errors!` writes an enum beyond its variants.
+#[derive(Clone)]
+pub(crate) struct EnumDefinition {
+    /// The user's attributes, without `#[service_error]`.
+    pub attrs: Vec<Attribute>,
+    /// Whether to add `#[derive(Debug)]` (the user did not derive it).
+    pub derive_debug: bool,
+    /// The ancestors the enum converts from, nearest first.
+    pub ancestors: Vec<Ancestor>,
+}
+
+/// An ancestor enum: every variant of it is a variant of its descendant.
+#[derive(Clone)]
+pub(crate) struct Ancestor {
+    /// The ancestor as the descendant names it.
+    pub path: Path,
+    /// Its variants and their fields.
+    pub variants: Vec<(Ident, Vec<Member>)>,
+}
+
+/// An enum or struct and every error it can be, resolved and checked.
+#[derive(Clone)]
+pub(crate) struct Catalog {
+    pub outline: Outline,
+    /// One per variant of the outline, in order; one for a struct.
     pub errors: Vec<ErrorDecl>,
 }
 
@@ -26,23 +83,16 @@ pub(crate) struct ErrorDecl {
     /// The doc comment, for `ErrorSpec::description`.
     pub description: String,
     pub kind: Kind,
-    /// Only in `errors!`, which writes the enum itself: how to write this variant.
-    pub definition: Option<Definition>,
+    /// Only for `errors!`: how the error displays and which field is its source.
+    pub display: Option<DisplayDecl>,
 }
 
-/// What `errors!` needs beyond the derive's model to write an error's variant
-/// and its `Display`, `Error::source` and `From` impls.
+/// `Display` and `Error::source` of an error declared in `errors!`.
 #[derive(Clone)]
-pub(crate) struct Definition {
-    /// The variant as declared, without errdsl's and thiserror's attributes.
-    pub variant: syn::Variant,
+pub(crate) struct DisplayDecl {
     pub display: Display,
     /// The field `Error::source` returns.
     pub source: Option<usize>,
-    /// Whether the only field is `#[from]`, i.e. `From<FieldType>` is generated.
-    pub from: bool,
-    /// The enum that declared the error (its own enum, or an ancestor).
-    pub origin: Ident,
 }
 
 /// How an error displays: a message template, or its only field's `Display`.
@@ -62,13 +112,17 @@ pub(crate) enum Kind {
     /// the field at `source` at run time.
     Classified { spec: Spec, source: usize },
     /// Everything is delegated to the only field, itself a `ServiceError`.
-    Transparent { field: usize },
+    /// `in_catalog`: its errors join the type's `Catalog` (not when its type
+    /// is generic: a const array cannot have a generic length).
+    Transparent { field: usize, in_catalog: bool },
 }
 
 /// The declared facts of one error.
 #[derive(Clone)]
 pub(crate) struct Spec {
     pub name: String,
+    /// Where the name comes from (`name = "..."`, or the variant), for messages.
+    pub name_span: proc_macro2::Span,
     pub service: Option<String>,
     /// For classified errors, the fallback: `Unknown`.
     pub code: CodeSource,

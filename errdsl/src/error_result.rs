@@ -227,9 +227,12 @@ impl ErrorResult {
     /// assert_eq!(err.wire_message(), "no user 42");
     /// ```
     pub fn wire_message(&self) -> Cow<'_, str> {
-        wire_message_rule(self.inner.user_message.as_deref().map(Cow::Borrowed), self.inner.fault, Some(&self.inner.id), || {
-            Cow::Borrowed(&self.inner.message)
-        })
+        wire_message_rule(
+            self.inner.user_message.as_deref().map(Cow::Borrowed),
+            self.inner.fault,
+            Some(&self.inner.id),
+            || Cow::Borrowed(&self.inner.message),
+        )
     }
 
     /// [`wire_message`](ErrorResult::wire_message)'s rule for any service

@@ -3,12 +3,13 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{code_expr, mentions_generics};
+use super::code_expr;
 use crate::model::{Catalog, Kind, Spec};
 
 pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
-    let ident = &catalog.ident;
-    let (impl_generics, ty_generics, where_clause) = catalog.generics.split_for_impl();
+    let outline = &catalog.outline;
+    let ident = &outline.ident;
+    let (impl_generics, ty_generics, where_clause) = outline.generics.split_for_impl();
 
     // Runs of own specs, split by the catalogs of transparent variants' types.
     let mut parts: Vec<TokenStream> = Vec::new();
@@ -17,11 +18,9 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
         match &error.kind {
             Kind::Static(spec) => run.push(spec_expr(spec, &error.description, false)),
             Kind::Classified { spec, .. } => run.push(spec_expr(spec, &error.description, true)),
-            Kind::Transparent { field } => {
+            Kind::Transparent { field, in_catalog } => {
                 let ty = &error.fields[*field].ty;
-                // A const array's length cannot depend on generic parameters,
-                // so the errors of a generic inner type are not listed.
-                if !mentions_generics(catalog, &quote!(#ty)) {
+                if *in_catalog {
                     if !run.is_empty() {
                         parts.push(quote!(&[#(#run),*]));
                         run.clear();
@@ -50,7 +49,7 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
 
     // A combined catalog is checked for duplicate names when it is evaluated;
     // evaluate it now, so the check runs even if nothing reads the catalog.
-    let force = (catalog.generics.params.is_empty() && combined).then(|| {
+    let force = (outline.generics.params.is_empty() && combined).then(|| {
         quote! {
             const _: usize = <#ident as ::errdsl::__private::Catalog>::ERRORS.len();
         }

@@ -1,61 +1,34 @@
 //! Constructors: one `snake_case` function per variant, like Goa's `MakeXxx`.
+//! Made from the outline, so that calls to them keep compiling while the
+//! user fixes a declaration's attributes.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::{Ident, Member};
 
-use crate::case::snake_case;
-use crate::model::{Catalog, Field};
-
-/// What constructors are made from: a type and its variants' fields. The
-/// fallback builds it from unvalidated input, so that calls to constructors
-/// keep compiling while the user fixes the attributes.
-pub(crate) struct Shape<'a> {
-    pub ident: &'a Ident,
-    pub generics: &'a syn::Generics,
-    pub vis: &'a syn::Visibility,
-    pub variants: Vec<(&'a Ident, Vec<Field>)>,
-}
-
-impl<'a> Shape<'a> {
-    pub(crate) fn of(catalog: &'a Catalog) -> Self {
-        Shape {
-            ident: &catalog.ident,
-            generics: &catalog.generics,
-            vis: &catalog.vis,
-            variants: catalog
-                .errors
-                .iter()
-                .filter_map(|error| Some((error.variant.as_ref()?, error.fields.clone())))
-                .collect(),
-        }
-    }
-}
+use crate::model::Outline;
 
 /// `impl Type { pub fn div_by_zero(dividend: i64) -> Self { .. } }`, one
 /// function per variant. Structs get none: their literal is the constructor.
-pub(crate) fn constructors(shape: &Shape<'_>) -> TokenStream {
-    if shape.variants.is_empty() {
+pub(super) fn constructors(outline: &Outline) -> TokenStream {
+    if outline.variants.is_empty() {
         return TokenStream::new();
     }
-    let ident = shape.ident;
-    let vis = shape.vis;
-    let (impl_generics, ty_generics, where_clause) = shape.generics.split_for_impl();
-    let fns = shape.variants.iter().map(|(variant, fields)| {
-        let error = Fields { fields };
-        let name = fn_name(variant);
-        let tuple = error.fields.iter().all(|f| matches!(f.member, Member::Unnamed(_)));
-        let params: Vec<Ident> = error
-            .fields
+    let (ident, vis) = (&outline.ident, &outline.vis);
+    let (impl_generics, ty_generics, where_clause) = outline.generics.split_for_impl();
+    let fns = outline.variants.iter().map(|variant| {
+        let (name, fields, variant) = (&variant.constructor, &variant.fields, &variant.ident);
+        let tuple = fields.iter().all(|f| matches!(f.member, Member::Unnamed(_)));
+        let params: Vec<Ident> = fields
             .iter()
             .map(|f| match &f.member {
                 Member::Named(ident) => ident.clone(),
-                Member::Unnamed(_) if error.fields.len() == 1 => format_ident!("value"),
+                Member::Unnamed(_) if fields.len() == 1 => format_ident!("value"),
                 Member::Unnamed(index) => format_ident!("field{}", index.index),
             })
             .collect();
-        let types = error.fields.iter().map(|f| &f.ty);
-        let body = if error.fields.is_empty() {
+        let types = fields.iter().map(|f| &f.ty);
+        let body = if fields.is_empty() {
             quote!(Self::#variant)
         } else if tuple {
             quote!(Self::#variant(#(#params),*))
@@ -77,19 +50,5 @@ pub(crate) fn constructors(shape: &Shape<'_>) -> TokenStream {
         impl #impl_generics #ident #ty_generics #where_clause {
             #(#fns)*
         }
-    }
-}
-
-struct Fields<'a> {
-    fields: &'a [Field],
-}
-
-/// The constructor's name: the variant in `snake_case`, raw if it is a keyword.
-fn fn_name(variant: &Ident) -> Ident {
-    let name = snake_case(&variant.to_string());
-    match name.as_str() {
-        // Keywords that cannot be raw identifiers.
-        "self" | "super" | "crate" | "_" => format_ident!("{}_", name),
-        _ => syn::parse_str::<Ident>(&name).unwrap_or_else(|_| Ident::new_raw(&name, Span::call_site())),
     }
 }

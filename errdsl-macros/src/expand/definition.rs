@@ -1,62 +1,60 @@
-//! What `errors!` generates beyond the derive: the enum itself, `Display`,
-//! `Error` and the `From` conversions.
+//! What `errors!` writes beyond the derive: the enum itself, `Display`,
+//! `Error` and the `From` conversions. Nothing for the derive, whose input
+//! has no enum definition in its outline.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use syn::{LitStr, Variant};
+use syn::LitStr;
 
 use super::service_error::format_args;
 use super::{binding, match_errors};
-use crate::errors::EnumDecl;
-use crate::model::{Catalog, Display, ErrorDecl};
+use crate::model::{Ancestor, Catalog, Display, Outline};
 
-/// Everything `errors!` writes for one enum of a valid input.
-pub(crate) fn errors(decl: &EnumDecl, catalog: &Catalog, ancestors: Vec<&Catalog>) -> TokenStream {
-    let variants = catalog
-        .errors
-        .iter()
-        .filter_map(|e| Some(e.definition.as_ref()?.variant.clone()))
-        .collect::<Vec<_>>();
-    let enum_def = enum_definition(decl, &variants);
+/// For a valid `errors!` enum: the enum, `Display`, `Error` and the `From`
+/// conversions.
+pub(super) fn definition(catalog: &Catalog) -> TokenStream {
+    if catalog.outline.definition.is_none() {
+        return TokenStream::new();
+    }
+    let conversions = outline_definition(&catalog.outline);
     let display = display(catalog);
     let error = error_impl(catalog);
-    let froms = from_fields(catalog);
-    let upcasts = ancestors.into_iter().map(|ancestor| from_ancestor(catalog, ancestor));
-    let derived = super::derive(catalog);
     quote! {
-        #enum_def
+        #conversions
         #display
         #error
-        #froms
-        #(#upcasts)*
-        #derived
     }
 }
 
-/// The enum: the user's attributes (without errdsl's), `Debug` unless the
-/// user derives it, and the given variants.
-pub(crate) fn enum_definition(decl: &EnumDecl, variants: &[Variant]) -> TokenStream {
-    let attrs = decl.attrs.iter().filter(|a| !a.path().is_ident("service_error"));
-    let derives_debug = decl.attrs.iter().filter(|a| a.path().is_ident("derive")).any(|a| {
-        a.parse_args_with(syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated)
-            .is_ok_and(|paths| paths.iter().any(|p| p.segments.last().is_some_and(|s| s.ident == "Debug")))
-    });
-    let debug = (!derives_debug).then(|| quote!(#[derive(::core::fmt::Debug)]));
-    let (vis, ident, generics) = (&decl.vis, &decl.ident, &decl.generics);
+/// What an `errors!` enum's outline alone gives, valid or not: the enum and
+/// its `From` conversions. For the fallback, stubs of `Display` and `Error`
+/// too. Nothing for the derive.
+pub(super) fn outline_definition(outline: &Outline) -> TokenStream {
+    let Some(definition) = &outline.definition else {
+        return TokenStream::new();
+    };
+    let attrs = &definition.attrs;
+    let debug = definition.derive_debug.then(|| quote!(#[derive(::core::fmt::Debug)]));
+    let (vis, ident, generics) = (&outline.vis, &outline.ident, &outline.generics);
+    let variants = outline.variants.iter().filter_map(|v| v.syntax.as_ref());
+    let froms = from_fields(outline);
+    let upcasts = definition.ancestors.iter().map(|ancestor| from_ancestor(outline, ancestor));
     quote! {
         #(#attrs)*
         #debug
         #vis enum #ident #generics {
             #(#variants,)*
         }
+        #froms
+        #(#upcasts)*
     }
 }
 
 fn display(catalog: &Catalog) -> TokenStream {
-    let ident = &catalog.ident;
+    let ident = &catalog.outline.ident;
     let body = match_errors(&catalog.errors, |error| {
-        let definition = error.definition.as_ref()?;
-        Some(match &definition.display {
+        let display = &error.display.as_ref()?.display;
+        Some(match display {
             Display::Transparent => {
                 let inner = binding(0);
                 (vec![0], quote!(::core::fmt::Display::fmt(#inner, __formatter)))
@@ -83,10 +81,10 @@ fn display(catalog: &Catalog) -> TokenStream {
 }
 
 fn error_impl(catalog: &Catalog) -> TokenStream {
-    let ident = &catalog.ident;
+    let ident = &catalog.outline.ident;
     let body = match_errors(&catalog.errors, |error| {
-        let definition = error.definition.as_ref()?;
-        Some(match (&definition.display, definition.source) {
+        let display = error.display.as_ref()?;
+        Some(match (&display.display, display.source) {
             // A transparent error is its inner error: it has the inner's source.
             (Display::Transparent, _) => {
                 let inner = binding(0);
@@ -118,54 +116,55 @@ fn error_impl(catalog: &Catalog) -> TokenStream {
 }
 
 /// `From<T>` for every `#[from] T` field, inherited ones included.
-fn from_fields(catalog: &Catalog) -> TokenStream {
-    let ident = &catalog.ident;
-    let impls =
-        catalog.errors.iter().filter(|e| e.definition.as_ref().is_some_and(|d| d.from)).map(|error| {
-            let field = &error.fields[0];
-            let (ty, member) = (&field.ty, &field.member);
-            let variant = &error.variant;
-            quote! {
-                #[automatically_derived]
-                impl ::core::convert::From<#ty> for #ident {
-                    fn from(source: #ty) -> Self {
-                        Self::#variant { #member: source }
-                    }
+fn from_fields(outline: &Outline) -> TokenStream {
+    let ident = &outline.ident;
+    let impls = outline.variants.iter().filter(|v| v.from).filter_map(|variant| {
+        let field = variant.fields.first()?;
+        let (ty, member, variant) = (&field.ty, &field.member, &variant.ident);
+        Some(quote! {
+            #[automatically_derived]
+            impl ::core::convert::From<#ty> for #ident {
+                fn from(source: #ty) -> Self {
+                    Self::#variant { #member: source }
                 }
             }
-        });
+        })
+    });
     quote!(#(#impls)*)
 }
 
 /// `From<Ancestor> for Child`: every error of the ancestor is one of the child's.
-fn from_ancestor(child: &Catalog, ancestor: &Catalog) -> TokenStream {
-    let (child_ident, ancestor_ident) = (&child.ident, &ancestor.ident);
-    let arms = ancestor.errors.iter().map(|error: &ErrorDecl| {
-        let variant = &error.variant;
-        let members: Vec<_> = error.fields.iter().map(|f| &f.member).collect();
-        let bindings: Vec<_> = (0..error.fields.len()).map(binding).collect();
+fn from_ancestor(child: &Outline, ancestor: &Ancestor) -> TokenStream {
+    let (child_ident, path) = (&child.ident, &ancestor.path);
+    let arms = ancestor.variants.iter().map(|(variant, members)| {
+        let bindings: Vec<_> = (0..members.len()).map(binding).collect();
         quote! {
-            #ancestor_ident::#variant { #(#members: #bindings),* } => Self::#variant { #(#members: #bindings),* },
+            #path::#variant { #(#members: #bindings),* } => Self::#variant { #(#members: #bindings),* },
         }
     });
     let body =
-        if ancestor.errors.is_empty() { quote!(match error {}) } else { quote!(match error { #(#arms)* }) };
-    let doc = format!("Every error of [`{ancestor_ident}`] is also one of [`{child_ident}`].");
+        if ancestor.variants.is_empty() { quote!(match error {}) } else { quote!(match error { #(#arms)* }) };
+    let name = quote!(#path).to_string().replace(' ', "");
+    let doc = format!("Every error of [`{name}`] is also one of [`{child_ident}`].");
     quote! {
         #[doc = #doc]
         #[automatically_derived]
-        impl ::core::convert::From<#ancestor_ident> for #child_ident {
-            fn from(error: #ancestor_ident) -> Self {
+        impl ::core::convert::From<#path> for #child_ident {
+            fn from(error: #path) -> Self {
                 #body
             }
         }
     }
 }
 
-/// A `Display` stub for the fallback, so the stub `Error` impls resolve.
-pub(crate) fn display_fallback(decl: &EnumDecl) -> TokenStream {
-    let ident = &decl.ident;
-    let (impl_generics, ty_generics, where_clause) = decl.generics.split_for_impl();
+/// `Display` and `Error` stubs for the fallback of an `errors!` enum, so
+/// that the stub `ServiceError` impl resolves.
+pub(super) fn display_stubs(outline: &Outline) -> TokenStream {
+    if outline.definition.is_none() {
+        return TokenStream::new();
+    }
+    let ident = &outline.ident;
+    let (impl_generics, ty_generics, where_clause) = outline.generics.split_for_impl();
     let unused = format_ident!("__formatter");
     quote! {
         #[automatically_derived]

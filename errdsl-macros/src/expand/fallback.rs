@@ -1,16 +1,21 @@
-//! What the derive emits beside its errors when the input is invalid: stub
-//! impls, so the user reads only the real mistakes, not a cascade of "trait
-//! `ServiceError` is not implemented" wherever the type is used.
+//! Stub impls for an invalid declaration, so the user reads only the real
+//! mistakes, not a cascade of "trait `ServiceError` is not implemented"
+//! wherever the type is used. They carry the same bounds as the real impls.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ast::Input;
+use super::definition::display_stubs;
+use super::where_clause;
+use crate::model::Outline;
 
-pub(crate) fn fallback(input: &Input<'_>) -> TokenStream {
-    let ident = input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+pub(super) fn stubs(outline: &Outline) -> TokenStream {
+    let ident = &outline.ident;
+    let (impl_generics, ty_generics, own_where) = outline.generics.split_for_impl();
+    let where_clause = where_clause(outline, Vec::new());
+    let display = display_stubs(outline);
     quote! {
+        #display
         #[automatically_derived]
         impl #impl_generics ::errdsl::__private::ServiceError for #ident #ty_generics #where_clause {
             fn name(&self) -> &str { ::core::unreachable!() }
@@ -24,7 +29,7 @@ pub(crate) fn fallback(input: &Input<'_>) -> TokenStream {
             }
         }
         #[automatically_derived]
-        impl #impl_generics ::errdsl::__private::Catalog for #ident #ty_generics #where_clause {
+        impl #impl_generics ::errdsl::__private::Catalog for #ident #ty_generics #own_where {
             const ERRORS: &'static [::errdsl::__private::ErrorSpec] = &[];
         }
     }

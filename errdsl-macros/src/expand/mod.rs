@@ -3,7 +3,7 @@
 
 mod catalog;
 mod ctor;
-mod errors;
+mod definition;
 mod fallback;
 mod service_error;
 mod wire;
@@ -12,25 +12,42 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Member, WherePredicate};
 
-use crate::model::{Catalog, CodeSource, ErrorDecl};
+use crate::model::{Catalog, CodeSource, ErrorDecl, Outline};
 
-pub(crate) use ctor::{Shape, constructors};
-pub(crate) use errors::{display_fallback, enum_definition, errors};
-pub(crate) use fallback::fallback;
-
-/// Everything the derive generates for a valid input.
-pub(crate) fn derive(catalog: &Catalog) -> TokenStream {
+/// Everything generated for a valid declaration: for `errors!` the enum and
+/// its `Display`, `Error` and `From` impls too.
+pub(crate) fn expand(catalog: &Catalog) -> TokenStream {
+    let definition = definition::definition(catalog);
     let service_error = service_error::service_error(catalog);
     let catalog_impl = catalog::catalog(catalog);
-    let ctors = constructors(&Shape::of(catalog));
+    let ctors = ctor::constructors(&catalog.outline);
     let try_from = wire::try_from(catalog);
-    let transports = wire::transports(catalog);
+    let transports = wire::transports(&catalog.outline);
     quote! {
+        #definition
         #service_error
         #catalog_impl
         #ctors
         #try_from
         #transports
+    }
+}
+
+/// What is generated beside the errors of an invalid declaration: the type
+/// (for `errors!`), its constructors and conversions, and stub impls, so
+/// that the user reads only the real mistakes.
+pub(crate) fn fallback(outline: &Outline) -> TokenStream {
+    let definition = definition::outline_definition(outline);
+    if outline.definition.is_some() && !outline.generics.params.is_empty() {
+        // `errors!` rejects generic enums; stubs would only add noise about bounds.
+        return definition;
+    }
+    let ctors = ctor::constructors(outline);
+    let stubs = fallback::stubs(outline);
+    quote! {
+        #definition
+        #ctors
+        #stubs
     }
 }
 
@@ -116,34 +133,12 @@ pub(crate) fn match_errors(
     match_self(arms)
 }
 
-/// `where` predicates the generated impls need beyond the type's own.
-pub(crate) fn extra_bounds(catalog: &Catalog, more: Vec<WherePredicate>) -> Option<syn::WhereClause> {
-    let own = catalog.generics.where_clause.as_ref();
+/// The type's own `where` predicates, the outline's bounds, and `more`.
+pub(crate) fn where_clause(outline: &Outline, more: Vec<WherePredicate>) -> Option<syn::WhereClause> {
+    let own = outline.generics.where_clause.as_ref();
     let mut predicates: Vec<WherePredicate> =
         own.map(|w| w.predicates.iter().cloned().collect()).unwrap_or_default();
+    predicates.extend(outline.bounds.iter().cloned());
     predicates.extend(more);
     if predicates.is_empty() { None } else { Some(syn::parse_quote!(where #(#predicates),*)) }
-}
-
-/// Whether `tokens` mention any of the type's generic parameters.
-pub(crate) fn mentions_generics(catalog: &Catalog, tokens: &TokenStream) -> bool {
-    let params: Vec<String> = catalog
-        .generics
-        .params
-        .iter()
-        .map(|param| match param {
-            syn::GenericParam::Type(t) => t.ident.to_string(),
-            syn::GenericParam::Lifetime(l) => l.lifetime.ident.to_string(),
-            syn::GenericParam::Const(c) => c.ident.to_string(),
-        })
-        .collect();
-    !params.is_empty() && walk(tokens.clone(), &params)
-}
-
-fn walk(tokens: TokenStream, params: &[String]) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        proc_macro2::TokenTree::Ident(ident) => params.contains(&ident.to_string()),
-        proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
-        _ => false,
-    })
 }

@@ -2,61 +2,62 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
+use syn::LitStr;
 use syn::spanned::Spanned;
-use syn::{LitStr, WherePredicate};
 
-use super::{as_dyn_error, binding, code_expr, extra_bounds, match_errors};
-use crate::model::{Catalog, ErrorDecl, Kind, Spec};
+use super::{as_dyn_error, binding, code_expr, match_errors, where_clause};
+use crate::model::{Catalog, ErrorDecl, Kind, Spec, Template};
 
 pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
-    let ident = &catalog.ident;
-    let (impl_generics, ty_generics, _) = catalog.generics.split_for_impl();
-    let where_clause = extra_bounds(catalog, bounds(catalog));
+    let outline = &catalog.outline;
+    let ident = &outline.ident;
+    let (impl_generics, ty_generics, _) = outline.generics.split_for_impl();
+    let where_clause = where_clause(outline, Vec::new());
     let method = |arm: &dyn Fn(&ErrorDecl) -> (Vec<usize>, TokenStream)| {
         match_errors(&catalog.errors, |e| Some(arm(e)))
     };
 
     let name = method(&|e| {
-        declared(e, quote!(name), |spec| {
+        declared(e, &quote!(name), |spec| {
             let name = &spec.name;
             quote!(#name)
         })
     });
     let code =
-        method(&|e| decided(e, quote!(code), |spec| code_expr(spec.code), |class| quote!(#class.code)));
+        method(&|e| decided(e, &quote!(code), |spec| code_expr(spec.code), |class| quote!(#class.code)));
     let http_status = method(&|e| {
         decided(
             e,
-            quote!(http_status),
-            |spec| match spec.http {
-                Some(status) => quote!(::errdsl::__private::status::<#status>()),
-                None => {
-                    let code = code_expr(spec.code);
-                    quote!(#code.http_status())
-                }
+            &quote!(http_status),
+            |spec| {
+                let code = code_expr(spec.code);
+                spec.http.map_or_else(
+                    || quote!(#code.http_status()),
+                    |status| quote!(::errdsl::__private::status::<#status>()),
+                )
             },
             |class| quote!(#class.code.http_status()),
         )
     });
     let is_temporary = method(&|e| {
-        decided(e, quote!(is_temporary), |spec| bool_lit(spec.temporary), |class| quote!(#class.temporary))
+        decided(e, &quote!(is_temporary), |spec| bool_lit(spec.temporary), |class| quote!(#class.temporary))
     });
     let is_timeout = method(&|e| {
-        decided(e, quote!(is_timeout), |spec| bool_lit(spec.timeout), |class| quote!(#class.timeout))
+        decided(e, &quote!(is_timeout), |spec| bool_lit(spec.timeout), |class| quote!(#class.timeout))
     });
     let is_fault = method(&|e| match &e.kind {
         // A declared `fault` holds whatever the source says.
         Kind::Classified { spec, .. } if spec.fault => (Vec::new(), quote!(true)),
         _ => decided(
             e,
-            quote!(is_fault),
+            &quote!(is_fault),
             |spec| bool_lit(spec.fault),
             |class| quote!(#class.code.is_server_side()),
         ),
     });
     let user_message = method(&|e| user_message(e));
     let retry_after = method(&|e| {
-        declared(e, quote!(retry_after), |spec| {
+        declared(e, &quote!(retry_after), |spec| {
             if let Some(secs) = spec.retry_after_secs {
                 quote!(::errdsl::__private::Some(::errdsl::__private::Duration::from_secs(#secs)))
             } else {
@@ -65,7 +66,7 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
         })
     });
     let service = method(&|e| {
-        declared(e, quote!(service), |spec| {
+        declared(e, &quote!(service), |spec| {
             if let Some(service) = &spec.service {
                 quote!(::errdsl::__private::Some(#service))
             } else {
@@ -105,35 +106,16 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// The bounds the impl needs: the supertraits on a generic `Self`, and
-/// `ServiceError` on the fields of transparent variants (spanned on the
-/// field, so a missing impl is reported there).
-fn bounds(catalog: &Catalog) -> Vec<WherePredicate> {
-    let mut bounds = Vec::new();
-    if !catalog.generics.params.is_empty() {
-        bounds.push(syn::parse_quote!(
-            Self: ::std::error::Error + ::core::marker::Send + ::core::marker::Sync + 'static
-        ));
-    }
-    for error in &catalog.errors {
-        if let Kind::Transparent { field } = error.kind {
-            let ty = &error.fields[field].ty;
-            bounds.push(syn::parse_quote_spanned!(ty.span()=> #ty: ::errdsl::__private::ServiceError));
-        }
-    }
-    bounds
-}
-
 /// An arm whose body follows from the declaration, or is delegated for
 /// transparent errors.
 fn declared(
     error: &ErrorDecl,
-    method: TokenStream,
+    method: &TokenStream,
     body: impl Fn(&Spec) -> TokenStream,
 ) -> (Vec<usize>, TokenStream) {
     match &error.kind {
         Kind::Static(spec) | Kind::Classified { spec, .. } => (Vec::new(), body(spec)),
-        Kind::Transparent { field } => delegate(error, *field, &method),
+        Kind::Transparent { field, .. } => delegate(error, *field, method),
     }
 }
 
@@ -141,7 +123,7 @@ fn declared(
 /// source at run time, or is delegated.
 fn decided(
     error: &ErrorDecl,
-    method: TokenStream,
+    method: &TokenStream,
     constant: impl Fn(&Spec) -> TokenStream,
     classified: impl Fn(TokenStream) -> TokenStream,
 ) -> (Vec<usize>, TokenStream) {
@@ -151,7 +133,7 @@ fn decided(
             let source_error = as_dyn_error(&binding(*source));
             (vec![*source], classified(quote!(::errdsl::__private::classify(#source_error))))
         }
-        Kind::Transparent { field } => delegate(error, *field, &method),
+        Kind::Transparent { field, .. } => delegate(error, *field, method),
     }
 }
 
@@ -171,7 +153,7 @@ fn bool_lit(value: bool) -> TokenStream {
 fn user_message(error: &ErrorDecl) -> (Vec<usize>, TokenStream) {
     let spec = match &error.kind {
         Kind::Static(spec) | Kind::Classified { spec, .. } => spec,
-        Kind::Transparent { field } => return delegate(error, *field, &quote!(user_message)),
+        Kind::Transparent { field, .. } => return delegate(error, *field, &quote!(user_message)),
     };
     let Some(template) = &spec.user_msg else {
         return (Vec::new(), quote!(::errdsl::__private::None));
@@ -189,10 +171,7 @@ fn user_message(error: &ErrorDecl) -> (Vec<usize>, TokenStream) {
 }
 
 /// The named arguments for a template: `name = __self_i` per field it names.
-pub(crate) fn format_args(
-    error: &ErrorDecl,
-    template: &crate::fmt::Template,
-) -> (Vec<usize>, Vec<TokenStream>) {
+pub(crate) fn format_args(error: &ErrorDecl, template: &Template) -> (Vec<usize>, Vec<TokenStream>) {
     let mut bound = Vec::new();
     let mut args = Vec::new();
     for field in &template.fields {

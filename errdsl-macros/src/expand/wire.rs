@@ -6,8 +6,8 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{binding, extra_bounds, match_errors};
-use crate::model::{Catalog, ErrorDecl, Kind, Wire};
+use super::{binding, match_errors, where_clause};
+use crate::model::{Catalog, ErrorDecl, Kind, Outline, Wire};
 
 /// The body of `wire_fields()`, or `None` when no error of the type has a
 /// field that travels (the trait's default, no fields, is then right).
@@ -19,7 +19,7 @@ pub(super) fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
         return None;
     }
     Some(match_errors(&catalog.errors, |error| {
-        if let Kind::Transparent { field } = error.kind {
+        if let Kind::Transparent { field, .. } = error.kind {
             let (inner, ty) = (binding(field), &error.fields[field].ty);
             let call =
                 quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ServiceError>::wire_fields(#inner));
@@ -41,9 +41,10 @@ pub(super) fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
 /// the catalog, a field is missing or does not parse, or the error has a
 /// field that never travels.
 pub(super) fn try_from(catalog: &Catalog) -> TokenStream {
-    let ident = &catalog.ident;
-    let (impl_generics, ty_generics, _) = catalog.generics.split_for_impl();
-    let where_clause = extra_bounds(catalog, Vec::new());
+    let outline = &catalog.outline;
+    let ident = &outline.ident;
+    let (impl_generics, ty_generics, _) = outline.generics.split_for_impl();
+    let where_clause = where_clause(outline, Vec::new());
 
     let arms = catalog.errors.iter().filter_map(|error| {
         let spec = error.spec()?;
@@ -55,7 +56,7 @@ pub(super) fn try_from(catalog: &Catalog) -> TokenStream {
         Some(quote!(#name => { #construct }))
     });
     let transparents = catalog.errors.iter().filter_map(|error| {
-        let Kind::Transparent { field } = error.kind else { return None };
+        let Kind::Transparent { field, .. } = error.kind else { return None };
         let (ty, member) = (&error.fields[field].ty, &error.fields[field].member);
         let path = variant_path(error);
         Some(quote_spanned! {ty.span()=>
@@ -116,12 +117,12 @@ fn variant_path(error: &ErrorDecl) -> TokenStream {
 /// `IntoResponse` and `From<_> for tonic::Status`, through errdsl's
 /// `__private` macros, which expand to nothing when errdsl's `axum` or
 /// `tonic` feature is off: the user's crate needs neither dependency.
-pub(super) fn transports(catalog: &Catalog) -> TokenStream {
-    let ident = &catalog.ident;
-    let (impl_generics, ty_generics, _) = catalog.generics.split_for_impl();
+pub(super) fn transports(outline: &Outline) -> TokenStream {
+    let ident = &outline.ident;
+    let (impl_generics, ty_generics, _) = outline.generics.split_for_impl();
     let bound: syn::WherePredicate =
         syn::parse_quote!(#ident #ty_generics: ::errdsl::__private::ServiceError);
-    let where_clause = extra_bounds(catalog, vec![bound]);
+    let where_clause = where_clause(outline, vec![bound]);
     let input = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
         ::errdsl::__private::axum_impls! { #input }

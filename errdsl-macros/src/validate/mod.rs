@@ -3,13 +3,16 @@
 //! user sees every mistake of an input in one compilation.
 //!
 //! `validate` turns the parsed input into the model `expand` reads; it
-//! returns `None` when anything was reported.
+//! returns `None` when anything was reported. The rules only `errors!` has
+//! (messages, parents, conversions) are in `catalog`.
+
+pub(crate) mod catalog;
 
 use std::collections::HashMap;
 
 use darling::util::{Flag, SpannedValue};
 use proc_macro2::Span;
-use syn::LitStr;
+use syn::{Ident, LitStr};
 
 use crate::ast::{self, Style};
 use crate::attr::{CodeArg, ErrorKeys, StatusArg};
@@ -17,14 +20,22 @@ use crate::case::snake_case;
 use crate::codes::{self, Code};
 use crate::ctxt::Ctxt;
 use crate::fmt::{FieldRef, Template};
-use crate::model::{Catalog, CodeSource, ErrorDecl, Field, Kind, Spec, Wire};
+use crate::model::{Catalog, CodeSource, ErrorDecl, Field, Kind, Outline, Spec, Wire};
 use crate::suggest::did_you_mean;
 
 /// Field names the wire format keeps for itself.
 const RESERVED_FIELDS: &[&str] = &["error_name"];
 
-/// Checks `input` and resolves it into the model.
-pub(crate) fn validate(input: &ast::Input<'_>, cx: &mut Ctxt) -> Option<Catalog> {
+/// Checks `input` and resolves it into the model, around its outline.
+pub(crate) fn validate(input: &ast::Input<'_>, outline: Outline, cx: &mut Ctxt) -> Option<Catalog> {
+    let (errors, complete) = validate_errors(input, cx);
+    check_unique_names(errors.iter().map(|e| (e, None)), cx);
+    (complete && cx.is_clean()).then_some(Catalog { outline, errors })
+}
+
+/// Resolves every error of `input`, each checked on its own: the valid
+/// ones, and whether all of them were.
+pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<ErrorDecl>, bool) {
     let container = input.container.as_ref();
     if input.is_enum
         && let Some(container) = container
@@ -35,41 +46,35 @@ pub(crate) fn validate(input: &ast::Input<'_>, cx: &mut Ctxt) -> Option<Catalog>
     let defaults = if input.is_enum { container.map(|c| &c.keys) } else { None };
 
     let mut errors = Vec::new();
-    let mut names = Vec::new();
+    let mut complete = container.is_some();
     for error in &input.errors {
         check_reserved_fields(error, cx);
         // Keys that did not parse were reported by darling.
-        let Some(keys) = &error.keys else { continue };
+        let Some(keys) = &error.keys else {
+            complete = false;
+            continue;
+        };
         let kind = if keys.transparent.is_present() {
-            resolve_transparent(error, keys, cx)
+            resolve_transparent(input, error, keys, cx)
         } else if keys.classify.is_present() {
             resolve_classified(error, keys, service.as_deref(), cx)
         } else {
             resolve_static(error, keys, defaults, service.as_deref(), cx).map(Kind::Static)
         };
         let fields = resolve_wire_fields(error, keys, cx);
-        let Some(kind) = kind else { continue };
-        let decl = ErrorDecl {
+        let Some(kind) = kind else {
+            complete = false;
+            continue;
+        };
+        errors.push(ErrorDecl {
             variant: error.variant.cloned(),
             fields,
             description: error.doc.clone(),
             kind,
-            definition: None,
-        };
-        if let Some(spec) = decl.spec() {
-            let span = keys.name.as_ref().map_or_else(|| error.ident.span(), LitStr::span);
-            names.push((spec.name.clone(), span, error.ident.to_string()));
-        }
-        errors.push(decl);
+            display: None,
+        });
     }
-    check_unique_names(&names, cx);
-
-    cx.is_clean().then(|| Catalog {
-        ident: input.ident.clone(),
-        generics: input.generics.clone(),
-        vis: input.vis.clone(),
-        errors,
-    })
+    (errors, complete)
 }
 
 /// Rule: keys that describe a single error go on a variant, not on the enum.
@@ -143,25 +148,44 @@ fn resolve_wire_fields(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) 
         .collect()
 }
 
-/// Rule: wire names are unique within a type (clients decode by name).
-fn check_unique_names(names: &[(String, Span, String)], cx: &mut Ctxt) {
-    let mut seen: HashMap<&str, &str> = HashMap::new();
-    for (name, span, ident) in names {
-        if let Some(first) = seen.get(name.as_str()) {
-            cx.error_span(
-                *span,
-                format!(
-                    "duplicate wire name `{name}`: `{first}` already uses it; clients tell errors apart by name, so give this one another with `name = \"...\"`"
-                ),
-            );
-        } else {
-            seen.insert(name, ident);
-        }
+/// Rule: wire names are unique within a type (clients decode by name),
+/// inherited errors included. Each error comes with the enum it was
+/// inherited from, if it was.
+pub(crate) fn check_unique_names<'a>(
+    errors: impl IntoIterator<Item = (&'a ErrorDecl, Option<&'a Ident>)>,
+    cx: &mut Ctxt,
+) {
+    let mut seen: HashMap<&str, (&Ident, Option<&Ident>)> = HashMap::new();
+    for (error, origin) in errors {
+        let (Some(spec), Some(variant)) = (error.spec(), error.variant.as_ref()) else {
+            continue;
+        };
+        let Some((first, first_origin)) = seen.get(spec.name.as_str()).copied() else {
+            seen.insert(&spec.name, (variant, origin));
+            continue;
+        };
+        // Reported on the error declared here: an inherited one cannot be changed here.
+        let inherited =
+            |origin: Option<&Ident>| origin.map(|o| format!(", inherited from `{o}`,")).unwrap_or_default();
+        let span = if origin.is_none() { spec.name_span } else { variant.span() };
+        cx.error_span(
+            span,
+            format!(
+                "duplicate wire name `{}`: `{first}`{} already uses it; clients tell errors apart by name, so give this one another with `name = \"...\"`",
+                spec.name,
+                inherited(first_origin),
+            ),
+        );
     }
 }
 
 /// Rule: `transparent` delegates to exactly one field and takes no other key.
-fn resolve_transparent(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) -> Option<Kind> {
+fn resolve_transparent(
+    input: &ast::Input<'_>,
+    error: &ast::Error<'_>,
+    keys: &ErrorKeys,
+    cx: &mut Ctxt,
+) -> Option<Kind> {
     let span = keys.transparent.span();
     for (key, key_span) in declared_keys(keys) {
         if key != "transparent" {
@@ -182,7 +206,10 @@ fn resolve_transparent(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) 
         );
         return None;
     }
-    Some(Kind::Transparent { field: 0 })
+    // A const array's length cannot depend on generic parameters, so the
+    // errors of a generic inner type stay out of the catalog.
+    let in_catalog = !mentions_generics(input.generics, error.fields[0].ty);
+    Some(Kind::Transparent { field: 0, in_catalog })
 }
 
 /// Rule: `classify` needs a source field and leaves code and flags to it.
@@ -207,12 +234,13 @@ fn resolve_classified(
         );
         return None;
     };
-    let name = resolve_name(error, keys, cx)?;
+    let (name, name_span) = resolve_name(error, keys, cx)?;
     let user_msg = keys.user_msg.as_ref().and_then(|lit| check_user_msg(lit, error, cx));
     let unknown = codes::UNKNOWN;
     Some(Kind::Classified {
         spec: Spec {
             name,
+            name_span,
             service: service.map(str::to_owned),
             code: CodeSource::Named(unknown),
             http: None,
@@ -250,8 +278,10 @@ fn resolve_static(
     let retry_after = keys.retry_after_secs.as_ref().or(defaults.and_then(|d| d.retry_after_secs.as_ref()));
     check_retry_after(error, retry_after, &flags, cx);
     let mapping = mapping?;
+    let (name, name_span) = name?;
     Some(Spec {
-        name: name?,
+        name,
+        name_span,
         service: service.map(str::to_owned),
         code: mapping.source,
         http: mapping.declared_http,
@@ -265,14 +295,14 @@ fn resolve_static(
 
 /// Rule: a wire name is `name = "..."` or the `snake_case` of the Rust name,
 /// and is made of ASCII letters, digits, `_`, `-` and `.`.
-fn resolve_name(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) -> Option<String> {
+fn resolve_name(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) -> Option<(String, Span)> {
     let Some(lit) = &keys.name else {
-        return Some(snake_case(&error.ident.to_string()));
+        return Some((snake_case(&error.ident.to_string()), error.ident.span()));
     };
     let name = lit.value();
     let valid = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b));
     if valid {
-        Some(name)
+        Some((name, lit.span()))
     } else {
         cx.error_at(
             lit,
@@ -506,17 +536,28 @@ fn check_retry_after(
 
 /// Rule: `user_msg` is a well-formed message that names existing fields only.
 fn check_user_msg(lit: &LitStr, error: &ast::Error<'_>, cx: &mut Ctxt) -> Option<Template> {
+    check_template(lit, error, "`user_msg`", cx)
+}
+
+/// Rule: a message (`user_msg`, `#[error]`) is well formed and names
+/// existing fields only. `what` names the message in errors.
+pub(crate) fn check_template(
+    lit: &LitStr,
+    error: &ast::Error<'_>,
+    what: &str,
+    cx: &mut Ctxt,
+) -> Option<Template> {
     let template = match Template::parse(lit) {
         Ok(template) => template,
         Err(problem) => {
-            cx.error_at(lit, format!("`user_msg`: {problem}"));
+            cx.error_at(lit, format!("{what}: {problem}"));
             return None;
         }
     };
     let mut ok = true;
     for field in &template.fields {
         if let Some(problem) = missing_field(field, error) {
-            cx.error_at(lit, format!("`user_msg` names `{{{field}}}`, but {problem}"));
+            cx.error_at(lit, format!("{what} names `{{{field}}}`, but {problem}"));
             ok = false;
         }
     }
@@ -524,7 +565,7 @@ fn check_user_msg(lit: &LitStr, error: &ast::Error<'_>, cx: &mut Ctxt) -> Option
 }
 
 /// Why `field` is not a field of `error`, if it is not.
-pub(crate) fn missing_field(field: &FieldRef, error: &ast::Error<'_>) -> Option<String> {
+fn missing_field(field: &FieldRef, error: &ast::Error<'_>) -> Option<String> {
     let ident = error.ident;
     let names: Vec<String> = error.fields.iter().filter_map(ast::Field::name).collect();
     match (field, error.fields_style) {
@@ -550,6 +591,27 @@ pub(crate) fn missing_field(field: &FieldRef, error: &ast::Error<'_>) -> Option<
             Some(format!("`{ident}` has only {count} {noun}, so there is no field {index}"))
         }
     }
+}
+
+/// Whether `ty` mentions any of the generic parameters.
+fn mentions_generics(generics: &syn::Generics, ty: &syn::Type) -> bool {
+    fn walk(tokens: proc_macro2::TokenStream, params: &[String]) -> bool {
+        tokens.into_iter().any(|tree| match tree {
+            proc_macro2::TokenTree::Ident(ident) => params.contains(&ident.to_string()),
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
+            _ => false,
+        })
+    }
+    let params: Vec<String> = generics
+        .params
+        .iter()
+        .map(|param| match param {
+            syn::GenericParam::Type(t) => t.ident.to_string(),
+            syn::GenericParam::Lifetime(l) => l.lifetime.ident.to_string(),
+            syn::GenericParam::Const(c) => c.ident.to_string(),
+        })
+        .collect();
+    !params.is_empty() && walk(quote::quote!(#ty), &params)
 }
 
 fn quoted_list(names: &[String]) -> String {

@@ -1,0 +1,169 @@
+//! The rules only `errors!` has: its enums' names and parents, the message
+//! of every variant (`#[error("...")]`), `#[from]` conversions, and what a
+//! child may declare beside what it inherits.
+
+use syn::Ident;
+use syn::parse::ParseStream;
+
+use super::{check_template, check_unique_names, validate_errors};
+use crate::ast::{self, Input};
+use crate::ctxt::Ctxt;
+use crate::errors::{EnumDecl, ancestors_of, position};
+use crate::model::{Display, DisplayDecl, ErrorDecl};
+use crate::suggest::did_you_mean;
+
+/// Rule: enum names are unique in one `errors!`.
+pub(crate) fn check_unique_enums(decls: &[EnumDecl], cx: &mut Ctxt) {
+    for (i, decl) in decls.iter().enumerate() {
+        if decls[..i].iter().any(|d| d.ident == decl.ident) {
+            cx.error_at(
+                &decl.ident,
+                format!("`{}` is declared twice in this `errors!`; rename one", decl.ident),
+            );
+        }
+    }
+}
+
+/// Rule: enums in `errors!` are not generic (a catalog is a fixed list).
+pub(crate) fn check_no_generics(decls: &[EnumDecl], cx: &mut Ctxt) {
+    for decl in decls {
+        if !decl.generics.params.is_empty() || decl.generics.where_clause.is_some() {
+            cx.error_at(
+                &decl.generics,
+                "enums in `errors!` cannot be generic; use `#[derive(ServiceError)]` for a generic error type",
+            );
+        }
+    }
+}
+
+/// Rule: a parent is an enum of the same `errors!`, and no enum is its own
+/// ancestor.
+pub(crate) fn check_parents(decls: &[EnumDecl], cx: &mut Ctxt) {
+    for (i, decl) in decls.iter().enumerate() {
+        let Some(parent) = &decl.parent else { continue };
+        if position(decls, parent).is_none() {
+            let names: Vec<String> = decls.iter().map(|d| d.ident.to_string()).collect();
+            let hint = did_you_mean(&parent.to_string(), names.iter().map(String::as_str))
+                .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+            cx.error_at(
+                parent,
+                format!("unknown parent `{parent}`: a parent must be declared in the same `errors!`{hint}"),
+            );
+        } else if ancestors_of(i, decls).is_none() {
+            cx.error_at(
+                parent,
+                format!(
+                    "`{}` inherits from itself through `{parent}`; parents cannot form a cycle",
+                    decl.ident
+                ),
+            );
+        }
+    }
+}
+
+/// The own errors of an enum, checked by the derive's rules and by the
+/// rules of `errors!`; `None` when any is invalid (and reported).
+pub(crate) fn validate_enum(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<ErrorDecl>> {
+    let mut displays = Vec::new();
+    for (variant, error) in decl.variants.iter().zip(&ast.errors) {
+        check_from(variant, error, cx);
+        displays.push(
+            display(variant, error, cx).map(|display| DisplayDecl { display, source: error.source_field() }),
+        );
+    }
+    let (errors, complete) = validate_errors(ast, cx);
+    let displays: Option<Vec<DisplayDecl>> = displays.into_iter().collect();
+    let (true, Some(displays)) = (complete, displays) else {
+        return None;
+    };
+    let errors = errors
+        .into_iter()
+        .zip(displays)
+        .map(|(error, display)| ErrorDecl { display: Some(display), ..error })
+        .collect();
+    Some(errors)
+}
+
+/// Rule: a `#[from]` field is the variant's only field.
+fn check_from(variant: &syn::Variant, error: &ast::Error<'_>, cx: &mut Ctxt) {
+    let from = error.fields.iter().any(|f| f.has_attr("from"));
+    if from && error.fields.len() != 1 {
+        cx.error_at(
+            &variant.ident,
+            format!(
+                "`#[from]` converts a value into `{}`, so it must be the variant's only field",
+                variant.ident
+            ),
+        );
+    }
+}
+
+/// Rule: a variant has one `#[error("...")]` or `#[error(transparent)]`
+/// whose placeholders name existing fields.
+fn display(variant: &syn::Variant, error: &ast::Error<'_>, cx: &mut Ctxt) -> Option<Display> {
+    let mut attrs = variant.attrs.iter().filter(|a| a.path().is_ident("error"));
+    let Some(attr) = attrs.next() else {
+        cx.error_at(
+            &variant.ident,
+            format!(
+                "`{}` needs a message: add `#[error(\"...\")]`, or `#[error(transparent)]` to show its only field",
+                variant.ident
+            ),
+        );
+        return None;
+    };
+    if let Some(extra) = attrs.next() {
+        cx.error_at(extra, "a variant takes one `#[error(...)]`; remove this one");
+        return None;
+    }
+    let parsed = attr.parse_args_with(|input: ParseStream<'_>| {
+        if input.peek(syn::Ident) && input.fork().parse::<Ident>().is_ok_and(|i| i == "transparent") {
+            input.parse::<Ident>()?;
+            return Ok(None);
+        }
+        let lit: syn::LitStr = input.parse()?;
+        if !input.is_empty() {
+            return Err(input.error(
+                "format arguments are not supported in `#[error]`: name fields in the message, e.g. `{amount}`",
+            ));
+        }
+        Ok(Some(lit))
+    });
+    match parsed {
+        Err(error) => {
+            cx.error_span(error.span(), error);
+            None
+        }
+        Ok(None) if error.fields.len() != 1 => {
+            cx.error_at(
+                attr,
+                format!(
+                    "`#[error(transparent)]` shows the variant's only field, but `{}` has {}",
+                    variant.ident,
+                    error.fields.len()
+                ),
+            );
+            None
+        }
+        Ok(None) => Some(Display::Transparent),
+        Ok(Some(lit)) => check_template(&lit, error, "`#[error]`", cx).map(Display::Message),
+    }
+}
+
+/// Rule: a child does not redeclare an inherited error, by variant; its
+/// wire names are unique among its own and its inherited errors.
+pub(crate) fn check_inherited(inherited: &[(ErrorDecl, Ident)], own: &[ErrorDecl], cx: &mut Ctxt) {
+    for error in own {
+        let Some(variant) = &error.variant else { continue };
+        if let Some((_, origin)) = inherited.iter().find(|(e, _)| e.variant.as_ref() == Some(variant)) {
+            cx.error_at(
+                variant,
+                format!("`{variant}` is already inherited from `{origin}`; remove it here (it keeps `{origin}`'s declaration)"),
+            );
+        }
+    }
+    let redeclared = |e: &ErrorDecl| inherited.iter().any(|(i, _)| i.variant == e.variant);
+    let inherited = inherited.iter().map(|(error, origin)| (error, Some(origin)));
+    let own = own.iter().filter(|e| !redeclared(e)).map(|error| (error, None));
+    check_unique_names(inherited.chain(own), cx);
+}
