@@ -1,0 +1,375 @@
+//! errdsl's HTTP and gRPC encoders against the hand-written code that puts
+//! the same bytes on the wire.
+//!
+//! Run with:
+//!
+//! ```text
+//! cargo bench -p errdsl-tests --bench transport_vs_hand -- --warm-up-time 1 --measurement-time 3
+//! ```
+//!
+//! `Declared` is a divider's errors declared with `#[derive(ServiceError)]`
+//! and encoded with `errdsl::http::response` (Goa body) and
+//! `errdsl::grpc::to_status`. `Hand` is the same errors with the encoders a
+//! careful engineer writes without errdsl: one `match` describing each error,
+//! a `#[derive(Serialize)]` body for HTTP, `tonic_types::ErrorDetails` for
+//! gRPC, a fresh id (6 random bytes, base64url) per response, and a log line
+//! for the fault. Each criterion group times one error on one transport,
+//! errdsl and hand-written side by side; the `parts` group times pieces of
+//! that work on their own. Before timing, the twins are checked to produce
+//! the same responses and statuses, ids aside.
+//!
+//! No `tracing` subscriber is installed, so both sides' fault logging is a
+//! check of the global maximum level and nothing more.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::time::Duration;
+
+use ::http::header::{CONTENT_TYPE, RETRY_AFTER};
+use ::http::{HeaderName, HeaderValue, Response, StatusCode};
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use criterion::{Criterion, criterion_group, criterion_main};
+use errdsl::http::BodyFormat;
+use errdsl::{ErrorResult, ServiceError};
+use serde::Serialize;
+use tonic_types::{ErrorDetails, StatusExt};
+
+/// The secret in the fault's `Display` text, which must reach neither wire.
+const SECRET: &str = "10.0.0.7";
+
+/// The errors of a divider service, declared with the derive.
+#[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+#[service_error(service = "divider")]
+pub enum Declared {
+    #[error("cannot divide {dividend} by zero")]
+    #[service_error(grpc = InvalidArgument, user_msg = "You can't divide {dividend} by zero.")]
+    DivByZero {
+        #[service_error(wire)]
+        dividend: i64,
+    },
+
+    #[error("divider is in maintenance")]
+    #[service_error(temporary, http = 503, retry_after_secs = 30)]
+    Maintenance,
+
+    #[error("storage broke: {0}")]
+    #[service_error(fault)]
+    Broken(String),
+
+    #[error("deadline of {budget_ms} ms passed")]
+    #[service_error(timeout, user_msg = "The request took too long.")]
+    Slow { budget_ms: u64 },
+}
+
+/// The same errors, for hand-written encoders.
+#[derive(Debug, thiserror::Error)]
+pub enum Hand {
+    #[error("cannot divide {dividend} by zero")]
+    DivByZero { dividend: i64 },
+
+    #[error("divider is in maintenance")]
+    Maintenance,
+
+    #[error("storage broke: {0}")]
+    Broken(String),
+
+    #[error("deadline of {budget_ms} ms passed")]
+    Slow { budget_ms: u64 },
+}
+
+/// Everything either wire says about one error, as a hand-written `match`
+/// answers it.
+struct Described {
+    status: StatusCode,
+    grpc: tonic::Code,
+    name: &'static str,
+    code: &'static str,
+    /// The wire message: the user message if there is one, else the
+    /// `Display` text, but for the fault a generic text with the id.
+    message: Cow<'static, str>,
+    /// Whether `message` is the user message (safe to show an end user).
+    user_message: bool,
+    temporary: bool,
+    timeout: bool,
+    fault: bool,
+    retry_after_secs: Option<u64>,
+    /// The one wire field of the set, as text.
+    dividend: Option<String>,
+}
+
+/// The Goa error body, in Goa's member order, with errdsl's extras.
+#[derive(Serialize)]
+struct HandBody<'a> {
+    name: &'a str,
+    id: &'a str,
+    message: &'a str,
+    temporary: bool,
+    timeout: bool,
+    fault: bool,
+    code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    user_message: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fields: Option<DividendField<'a>>,
+}
+
+#[derive(Serialize)]
+struct DividendField<'a> {
+    dividend: &'a str,
+}
+
+const GOA_ERROR: HeaderName = HeaderName::from_static("goa-error");
+
+impl Hand {
+    fn describe(&self, id: &str) -> Described {
+        let base = Described {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            grpc: tonic::Code::Internal,
+            name: "",
+            code: "",
+            message: Cow::Borrowed(""),
+            user_message: false,
+            temporary: false,
+            timeout: false,
+            fault: false,
+            retry_after_secs: None,
+            dividend: None,
+        };
+        match self {
+            Self::DivByZero { dividend } => Described {
+                status: StatusCode::BAD_REQUEST,
+                grpc: tonic::Code::InvalidArgument,
+                name: "div_by_zero",
+                code: "invalid_argument",
+                message: Cow::Owned(format!("You can't divide {dividend} by zero.")),
+                user_message: true,
+                dividend: Some(dividend.to_string()),
+                ..base
+            },
+            Self::Maintenance => Described {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                grpc: tonic::Code::Unavailable,
+                name: "maintenance",
+                code: "unavailable",
+                message: Cow::Borrowed("divider is in maintenance"),
+                temporary: true,
+                retry_after_secs: Some(30),
+                ..base
+            },
+            Self::Broken(_) => Described {
+                name: "broken",
+                code: "internal",
+                message: Cow::Owned(format!("internal error (id: {id})")),
+                fault: true,
+                ..base
+            },
+            Self::Slow { .. } => Described {
+                status: StatusCode::GATEWAY_TIMEOUT,
+                grpc: tonic::Code::DeadlineExceeded,
+                name: "slow",
+                code: "deadline_exceeded",
+                message: Cow::Borrowed("The request took too long."),
+                user_message: true,
+                timeout: true,
+                ..base
+            },
+        }
+    }
+
+    /// Logs a fault with the id the client gets: the only place its text goes.
+    fn log_fault(&self, described: &Described, id: &str) {
+        if described.fault {
+            tracing::error!(error.id = id, error.name = described.name, error.message = %self, "service fault");
+        }
+    }
+}
+
+/// A fresh id, Goa's format: 6 random bytes as 8 characters of base64url.
+fn new_id() -> String {
+    let mut bytes = [0; 6];
+    getrandom::fill(&mut bytes).expect("the operating system's random generator answers");
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The hand-written HTTP response: the same status, headers and Goa body as
+/// `errdsl::http::response(err, BodyFormat::Goa)`.
+fn hand_response(err: &Hand) -> Response<Vec<u8>> {
+    let id = new_id();
+    let described = err.describe(&id);
+    err.log_fault(&described, &id);
+    let body = HandBody {
+        name: described.name,
+        id: &id,
+        message: &described.message,
+        temporary: described.temporary,
+        timeout: described.timeout,
+        fault: described.fault,
+        code: described.code,
+        user_message: described.user_message.then_some(&*described.message),
+        fields: described.dividend.as_deref().map(|dividend| DividendField { dividend }),
+    };
+    let mut response = Response::new(serde_json::to_vec(&body).expect("the body serializes"));
+    *response.status_mut() = described.status;
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    headers.insert(GOA_ERROR, HeaderValue::from_static(described.name));
+    if let Some(secs) = described.retry_after_secs {
+        headers.insert(RETRY_AFTER, HeaderValue::from(secs));
+    }
+    response
+}
+
+fn flag(value: bool) -> String {
+    if value { "true" } else { "false" }.to_owned()
+}
+
+/// The hand-written gRPC status: the same code, message and rich details as
+/// `errdsl::grpc::to_status(err)`.
+fn hand_status(err: &Hand) -> tonic::Status {
+    let id = new_id();
+    let described = err.describe(&id);
+    err.log_fault(&described, &id);
+    let mut metadata = HashMap::with_capacity(6);
+    metadata.insert("id".to_owned(), id);
+    metadata.insert("temporary".to_owned(), flag(described.temporary));
+    metadata.insert("timeout".to_owned(), flag(described.timeout));
+    metadata.insert("fault".to_owned(), flag(described.fault));
+    metadata.insert("code".to_owned(), described.code.to_owned());
+    if let Some(dividend) = described.dividend {
+        metadata.insert("field_dividend".to_owned(), dividend);
+    }
+    let mut details = ErrorDetails::with_error_info(described.name, "divider", metadata);
+    if let Some(secs) = described.retry_after_secs {
+        details.set_retry_info(Some(Duration::from_secs(secs)));
+    }
+    if described.user_message {
+        details.set_localized_message("en-US", described.message.clone());
+    }
+    tonic::Status::with_error_details(described.grpc, described.message, details)
+}
+
+fn declared_errors() -> Vec<Declared> {
+    vec![
+        Declared::DivByZero { dividend: 7 },
+        Declared::Maintenance,
+        Declared::Broken(format!("connect to {SECRET}:5432 as admin: password rejected")),
+        Declared::Slow { budget_ms: 250 },
+    ]
+}
+
+fn hand_errors() -> Vec<Hand> {
+    vec![
+        Hand::DivByZero { dividend: 7 },
+        Hand::Maintenance,
+        Hand::Broken(format!("connect to {SECRET}:5432 as admin: password rejected")),
+        Hand::Slow { budget_ms: 250 },
+    ]
+}
+
+/// `text` with `id` replaced by a placeholder, after checking it is an id.
+fn without_id(text: &str, id: &str) -> String {
+    assert_eq!(id.len(), 8, "{id}");
+    assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "{id}");
+    text.replace(id, "<id>")
+}
+
+/// Panics unless the twins' HTTP responses agree: status, headers, and the
+/// body byte for byte once the ids are replaced.
+fn assert_responses_agree(declared: &Declared, hand: &Hand) {
+    let (ours, theirs) = (errdsl::http::response(declared, BodyFormat::Goa), hand_response(hand));
+    assert_eq!(ours.status(), theirs.status(), "{declared}");
+    assert_eq!(ours.headers(), theirs.headers(), "{declared}");
+    let body = |response: &Response<Vec<u8>>| {
+        let text = std::str::from_utf8(response.body()).expect("the body is UTF-8");
+        let value: serde_json::Value = serde_json::from_str(text).expect("the body is JSON");
+        without_id(text, value["id"].as_str().expect("the body has an id"))
+    };
+    let (ours_body, theirs_body) = (body(&ours), body(&theirs));
+    assert_eq!(ours_body, theirs_body, "{declared}");
+    assert!(!ours_body.contains(SECRET), "{ours_body}");
+}
+
+/// Panics unless the twins' statuses agree: code, message, metadata, and the
+/// decoded details once the ids are replaced.
+fn assert_statuses_agree(declared: &Declared, hand: &Hand) {
+    let (ours, theirs) = (errdsl::grpc::to_status(declared), hand_status(hand));
+    assert_eq!(ours.code(), theirs.code(), "{declared}");
+    assert!(ours.metadata().is_empty() && theirs.metadata().is_empty(), "{declared}");
+    // The encodings differ only in the order of the metadata map entries.
+    assert_eq!(ours.details().len(), theirs.details().len(), "{declared}");
+
+    let canonical = |status: &tonic::Status| {
+        let details = status.check_error_details().expect("the details decode");
+        let info = details.error_info().expect("an ErrorInfo");
+        let mut metadata = info.metadata.clone();
+        let id = metadata.remove("id").expect("an id");
+        let mut metadata: Vec<_> = metadata.into_iter().collect();
+        metadata.sort();
+        (
+            without_id(status.message(), &id),
+            info.reason.clone(),
+            info.domain.clone(),
+            metadata,
+            details.retry_info().map(|info| info.retry_delay),
+            details.localized_message().map(|message| (message.locale.clone(), message.message.clone())),
+        )
+    };
+    let (ours_parts, theirs_parts) = (canonical(&ours), canonical(&theirs));
+    assert_eq!(ours_parts, theirs_parts, "{declared}");
+    assert!(!format!("{ours_parts:?}").contains(SECRET), "{ours_parts:?}");
+}
+
+/// Panics unless the twins encode alike on both transports, so that the
+/// benchmark compares equal work.
+fn assert_twins_agree() {
+    let (declared, hand) = (declared_errors(), hand_errors());
+    assert_eq!(declared.len(), hand.len());
+    for (d, h) in declared.iter().zip(&hand) {
+        assert_eq!(d.to_string(), h.to_string());
+        assert_responses_agree(d, h);
+        assert_statuses_agree(d, h);
+    }
+}
+
+/// One criterion group per error: `transport/<name>`, errdsl then hand-written.
+fn compare<T>(
+    c: &mut Criterion,
+    transport: &str,
+    errdsl: impl Fn(&Declared) -> T,
+    hand: impl Fn(&Hand) -> T,
+) {
+    for (declared, hand_error) in declared_errors().iter().zip(&hand_errors()) {
+        let mut group = c.benchmark_group(format!("{transport}/{}", declared.name()));
+        group.bench_function("errdsl", |b| b.iter(|| errdsl(black_box(declared))));
+        group.bench_function("hand", |b| b.iter(|| hand(black_box(hand_error))));
+        group.finish();
+    }
+}
+
+fn http(c: &mut Criterion) {
+    assert_twins_agree();
+    compare(c, "http", |e| errdsl::http::response(e, BodyFormat::Goa), hand_response);
+}
+
+fn grpc(c: &mut Criterion) {
+    compare(c, "grpc", errdsl::grpc::to_status, hand_status);
+}
+
+/// Pieces of the work, to see where the time goes: a fresh id (the
+/// `getrandom` system call and base64), and errdsl's capture of each error
+/// into an `ErrorResult` (which makes an id too).
+fn parts(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parts");
+    group.bench_function("hand_id", |b| b.iter(new_id));
+    for declared in &declared_errors() {
+        group.bench_function(format!("capture/{}", declared.name()), |b| {
+            b.iter(|| ErrorResult::from_service_error(black_box(declared)));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, http, grpc, parts);
+criterion_main!(benches);
