@@ -12,7 +12,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{Attribute, DeriveInput, Generics, Ident, Token, Variant, Visibility, braced};
+use syn::{Attribute, DeriveInput, Generics, Ident, Path, Token, Variant, Visibility, braced};
 
 use crate::ast::Input;
 use crate::ctxt::Ctxt;
@@ -27,19 +27,51 @@ pub(crate) struct EnumDecl {
     pub vis: Visibility,
     pub ident: Ident,
     pub generics: Generics,
-    pub parent: Option<Ident>,
+    /// The parent as written: an enum of the same `errors!` by name, or one
+    /// declared elsewhere by path (`crate::api::ApiError`).
+    pub parent: Option<Path>,
     pub variants: Punctuated<Variant, Token![,]>,
+    /// `None` for the enums this invocation declares; the index of the
+    /// borrowed ancestry for the enums a parent's callback brought in.
+    pub scope: Option<usize>,
 }
 
-struct Decls(Vec<EnumDecl>);
+/// The input: the enums to declare, and the ancestries of parents declared
+/// elsewhere, which their callbacks prepended (`@__parent [path] { .. }`).
+struct Decls {
+    /// Each borrowed ancestry's path, as the child names its last enum.
+    scopes: Vec<Path>,
+    decls: Vec<EnumDecl>,
+}
+
+/// The marker of a borrowed ancestry in the input of `errors!`.
+const PARENT_MARKER: &str = "__errdsl_parent";
 
 impl Parse for Decls {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let mut decls = Vec::new();
+        let (mut scopes, mut decls) = (Vec::new(), Vec::new());
+        while input.peek(Token![@]) {
+            input.parse::<Token![@]>()?;
+            let marker: Ident = input.parse()?;
+            if marker != PARENT_MARKER {
+                return Err(syn::Error::new(marker.span(), "unexpected `@` in `errors!`"));
+            }
+            let path;
+            syn::bracketed!(path in input);
+            let path: Path = path.parse()?;
+            let body;
+            braced!(body in input);
+            while !body.is_empty() {
+                let mut decl: EnumDecl = body.parse()?;
+                decl.scope = Some(scopes.len());
+                decls.push(decl);
+            }
+            scopes.push(path);
+        }
         while !input.is_empty() {
             decls.push(input.parse()?);
         }
-        Ok(Decls(decls))
+        Ok(Decls { scopes, decls })
     }
 }
 
@@ -57,14 +89,14 @@ impl Parse for EnumDecl {
         let generics = input.parse()?;
         let parent = if input.peek(Token![:]) {
             input.parse::<Token![:]>()?;
-            Some(input.parse()?)
+            Some(input.call(Path::parse_mod_style)?)
         } else {
             None
         };
         let content;
         braced!(content in input);
         let variants = content.parse_terminated(Variant::parse, Token![,])?;
-        Ok(EnumDecl { attrs, vis, ident, generics, parent, variants })
+        Ok(EnumDecl { attrs, vis, ident, generics, parent, variants, scope: None })
     }
 }
 
@@ -77,39 +109,116 @@ struct Lowered {
 
 /// Expands `errors! { ... }`.
 pub(crate) fn errors(input: TokenStream) -> TokenStream {
-    let decls = match syn::parse2::<Decls>(input) {
-        Ok(decls) => decls.0,
+    // Kept whole for a parent's callback, which re-invokes `errors!` with it.
+    let original = input.clone();
+    let Decls { scopes, decls } = match syn::parse2::<Decls>(input) {
+        Ok(decls) => decls,
         Err(error) => return error.to_compile_error(),
     };
+    let tree = Tree { decls: &decls, scopes: &scopes };
+    // A parent declared elsewhere: ask it for its ancestry, then come back.
+    if let Some(path) = tree.unresolved_path() {
+        let mut callback = path.clone();
+        if let Some(last) = callback.segments.last_mut() {
+            last.ident = callback_name(&last.ident);
+        }
+        return quote!(#callback! { [#path] #original });
+    }
+
     let mut cx = Ctxt::new();
     rules::check_unique_enums(&decls, &mut cx);
     rules::check_no_generics(&decls, &mut cx);
-    rules::check_parents(&decls, &mut cx);
+    rules::check_parents(&tree, &mut cx);
 
+    // Borrowed ancestries were checked where they were declared; what they
+    // report again here is not the user's mistake in this invocation.
+    let mut borrowed_cx = Ctxt::new();
     let mut lowered: Vec<Option<Lowered>> = (0..decls.len()).map(|_| None).collect();
-    for index in parents_first(&decls) {
-        let parent = ancestors_of(index, &decls).and_then(|chain| chain.first().copied());
-        let parent = parent.and_then(|p| lowered[p].as_ref());
-        let ancestors = ancestor_outlines(index, &decls, &lowered);
-        lowered[index] = Some(lower_enum(&decls[index], parent, ancestors, &mut cx));
+    for index in tree.parents_first() {
+        let parent = tree.parent(index).and_then(|p| lowered[p].as_ref());
+        let ancestors = tree.ancestor_outlines(index, &lowered);
+        let cx = if decls[index].scope.is_some() { &mut borrowed_cx } else { &mut cx };
+        lowered[index] = Some(lower_enum(&decls[index], parent, ancestors, cx));
     }
+    let _ = borrowed_cx.finish();
 
     // One expansion per name: a duplicate enum is reported, not defined twice.
-    let unique = |i: &usize| !decls[..*i].iter().any(|d| d.ident == decls[*i].ident);
-    let lowered: Vec<Lowered> = (0..decls.len()).filter(unique).filter_map(|i| lowered[i].take()).collect();
+    let local = |i: &usize| decls[*i].scope.is_none();
+    let unique = |i: &usize| !decls[..*i].iter().any(|d| d.scope.is_none() && d.ident == decls[*i].ident);
+    let expanded: Vec<(usize, Lowered)> =
+        (0..decls.len()).filter(local).filter(unique).filter_map(|i| Some((i, lowered[i].take()?))).collect();
+    let exports = expanded.iter().map(|(i, _)| export(&tree, *i));
+    let exports: Vec<TokenStream> = exports.collect();
     match cx.finish() {
         Ok(()) => {
-            let expanded = lowered.into_iter().filter_map(|l| {
-                let errors = l.errors?.into_iter().map(|(error, _)| error).collect();
-                Some(expand::expand(&Catalog { outline: l.outline, errors }))
+            let expanded = expanded.into_iter().map(|(_, l)| match l.errors {
+                Some(errors) => {
+                    let errors = errors.into_iter().map(|(error, _)| error).collect();
+                    expand::expand(&Catalog { outline: l.outline, errors })
+                }
+                // A borrowed parent is invalid: reported where it is declared.
+                None => expand::fallback(&l.outline),
             });
-            quote!(#(#expanded)*)
+            quote!(#(#expanded)* #(#exports)*)
         }
         Err(errors) => {
             let errors = errors.to_compile_error();
-            let fallbacks = lowered.iter().map(|l| expand::fallback(&l.outline));
-            quote!(#errors #(#fallbacks)*)
+            let fallbacks = expanded.iter().map(|(_, l)| expand::fallback(&l.outline));
+            quote!(#errors #(#fallbacks)* #(#exports)*)
         }
+    }
+}
+
+/// The name of the callback of the enum `ident`; the compiler names it when
+/// a parent path leads to no enum `errors!` declared.
+fn callback_name(ident: &Ident) -> Ident {
+    quote::format_ident!("__errdsl_parent_{}", ident)
+}
+
+/// The callback that lets later `errors!` invocations, in any module of the
+/// crate, name `decl` as a parent by path: a `macro_rules!` beside the enum
+/// that prepends the ancestry of `decl` to the input of `errors!`.
+fn export(tree: &Tree<'_>, index: usize) -> TokenStream {
+    let decl = &tree.decls[index];
+    if !decl.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let Some(mut chain) = tree.ancestors(index) else {
+        return TokenStream::new();
+    };
+    chain.reverse();
+    chain.push(index);
+    // The ancestry as one self-contained input: each enum's parent is the
+    // one before it.
+    let mut previous: Option<&Ident> = None;
+    let enums = chain.iter().map(|&i| {
+        let d = &tree.decls[i];
+        let (attrs, vis, ident, variants) = (&d.attrs, &d.vis, &d.ident, &d.variants);
+        let parent = previous.map(|p| quote!(: #p));
+        previous = Some(ident);
+        quote!(#(#attrs)* #vis enum #ident #parent { #variants })
+    });
+    let enums: Vec<TokenStream> = enums.collect();
+    let ident = &decl.ident;
+    let hidden = callback_name(ident);
+    let marker = Ident::new(PARENT_MARKER, proc_macro2::Span::call_site());
+    // A `macro_rules!` is at most `pub(crate)`; a private enum's callback is
+    // private too.
+    let vis = match &decl.vis {
+        Visibility::Inherited => quote!(),
+        Visibility::Restricted(restricted) => quote!(#restricted),
+        Visibility::Public(_) => quote!(pub(crate)),
+    };
+    quote! {
+        #[doc(hidden)]
+        macro_rules! #hidden {
+            ([$($path:tt)*] $($input:tt)*) => {
+                ::errdsl::errors! { @#marker [$($path)*] { #(#enums)* } $($input)* }
+            };
+        }
+        #[doc(hidden)]
+        #[allow(unused_imports)]
+        #vis use #hidden;
     }
 }
 
@@ -181,49 +290,96 @@ fn clean_variant(variant: &Variant) -> Variant {
     variant
 }
 
-/// The ancestors of `decls[index]` that `From` converts from, nearest first.
-fn ancestor_outlines(index: usize, decls: &[EnumDecl], lowered: &[Option<Lowered>]) -> Vec<Ancestor> {
-    let chain = ancestors_of(index, decls).unwrap_or_default();
-    chain
-        .into_iter()
-        .filter_map(|a| {
-            let outline = &lowered[a].as_ref()?.outline;
-            let variants = outline
-                .variants
-                .iter()
-                .map(|v| (v.ident.clone(), v.fields.iter().map(|f| f.member.clone()).collect()))
-                .collect();
-            Some(Ancestor { path: decls[a].ident.clone().into(), variants })
-        })
-        .collect()
+/// The enums of one input and how they inherit: the parent of a local enum
+/// is a local enum by name or a borrowed ancestry by path; the parent of a
+/// borrowed enum is the one before it in its ancestry.
+pub(crate) struct Tree<'a> {
+    pub decls: &'a [EnumDecl],
+    scopes: &'a [Path],
 }
 
-/// The enums whose ancestry resolves, parents before children; declaration
-/// order within a depth.
-fn parents_first(decls: &[EnumDecl]) -> Vec<usize> {
-    let mut depths: Vec<(usize, usize)> =
-        (0..decls.len()).filter_map(|i| Some((ancestors_of(i, decls)?.len(), i))).collect();
-    depths.sort_unstable();
-    depths.into_iter().map(|(_, i)| i).collect()
-}
-
-/// The index of the enum named `ident`.
-pub(crate) fn position(decls: &[EnumDecl], ident: &Ident) -> Option<usize> {
-    decls.iter().position(|d| d.ident == *ident)
-}
-
-/// The chain of ancestors of `decls[i]`, nearest first; `None` on a cycle or
-/// an unknown parent.
-pub(crate) fn ancestors_of(i: usize, decls: &[EnumDecl]) -> Option<Vec<usize>> {
-    let mut chain = Vec::new();
-    let mut current = i;
-    while let Some(parent) = &decls[current].parent {
-        let next = position(decls, parent)?;
-        if next == i || chain.contains(&next) {
+impl Tree<'_> {
+    /// The index of the parent of `decls[i]`, if it resolves.
+    pub(crate) fn parent(&self, i: usize) -> Option<usize> {
+        let decl = &self.decls[i];
+        let path = decl.parent.as_ref()?;
+        if let Some(ident) = path.get_ident() {
+            let same_scope = |d: &EnumDecl| d.scope == decl.scope && d.ident == *ident;
+            if let Some(found) = self.decls.iter().position(same_scope) {
+                return Some(found);
+            }
+        }
+        if decl.scope.is_some() {
             return None;
         }
-        chain.push(next);
-        current = next;
+        // A path: the last enum of the ancestry borrowed under that path.
+        let wanted = quote!(#path).to_string();
+        let scope = self.scopes.iter().position(|p| quote!(#p).to_string() == wanted)?;
+        let last = path.segments.last()?;
+        self.decls.iter().position(|d| d.scope == Some(scope) && d.ident == last.ident)
     }
-    Some(chain)
+
+    /// The first parent, by path, that neither this input nor a borrowed
+    /// ancestry declares. A single name is never looked for elsewhere: it
+    /// must be declared here (and is reported when it is not).
+    fn unresolved_path(&self) -> Option<&Path> {
+        self.decls.iter().enumerate().find_map(|(i, decl)| {
+            let path = decl.parent.as_ref()?;
+            (decl.scope.is_none() && path.get_ident().is_none() && self.parent(i).is_none()).then_some(path)
+        })
+    }
+
+    /// The chain of ancestors of `decls[i]`, nearest first; `None` on a
+    /// cycle or an unknown parent.
+    pub(crate) fn ancestors(&self, i: usize) -> Option<Vec<usize>> {
+        let mut chain = Vec::new();
+        let mut current = i;
+        while self.decls[current].parent.is_some() {
+            let next = self.parent(current)?;
+            if next == i || chain.contains(&next) {
+                return None;
+            }
+            chain.push(next);
+            current = next;
+        }
+        Some(chain)
+    }
+
+    /// The enums whose ancestry resolves, parents before children;
+    /// declaration order within a depth.
+    fn parents_first(&self) -> Vec<usize> {
+        let mut depths: Vec<(usize, usize)> =
+            (0..self.decls.len()).filter_map(|i| Some((self.ancestors(i)?.len(), i))).collect();
+        depths.sort_unstable();
+        depths.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// The ancestors of `decls[index]` that `From` converts from, nearest
+    /// first, by the path the enum can name them with: local ones by name,
+    /// a borrowed parent by the path written. (The ancestors of a borrowed
+    /// parent have no path known here.)
+    fn ancestor_outlines(&self, index: usize, lowered: &[Option<Lowered>]) -> Vec<Ancestor> {
+        let decl = &self.decls[index];
+        let chain = self.ancestors(index).unwrap_or_default();
+        chain
+            .into_iter()
+            .filter_map(|a| {
+                let ancestor = &self.decls[a];
+                let path: Path = if ancestor.scope == decl.scope {
+                    ancestor.ident.clone().into()
+                } else if Some(a) == self.parent(index) {
+                    decl.parent.clone()?
+                } else {
+                    return None;
+                };
+                let outline = &lowered[a].as_ref()?.outline;
+                let variants = outline
+                    .variants
+                    .iter()
+                    .map(|v| (v.ident.clone(), v.fields.iter().map(|f| f.member.clone()).collect()))
+                    .collect();
+                Some(Ancestor { path, variants })
+            })
+            .collect()
+    }
 }

@@ -59,11 +59,14 @@ pub(super) fn try_from(catalog: &Catalog) -> TokenStream {
         let Kind::Transparent { field, .. } = error.kind else { return None };
         let (ty, member) = (&error.fields[field].ty, &error.fields[field].member);
         let path = variant_path(error);
-        Some(quote_spanned! {ty.span()=>
+        // Only the decoder is spanned on the type (so a missing impl is
+        // reported there); `result` keeps the span of the other bindings.
+        let decoder = quote_spanned!(ty.span()=> (&&::errdsl::__private::Decode::<#ty>::NEW));
+        Some(quote! {
             let result = {
                 #[allow(unused_imports)]
                 use ::errdsl::__private::{DecodeNever as _, DecodeWithTryFrom as _};
-                match (&&::errdsl::__private::Decode::<#ty>::NEW).decode(result) {
+                match #decoder.decode(result) {
                     ::errdsl::__private::Ok(inner) => return ::errdsl::__private::Ok(#path { #member: inner }),
                     ::errdsl::__private::Err(result) => result,
                 }
@@ -96,8 +99,9 @@ fn construct(error: &ErrorDecl) -> TokenStream {
         let (member, ty) = (&field.member, &field.ty);
         let value = if field.wire == Wire::Travels {
             let name = field.wire_name();
-            quote_spanned! {ty.span()=>
-                match ::errdsl::__private::wire_field::<#ty>(&result, #name) {
+            let parse = quote_spanned!(ty.span()=> ::errdsl::__private::wire_field::<#ty>);
+            quote! {
+                match #parse(&result, #name) {
                     ::errdsl::__private::Some(value) => value,
                     ::errdsl::__private::None => return ::errdsl::__private::Err(result),
                 }

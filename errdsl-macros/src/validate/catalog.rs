@@ -8,14 +8,15 @@ use syn::parse::ParseStream;
 use super::{check_template, check_unique_names, validate_errors};
 use crate::ast::{self, Input};
 use crate::ctxt::Ctxt;
-use crate::errors::{EnumDecl, ancestors_of, position};
+use crate::errors::{EnumDecl, Tree};
 use crate::model::{Display, DisplayDecl, ErrorDecl};
 use crate::suggest::did_you_mean;
 
 /// Rule: enum names are unique in one `errors!`.
 pub(crate) fn check_unique_enums(decls: &[EnumDecl], cx: &mut Ctxt) {
-    for (i, decl) in decls.iter().enumerate() {
-        if decls[..i].iter().any(|d| d.ident == decl.ident) {
+    let local: Vec<&EnumDecl> = decls.iter().filter(|d| d.scope.is_none()).collect();
+    for (i, decl) in local.iter().enumerate() {
+        if local[..i].iter().any(|d| d.ident == decl.ident) {
             cx.error_at(
                 &decl.ident,
                 format!("`{}` is declared twice in this `errors!`; rename one", decl.ident),
@@ -26,7 +27,7 @@ pub(crate) fn check_unique_enums(decls: &[EnumDecl], cx: &mut Ctxt) {
 
 /// Rule: enums in `errors!` are not generic (a catalog is a fixed list).
 pub(crate) fn check_no_generics(decls: &[EnumDecl], cx: &mut Ctxt) {
-    for decl in decls {
+    for decl in decls.iter().filter(|d| d.scope.is_none()) {
         if !decl.generics.params.is_empty() || decl.generics.where_clause.is_some() {
             cx.error_at(
                 &decl.generics,
@@ -36,24 +37,33 @@ pub(crate) fn check_no_generics(decls: &[EnumDecl], cx: &mut Ctxt) {
     }
 }
 
-/// Rule: a parent is an enum of the same `errors!`, and no enum is its own
-/// ancestor.
-pub(crate) fn check_parents(decls: &[EnumDecl], cx: &mut Ctxt) {
+/// Rule: a parent named alone is an enum of the same `errors!` (one named
+/// by path is looked up by the compiler), and no enum is its own ancestor.
+pub(crate) fn check_parents(tree: &Tree<'_>, cx: &mut Ctxt) {
+    let decls = tree.decls;
     for (i, decl) in decls.iter().enumerate() {
         let Some(parent) = &decl.parent else { continue };
-        if position(decls, parent).is_none() {
-            let names: Vec<String> = decls.iter().map(|d| d.ident.to_string()).collect();
-            let hint = did_you_mean(&parent.to_string(), names.iter().map(String::as_str))
-                .map_or_else(String::new, |s| format!("; did you mean `{s}`?"));
+        if decl.scope.is_some() {
+            continue;
+        }
+        if tree.parent(i).is_none() {
+            let name = parent.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+            let names: Vec<String> =
+                decls.iter().filter(|d| d.scope.is_none()).map(|d| d.ident.to_string()).collect();
+            let hint = did_you_mean(&name, names.iter().map(String::as_str)).map_or_else(
+                || format!("; to inherit from an enum another `errors!` declares, name it by its path, e.g. `crate::api::{name}`"),
+                |s| format!("; did you mean `{s}`?"),
+            );
             cx.error_at(
                 parent,
-                format!("unknown parent `{parent}`: a parent must be declared in the same `errors!`{hint}"),
+                format!("unknown parent `{name}`: it is not declared in this `errors!`{hint}"),
             );
-        } else if ancestors_of(i, decls).is_none() {
+        } else if tree.ancestors(i).is_none() {
+            let name = quote::quote!(#parent).to_string().replace(' ', "");
             cx.error_at(
                 parent,
                 format!(
-                    "`{}` inherits from itself through `{parent}`; parents cannot form a cycle",
+                    "`{}` inherits from itself through `{name}`; parents cannot form a cycle",
                     decl.ident
                 ),
             );
