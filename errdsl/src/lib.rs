@@ -9,6 +9,10 @@
 //!   constructors and a [`Catalog`];
 //! - [`ErrorResult`]: the type-erased, wire-level form of any service error,
 //!   with a per-instance id;
+//! - transports: an HTTP response ([`http`], [`axum`](mod@crate::axum)) or a
+//!   `tonic::Status` ([`grpc`]) from any service error, and the
+//!   [`ErrorResult`] a client decodes back from either, then the typed error
+//!   through `TryFrom<ErrorResult>`;
 //! - [`classify`]: flags and a code for foreign errors (`std::io` and more);
 //! - [`testing`]: compare errors with templates in tests.
 //!
@@ -37,8 +41,23 @@
 //!
 //! # Cargo features
 //!
-//! - `serde`: `Serialize`/`Deserialize` for [`ErrorResult`] in Goa's JSON shape.
-//! - `tonic`: conversions between [`Code`] and `tonic::Code`.
+//! - `serde`: `Serialize`/`Deserialize` for [`ErrorResult`] in Goa's JSON
+//!   shape, and the HTTP transport, [`http`]: the Goa and RFC 9457 bodies
+//!   ([`http::GoaBody`], [`http::ProblemDetails`]), responses
+//!   ([`http::response`], [`http::response_for`]) and client decoding
+//!   ([`ErrorResult::from_http_response`]).
+//! - `axum`: `axum::response::IntoResponse` for every declared type and for
+//!   [`ErrorResult`], and middleware choosing the body by the request's
+//!   `Accept` ([`axum::negotiate`](crate::axum::negotiate)).
+//! - `tonic`: `From<YourError>` and `From<ErrorResult>` for `tonic::Status`
+//!   in the Google rich error model ([`grpc`]), client decoding
+//!   ([`ErrorResult::from_grpc_status`]), and conversions between [`Code`]
+//!   and `tonic::Code`.
+//! - `reqwest`: [`ErrorResult::from_reqwest`] reads a client response.
+//!
+//! The generated transport impls live in your crate but need neither axum
+//! nor tonic among its dependencies: they are switched on by errdsl's own
+//! features.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
@@ -79,6 +98,13 @@ pub use code::{Code, UnknownCode};
 /// | `classify` | code, status, `temporary` and `timeout` come from [`classify`]ing the `#[source]`/`#[from]`/`source` field at run time; a server-side result is a fault |
 /// | `transparent` | every method is delegated to the only field, itself a `ServiceError` |
 ///
+/// On a field: `wire` sends it with the error, as text (its type is
+/// `Display + FromStr`; see [`ServiceError::wire_fields`]); `default` keeps
+/// it in the process and has clients decode it as `Default::default()`. A
+/// client decodes an error back into its variant with `TryFrom<ErrorResult>`
+/// (generated for every type) when each of its fields is `wire` or
+/// `default`.
+///
 /// Every mistake is a compile error on the offending tokens, all reported in
 /// one pass: unknown keys, statuses outside 400..=599, unknown codes, a
 /// missing mapping, an HTTP status and code that blame different sides, a
@@ -100,8 +126,11 @@ pub use errdsl_macros::ServiceError;
 /// An enum may name a parent after a colon: it then has every error of its
 /// parent (and of the parent's ancestors) as its own variants, declared as
 /// the ancestor declared them, and `From<Ancestor>` for each ancestor. This
-/// is Goa's API-, service- and method-level errors. Parents must be declared
-/// in the same `errors!`. Enums get `#[derive(Debug)]` unless they derive it.
+/// is Goa's API-, service- and method-level errors. A parent is an enum of
+/// the same `errors!` by name, or one another `errors!` of the crate
+/// declares, by path (`pub enum DividerError: crate::api::ApiError`);
+/// `From` then converts from the parent named. Enums get `#[derive(Debug)]`
+/// unless they derive it.
 ///
 /// ```
 /// use errdsl::{Catalog, Code, ServiceError};
