@@ -48,7 +48,7 @@
 //!   ([`ErrorResult::from_http_response`]).
 //! - `axum`: `axum::response::IntoResponse` for every declared type and for
 //!   [`ErrorResult`], and middleware choosing the body by the request's
-//!   `Accept` ([`axum::negotiate`](crate::axum::negotiate)).
+//!   `Accept` ([`axum::negotiate`]).
 //! - `tonic`: `From<YourError>` and `From<ErrorResult>` for `tonic::Status`
 //!   in the Google rich error model ([`grpc`]), client decoding
 //!   ([`ErrorResult::from_grpc_status`]), and conversions between [`Code`]
