@@ -13,31 +13,38 @@ use crate::{ErrorResult, ServiceError};
 pub(crate) fn capture_for_wire<E: ServiceError + ?Sized>(err: &E) -> ErrorResult {
     let result = ErrorResult::from_service_error(err);
     if result.is_fault() {
-        tracing::error!(
-            error.id = result.id(),
-            error.name = result.name(),
-            error.message = %err,
-            error.sources = %SourceChain(err.source()),
-            "service fault"
-        );
+        log_fault(result.id(), err);
     }
     result
 }
+
+/// Logs a fault at `ERROR` level under `id`: its name, `Display` text and
+/// source chain, which never leave the process any other way.
+pub(crate) fn log_fault<E: ServiceError + ?Sized>(id: &str, err: &E) {
+    tracing::error!(
+        error.id = id,
+        error.name = err.name(),
+        error.message = %err,
+        error.sources = %SourceChain(err.source()),
+        "service fault"
+    );
+}
+
+/// How deep a logged source chain goes: real chains are a handful of errors
+/// long; the bound guards against a `source` that loops.
+const MAX_SOURCE_DEPTH: usize = 32;
 
 /// The source chain of an error, displayed as `a: b: c`.
 struct SourceChain<'a>(Option<&'a (dyn Error + 'static)>);
 
 impl std::fmt::Display for SourceChain<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut next = self.0;
-        let mut first = true;
-        while let Some(err) = next {
-            if !first {
+        let chain = std::iter::successors(self.0, |&err| err.source()).take(MAX_SOURCE_DEPTH);
+        for (i, err) in chain.enumerate() {
+            if i > 0 {
                 f.write_str(": ")?;
             }
             write!(f, "{err}")?;
-            first = false;
-            next = err.source();
         }
         Ok(())
     }

@@ -14,8 +14,11 @@ use crate::{Code, ServiceError};
 
 pub use builder::ErrorResultBuilder;
 
-/// The boxed source an [`ErrorResult`] may carry.
+/// A source as callers hand it over.
 type BoxError = Box<dyn Error + Send + Sync + 'static>;
+
+/// The source an [`ErrorResult`] keeps: shared, so that the error is `Clone`.
+type SharedError = std::sync::Arc<dyn Error + Send + Sync + 'static>;
 
 /// The type-erased, wire-level form of any service error: Goa's `ErrorResult`.
 ///
@@ -30,7 +33,7 @@ type BoxError = Box<dyn Error + Send + Sync + 'static>;
 /// responses into it; it implements [`ServiceError`] itself. The name, code,
 /// status and flags are read through the [`ServiceError`] trait. With the
 /// `serde` feature it is `Serialize` and `Deserialize` in Goa's JSON shape
-/// (see those impls for the format).
+/// (see those impls for the format). It is `Clone`; clones share the source.
 ///
 /// ```
 /// use errdsl::{Code, ErrorResult, ServiceError};
@@ -48,14 +51,14 @@ type BoxError = Box<dyn Error + Send + Sync + 'static>;
 /// assert_eq!(err.to_string(), "account 42 used 1000 of 1000 requests");
 /// assert_eq!(err.wire_message(), "You have used up your quota for today.");
 /// ```
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ErrorResult {
     // Boxed: a `Result<T, ErrorResult>` stays a pointer wide on the error side.
     inner: Box<Inner>,
 }
 
 /// What an [`ErrorResult`] holds.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Inner {
     name: String,
     id: String,
@@ -69,7 +72,7 @@ struct Inner {
     retry_after: Option<Duration>,
     service: Option<String>,
     fields: Vec<(String, String)>,
-    source: Option<BoxError>,
+    source: Option<SharedError>,
 }
 
 impl ErrorResult {
@@ -173,8 +176,17 @@ impl ErrorResult {
     /// ```
     #[must_use]
     pub fn with_source(mut self, source: impl Into<BoxError>) -> Self {
-        self.inner.source = Some(source.into());
+        self.inner.source = Some(SharedError::from(source.into()));
         self
+    }
+
+    /// A copy safe to hand to code that may send or show it: the same id
+    /// and answers, the wire message as its message, and no source.
+    pub(crate) fn wire_safe(&self) -> ErrorResult {
+        let mut inner = (*self.inner).clone();
+        inner.message = self.wire_message().into_owned();
+        inner.source = None;
+        Self::from_inner(inner)
     }
 
     /// The per-instance id, for log correlation: 8 characters of unpadded
@@ -501,6 +513,18 @@ mod tests {
         for part in ["ErrorResult", "not_found", "NotFound", "no user 42", err.id()] {
             assert!(debug.contains(part), "{debug}");
         }
+    }
+
+    #[test]
+    fn clones_keep_the_id_and_share_the_source() {
+        let err = ErrorResult::new("storage", Code::Unavailable, "storage failed").with_source("disk full");
+        let copy = err.clone();
+        assert_eq!((copy.id(), copy.message()), (err.id(), err.message()));
+        let (a, b) = (err.source().unwrap(), copy.source().unwrap());
+        assert!(std::ptr::addr_eq(a, b), "one source, shared");
+        let safe = err.wire_safe();
+        assert!(safe.source().is_none());
+        assert_eq!(safe.message(), err.wire_message());
     }
 
     #[test]

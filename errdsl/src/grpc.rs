@@ -105,7 +105,6 @@
 //! [Google rich error model]: https://cloud.google.com/apis/design/errors#error_model
 
 use std::collections::{BTreeMap, HashMap};
-use std::error::Error;
 use std::time::Duration;
 
 use base64::Engine as _;
@@ -113,7 +112,7 @@ use base64::engine::general_purpose::STANDARD_PAD_INDIFFERENT;
 use tonic::metadata::MetadataMap;
 use tonic_types::{ErrorDetails, ErrorInfo, LocalizedMessage, RetryInfo, StatusExt};
 
-use crate::capture::capture_for_wire;
+use crate::capture::{capture_for_wire, log_fault};
 use crate::{Code, ErrorResult, ServiceError};
 
 /// The `ErrorInfo.domain` of errors that name no service.
@@ -217,10 +216,6 @@ const GRPC_MESSAGE: http::HeaderName = http::HeaderName::from_static("grpc-messa
 /// The header of the base64 `google.rpc.Status`.
 const GRPC_STATUS_DETAILS: http::HeaderName = http::HeaderName::from_static("grpc-status-details-bin");
 
-/// How deep a fault's source chain is logged; guards against a `source`
-/// that loops.
-const MAX_SOURCE_DEPTH: usize = 64;
-
 /// The `tonic::Status` of any service error, as documented in the
 /// [module docs](self): the code, the wire message and the rich error
 /// details.
@@ -277,36 +272,9 @@ pub fn to_status<E: ServiceError + ?Sized>(err: &E) -> tonic::Status {
 impl From<ErrorResult> for tonic::Status {
     fn from(err: ErrorResult) -> Self {
         if err.is_fault() {
-            log_fault(&err);
+            log_fault(err.id(), &err);
         }
         encode(&err)
-    }
-}
-
-/// Logs a fault the way [`capture_for_wire`] does, under the error's own id.
-fn log_fault(err: &ErrorResult) {
-    tracing::error!(
-        error.id = err.id(),
-        error.name = err.name(),
-        error.message = %err,
-        error.sources = %SourceChain(err.source()),
-        "service fault"
-    );
-}
-
-/// A source chain displayed as `a: b: c`, at most [`MAX_SOURCE_DEPTH`] deep.
-struct SourceChain<'a>(Option<&'a (dyn Error + 'static)>);
-
-impl std::fmt::Display for SourceChain<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let chain = std::iter::successors(self.0, |&err| err.source()).take(MAX_SOURCE_DEPTH);
-        for (i, err) in chain.enumerate() {
-            if i > 0 {
-                f.write_str(": ")?;
-            }
-            write!(f, "{err}")?;
-        }
-        Ok(())
     }
 }
 

@@ -238,26 +238,7 @@ pub(crate) fn encode_body(err: &ErrorResult, format: BodyFormat, status: StatusC
 /// message is the wire message and it has no source.
 #[cfg_attr(not(feature = "axum"), allow(dead_code))]
 pub(crate) fn wire_safe(err: &ErrorResult) -> ErrorResult {
-    let mut builder = ErrorResult::builder(err.name(), err.code())
-        .id(err.id())
-        .message(err.wire_message())
-        .http_status(err.http_status())
-        .temporary(err.is_temporary())
-        .timeout(err.is_timeout())
-        .fault(err.is_fault());
-    if let Some(message) = err.user_message() {
-        builder = builder.user_message(message);
-    }
-    if let Some(after) = err.retry_after() {
-        builder = builder.retry_after(after);
-    }
-    if let Some(service) = err.service() {
-        builder = builder.service(service);
-    }
-    for (name, value) in err.fields() {
-        builder = builder.field(name, value);
-    }
-    builder.build()
+    err.wire_safe()
 }
 
 /// `Goa-Error`'s value: the name, with every byte that is not visible ASCII

@@ -165,7 +165,7 @@ impl ErrorResultBuilder {
             retry_after: self.retry_after,
             service: self.service,
             fields: self.fields,
-            source: self.source,
+            source: self.source.map(Into::into),
         })
     }
 }

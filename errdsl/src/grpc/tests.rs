@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::error::Error;
 use std::fmt;
 use std::io;
 use std::sync::{Arc, Mutex};
@@ -934,7 +935,7 @@ fn check_bounds(err: &ErrorResult) -> Result<(), TestCaseError> {
 proptest! {
     #[test]
     fn round_trip(sent in arb_error()) {
-        let status = tonic::Status::from(clone_of(&sent));
+        let status = tonic::Status::from(sent.clone());
         assert_round_trip(&sent, &ErrorResult::from_grpc_status(&status))?;
 
         // The details are a google.rpc.Status with the status's code and message.
@@ -951,8 +952,8 @@ proptest! {
 
     #[test]
     fn a_decoded_error_passes_on_unchanged(sent in arb_error()) {
-        let once = ErrorResult::from_grpc_status(&tonic::Status::from(clone_of(&sent)));
-        let twice = ErrorResult::from_grpc_status(&tonic::Status::from(clone_of(&once)));
+        let once = ErrorResult::from_grpc_status(&tonic::Status::from(sent.clone()));
+        let twice = ErrorResult::from_grpc_status(&tonic::Status::from(once.clone()));
         assert_round_trip(&sent, &twice)?;
     }
 
@@ -1041,28 +1042,4 @@ proptest! {
             check_bounds(&err)?;
         }
     }
-}
-
-/// A copy of an error without its source (`ErrorResult` is not `Clone`).
-fn clone_of(err: &ErrorResult) -> ErrorResult {
-    let mut builder = ErrorResult::builder(err.name(), err.code())
-        .id(err.id())
-        .message(err.message())
-        .http_status(err.http_status())
-        .temporary(err.is_temporary())
-        .timeout(err.is_timeout())
-        .fault(err.is_fault());
-    if let Some(user_message) = err.user_message() {
-        builder = builder.user_message(user_message);
-    }
-    if let Some(after) = err.retry_after() {
-        builder = builder.retry_after(after);
-    }
-    if let Some(service) = err.service() {
-        builder = builder.service(service);
-    }
-    for (name, value) in err.fields() {
-        builder = builder.field(name, value);
-    }
-    builder.build()
 }
