@@ -67,6 +67,7 @@ pub mod axum;
 mod capture;
 mod classify;
 mod code;
+pub mod db;
 mod error_result;
 #[cfg(feature = "tonic")]
 pub mod grpc;

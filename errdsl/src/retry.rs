@@ -1,0 +1,1 @@
+//! Retries that retry exactly what is temporary: `backon` (feature `backon`) and `tower::retry` (feature `tower`) integrations.
