@@ -182,6 +182,7 @@ impl ErrorResult {
 
     /// A copy safe to hand to code that may send or show it: the same id
     /// and answers, the wire message as its message, and no source.
+    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
     pub(crate) fn wire_safe(&self) -> ErrorResult {
         let mut inner = (*self.inner).clone();
         inner.message = self.wire_message().into_owned();
