@@ -1,11 +1,13 @@
 //! The input as written: the derive input with its `#[service_error]`
 //! attributes parsed, before any rule is applied.
 
+use std::borrow::Cow;
+
 use darling::{FromDeriveInput, FromField, FromVariant};
 use syn::ext::IdentExt;
-use syn::{Attribute, Data, DeriveInput, Fields, Generics, Ident, Member, Type, Visibility};
+use syn::{Attribute, Data, DeriveInput, Fields, Generics, Ident, Member, Type, Variant, Visibility};
 
-use crate::attr::{ContainerAttrs, ErrorKeys, FieldAttrs, VariantAttrs};
+use crate::attr::{ContainerAttrs, ErrorKeys, FieldAttrs, Level, VariantAttrs, check_keys};
 use crate::ctxt::Ctxt;
 
 /// An enum or struct and its errors.
@@ -16,6 +18,9 @@ pub(crate) struct Input<'a> {
     pub is_enum: bool,
     /// The container's keys; `None` when they did not parse (already reported).
     pub container: Option<ContainerAttrs>,
+    /// Whether another derive (thiserror) implements `Error` and checks the
+    /// `#[source]` and `#[from]` attributes itself: set by the derive.
+    pub source_checked_elsewhere: bool,
     /// One per variant, or the struct itself.
     pub errors: Vec<Error<'a>>,
 }
@@ -54,13 +59,29 @@ pub(crate) enum Style {
 impl<'a> Input<'a> {
     /// Parses the attributes of `input`, recording what does not parse.
     pub(crate) fn from_syn(input: &'a DeriveInput, cx: &mut Ctxt) -> Self {
-        let container = cx.handle(ContainerAttrs::from_derive_input(input));
+        let is_enum = matches!(input.data, Data::Enum(_));
+        let level = if is_enum { Level::Enum } else { Level::Struct };
+        let container = match check_keys(&input.attrs, level, cx) {
+            Cow::Borrowed(_) => cx.handle(ContainerAttrs::from_derive_input(input)),
+            Cow::Owned(attrs) => {
+                // Darling reads what is left, to report its mistakes in the same pass.
+                let input = DeriveInput { attrs, ..input.clone() };
+                cx.handle(ContainerAttrs::from_derive_input(&input));
+                None
+            }
+        };
         let errors = match &input.data {
             Data::Enum(data) => data
                 .variants
                 .iter()
                 .map(|variant| {
-                    let keys = cx.handle(VariantAttrs::from_variant(variant)).map(|attrs| attrs.keys);
+                    let keys = match check_keys(&variant.attrs, Level::Variant, cx) {
+                        Cow::Borrowed(_) => cx.handle(VariantAttrs::from_variant(variant)).map(|a| a.keys),
+                        Cow::Owned(attrs) => {
+                            cx.handle(VariantAttrs::from_variant(&Variant { attrs, ..variant.clone() }));
+                            None
+                        }
+                    };
                     Error::new(
                         Some(&variant.ident),
                         &variant.ident,
@@ -83,8 +104,9 @@ impl<'a> Input<'a> {
             ident: &input.ident,
             generics: &input.generics,
             vis: &input.vis,
-            is_enum: matches!(input.data, Data::Enum(_)),
+            is_enum,
             container,
+            source_checked_elsewhere: false,
             errors,
         }
     }
@@ -104,11 +126,18 @@ impl<'a> Error<'a> {
             Fields::Unnamed(_) => Style::Tuple,
             Fields::Named(_) => Style::Named,
         };
+        let level = Level::Field { of_struct: variant.is_none() };
         let fields = fields
             .iter()
             .enumerate()
             .map(|(index, field)| {
-                let keys = cx.handle(FieldAttrs::from_field(field)).unwrap_or_default();
+                let keys = match check_keys(&field.attrs, level, cx) {
+                    Cow::Borrowed(_) => cx.handle(FieldAttrs::from_field(field)),
+                    Cow::Owned(attrs) => {
+                        cx.handle(FieldAttrs::from_field(&syn::Field { attrs, ..field.clone() }))
+                    }
+                }
+                .unwrap_or_default();
                 Field {
                     member: field.ident.clone().map_or_else(|| Member::from(index), Member::Named),
                     ty: &field.ty,

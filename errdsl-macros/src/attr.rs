@@ -1,9 +1,19 @@
 //! The attribute receivers: what a user may write in `#[service_error(...)]`,
-//! parsed by darling. Nothing here judges the values; `validate` does.
+//! parsed by darling, after [`check_keys`] has checked the syntax of every
+//! key (known here, given once, a value of the right shape). Nothing here
+//! judges what the values mean; `validate` does.
+
+use std::borrow::Cow;
 
 use darling::util::{Flag, SpannedValue};
 use darling::{FromDeriveInput, FromField, FromMeta, FromVariant};
-use syn::{Expr, ExprLit, Lit, LitStr};
+use quote::ToTokens;
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Expr, ExprLit, ExprPath, Lit, LitStr, Meta, MetaList, Token};
+
+use crate::codes;
+use crate::ctxt::Ctxt;
+use crate::suggest::{did_you_mean, tidy};
 
 /// The keys that describe one error. On a variant they describe the variant;
 /// on an enum they are defaults the variants inherit (only the mapping keys
@@ -49,8 +59,8 @@ pub(crate) struct FieldAttrs {
     pub default: Flag,
 }
 
-/// The value of `grpc = ...`: a code name (`InvalidArgument`, optionally as a
-/// path such as `Code::InvalidArgument`) or its number (`3`).
+/// The value of `grpc = ...`: a code name (`InvalidArgument`, `Code::InvalidArgument`)
+/// or its number (`3`). [`check_keys`] has turned away every other form.
 #[derive(Debug, Clone)]
 pub(crate) enum CodeArg {
     Name(String),
@@ -60,40 +70,398 @@ pub(crate) enum CodeArg {
 impl FromMeta for CodeArg {
     fn from_expr(expr: &Expr) -> darling::Result<Self> {
         match expr {
-            Expr::Path(path) => match path.path.segments.last() {
-                Some(last) if path.qself.is_none() => Ok(CodeArg::Name(last.ident.to_string())),
-                _ => Err(code_syntax_error().with_span(expr)),
+            Expr::Path(path) => match code_name(path) {
+                Some(name) => Ok(CodeArg::Name(name)),
+                None => Err(darling::Error::custom(CODE_EXAMPLE).with_span(expr)),
             },
-            Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => {
-                int.base10_parse::<i64>().map(CodeArg::Number).map_err(|_| code_syntax_error().with_span(int))
-            }
+            Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => int
+                .base10_parse::<i64>()
+                .map(CodeArg::Number)
+                .map_err(|_| darling::Error::custom(CODE_EXAMPLE).with_span(int)),
             Expr::Group(group) => Self::from_expr(&group.expr),
-            _ => Err(code_syntax_error().with_span(expr)),
+            _ => Err(darling::Error::custom(CODE_EXAMPLE).with_span(expr)),
         }
     }
 }
 
-fn code_syntax_error() -> darling::Error {
-    darling::Error::custom("expected a gRPC code name or number, e.g. `grpc = InvalidArgument` or `grpc = 3`")
+const CODE_EXAMPLE: &str = "`grpc` takes a gRPC code: write e.g. `grpc = InvalidArgument` or `grpc = 3`";
+
+/// The code a path names, in the forms `grpc` takes: `NotFound`,
+/// `Code::NotFound`, `errdsl::Code::NotFound` or `::errdsl::Code::NotFound`.
+fn code_name(path: &ExprPath) -> Option<String> {
+    let segments = &path.path.segments;
+    if path.qself.is_some() || segments.iter().any(|s| !s.arguments.is_none()) {
+        return None;
+    }
+    let names: Vec<String> = segments.iter().map(|s| s.ident.to_string()).collect();
+    let prefix: Vec<&str> = names[..names.len().saturating_sub(1)].iter().map(String::as_str).collect();
+    let global = path.path.leading_colon.is_some();
+    let allowed = match prefix.as_slice() {
+        [] | ["Code"] => !global,
+        ["errdsl", "Code"] => true,
+        _ => false,
+    };
+    allowed.then(|| names.last().cloned()).flatten()
 }
 
 /// The value of `http = ...`: a number, judged by `validate` (so that 70000
 /// gets the same message as 302).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct StatusArg(pub u64);
+#[derive(Debug, Clone)]
+pub(crate) struct StatusArg {
+    /// `u64::MAX` when the number is larger still.
+    pub value: u64,
+    /// The number as written, for messages.
+    pub digits: String,
+}
 
 impl FromMeta for StatusArg {
     fn from_expr(expr: &Expr) -> darling::Result<Self> {
         match expr {
-            Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => {
+            Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => Ok(StatusArg {
                 // Anything too large for u64 is just as wrong as 600.
-                Ok(StatusArg(int.base10_parse::<u64>().unwrap_or(u64::MAX)))
-            }
+                value: int.base10_parse::<u64>().unwrap_or(u64::MAX),
+                digits: int.base10_digits().to_owned(),
+            }),
             Expr::Group(group) => Self::from_expr(&group.expr),
             _ => {
-                Err(darling::Error::custom("expected an HTTP status number, e.g. `http = 404`")
-                    .with_span(expr))
+                Err(darling::Error::custom("`http` takes a number: write e.g. `http = 404`").with_span(expr))
             }
         }
+    }
+}
+
+/// Where a `#[service_error(...)]` is written; each place takes its own keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Level {
+    Enum,
+    Struct,
+    Variant,
+    /// A field of a struct (`true`) or of a variant (`false`).
+    Field {
+        of_struct: bool,
+    },
+}
+
+/// What a key's value looks like.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// A bare key: `temporary`.
+    Flag,
+    /// `key = "..."`; the example is shown when the value gives none.
+    Str(&'static str),
+    /// `grpc = NotFound` or `grpc = 5`.
+    Code,
+    /// `http = 404`.
+    Status,
+    /// `retry_after_secs = 30`.
+    Secs,
+}
+
+/// Every key errdsl knows, wherever it goes, and the shape of its value.
+const KEYS: &[(&str, Shape)] = &[
+    ("service", Shape::Str("divider")),
+    ("grpc", Shape::Code),
+    ("http", Shape::Status),
+    ("temporary", Shape::Flag),
+    ("timeout", Shape::Flag),
+    ("fault", Shape::Flag),
+    ("retry_after_secs", Shape::Secs),
+    ("name", Shape::Str("not_found")),
+    ("user_msg", Shape::Str("...")),
+    ("classify", Shape::Flag),
+    ("transparent", Shape::Flag),
+    ("wire", Shape::Flag),
+    ("default", Shape::Flag),
+];
+
+/// The keys that describe an error (on a variant or a struct).
+const ERROR_KEYS: &[&str] = &[
+    "grpc",
+    "http",
+    "temporary",
+    "timeout",
+    "fault",
+    "retry_after_secs",
+    "name",
+    "user_msg",
+    "classify",
+    "transparent",
+];
+
+/// The keys an enum's variants inherit, and the enum's own `service`.
+const ENUM_KEYS: &[&str] = &["service", "grpc", "http", "temporary", "timeout", "fault", "retry_after_secs"];
+
+const FIELD_KEYS: &[&str] = &["wire", "default"];
+
+impl Level {
+    /// The keys written here, as listed in messages.
+    fn keys(self) -> Vec<&'static str> {
+        match self {
+            Level::Enum => ENUM_KEYS.to_vec(),
+            Level::Struct => ["service"].into_iter().chain(ERROR_KEYS.iter().copied()).collect(),
+            Level::Variant => ERROR_KEYS.to_vec(),
+            Level::Field { .. } => FIELD_KEYS.to_vec(),
+        }
+    }
+
+    /// Whether `key` is read here. The enum's receiver also reads the keys
+    /// of a single error, which `validate` then turns away with its own message.
+    fn accepts(self, key: &str) -> bool {
+        match self {
+            Level::Enum | Level::Struct => key == "service" || ERROR_KEYS.contains(&key),
+            Level::Variant => ERROR_KEYS.contains(&key),
+            Level::Field { .. } => FIELD_KEYS.contains(&key),
+        }
+    }
+
+    fn place(self) -> &'static str {
+        match self {
+            Level::Enum => "an enum",
+            Level::Struct => "a struct",
+            Level::Variant => "a variant",
+            Level::Field { .. } => "a field",
+        }
+    }
+}
+
+/// Rule: a `#[service_error(...)]` is a list of keys known at its level,
+/// each given once, each with a value of the right shape.
+///
+/// Runs before darling, so that every mistake gets errdsl's own message,
+/// spanned on the whole `key = value`. Returns `attrs` itself when it
+/// reported nothing, else (owned) the attributes without the items it
+/// reported, for darling to parse the rest without repeating them.
+pub(crate) fn check_keys<'a>(attrs: &'a [Attribute], level: Level, cx: &mut Ctxt) -> Cow<'a, [Attribute]> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut ok = true;
+    let mut kept_attrs = Vec::with_capacity(attrs.len());
+    for attr in attrs {
+        if !attr.path().is_ident("service_error") {
+            kept_attrs.push(attr.clone());
+            continue;
+        }
+        let Meta::List(list) = &attr.meta else {
+            cx.error_at(
+                attr,
+                "`#[service_error]` takes its keys in parentheses, e.g. `#[service_error(http = 404)]`",
+            );
+            ok = false;
+            continue;
+        };
+        let items = match list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated) {
+            Ok(items) => items,
+            Err(error) => {
+                cx.error_span(error.span(), error);
+                ok = false;
+                continue;
+            }
+        };
+        let mut kept: Vec<&Meta> = Vec::new();
+        for item in &items {
+            match check_item(item, level, &seen) {
+                Ok(key) => {
+                    seen.push(key);
+                    kept.push(item);
+                }
+                Err(Problem { tokens, message }) => {
+                    // A key given twice is still the key: report its second value once.
+                    if let Some(key) = item.path().get_ident() {
+                        seen.push(key.to_string());
+                    }
+                    cx.error_at(tokens, message);
+                    ok = false;
+                }
+            }
+        }
+        let mut attr = attr.clone();
+        attr.meta = Meta::List(MetaList { tokens: quote::quote!(#(#kept),*), ..list.clone() });
+        kept_attrs.push(attr);
+    }
+    if ok { Cow::Borrowed(attrs) } else { Cow::Owned(kept_attrs) }
+}
+
+/// A mistake in a key, on the tokens it is about (the whole `key = value`,
+/// or its value).
+struct Problem {
+    tokens: proc_macro2::TokenStream,
+    message: String,
+}
+
+fn problem<T>(node: &dyn ToTokens, message: String) -> Result<T, Problem> {
+    Err(Problem { tokens: node.to_token_stream(), message })
+}
+
+/// One `key`, `key = value` or `key(...)`: its key, or what is wrong with it.
+fn check_item(item: &Meta, level: Level, seen: &[String]) -> Result<String, Problem> {
+    let fail = |message: String| problem(item, message);
+    let path = item.path();
+    let known = path.get_ident().and_then(|ident| {
+        let key = ident.to_string();
+        KEYS.iter().find(|(k, _)| *k == key).map(|(_, shape)| (key, *shape))
+    });
+    let Some((key, shape)) = known else {
+        let written = tidy(path);
+        let keys = level.keys();
+        let hint = did_you_mean(&written, keys.iter().copied())
+            .map_or_else(String::new, |s| format!(" did you mean `{s}`?"));
+        let list = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+        return fail(format!(
+            "unknown key `{written}` in `#[service_error]`;{hint} keys on {}: {list}",
+            level.place()
+        ));
+    };
+    if !level.accepts(&key) {
+        return fail(misplaced(&key, level));
+    }
+    if seen.contains(&key) {
+        return fail(format!("`{key}` is given twice; remove one"));
+    }
+    check_shape(&key, shape, item)?;
+    Ok(key)
+}
+
+/// Why `key` does not belong at `level`, and where it goes.
+fn misplaced(key: &str, level: Level) -> String {
+    match (key, level) {
+        ("service", Level::Field { of_struct: true }) => {
+            "`service` names the service of the whole type, not a field: put it on the struct".to_owned()
+        }
+        ("service", _) => {
+            "`service` belongs on the enum: it names the service of all its errors; write `#[service_error(service = \"...\")]` above the enum".to_owned()
+        }
+        ("wire" | "default", _) => format!(
+            "`{key}` describes a field, not the error: put `#[service_error({key})]` on the field it applies to"
+        ),
+        (_, Level::Field { of_struct }) => {
+            let owner = if of_struct { "struct" } else { "variant" };
+            format!("`{key}` describes the error, not a field: put it on the {owner} (fields take only `wire` and `default`)")
+        }
+        // Every other key is accepted on the enum, the struct and the variant.
+        _ => format!("`{key}` does not belong on {}", level.place()),
+    }
+}
+
+/// Rule: each key's value has the shape the key takes.
+fn check_shape(key: &str, shape: Shape, item: &Meta) -> Result<(), Problem> {
+    let value = match item {
+        Meta::NameValue(nv) => Some(ungroup(&nv.value)),
+        Meta::Path(_) | Meta::List(_) => None,
+    };
+    let fail = |message: String| problem(item, message);
+    match (shape, value) {
+        (Shape::Flag, None) if matches!(item, Meta::Path(_)) => Ok(()),
+        (Shape::Flag, _) => {
+            let written = match item {
+                Meta::NameValue(nv) => format!("{key} = {}", tidy(&nv.value)),
+                _ => format!("{key}(...)"),
+            };
+            fail(format!("`{key}` is a flag: write `{key}`, not `{written}`"))
+        }
+        (Shape::Str(_), Some(Expr::Lit(ExprLit { lit: Lit::Str(_), .. }))) => Ok(()),
+        (Shape::Str(example), value) => {
+            let text = value.and_then(plain_text).unwrap_or_else(|| example.to_owned());
+            let message = format!("`{key}` takes a string: write `{key} = {text:?}`");
+            match value {
+                Some(value) => problem(value, message),
+                None => fail(message),
+            }
+        }
+        (Shape::Code, Some(value)) => check_code(value),
+        (Shape::Status, Some(value)) => check_number(key, value, "404", |text| {
+            codes::Code::from_name(text).map(|code| {
+                format!(
+                    "`http` takes a status number, not a gRPC code: write `grpc = {}` or a status such as `http = {}`",
+                    code.name, code.http
+                )
+            })
+        }),
+        (Shape::Secs, Some(value)) => check_number(key, value, "30", |_| None),
+        (Shape::Code, None) => fail("`grpc` takes a value: write e.g. `grpc = NotFound`".to_owned()),
+        (Shape::Status | Shape::Secs, None) => {
+            let example = if key == "http" { "404" } else { "30" };
+            fail(format!("`{key}` takes a number: write e.g. `{key} = {example}`"))
+        }
+    }
+}
+
+/// Rule: `grpc` is a code name, in one of the path forms [`code_name`]
+/// accepts, or a number.
+fn check_code(value: &Expr) -> Result<(), Problem> {
+    let fail = |message: String| problem(value, message);
+    match value {
+        Expr::Path(path) if code_name(path).is_some() => Ok(()),
+        Expr::Path(path) => {
+            let last =
+                path.path.segments.last().map_or_else(|| "NotFound".to_owned(), |s| s.ident.to_string());
+            fail(format!(
+                "`grpc` takes a code name: write `grpc = {last}` or `grpc = Code::{last}`, not `{}`",
+                tidy(path)
+            ))
+        }
+        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) if int.base10_parse::<i64>().is_err() => fail(format!(
+            "unknown gRPC code {}: codes are 1 to 16, e.g. `grpc = 3` or `grpc = InvalidArgument`",
+            int.base10_digits()
+        )),
+        Expr::Lit(ExprLit { lit: Lit::Int(_), .. }) => Ok(()),
+        Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) => {
+            let text = s.value();
+            let written = if syn::parse_str::<syn::Ident>(&text).is_ok() || text.parse::<u8>().is_ok() {
+                text
+            } else {
+                "NotFound".to_owned()
+            };
+            fail(format!("`grpc` takes a code name, not a string: write `grpc = {written}`"))
+        }
+        _ => fail(CODE_EXAMPLE.to_owned()),
+    }
+}
+
+/// Rule: `http` and `retry_after_secs` are numbers that fit in a `u64`.
+/// `hint` may explain a path value (`http = NotFound`).
+fn check_number(
+    key: &str,
+    value: &Expr,
+    example: &str,
+    hint: impl Fn(&str) -> Option<String>,
+) -> Result<(), Problem> {
+    let fail = |message: String| problem(value, message);
+    match value {
+        // An HTTP status too large is judged with the others, by `validate`.
+        Expr::Lit(ExprLit { lit: Lit::Int(int), .. })
+            if key == "http" || int.base10_parse::<u64>().is_ok() =>
+        {
+            Ok(())
+        }
+        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => fail(format!(
+            "`{key} = {}` is too large; write a number of seconds such as `{key} = {example}`",
+            int.base10_digits()
+        )),
+        Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) if s.value().trim().parse::<u64>().is_ok() => {
+            fail(format!("`{key}` takes a number: write `{key} = {}`", s.value().trim()))
+        }
+        Expr::Path(path) if path.path.get_ident().is_some_and(|i| hint(&i.to_string()).is_some()) => {
+            let ident = path.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            fail(hint(&ident).unwrap_or_default())
+        }
+        _ => fail(format!("`{key}` takes a number: write e.g. `{key} = {example}`")),
+    }
+}
+
+/// The value without the invisible groups `macro_rules!` wraps it in.
+fn ungroup(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Group(group) => ungroup(&group.expr),
+        _ => expr,
+    }
+}
+
+/// A value's text when quoting it makes a plausible string: `not_found`
+/// for `name = not_found`, `30` for `name = 30`.
+fn plain_text(value: &Expr) -> Option<String> {
+    match value {
+        Expr::Path(path) => path.path.get_ident().map(ToString::to_string),
+        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => Some(int.base10_digits().to_owned()),
+        Expr::Lit(ExprLit { lit: Lit::Bool(b), .. }) => Some(b.value.to_string()),
+        _ => None,
     }
 }

@@ -9,7 +9,7 @@ use crate::ast::Input;
 use crate::ctxt::Ctxt;
 use crate::expand;
 use crate::lower;
-use crate::validate::validate;
+use crate::validate::{check_outline, validate};
 
 /// Expands `#[derive(ServiceError)]` on `input`: the impls, or the errors
 /// found and the fallback beside them.
@@ -23,12 +23,23 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
         return syn::Error::new_spanned(data.union_token, message).to_compile_error();
     }
     let mut cx = Ctxt::new();
-    let ast = Input::from_syn(&input, &mut cx);
-    let outline = lower::outline(&ast);
+    let mut ast = Input::from_syn(&input, &mut cx);
+    // thiserror, which implements `Error` beside this derive, checks them.
+    ast.source_checked_elsewhere = true;
+    let mut outline = lower::outline(&ast);
     let catalog = validate(&ast, outline.clone(), &mut cx);
+    check_outline(&outline, 0, &mut cx);
     match (catalog, cx.finish()) {
         (Some(catalog), Ok(())) => expand::expand(&catalog),
         (_, result) => {
+            // Two variants with one constructor (reported) would define it twice.
+            let mut constructors = Vec::new();
+            outline.variants.retain(|v| {
+                let name = v.constructor.to_string();
+                let first = !constructors.contains(&name);
+                constructors.push(name);
+                first
+            });
             let errors = result.err().map(|e| e.to_compile_error());
             let fallback = expand::fallback(&outline);
             quote!(#errors #fallback)

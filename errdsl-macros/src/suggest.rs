@@ -1,4 +1,6 @@
-//! "Did you mean" for names a user misspelled.
+//! "Did you mean" for names a user misspelled, and code as messages show it.
+
+use quote::ToTokens;
 
 /// The candidate closest to `name`, if one is close enough to be a typo.
 pub(crate) fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
@@ -9,6 +11,30 @@ pub(crate) fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = 
         .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(1))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
+}
+
+/// Tokens as a user would write them: `std::io::Error`, not
+/// `std :: io :: Error` as `TokenStream`'s `Display` spaces them.
+pub(crate) fn tidy(tokens: impl ToTokens) -> String {
+    let mut text = tokens.to_token_stream().to_string();
+    for (spaced, tight) in [
+        (" :: ", "::"),
+        (":: ", "::"),
+        (" < ", "<"),
+        ("< ", "<"),
+        (" >", ">"),
+        (" ,", ","),
+        ("& ", "&"),
+        (" (", "("),
+        ("( ", "("),
+        (" )", ")"),
+        ("[ ", "["),
+        (" ]", "]"),
+        (" ;", ";"),
+    ] {
+        text = text.replace(spaced, tight);
+    }
+    text
 }
 
 /// Levenshtein distance, by bytes (names are ASCII identifiers).
@@ -40,5 +66,13 @@ mod tests {
         assert_eq!(did_you_mean("Teapot", codes), None);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn tidies_paths_and_generics() {
+        let ty: syn::Type = syn::parse_quote!(::std::result::Result<Vec<u8>, &'static str>);
+        assert_eq!(tidy(&ty), "::std::result::Result<Vec<u8>, &'static str>");
+        let ty: syn::Type = syn::parse_quote!((u8, [u16; 4]));
+        assert_eq!(tidy(&ty), "(u8, [u16; 4])");
     }
 }

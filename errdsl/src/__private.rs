@@ -62,6 +62,60 @@ pub const fn assert_unique_names(specs: &[ErrorSpec]) {
     }
 }
 
+/// `Catalog::ERRORS` of a type with `transparent` variants, as
+/// [`concat_specs`], but checking only that the inner catalogs (the parts
+/// marked `true`) share no wire name with one another: the macros check the
+/// type's own names among themselves, and each against every inner catalog
+/// with a message naming it ([`specs_contain`]).
+///
+/// # Panics
+///
+/// At compile time (the function runs in a `const`) when the lengths do not
+/// add up to `N`, or when two inner catalogs share a wire name.
+#[must_use]
+pub const fn concat_catalogs<const N: usize>(parts: &[(&[ErrorSpec], bool)]) -> [ErrorSpec; N] {
+    let mut out = [ErrorSpec::new("", Code::Unknown); N];
+    let mut len = 0;
+    let mut part = 0;
+    while part < parts.len() {
+        let (specs, inner) = parts[part];
+        let mut i = 0;
+        while i < specs.len() {
+            assert!(len < N, "errdsl: catalog length mismatch");
+            if inner {
+                let mut other = 0;
+                while other < part {
+                    let (earlier, earlier_inner) = parts[other];
+                    assert!(
+                        !(earlier_inner && specs_contain(earlier, specs[i].name)),
+                        "errdsl: the inner types of two transparent variants declare the same wire name; rename it in one of their declarations"
+                    );
+                    other += 1;
+                }
+            }
+            out[len] = specs[i];
+            len += 1;
+            i += 1;
+        }
+        part += 1;
+    }
+    assert!(len == N, "errdsl: catalog length mismatch");
+    out
+}
+
+/// Whether one of `specs` has the wire name `name`.
+#[must_use]
+pub const fn specs_contain(specs: &[ErrorSpec], name: &str) -> bool {
+    let mut i = 0;
+    while i < specs.len() {
+        if str_eq(specs[i].name, name) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 const fn str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {

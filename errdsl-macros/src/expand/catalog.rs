@@ -1,17 +1,19 @@
 //! `impl Catalog`: the static list of every error the type can be.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Ident, TokenStream};
+use quote::{quote, quote_spanned};
 
 use super::code_expr;
 use crate::model::{Catalog, Kind, Spec};
+use crate::suggest::tidy;
 
 pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
     let outline = &catalog.outline;
     let ident = &outline.ident;
     let (impl_generics, ty_generics, where_clause) = outline.generics.split_for_impl();
 
-    // Runs of own specs, split by the catalogs of transparent variants' types.
+    // Runs of own specs, split by the catalogs of transparent variants' types
+    // (marked `true`).
     let mut parts: Vec<TokenStream> = Vec::new();
     let mut run: Vec<TokenStream> = Vec::new();
     for error in &catalog.errors {
@@ -22,10 +24,10 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
                 let ty = &error.fields[*field].ty;
                 if *in_catalog {
                     if !run.is_empty() {
-                        parts.push(quote!(&[#(#run),*]));
+                        parts.push(quote!((&[#(#run),*], false)));
                         run.clear();
                     }
-                    parts.push(quote!(<#ty as ::errdsl::__private::Catalog>::ERRORS));
+                    parts.push(quote!((<#ty as ::errdsl::__private::Catalog>::ERRORS, true)));
                 }
             }
         }
@@ -34,13 +36,13 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
     let combined = !parts.is_empty();
     let errors = if combined {
         if !run.is_empty() {
-            parts.push(quote!(&[#(#run),*]));
+            parts.push(quote!((&[#(#run),*], false)));
         }
-        let lengths = parts.iter().map(|part| quote!((#part).len()));
+        let lengths = parts.iter().map(|part| quote!((#part).0.len()));
         quote! {{
             const LEN: usize = 0 #(+ #lengths)*;
             const ERRORS: [::errdsl::__private::ErrorSpec; LEN] =
-                ::errdsl::__private::concat_specs::<LEN>(&[#(#parts),*]);
+                ::errdsl::__private::concat_catalogs::<LEN>(&[#(#parts),*]);
             &ERRORS
         }}
     } else {
@@ -54,6 +56,7 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
             const _: usize = <#ident as ::errdsl::__private::Catalog>::ERRORS.len();
         }
     });
+    let own_vs_inner = own_names_not_inner(catalog);
 
     quote! {
         #[automatically_derived]
@@ -61,7 +64,46 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
             const ERRORS: &'static [::errdsl::__private::ErrorSpec] = #errors;
         }
         #force
+        #(#own_vs_inner)*
     }
+}
+
+/// Rule (checked at compile time, where the inner catalogs are known): no
+/// own wire name is declared again by the type of a transparent variant in
+/// the catalog. One assertion per own name and inner type, whose message
+/// names both, spanned on the own name.
+fn own_names_not_inner(catalog: &Catalog) -> Vec<TokenStream> {
+    let ident = &catalog.outline.ident;
+    let inners: Vec<(&syn::Type, &Ident)> = catalog
+        .errors
+        .iter()
+        .filter_map(|error| match (&error.kind, &error.variant) {
+            (Kind::Transparent { field, in_catalog: true }, Some(variant)) => {
+                Some((&error.fields[*field].ty, variant))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut checks = Vec::new();
+    for error in &catalog.errors {
+        let (Some(spec), Some(variant)) = (error.spec(), &error.variant) else { continue };
+        for (ty, inner_variant) in &inners {
+            let name = &spec.name;
+            let message = format!(
+                "errdsl: wire name `{name}` of `{ident}::{variant}` is also declared by `{}`, inside transparent variant `{inner_variant}`; rename one with `name = \"...\"`",
+                tidy(ty)
+            );
+            checks.push(quote_spanned! {spec.name_span=>
+                const _: () = if ::errdsl::__private::specs_contain(
+                    <#ty as ::errdsl::__private::Catalog>::ERRORS,
+                    #name,
+                ) {
+                    ::core::panic!("{}", #message)
+                };
+            });
+        }
+    }
+    checks
 }
 
 /// `ErrorSpec::new(..).with_..(..)`, setting only what differs from the

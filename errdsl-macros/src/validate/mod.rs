@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use darling::util::{Flag, SpannedValue};
 use proc_macro2::Span;
+use syn::ext::IdentExt;
 use syn::{Ident, LitStr};
 
 use crate::ast::{self, Style};
@@ -20,8 +21,8 @@ use crate::case::snake_case;
 use crate::codes::{self, Code};
 use crate::ctxt::Ctxt;
 use crate::fmt::{FieldRef, Template};
-use crate::model::{Catalog, CodeSource, ErrorDecl, Field, Kind, Outline, Spec, Wire};
-use crate::suggest::did_you_mean;
+use crate::model::{Catalog, CodeSource, ErrorDecl, Field, Kind, Outline, Spec, VariantOutline, Wire};
+use crate::suggest::{did_you_mean, tidy};
 
 /// Field names the wire format keeps for itself.
 const RESERVED_FIELDS: &[&str] = &["error_name"];
@@ -44,11 +45,17 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
     }
     let service = container.and_then(|c| c.service.as_ref()).and_then(|s| check_service(s, cx));
     let defaults = if input.is_enum { container.map(|c| &c.keys) } else { None };
+    // An enum whose own keys did not parse has defaults nobody knows: its
+    // variants may have meant to inherit a mapping from them.
+    let defaults_known = !input.is_enum || container.is_some();
 
     let mut errors = Vec::new();
     let mut complete = container.is_some();
     for error in &input.errors {
         check_reserved_fields(error, cx);
+        if !input.source_checked_elsewhere {
+            check_single_source(error, cx);
+        }
         // Keys that did not parse were reported by darling.
         let Some(keys) = &error.keys else {
             complete = false;
@@ -59,6 +66,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
         } else if keys.classify.is_present() {
             resolve_classified(error, keys, service.as_deref(), cx)
         } else {
+            let defaults = Defaults { keys: defaults, known: defaults_known };
             resolve_static(error, keys, defaults, service.as_deref(), cx).map(Kind::Static)
         };
         let fields = resolve_wire_fields(error, keys, cx);
@@ -75,6 +83,137 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
         });
     }
     (errors, complete)
+}
+
+/// Rule: a variant has one source (`Error::source` returns one field): at
+/// most one field is marked `#[source]`. (A `#[from]` field is the only
+/// field, a rule of `catalog`.)
+fn check_single_source(error: &ast::Error<'_>, cx: &mut Ctxt) {
+    if error.fields.iter().any(|field| field.has_attr("from")) {
+        return;
+    }
+    let mut marked = error.fields.iter().filter_map(|field| {
+        let attr = field.attrs.iter().find(|a| a.path().is_ident("source"))?;
+        Some((field, attr))
+    });
+    let Some((first, _)) = marked.next() else { return };
+    let first =
+        first.name().map_or_else(|| format!("field {}", tidy(&first.member)), |name| format!("`{name}`"));
+    for (_, attr) in marked {
+        cx.error_at(
+            attr,
+            format!(
+                "`{}` already takes its source from {first}, and `Error::source` returns one field; remove this `#[source]`",
+                error.ident
+            ),
+        );
+    }
+}
+
+/// Rules on a type as a whole, its inherited variants (the first
+/// `inherited` of `outline.variants`) and its own together; each is
+/// reported on an own variant (an inherited one was checked in its enum).
+pub(crate) fn check_outline(outline: &Outline, inherited: usize, cx: &mut Ctxt) {
+    check_unique_from(outline, inherited, cx);
+    check_unique_constructors(outline, inherited, cx);
+    check_hidden_trait_fns(outline, inherited, cx);
+}
+
+/// Rule: no two `#[from]` variants convert from the same type (compared as
+/// written), and none from an ancestor, which converts by itself: each would
+/// be a second, conflicting `From` impl.
+fn check_unique_from(outline: &Outline, inherited: usize, cx: &mut Ctxt) {
+    let ident = &outline.ident;
+    let ancestors: Vec<String> =
+        outline.definition.iter().flat_map(|d| &d.ancestors).map(|a| tidy(&a.path)).collect();
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (index, variant) in outline.variants.iter().enumerate() {
+        let (true, [field]) = (variant.from, variant.fields.as_slice()) else { continue };
+        let ty = tidy(&field.ty);
+        let own = index >= inherited;
+        if own && ancestors.contains(&ty) {
+            cx.error_at(
+                &field.ty,
+                format!(
+                    "`{ident}` converts from its ancestor `{ty}` already, so `#[from] {ty}` on `{}` would make a second `From<{ty}>`; remove `#[from]`",
+                    variant.ident
+                ),
+            );
+            continue;
+        }
+        match seen.iter().find(|(t, _)| *t == ty) {
+            Some(&(_, first)) if own => {
+                let first_ident = &outline.variants[first].ident;
+                let origin = if first < inherited { " (inherited)" } else { "" };
+                cx.error_at(
+                    &field.ty,
+                    format!(
+                        "two `From<{ty}>` for `{ident}`: `{first_ident}`{origin} and `{}` both have `#[from] {ty}`; keep `#[from]` on one variant and build the other with its constructor, `{ident}::{}(..)`",
+                        variant.ident,
+                        constructor_of(variant),
+                    ),
+                );
+            }
+            Some(_) => {}
+            None => seen.push((ty, index)),
+        }
+    }
+}
+
+/// Rule: no two variants make the same constructor (`HTTPError` and
+/// `HttpError` both make `http_error`).
+fn check_unique_constructors(outline: &Outline, inherited: usize, cx: &mut Ctxt) {
+    let ident = &outline.ident;
+    for (index, variant) in outline.variants.iter().enumerate().skip(inherited) {
+        let name = constructor_of(variant);
+        let Some(first) = outline.variants[..index].iter().position(|v| constructor_of(v) == name) else {
+            continue;
+        };
+        let first_ident = &outline.variants[first].ident;
+        let fix = if first < inherited {
+            format!("`{first_ident}` is inherited, so rename `{}`", variant.ident)
+        } else {
+            "rename one of the variants".to_owned()
+        };
+        cx.error_at(
+            &variant.ident,
+            format!(
+                "`{first_ident}` and `{}` both make the constructor `{ident}::{name}()`; {fix}",
+                variant.ident
+            ),
+        );
+    }
+}
+
+/// The associated functions without `self` of the traits every errdsl type
+/// implements. They are called by path only (`Type::spec(name)`), where an
+/// inherent function of the same name wins; methods still resolve by
+/// method-call syntax, so constructors may share their names.
+const TRAIT_FNS: &[(&str, &str, &str)] = &[
+    ("spec", "Catalog::spec", "spec(name)"),
+    ("from", "From::from", "from(value)"),
+    ("try_from", "TryFrom::try_from", "try_from(value)"),
+];
+
+/// Rule: no constructor hides a trait's associated function: a variant
+/// `Spec` would make `Type::spec(name)` call the constructor.
+fn check_hidden_trait_fns(outline: &Outline, inherited: usize, cx: &mut Ctxt) {
+    let ident = &outline.ident;
+    for variant in outline.variants.iter().skip(inherited) {
+        let name = constructor_of(variant);
+        let Some((_, item, call)) = TRAIT_FNS.iter().find(|(f, _, _)| *f == name) else { continue };
+        cx.error_at(
+            &variant.ident,
+            format!(
+                "the variant `{v}` makes a constructor `{ident}::{name}()`, which hides `{item}`: `{ident}::{call}` would call the constructor; rename the variant, e.g. `{v}Error`",
+                v = variant.ident
+            ),
+        );
+    }
+}
+
+fn constructor_of(variant: &VariantOutline) -> String {
+    variant.constructor.unraw().to_string()
 }
 
 /// Rule: keys that describe a single error go on a variant, not on the enum.
@@ -258,13 +397,15 @@ fn resolve_classified(
 fn resolve_static(
     error: &ast::Error<'_>,
     keys: &ErrorKeys,
-    defaults: Option<&ErrorKeys>,
+    defaults: Defaults<'_>,
     service: Option<&str>,
     cx: &mut Ctxt,
 ) -> Option<Spec> {
     // Checks run in the order keys are usually written, so messages do too.
+    let (known_defaults, defaults) = (defaults.known, defaults.keys);
     let flags = Flags::merge(keys, defaults);
-    let mapping = resolve_mapping(error, keys, defaults, &flags, cx);
+    let mapping =
+        resolve_mapping(error, keys, Defaults { keys: defaults, known: known_defaults }, &flags, cx);
     if let Some(mapping) = &mapping {
         check_fault(&flags, mapping, cx);
         check_timeout(&flags, mapping, cx);
@@ -312,6 +453,14 @@ fn resolve_name(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) -> Opti
     }
 }
 
+/// The keys an enum's variants inherit, and whether they are known: not
+/// when the enum's own keys did not parse.
+#[derive(Clone, Copy)]
+struct Defaults<'a> {
+    keys: Option<&'a ErrorKeys>,
+    known: bool,
+}
+
 /// The flags of an error, each with the span of the key that set it.
 struct Flags {
     temporary: Option<Span>,
@@ -346,10 +495,11 @@ struct Mapping {
 fn resolve_mapping(
     error: &ast::Error<'_>,
     keys: &ErrorKeys,
-    defaults: Option<&ErrorKeys>,
+    defaults: Defaults<'_>,
     flags: &Flags,
     cx: &mut Ctxt,
 ) -> Option<Mapping> {
+    let Defaults { keys: defaults, known: known_defaults } = defaults;
     let source = if keys.grpc.is_some() || keys.http.is_some() {
         Some(keys)
     } else {
@@ -358,7 +508,7 @@ fn resolve_mapping(
     let grpc = source.and_then(|s| s.grpc.as_ref());
     let http = source.and_then(|s| s.http.as_ref());
     let code = grpc.map(|g| resolve_code(g, cx));
-    let status = http.map(|h| check_status(*h, cx));
+    let status = http.map(|h| check_status(h, cx));
     match (code, status) {
         (Some(None), _) | (_, Some(None)) => None,
         (Some(Some(code)), Some(Some(status))) => {
@@ -400,6 +550,10 @@ fn resolve_mapping(
                     declared_http: None,
                 });
             }
+            if !known_defaults {
+                // The enum's keys, reported already, may have held the mapping.
+                return None;
+            }
             cx.error_span(
                 error.ident.span(),
                 format!(
@@ -440,14 +594,13 @@ fn resolve_code(arg: &SpannedValue<CodeArg>, cx: &mut Ctxt) -> Option<Code> {
 }
 
 /// Rule: an error's HTTP status is in 400..=599.
-fn check_status(status: SpannedValue<StatusArg>, cx: &mut Ctxt) -> Option<u16> {
-    if let Ok(code @ 400..=599) = u16::try_from(status.0) {
+fn check_status(status: &SpannedValue<StatusArg>, cx: &mut Ctxt) -> Option<u16> {
+    if let Ok(code @ 400..=599) = u16::try_from(status.value) {
         Some(code)
     } else {
-        let shown = if status.0 == u64::MAX { "this large".to_owned() } else { status.0.to_string() };
         cx.error_span(
             status.span(),
-            format!("HTTP status {shown} is not an error status: use 400..=599, e.g. `http = 404`"),
+            format!("HTTP status {} is not an error status: use 400..=599, e.g. `http = 404`", status.digits),
         );
         None
     }

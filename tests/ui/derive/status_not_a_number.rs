@@ -6,5 +6,8 @@ enum E {
     #[error("y")]
     #[service_error(http = not_a_number)]
     Text,
+    #[error("z")]
+    #[service_error(http = 99999999999999999999999)]
+    Huge,
 }
 fn main() {}

@@ -1,0 +1,14 @@
+// A typo in the enum's keys is the only error: the variants, which may have
+// meant to inherit the enum's mapping, do not each report "no mapping".
+#[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+#[service_error(grpc = Internal, servce = "divider")]
+enum E {
+    #[error("x")]
+    X,
+    #[error("y")]
+    Y,
+}
+
+fn main() {
+    let _ = E::x();
+}
