@@ -26,22 +26,14 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
     let mut ast = Input::from_syn(&input, &mut cx);
     // thiserror, which implements `Error` beside this derive, checks them.
     ast.source_checked_elsewhere = true;
-    let mut outline = lower::outline(&ast);
+    let outline = lower::outline(&ast);
     let catalog = validate(&ast, outline.clone(), &mut cx);
     check_outline(&outline, 0, &mut cx);
     match (catalog, cx.finish()) {
         (Some(catalog), Ok(())) => expand::expand(&catalog),
         (_, result) => {
-            // Two variants with one constructor (reported) would define it twice.
-            let mut constructors = Vec::new();
-            outline.variants.retain(|v| {
-                let name = v.constructor.to_string();
-                let first = !constructors.contains(&name);
-                constructors.push(name);
-                first
-            });
             let errors = result.err().map(|e| e.to_compile_error());
-            let fallback = expand::fallback(&outline);
+            let fallback = expand::fallback(&lower::without_clashes(outline));
             quote!(#errors #fallback)
         }
     }

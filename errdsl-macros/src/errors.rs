@@ -163,7 +163,8 @@ pub(crate) fn errors(input: TokenStream) -> TokenStream {
         }
         Err(errors) => {
             let errors = errors.to_compile_error();
-            let fallbacks = expanded.iter().map(|(_, l)| expand::fallback(&l.outline));
+            let fallbacks =
+                expanded.iter().map(|(_, l)| expand::fallback(&lower::without_clashes(l.outline.clone())));
             quote!(#errors #(#fallbacks)* #(#exports)*)
         }
     }
@@ -231,7 +232,7 @@ fn lower_enum(decl: &EnumDecl, parent: Option<&Lowered>, ancestors: Vec<Ancestor
     let mut outline = lower::outline(&ast);
     let own_variants = decl.variants.iter().zip(&ast.errors).map(|(variant, error)| VariantOutline {
         ident: variant.ident.clone(),
-        constructor: lower::constructor_name(&variant.ident),
+        constructor: Some(lower::constructor_name(&variant.ident)),
         fields: lower::fields(error),
         syntax: Some(clean_variant(variant)),
         from: error.fields.len() == 1 && error.fields[0].has_attr("from"),
@@ -240,12 +241,14 @@ fn lower_enum(decl: &EnumDecl, parent: Option<&Lowered>, ancestors: Vec<Ancestor
     // A variant redeclared here (a mistake, reported) keeps its inherited form.
     let own_variants: Vec<VariantOutline> =
         own_variants.filter(|own| !inherited.iter().any(|v| v.ident == own.ident)).collect();
+    let inherited_count = inherited.len();
     outline.variants = inherited.into_iter().chain(own_variants).collect();
     outline.definition = Some(EnumDefinition {
         attrs: decl.attrs.iter().filter(|a| !a.path().is_ident("service_error")).cloned().collect(),
         derive_debug: !derives_debug(&decl.attrs),
         ancestors,
     });
+    crate::validate::check_outline(&outline, inherited_count, cx);
 
     let errors = match (parent.map(|p| p.errors.as_ref()), own) {
         (Some(None), _) | (_, None) => None,

@@ -19,7 +19,7 @@ pub(crate) fn outline(input: &Input<'_>) -> Outline {
         .filter_map(|error| {
             let ident = error.variant?.clone();
             Some(VariantOutline {
-                constructor: constructor_name(&ident),
+                constructor: Some(constructor_name(&ident)),
                 ident,
                 fields: fields(error),
                 syntax: None,
@@ -35,6 +35,44 @@ pub(crate) fn outline(input: &Input<'_>) -> Outline {
         variants,
         definition: None,
     }
+}
+
+/// The outline with its clashes (reported by `validate::check_outline`)
+/// taken out, for the fallback: a constructor name a variant before already
+/// has, and a second `From` for a type (or one for an ancestor, which
+/// converts by itself). The variants themselves stay, so that code naming
+/// them keeps compiling.
+pub(crate) fn without_clashes(mut outline: Outline) -> Outline {
+    let ancestors: Vec<String> = outline
+        .definition
+        .iter()
+        .flat_map(|d| &d.ancestors)
+        .map(|a| {
+            let path = &a.path;
+            quote::quote!(#path).to_string()
+        })
+        .collect();
+    let (mut constructors, mut froms) = (Vec::new(), ancestors);
+    for variant in &mut outline.variants {
+        if let Some(name) = &variant.constructor {
+            if constructors.contains(name) {
+                variant.constructor = None;
+            } else {
+                constructors.push(name.clone());
+            }
+        }
+        if variant.from {
+            let ty = variant.fields.first().map(|f| {
+                let ty = &f.ty;
+                quote::quote!(#ty).to_string()
+            });
+            match ty {
+                Some(ty) if !froms.contains(&ty) => froms.push(ty),
+                _ => variant.from = false,
+            }
+        }
+    }
+    outline
 }
 
 /// The fields of an error, before `validate` decides what travels.

@@ -35,8 +35,9 @@ pub(crate) struct Outline {
 #[derive(Clone)]
 pub(crate) struct VariantOutline {
     pub ident: Ident,
-    /// The constructor function, e.g. `div_by_zero`.
-    pub constructor: Ident,
+    /// The constructor function, e.g. `div_by_zero`; `None` in the fallback
+    /// of a declaration where another variant already has its name.
+    pub constructor: Option<Ident>,
     pub fields: Vec<Field>,
     /// Only for `errors!`: the variant as written in the enum, without
     /// errdsl's and thiserror's attributes.

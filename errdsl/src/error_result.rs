@@ -210,6 +210,12 @@ impl ErrorResult {
         self.inner.fields.iter().map(|(name, value)| (name.as_str(), value.as_str()))
     }
 
+    /// The wire fields as stored, for writers that borrow them.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn field_pairs(&self) -> &[(String, String)] {
+        &self.inner.fields
+    }
+
     /// The value of the wire field `name`, if the error carries it.
     pub fn field(&self, name: &str) -> Option<&str> {
         self.fields().find(|(field, _)| *field == name).map(|(_, value)| value)

@@ -72,7 +72,7 @@
 //! ```
 
 mod accept;
-mod goa;
+pub(crate) mod goa;
 mod problem;
 #[cfg(test)]
 mod tests;
@@ -225,7 +225,7 @@ pub(crate) fn encode(err: &ErrorResult, format: BodyFormat) -> Response<Vec<u8>>
 pub(crate) fn encode_body(err: &ErrorResult, format: BodyFormat, status: StatusCode) -> Vec<u8> {
     // Writing these types to a Vec cannot fail: every map key is a string.
     match format {
-        BodyFormat::Goa => serde_json::to_vec(&GoaBody::from_error(err)).unwrap_or_default(),
+        BodyFormat::Goa => serde_json::to_vec(err).unwrap_or_default(),
         BodyFormat::Problem => {
             let mut problem = ProblemDetails::from_error(err);
             problem.status = Some(status.as_u16());

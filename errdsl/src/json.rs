@@ -50,7 +50,7 @@ use crate::{Code, ErrorResult};
 /// ```
 impl Serialize for ErrorResult {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        GoaBody::from_error(self).serialize(serializer)
+        crate::http::goa::serialize_error(self, serializer)
     }
 }
 

@@ -16,8 +16,8 @@ pub(super) fn constructors(outline: &Outline) -> TokenStream {
     }
     let (ident, vis) = (&outline.ident, &outline.vis);
     let (impl_generics, ty_generics, where_clause) = outline.generics.split_for_impl();
-    let fns = outline.variants.iter().map(|variant| {
-        let (name, fields, variant) = (&variant.constructor, &variant.fields, &variant.ident);
+    let fns = outline.variants.iter().filter_map(|variant| {
+        let (name, fields, variant) = (variant.constructor.as_ref()?, &variant.fields, &variant.ident);
         let tuple = fields.iter().all(|f| matches!(f.member, Member::Unnamed(_)));
         let params: Vec<Ident> = fields
             .iter()
@@ -36,14 +36,14 @@ pub(super) fn constructors(outline: &Outline) -> TokenStream {
             quote!(Self::#variant { #(#params),* })
         };
         let doc = format!("Creates the [`{ident}::{variant}`] error.");
-        quote! {
+        Some(quote! {
             #[doc = #doc]
             #[must_use]
             #[inline]
             #vis fn #name(#(#params: #types),*) -> Self {
                 #body
             }
-        }
+        })
     });
     quote! {
         #[automatically_derived]

@@ -213,7 +213,7 @@ fn check_hidden_trait_fns(outline: &Outline, inherited: usize, cx: &mut Ctxt) {
 }
 
 fn constructor_of(variant: &VariantOutline) -> String {
-    variant.constructor.unraw().to_string()
+    variant.constructor.as_ref().map(|c| c.unraw().to_string()).unwrap_or_default()
 }
 
 /// Rule: keys that describe a single error go on a variant, not on the enum.

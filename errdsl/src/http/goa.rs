@@ -163,14 +163,63 @@ impl From<GoaBody> for ErrorResult {
 
 impl Serialize for GoaBody {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        GoaOut {
+            name: &self.name,
+            id: &self.id,
+            message: &self.message,
+            temporary: self.temporary,
+            timeout: self.timeout,
+            fault: self.fault,
+            code: self.code,
+            user_message: self.user_message.as_deref(),
+            fields: &self.fields,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Writes the Goa body of `err` straight from it, copying nothing: what
+/// `ErrorResult`'s `Serialize` and the HTTP responses write.
+pub(crate) fn serialize_error<S: Serializer>(err: &ErrorResult, serializer: S) -> Result<S::Ok, S::Error> {
+    let message = err.wire_message();
+    let user_message = err.user_message();
+    GoaOut {
+        name: err.name(),
+        id: err.id(),
+        message: &message,
+        temporary: err.is_temporary(),
+        timeout: err.is_timeout(),
+        fault: err.is_fault(),
+        code: Some(err.code()),
+        user_message: user_message.as_deref(),
+        fields: err.field_pairs(),
+    }
+    .serialize(serializer)
+}
+
+/// The Goa body as written, borrowed from a [`GoaBody`] or from an error.
+struct GoaOut<'a> {
+    name: &'a str,
+    id: &'a str,
+    message: &'a str,
+    temporary: bool,
+    timeout: bool,
+    fault: bool,
+    code: Option<Code>,
+    user_message: Option<&'a str>,
+    fields: &'a [(String, String)],
+}
+
+impl Serialize for GoaOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let len = 6
             + usize::from(self.code.is_some())
             + usize::from(self.user_message.is_some())
             + usize::from(!self.fields.is_empty());
         let mut out = serializer.serialize_struct("GoaBody", len)?;
-        out.serialize_field("name", &self.name)?;
-        out.serialize_field("id", &self.id)?;
-        out.serialize_field("message", &self.message)?;
+        out.serialize_field("name", self.name)?;
+        out.serialize_field("id", self.id)?;
+        out.serialize_field("message", self.message)?;
         out.serialize_field("temporary", &self.temporary)?;
         out.serialize_field("timeout", &self.timeout)?;
         out.serialize_field("fault", &self.fault)?;
@@ -178,14 +227,14 @@ impl Serialize for GoaBody {
             Some(code) => out.serialize_field("code", code.as_str())?,
             None => out.skip_field("code")?,
         }
-        match &self.user_message {
+        match self.user_message {
             Some(message) => out.serialize_field("user_message", message)?,
             None => out.skip_field("user_message")?,
         }
         if self.fields.is_empty() {
             out.skip_field("fields")?;
         } else {
-            out.serialize_field("fields", &FieldsOut(&self.fields))?;
+            out.serialize_field("fields", &FieldsOut(self.fields))?;
         }
         out.end()
     }
