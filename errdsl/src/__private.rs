@@ -18,55 +18,12 @@ pub const fn status<const N: u16>() -> StatusCode {
     }
 }
 
-/// `Catalog::ERRORS` of a type with `transparent` variants: its own specs and
-/// those of the inner types, in order, as one array of length `N`.
-///
-/// # Panics
-///
-/// At compile time (the function runs in a `const`) when the lengths do not
-/// add up to `N`, or when two specs share a wire name.
-#[must_use]
-pub const fn concat_specs<const N: usize>(parts: &[&[ErrorSpec]]) -> [ErrorSpec; N] {
-    let mut out = [ErrorSpec::new("", Code::Unknown); N];
-    let mut len = 0;
-    let mut part = 0;
-    while part < parts.len() {
-        let specs = parts[part];
-        let mut i = 0;
-        while i < specs.len() {
-            assert!(len < N, "errdsl: catalog length mismatch");
-            out[len] = specs[i];
-            len += 1;
-            i += 1;
-        }
-        part += 1;
-    }
-    assert!(len == N, "errdsl: catalog length mismatch");
-    assert_unique_names(&out);
-    out
-}
-
-/// Panics (at compile time, in a `const`) when two specs share a wire name.
-pub const fn assert_unique_names(specs: &[ErrorSpec]) {
-    let mut i = 0;
-    while i < specs.len() {
-        let mut j = i + 1;
-        while j < specs.len() {
-            assert!(
-                !str_eq(specs[i].name, specs[j].name),
-                "errdsl: two errors of one catalog share a wire name (a transparent variant's inner type declares a name the enum declares too)"
-            );
-            j += 1;
-        }
-        i += 1;
-    }
-}
-
-/// `Catalog::ERRORS` of a type with `transparent` variants, as
-/// [`concat_specs`], but checking only that the inner catalogs (the parts
-/// marked `true`) share no wire name with one another: the macros check the
-/// type's own names among themselves, and each against every inner catalog
-/// with a message naming it ([`specs_contain`]).
+/// `Catalog::ERRORS` of a type with `transparent` variants: its own specs
+/// and those of the inner types (the parts marked `true`), in order, as one
+/// array of length `N`. Only the inner catalogs are checked against one
+/// another here: the macros check the type's own names among themselves,
+/// and each against every inner catalog with a message naming it
+/// ([`specs_contain`]).
 ///
 /// # Panics
 ///
