@@ -37,6 +37,8 @@ pub(crate) struct ErrorKeys {
 #[darling(attributes(service_error), supports(struct_any, enum_any))]
 pub(crate) struct ContainerAttrs {
     pub service: Option<LitStr>,
+    /// `errors!` only: other crates may name the enum as a parent.
+    pub export: Flag,
     #[darling(flatten)]
     pub keys: ErrorKeys,
 }
@@ -160,6 +162,7 @@ enum Shape {
 /// Every key errdsl knows, wherever it goes, and the shape of its value.
 const KEYS: &[(&str, Shape)] = &[
     ("service", Shape::Str("divider")),
+    ("export", Shape::Flag),
     ("grpc", Shape::Code),
     ("http", Shape::Status),
     ("temporary", Shape::Flag),
@@ -189,7 +192,8 @@ const ERROR_KEYS: &[&str] = &[
 ];
 
 /// The keys an enum's variants inherit, and the enum's own `service`.
-const ENUM_KEYS: &[&str] = &["service", "grpc", "http", "temporary", "timeout", "fault", "retry_after_secs"];
+const ENUM_KEYS: &[&str] =
+    &["service", "export", "grpc", "http", "temporary", "timeout", "fault", "retry_after_secs"];
 
 const FIELD_KEYS: &[&str] = &["wire", "default"];
 
@@ -208,7 +212,8 @@ impl Level {
     /// of a single error, which `validate` then turns away with its own message.
     fn accepts(self, key: &str) -> bool {
         match self {
-            Level::Enum | Level::Struct => key == "service" || ERROR_KEYS.contains(&key),
+            Level::Enum => key == "service" || key == "export" || ERROR_KEYS.contains(&key),
+            Level::Struct => key == "service" || ERROR_KEYS.contains(&key),
             Level::Variant => ERROR_KEYS.contains(&key),
             Level::Field { .. } => FIELD_KEYS.contains(&key),
         }
@@ -329,6 +334,7 @@ fn misplaced(key: &str, level: Level) -> String {
         ("service", _) => {
             "`service` belongs on the enum: it names the service of all its errors; write `#[service_error(service = \"...\")]` above the enum".to_owned()
         }
+        ("export", _) => "`export` lets other crates inherit from an `errors!` enum: put it on the enum".to_owned(),
         ("wire" | "default", _) => format!(
             "`{key}` describes a field, not the error: put `#[service_error({key})]` on the field it applies to"
         ),

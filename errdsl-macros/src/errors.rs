@@ -105,6 +105,8 @@ impl Parse for EnumDecl {
 struct Lowered {
     outline: Outline,
     errors: Option<Vec<(ErrorDecl, Ident)>>,
+    /// `#[service_error(export)]`: other crates may name it as a parent.
+    exported: bool,
 }
 
 /// Expands `errors! { ... }`.
@@ -118,10 +120,7 @@ pub(crate) fn errors(input: TokenStream) -> TokenStream {
     let tree = Tree { decls: &decls, scopes: &scopes };
     // A parent declared elsewhere: ask it for its ancestry, then come back.
     if let Some(path) = tree.unresolved_path() {
-        let mut callback = path.clone();
-        if let Some(last) = callback.segments.last_mut() {
-            last.ident = callback_name(&last.ident);
-        }
+        let callback = callback_path(path);
         return quote!(#callback! { [#path] #original });
     }
 
@@ -147,7 +146,7 @@ pub(crate) fn errors(input: TokenStream) -> TokenStream {
     let unique = |i: &usize| !decls[..*i].iter().any(|d| d.scope.is_none() && d.ident == decls[*i].ident);
     let expanded: Vec<(usize, Lowered)> =
         (0..decls.len()).filter(local).filter(unique).filter_map(|i| Some((i, lowered[i].take()?))).collect();
-    let exports = expanded.iter().map(|(i, _)| export(&tree, *i));
+    let exports = expanded.iter().map(|(i, l)| export(&tree, *i, l.exported));
     let exports: Vec<TokenStream> = exports.collect();
     match cx.finish() {
         Ok(()) => {
@@ -176,10 +175,59 @@ fn callback_name(ident: &Ident) -> Ident {
     quote::format_ident!("__errdsl_parent_{}", ident)
 }
 
+/// The name of the callback an exported enum `ident` has at the root of its
+/// crate, for other crates.
+fn exported_callback_name(ident: &Ident) -> Ident {
+    quote::format_ident!("__errdsl_export_{}", ident)
+}
+
+/// Where the callback of the parent at `path` is: beside the enum for a
+/// path in this crate; at the root of the other crate for a path that
+/// starts with `::` (an enum declared with `#[service_error(export)]`).
+fn callback_path(path: &Path) -> TokenStream {
+    let Some(last) = path.segments.last() else {
+        return quote!(#path);
+    };
+    match (path.leading_colon, path.segments.first()) {
+        (Some(_), Some(krate)) if path.segments.len() > 1 => {
+            let (krate, name) = (&krate.ident, exported_callback_name(&last.ident));
+            quote!(::#krate::#name)
+        }
+        _ => {
+            let mut callback = path.clone();
+            if let Some(last) = callback.segments.last_mut() {
+                last.ident = callback_name(&last.ident);
+            }
+            quote!(#callback)
+        }
+    }
+}
+
+/// `tokens` with every `crate` as `$crate`, so that paths an exported
+/// ancestry names resolve in the crate that declared it.
+fn dollar_crate(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .flat_map(|tree| -> Vec<proc_macro2::TokenTree> {
+            match tree {
+                proc_macro2::TokenTree::Ident(ident) if ident == "crate" => {
+                    vec![proc_macro2::Punct::new('$', proc_macro2::Spacing::Alone).into(), ident.into()]
+                }
+                proc_macro2::TokenTree::Group(group) => {
+                    let mut inner = proc_macro2::Group::new(group.delimiter(), dollar_crate(group.stream()));
+                    inner.set_span(group.span());
+                    vec![inner.into()]
+                }
+                other => vec![other],
+            }
+        })
+        .collect()
+}
+
 /// The callback that lets later `errors!` invocations, in any module of the
 /// crate, name `decl` as a parent by path: a `macro_rules!` beside the enum
 /// that prepends the ancestry of `decl` to the input of `errors!`.
-fn export(tree: &Tree<'_>, index: usize) -> TokenStream {
+fn export(tree: &Tree<'_>, index: usize, exported: bool) -> TokenStream {
     let decl = &tree.decls[index];
     if !decl.generics.params.is_empty() {
         return TokenStream::new();
@@ -194,10 +242,11 @@ fn export(tree: &Tree<'_>, index: usize) -> TokenStream {
     let mut previous: Option<&Ident> = None;
     let enums = chain.iter().map(|&i| {
         let d = &tree.decls[i];
-        let (attrs, vis, ident, variants) = (&d.attrs, &d.vis, &d.ident, &d.variants);
+        // No visibility: a borrowed enum is never declared again.
+        let (attrs, ident, variants) = (&d.attrs, &d.ident, &d.variants);
         let parent = previous.map(|p| quote!(: #p));
         previous = Some(ident);
-        quote!(#(#attrs)* #vis enum #ident #parent { #variants })
+        quote!(#(#attrs)* enum #ident #parent { #variants })
     });
     let enums: Vec<TokenStream> = enums.collect();
     let ident = &decl.ident;
@@ -210,6 +259,19 @@ fn export(tree: &Tree<'_>, index: usize) -> TokenStream {
         Visibility::Restricted(restricted) => quote!(#restricted),
         Visibility::Public(_) => quote!(pub(crate)),
     };
+    let for_crates = exported.then(|| {
+        let name = exported_callback_name(ident);
+        let enums = dollar_crate(quote!(#(#enums)*));
+        quote! {
+            #[doc(hidden)]
+            #[macro_export]
+            macro_rules! #name {
+                ([$($path:tt)*] $($input:tt)*) => {
+                    ::errdsl::errors! { @#marker [$($path)*] { #enums } $($input)* }
+                };
+            }
+        }
+    });
     quote! {
         #[doc(hidden)]
         macro_rules! #hidden {
@@ -220,6 +282,7 @@ fn export(tree: &Tree<'_>, index: usize) -> TokenStream {
         #[doc(hidden)]
         #[allow(unused_imports)]
         #vis use #hidden;
+        #for_crates
     }
 }
 
@@ -261,7 +324,8 @@ fn lower_enum(decl: &EnumDecl, parent: Option<&Lowered>, ancestors: Vec<Ancestor
             Some(own.into_iter().map(|e| (e, decl.ident.clone())).collect())
         }
     };
-    Lowered { outline, errors }
+    let exported = ast.container.as_ref().is_some_and(|c| c.export.is_present());
+    Lowered { outline, errors, exported }
 }
 
 impl EnumDecl {

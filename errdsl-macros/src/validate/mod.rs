@@ -29,9 +29,21 @@ const RESERVED_FIELDS: &[&str] = &["error_name"];
 
 /// Checks `input` and resolves it into the model, around its outline.
 pub(crate) fn validate(input: &ast::Input<'_>, outline: Outline, cx: &mut Ctxt) -> Option<Catalog> {
+    check_no_export(input, cx);
     let (errors, complete) = validate_errors(input, cx);
     check_unique_names(errors.iter().map(|e| (e, None)), cx);
     (complete && cx.is_clean()).then_some(Catalog { outline, errors })
+}
+
+/// Rule: only `errors!` enums are exported as parents; a derived type has
+/// no parent or child.
+fn check_no_export(input: &ast::Input<'_>, cx: &mut Ctxt) {
+    if let Some(export) = input.container.as_ref().map(|c| c.export).filter(Flag::is_present) {
+        cx.error_span(
+            export.span(),
+            "`export` lets other crates inherit from an `errors!` enum, but a derived type has no children; remove it",
+        );
+    }
 }
 
 /// Resolves every error of `input`, each checked on its own: the valid
