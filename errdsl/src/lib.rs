@@ -130,8 +130,10 @@ pub use errdsl_macros::ServiceError;
 /// is Goa's API-, service- and method-level errors. A parent is an enum of
 /// the same `errors!` by name, or one another `errors!` of the crate
 /// declares, by path (`pub enum DividerError: crate::api::ApiError`);
-/// `From` then converts from the parent named. Enums get `#[derive(Debug)]`
-/// unless they derive it.
+/// `From` then converts from the parent named. `#[service_error(export)]`
+/// on an enum lets other crates inherit from it too, naming it with a
+/// leading `::` (`pub enum DividerError: ::api_errors::ApiError`). Enums
+/// get `#[derive(Debug)]` unless they derive it.
 ///
 /// ```
 /// use errdsl::{Catalog, Code, ServiceError};
