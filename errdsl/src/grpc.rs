@@ -115,6 +115,10 @@ use tonic_types::{ErrorDetails, ErrorInfo, LocalizedMessage, RetryInfo, StatusEx
 use crate::capture::{capture_for_wire, log_fault};
 use crate::{Code, ErrorResult, ServiceError};
 
+mod guard;
+
+pub use guard::{GuardDetails, GuardDetailsLayer, GuardedBody};
+
 /// The `ErrorInfo.domain` of errors that name no service.
 ///
 /// The rich error model requires a domain; a decoder reads this one (and an
