@@ -110,3 +110,58 @@ fn linted_catalog_runs() {
     assert_eq!(err.user_message().as_deref(), Some("Sign in."));
     assert_eq!(MethodLevel::bad("x".into()).to_string(), "bad \"x\"");
 }
+
+/// Parents across modules and crates, under the same lints: the callbacks
+/// `errors!` leaves beside every enum, used or not, warn about nothing.
+pub mod shared {
+    errdsl::errors! {
+        /// Declared here, inherited in another module.
+        #[service_error(export)]
+        pub enum SharedLevel {
+            /// Unit.
+            #[error("shared")]
+            #[service_error(http = 409)]
+            Shared,
+        }
+        /// Declared and never inherited.
+        enum Unused {
+            /// Unit.
+            #[error("unused")]
+            #[service_error(http = 410)]
+            Gone,
+        }
+    }
+
+    /// Uses the private enum, so that only its callback goes unused.
+    #[must_use]
+    pub fn gone_name() -> &'static str {
+        use errdsl::Catalog;
+        Unused::ERRORS[0].name
+    }
+}
+
+errdsl::errors! {
+    /// Inherits across a module and across a crate.
+    pub enum Across: crate::shared::SharedLevel {
+        /// Unit.
+        #[error("across")]
+        #[service_error(http = 400)]
+        Here,
+    }
+    /// Inherits from another crate.
+    pub enum OtherCrate: ::errdsl_test_api::api::ApiError {
+        /// Unit.
+        #[error("other")]
+        #[service_error(http = 400)]
+        Other,
+    }
+}
+
+#[test]
+fn linted_parents_across_modules_and_crates() {
+    assert_eq!(Across::ERRORS.len(), 2);
+    assert_eq!(OtherCrate::ERRORS.len(), 3);
+    assert_eq!(shared::gone_name(), "gone");
+    let err: Across = shared::SharedLevel::shared().into();
+    assert_eq!(err.http_status(), 409);
+}
