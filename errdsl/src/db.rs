@@ -29,15 +29,18 @@
 //!
 //! # Features
 //!
-//! - `sqlx`: [`DbErrorKind::from_sqlx`] and [`classify_sqlx`] read
+//! - `sqlx`: `DbErrorKind::from_sqlx` and `classify_sqlx` read
 //!   `sqlx::Error`, including its I/O and pool errors, and database errors
-//!   by their SQLSTATE ([`sqlx::error::DatabaseError::code`]).
+//!   by their SQLSTATE (`sqlx::error::DatabaseError::code`).
 //! - `sqlx-mysql`: MySQL / MariaDB errors by their error number
 //!   (`sqlx::mysql::MySqlDatabaseError::number`): on MySQL, the SQLSTATE is
 //!   too coarse to tell the categories apart (a duplicate key is `23000`,
 //!   which is also a foreign key or a `NULL` in a `NOT NULL` column).
 //! - `sqlx-postgres`: nothing more than `sqlx` (PostgreSQL's own error codes
 //!   are SQLSTATEs), but switches on sqlx's PostgreSQL driver.
+
+// The docs name products (MySQL, MariaDB, PostgreSQL) and SQLSTATEs, not items.
+#![allow(clippy::doc_markdown)]
 
 use std::error::Error;
 use std::fmt;
@@ -263,7 +266,7 @@ impl DbErrorKind {
     /// looked at too, which `io::Error::source` skips).
     ///
     /// Recognised errors: `sqlx::Error` (feature `sqlx`, see
-    /// [`from_sqlx`](Self::from_sqlx)), `sqlx::mysql::MySqlDatabaseError`
+    /// `from_sqlx`), `sqlx::mysql::MySqlDatabaseError`
     /// (feature `sqlx-mysql`) and `sqlx::postgres::PgDatabaseError`
     /// (feature `sqlx-postgres`). A bare `std::io::Error` is not a database
     /// error and is left to [`classify`](crate::classify).
@@ -309,7 +312,7 @@ impl fmt::Display for DbErrorKind {
 }
 
 /// MySQL and MariaDB error numbers with a [`DbErrorKind`]: `(number,
-/// symbol, kind)`. Numbers 2000 and up are the C client's (`CR_*`), which
+/// symbol, kind)`. Numbers 2000 to 2999 are the C client's (`CR_*`), which
 /// clients built on libmysqlclient or MariaDB Connector/C report; pure-Rust
 /// drivers report I/O errors instead.
 ///
@@ -442,7 +445,7 @@ const IO_KINDS: &[(io::ErrorKind, DbErrorKind)] = {
 
 /// `err` and its sources, outermost first, bounded; through an
 /// `io::Error`, its wrapped error (which `io::Error::source` skips).
-fn chain(err: &(dyn Error + 'static)) -> impl Iterator<Item = &(dyn Error + 'static)> {
+fn chain<'a>(err: &'a (dyn Error + 'static)) -> impl Iterator<Item = &'a (dyn Error + 'static)> {
     std::iter::successors(Some(err), |&err| match err.downcast_ref::<io::Error>() {
         Some(io) => match io.get_ref() {
             Some(inner) => Some(inner as &(dyn Error + 'static)),
@@ -473,7 +476,7 @@ fn kind_of_one(err: &(dyn Error + 'static)) -> Option<DbErrorKind> {
 }
 
 /// What errdsl's [`classify`](crate::classify) learns from `err` itself
-/// (not its sources) when it is a database error: [`classify_sqlx`] for a
+/// (not its sources) when it is a database error: `classify_sqlx` for a
 /// `sqlx::Error`, [`DbErrorKind::classification`] for a driver's database
 /// error; `None` for anything else, and always without the `sqlx` feature.
 ///
