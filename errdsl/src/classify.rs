@@ -1,8 +1,19 @@
 //! Classification of errors errdsl did not declare: a [`Code`] and the
-//! temporary / timeout flags, from a built-in table of well-known errors.
+//! temporary / timeout flags, from built-in tables of well-known errors.
+//!
+//! Everything [`classify`] knows is data, in the tables of this module:
+//! [`ERROR_TYPES`] (which error types are recognised, and how),
+//! [`IO_KINDS`] (`std::io::ErrorKind`s), [`ERRNOS`] (OS error numbers that
+//! `std` leaves uncategorised), [`HTTP_STATUSES`] and [`GRPC_CODES`]. Each
+//! table has a test that checks every row against the documentation.
+
+#[cfg(test)]
+mod tests;
 
 use std::error::Error;
 use std::io;
+
+use http::StatusCode;
 
 use crate::{Code, ErrorResult, ServiceError};
 
@@ -53,31 +64,116 @@ impl Classification {
     /// A timeout: `DeadlineExceeded`, temporary.
     const TIMEOUT: Classification =
         Classification { code: Code::DeadlineExceeded, temporary: true, timeout: true };
+
+    /// Whether the classification says something: anything but a plain
+    /// [`UNKNOWN`](Classification::UNKNOWN).
+    const fn is_informative(self) -> bool {
+        !matches!(self, Classification { code: Code::Unknown, temporary: false, timeout: false })
+    }
+
+    /// The classification a declared error gives itself: its code and flags.
+    ///
+    /// [`classify`] sees a declared error only through `dyn Error`, where
+    /// only [`ErrorResult`] can be recognised (see [`classify`] on declared
+    /// types); with the type in hand, this asks it directly.
+    ///
+    /// ```
+    /// use errdsl::{Classification, Code, ServiceError};
+    ///
+    /// #[derive(Debug, thiserror::Error, ServiceError)]
+    /// pub enum StoreError {
+    ///     #[error("store is in maintenance")]
+    ///     #[service_error(temporary, http = 503)]
+    ///     Maintenance,
+    /// }
+    ///
+    /// let class = Classification::of(&StoreError::maintenance());
+    /// assert_eq!(class, Classification::new(Code::Unavailable, true, false));
+    /// ```
+    #[must_use]
+    pub fn of<E: ServiceError + ?Sized>(err: &E) -> Self {
+        Classification { code: err.code(), temporary: err.is_temporary(), timeout: err.is_timeout() }
+    }
+
+    /// The classification of an HTTP response status, by the table on
+    /// [`classify`]: 408 and 504 are temporary timeouts, 429, 502 and 503
+    /// are temporary, any other 4xx or 5xx is permanent with the code of
+    /// [`Code::from_http_status`]. A status that is no error (1xx, 2xx, 3xx)
+    /// is [`UNKNOWN`](Classification::UNKNOWN).
+    ///
+    /// ```
+    /// use errdsl::{Classification, Code};
+    /// use http::StatusCode;
+    ///
+    /// let class = Classification::from_http_status(StatusCode::SERVICE_UNAVAILABLE);
+    /// assert_eq!(class, Classification::new(Code::Unavailable, true, false));
+    /// let class = Classification::from_http_status(StatusCode::GATEWAY_TIMEOUT);
+    /// assert!(class.temporary && class.timeout);
+    /// let class = Classification::from_http_status(StatusCode::NOT_FOUND);
+    /// assert_eq!(class, Classification::new(Code::NotFound, false, false));
+    /// assert_eq!(Classification::from_http_status(StatusCode::OK), Classification::UNKNOWN);
+    /// ```
+    #[must_use]
+    pub fn from_http_status(status: StatusCode) -> Self {
+        http_status(status).unwrap_or(Classification::UNKNOWN)
+    }
+
+    /// [`classify`], with one more recognised type: the declared error type
+    /// `T`, wherever it is in the chain, classifies as itself
+    /// ([`Classification::of`]).
+    ///
+    /// This is how a declared type is seen through `dyn Error` without a
+    /// registry: the caller names the type to look for, and a downcast finds
+    /// it.
+    ///
+    /// ```
+    /// use errdsl::{Classification, Code, ServiceError, classify};
+    ///
+    /// #[derive(Debug, thiserror::Error, ServiceError)]
+    /// pub enum StoreError {
+    ///     #[error("store is in maintenance")]
+    ///     #[service_error(temporary, http = 503)]
+    ///     Maintenance,
+    /// }
+    ///
+    /// // An error of another library, wrapping the declared one.
+    /// let err = std::io::Error::other(StoreError::maintenance());
+    /// assert_eq!(classify(&err), Classification::UNKNOWN);
+    /// let class = Classification::with_declared::<StoreError>(&err);
+    /// assert_eq!(class, Classification::new(Code::Unavailable, true, false));
+    /// ```
+    #[must_use]
+    pub fn with_declared<T: ServiceError>(err: &(dyn Error + 'static)) -> Self {
+        walk(err, &|err| err.downcast_ref::<T>().map(Classification::of))
+            .map_or(Classification::UNKNOWN, |(_, class)| class)
+    }
 }
 
 /// How deep [`classify`] follows a source chain. Real chains are a handful
 /// of errors long; the bound only guards against a `source` that loops.
 const MAX_DEPTH: usize = 64;
 
-/// Classifies an error by the first error it recognises in the error's source
-/// chain, outermost first; [`Classification::UNKNOWN`] when it recognises
-/// none.
+/// Classifies an error by the first error it recognises in the error's
+/// source chain, outermost first; [`Classification::UNKNOWN`] when it
+/// recognises none. It never panics, and follows at most 64 sources (a
+/// `source` that loops ends the walk there).
 ///
-/// Recognised errors are below. One recognised as plain `Unknown` (neither
-/// temporary nor a timeout) says nothing, so the walk goes on past it.
+/// One error recognised as plain `Unknown` (neither temporary nor a timeout)
+/// says nothing, so the walk goes on past it. Recognised errors, each in
+/// its own row of a table (the types of foreign crates behind their
+/// features):
 ///
-/// - [`ErrorResult`]: its own code and flags.
-/// - [`std::io::Error`]: by [`ErrorKind`](io::ErrorKind), after the table
-///   below. A kind the table does not list (`Other`, `Uncategorized`, ...)
-///   says nothing, so the error the `io::Error` wraps
-///   ([`get_ref`](io::Error::get_ref)) is looked at next.
-/// - `tonic::Status` (feature `tonic`): its code; `Unavailable`,
-///   `ResourceExhausted` and `Aborted` are temporary, `DeadlineExceeded` is a
-///   temporary timeout. `Unknown` and `Ok` say nothing, so the status's
-///   source is looked at next: tonic puts transport errors there.
-/// - `serde_json::Error` (feature `serde`): malformed or mistyped JSON is
-///   `InvalidArgument`, not temporary; an I/O failure while reading the JSON
-///   is classified by its `io::ErrorKind`.
+/// | error | classification |
+/// | --- | --- |
+/// | [`ErrorResult`] | its own code and flags |
+/// | [`std::io::Error`] | its `ErrorKind` by the first table below; a kind it does not list (`Other`, `Uncategorized`, ...) by its OS error number ([`raw_os_error`](io::Error::raw_os_error)) by the second; else the error it wraps ([`get_ref`](io::Error::get_ref)) |
+/// | `std::num::{ParseIntError, ParseFloatError, TryFromIntError}`, `std::str::{ParseBoolError, Utf8Error}`, `std::string::{FromUtf8Error, FromUtf16Error}`, `std::char::{ParseCharError, CharTryFromError, DecodeUtf16Error}`, `std::net::AddrParseError`, `std::array::TryFromSliceError` | `InvalidArgument` |
+/// | `http::Error` and its parts (`InvalidUri`, `InvalidUriParts`, `InvalidHeaderName`, `InvalidHeaderValue`, `ToStrError`, `InvalidMethod`, `InvalidStatusCode`) | `InvalidArgument` |
+/// | `tokio::time::error::Elapsed` (feature `tokio`) | `DeadlineExceeded`, temporary timeout |
+/// | `tonic::Status` (feature `tonic`) | by its code, the gRPC table below; `Unknown` and `Ok` say nothing, so its source is looked at next: tonic puts transport errors there |
+/// | `reqwest::Error` (feature `reqwest`) | `is_timeout()`: a temporary timeout; `is_connect()`: `Unavailable`, temporary; `status()`: the HTTP table below; `is_builder()`: `InvalidArgument`; else its source (hyper's errors, then the `io::Error`) |
+/// | `serde_json::Error` (feature `serde`) | malformed or mistyped JSON is `InvalidArgument`; an I/O failure while reading it is classified as the `io::ErrorKind` |
+/// | `sqlx::Error` and the drivers' database errors (feature `sqlx`) | by [`db::classify_one`](crate::db::classify_one): go-mysql's categories, [`DbErrorKind`](crate::db::DbErrorKind) |
 ///
 /// | `io::ErrorKind` | code | temporary | why |
 /// | --- | --- | --- | --- |
@@ -98,9 +194,51 @@ const MAX_DEPTH: usize = 64;
 /// | `OutOfMemory`, `StorageFull`, `QuotaExceeded`, `FileTooLarge`, `TooManyLinks` | `ResourceExhausted` | no | a retry as is fails until someone frees space; do not hammer |
 /// | any other | not recognised | | `Other` and future kinds say nothing |
 ///
+/// OS error numbers, as the Dispatch SDK's table has them, for the errors
+/// `std` files under `Uncategorized` (and two it files under `WouldBlock` and
+/// `Interrupted`, for errors built with another kind). The numbers are
+/// Linux's (and Android's) on every architecture but MIPS and SPARC, which
+/// number some differently; elsewhere this table is empty.
+///
+/// | errno | number | code | temporary |
+/// | --- | --- | --- | --- |
+/// | `EINTR` | 4 | `Unavailable` | yes |
+/// | `EAGAIN` | 11 | `Unavailable` | yes |
+/// | `ENFILE` | 23 | `ResourceExhausted` | yes: descriptors are freed as other work ends |
+/// | `EMFILE` | 24 | `ResourceExhausted` | yes |
+/// | `ENETRESET` | 102 | `Unavailable` | yes |
+/// | `ENOBUFS` | 105 | `ResourceExhausted` | yes: socket buffers drain |
+/// | `EHOSTDOWN` | 112 | `Unavailable` | yes |
+///
+/// | HTTP status | code | temporary |
+/// | --- | --- | --- |
+/// | 408, 504 | `DeadlineExceeded` | yes, timeout |
+/// | 429 | `ResourceExhausted` | yes |
+/// | 502, 503 | `Unavailable` | yes |
+/// | any other 4xx, 5xx | [`Code::from_http_status`] | no |
+///
+/// | gRPC code | temporary |
+/// | --- | --- |
+/// | `DeadlineExceeded` | yes, timeout |
+/// | `Unavailable`, `ResourceExhausted`, `Aborted` | yes |
+/// | any other | no |
+///
+/// # Declared types
+///
+/// A type declared with errdsl is seen through `dyn Error` only if a
+/// downcast finds it, which needs its concrete type: [`ErrorResult`] is
+/// recognised, a declared enum of your crate is not (nothing in a `dyn
+/// Error` says that it implements [`ServiceError`], and errdsl keeps no
+/// registry). To have one recognised: capture it
+/// ([`ErrorResult::from_service_error`]), name its type
+/// ([`Classification::with_declared`]), or, with the error in hand, ask it
+/// ([`Classification::of`]; `errdsl::retry::Classify` does it for retries).
+/// Declared errors that crossed a transport arrive as an [`ErrorResult`] or
+/// a `tonic::Status` and are recognised as those.
+///
 /// ```
 /// use std::io;
-/// use errdsl::{Code, classify};
+/// use errdsl::{Classification, Code, classify};
 ///
 /// let err = io::Error::from(io::ErrorKind::ConnectionRefused);
 /// let class = classify(&err);
@@ -111,44 +249,147 @@ const MAX_DEPTH: usize = 64;
 /// let wrapped = io::Error::other(io::Error::from(io::ErrorKind::TimedOut));
 /// assert_eq!(classify(&wrapped).code, Code::DeadlineExceeded);
 ///
-/// let err = "just a string".parse::<u32>().unwrap_err();
-/// assert_eq!(classify(&err), errdsl::Classification::UNKNOWN);
+/// let err = "not a number".parse::<u32>().unwrap_err();
+/// assert_eq!(classify(&err), Classification::new(Code::InvalidArgument, false, false));
+///
+/// assert_eq!(classify(&std::fmt::Error), Classification::UNKNOWN);
 /// ```
 #[must_use]
 pub fn classify(err: &(dyn Error + 'static)) -> Classification {
-    std::iter::successors(Some(err), |&err| err.source())
-        .take(MAX_DEPTH)
-        .find_map(|err| recognise(err).filter(|class| *class != Classification::UNKNOWN))
-        .unwrap_or(Classification::UNKNOWN)
+    recognised(err).map_or(Classification::UNKNOWN, |(_, class)| class)
 }
 
-/// The classification of `err` itself (not its sources), if it is an error
-/// the tables know.
+/// The error of `err`'s chain that [`classify`] goes by, and its
+/// classification; `None` when it recognises none.
+pub(crate) fn recognised<'a>(
+    err: &'a (dyn Error + 'static),
+) -> Option<(&'a (dyn Error + 'static), Classification)> {
+    walk(err, &|_| None)
+}
+
+/// The first error of the chain that `first` or the tables classify as
+/// something other than plain `Unknown`, outermost first.
+fn walk<'a>(
+    err: &'a (dyn Error + 'static),
+    first: &dyn Fn(&(dyn Error + 'static)) -> Option<Classification>,
+) -> Option<(&'a (dyn Error + 'static), Classification)> {
+    std::iter::successors(Some(err), |&err| next(err)).take(MAX_DEPTH).find_map(|err| {
+        first(err).or_else(|| recognise(err)).filter(|class| class.is_informative()).map(|class| (err, class))
+    })
+}
+
+/// The next error of a chain: the error an `io::Error` wraps
+/// ([`get_ref`](io::Error::get_ref)), else the [`source`](Error::source).
+///
+/// `io::Error::source` skips the error it wraps (it returns the wrapped
+/// error's source), so the wrapped one is stepped into here.
+fn next<'a>(err: &'a (dyn Error + 'static)) -> Option<&'a (dyn Error + 'static)> {
+    match err.downcast_ref::<io::Error>().and_then(io::Error::get_ref) {
+        Some(inner) => Some(inner),
+        None => err.source(),
+    }
+}
+
+/// The classification of `err` itself (not its sources), by the first row
+/// of [`ERROR_TYPES`] that knows its type.
 fn recognise(err: &(dyn Error + 'static)) -> Option<Classification> {
-    if let Some(result) = err.downcast_ref::<ErrorResult>() {
-        return Some(Classification {
-            code: result.code(),
-            temporary: result.is_temporary(),
-            timeout: result.is_timeout(),
-        });
-    }
-    if let Some(io) = err.downcast_ref::<io::Error>() {
-        // `io::Error::source` skips the wrapped error (it returns the wrapped
-        // error's source), so the wrapped one is looked at here.
-        return io_kind(io.kind()).or_else(|| recognise(io.get_ref()?));
-    }
+    ERROR_TYPES.iter().find_map(|row| match row.rule {
+        Rule::Fixed(is, class) => is(err).then_some(class),
+        Rule::Inspect(inspect) => inspect(err),
+    })
+}
+
+/// One row of [`ERROR_TYPES`].
+struct TypeRow {
+    /// The type the row recognises, for tests and debugging.
+    #[cfg_attr(not(test), allow(dead_code))]
+    name: &'static str,
+    rule: Rule,
+}
+
+/// How a row of [`ERROR_TYPES`] classifies.
+#[derive(Clone, Copy)]
+enum Rule {
+    /// Every error the function recognises has this classification.
+    Fixed(fn(&(dyn Error + 'static)) -> bool, Classification),
+    /// The function reads the error; `None` when it is not of the row's
+    /// type or says nothing.
+    Inspect(fn(&(dyn Error + 'static)) -> Option<Classification>),
+}
+
+/// Whether `err` is a `T`.
+fn is<T: Error + 'static>(err: &(dyn Error + 'static)) -> bool {
+    err.is::<T>()
+}
+
+/// A row for a type whose errors are all the caller's mistake.
+const fn invalid<T: Error + 'static>(name: &'static str) -> TypeRow {
+    TypeRow { name, rule: Rule::Fixed(is::<T>, Classification::permanent(Code::InvalidArgument)) }
+}
+
+/// The error types [`classify`] recognises, as documented there; the first
+/// row that knows an error classifies it.
+const ERROR_TYPES: &[TypeRow] = &[
+    TypeRow {
+        name: "errdsl::ErrorResult",
+        rule: Rule::Inspect(|err| err.downcast_ref::<ErrorResult>().map(Classification::of)),
+    },
+    TypeRow { name: "std::io::Error", rule: Rule::Inspect(|err| io_error(err.downcast_ref()?)) },
+    invalid::<std::num::ParseIntError>("std::num::ParseIntError"),
+    invalid::<std::num::ParseFloatError>("std::num::ParseFloatError"),
+    invalid::<std::num::TryFromIntError>("std::num::TryFromIntError"),
+    invalid::<std::str::ParseBoolError>("std::str::ParseBoolError"),
+    invalid::<std::str::Utf8Error>("std::str::Utf8Error"),
+    invalid::<std::string::FromUtf8Error>("std::string::FromUtf8Error"),
+    invalid::<std::string::FromUtf16Error>("std::string::FromUtf16Error"),
+    invalid::<std::char::ParseCharError>("std::char::ParseCharError"),
+    invalid::<std::char::CharTryFromError>("std::char::CharTryFromError"),
+    invalid::<std::char::DecodeUtf16Error>("std::char::DecodeUtf16Error"),
+    invalid::<std::net::AddrParseError>("std::net::AddrParseError"),
+    invalid::<std::array::TryFromSliceError>("std::array::TryFromSliceError"),
+    invalid::<http::Error>("http::Error"),
+    invalid::<http::uri::InvalidUri>("http::uri::InvalidUri"),
+    invalid::<http::uri::InvalidUriParts>("http::uri::InvalidUriParts"),
+    invalid::<http::header::InvalidHeaderName>("http::header::InvalidHeaderName"),
+    invalid::<http::header::InvalidHeaderValue>("http::header::InvalidHeaderValue"),
+    invalid::<http::header::ToStrError>("http::header::ToStrError"),
+    invalid::<http::method::InvalidMethod>("http::method::InvalidMethod"),
+    invalid::<http::status::InvalidStatusCode>("http::status::InvalidStatusCode"),
+    #[cfg(feature = "tokio")]
+    TypeRow {
+        name: "tokio::time::error::Elapsed",
+        rule: Rule::Fixed(is::<tokio::time::error::Elapsed>, Classification::TIMEOUT),
+    },
     #[cfg(feature = "tonic")]
-    if let Some(status) = err.downcast_ref::<tonic::Status>() {
-        return grpc_code(status.code());
-    }
+    TypeRow {
+        name: "tonic::Status",
+        rule: Rule::Inspect(|err| grpc_code(err.downcast_ref::<tonic::Status>()?.code())),
+    },
+    #[cfg(feature = "reqwest")]
+    TypeRow { name: "reqwest::Error", rule: Rule::Inspect(|err| reqwest_error(err.downcast_ref()?)) },
     #[cfg(feature = "serde")]
-    if let Some(json) = err.downcast_ref::<serde_json::Error>() {
-        return match json.io_error_kind() {
-            Some(kind) => io_kind(kind),
-            None => Some(Classification::permanent(Code::InvalidArgument)),
-        };
-    }
-    None
+    TypeRow {
+        name: "serde_json::Error",
+        rule: Rule::Inspect(|err| {
+            let json = err.downcast_ref::<serde_json::Error>()?;
+            match json.io_error_kind() {
+                Some(kind) => io_kind(kind),
+                None => Some(Classification::permanent(Code::InvalidArgument)),
+            }
+        }),
+    },
+    // Databases: `crate::db` (the database classification) knows
+    // `sqlx::Error` and the drivers' database errors, in go-mysql's
+    // categories; a `sqlx::Error` it has nothing to say about (an I/O error)
+    // leaves the walk to go on to its source.
+    #[cfg(feature = "sqlx")]
+    TypeRow { name: "sqlx::Error (errdsl::db)", rule: Rule::Inspect(crate::db::classify_one) },
+];
+
+/// An `io::Error`: by its kind, else by its OS error number. (The walk then
+/// goes on to the error it wraps: see [`next`].)
+fn io_error(io: &io::Error) -> Option<Classification> {
+    io_kind(io.kind()).or_else(|| io.raw_os_error().and_then(errno))
 }
 
 /// The table of `io::ErrorKind`s, as documented on [`classify`].
@@ -209,241 +450,142 @@ fn io_kind(kind: io::ErrorKind) -> Option<Classification> {
     IO_KINDS.iter().find(|(k, _)| *k == kind).map(|&(_, class)| class)
 }
 
-/// A gRPC status code, as documented on [`classify`].
-#[cfg(feature = "tonic")]
-fn grpc_code(code: tonic::Code) -> Option<Classification> {
-    match Code::try_from(code).ok()? {
-        Code::DeadlineExceeded => Some(Classification::TIMEOUT),
-        code @ (Code::Unavailable | Code::ResourceExhausted | Code::Aborted) => {
-            Some(Classification::temporary(code))
-        }
-        code => Some(Classification::permanent(code)),
-    }
+/// Linux's error numbers (`<asm-generic/errno-base.h>` and
+/// `<asm-generic/errno.h>`, the values of the `libc` crate), for the
+/// architectures that use the generic numbering. Written out rather than
+/// taken from `libc`, to keep errdsl's dependencies as they are.
+#[cfg(all(
+    any(target_os = "linux", target_os = "android"),
+    not(any(
+        target_arch = "mips",
+        target_arch = "mips64",
+        target_arch = "mips32r6",
+        target_arch = "mips64r6",
+        target_arch = "sparc",
+        target_arch = "sparc64"
+    ))
+))]
+mod errno {
+    /// Interrupted system call.
+    pub(super) const EINTR: i32 = 4;
+    /// Try again (`EWOULDBLOCK`).
+    pub(super) const EAGAIN: i32 = 11;
+    /// File table overflow: the system's limit of open files.
+    pub(super) const ENFILE: i32 = 23;
+    /// Too many open files: the process's limit.
+    pub(super) const EMFILE: i32 = 24;
+    /// Network dropped connection because of reset.
+    pub(super) const ENETRESET: i32 = 102;
+    /// No buffer space available.
+    pub(super) const ENOBUFS: i32 = 105;
+    /// Host is down.
+    pub(super) const EHOSTDOWN: i32 = 112;
 }
 
-#[cfg(test)]
-mod tests {
-    use std::fmt;
+/// The table of OS error numbers, as documented on [`classify`]: `(errno,
+/// name, classification)`.
+#[cfg(all(
+    any(target_os = "linux", target_os = "android"),
+    not(any(
+        target_arch = "mips",
+        target_arch = "mips64",
+        target_arch = "mips32r6",
+        target_arch = "mips64r6",
+        target_arch = "sparc",
+        target_arch = "sparc64"
+    ))
+))]
+const ERRNOS: &[(i32, &str, Classification)] = {
+    use errno::{EAGAIN, EHOSTDOWN, EINTR, EMFILE, ENETRESET, ENFILE, ENOBUFS};
 
-    use super::*;
+    const UNAVAILABLE: Classification = Classification::temporary(Code::Unavailable);
+    const EXHAUSTED: Classification = Classification::temporary(Code::ResourceExhausted);
+    &[
+        (EINTR, "EINTR", UNAVAILABLE),
+        (EAGAIN, "EAGAIN", UNAVAILABLE),
+        (ENFILE, "ENFILE", EXHAUSTED),
+        (EMFILE, "EMFILE", EXHAUSTED),
+        (ENETRESET, "ENETRESET", UNAVAILABLE),
+        (ENOBUFS, "ENOBUFS", EXHAUSTED),
+        (EHOSTDOWN, "EHOSTDOWN", UNAVAILABLE),
+    ]
+};
 
-    /// An error with an optional source, to build chains.
-    #[derive(Debug)]
-    struct Wrapper(Option<Box<dyn Error + Send + Sync + 'static>>);
+/// Elsewhere the numbers differ, and no table is better than a wrong one.
+#[cfg(not(all(
+    any(target_os = "linux", target_os = "android"),
+    not(any(
+        target_arch = "mips",
+        target_arch = "mips64",
+        target_arch = "mips32r6",
+        target_arch = "mips64r6",
+        target_arch = "sparc",
+        target_arch = "sparc64"
+    ))
+)))]
+const ERRNOS: &[(i32, &str, Classification)] = &[];
 
-    impl fmt::Display for Wrapper {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("wrapper")
-        }
-    }
+fn errno(number: i32) -> Option<Classification> {
+    ERRNOS.iter().find(|(n, _, _)| *n == number).map(|&(_, _, class)| class)
+}
 
-    impl Error for Wrapper {
-        fn source(&self) -> Option<&(dyn Error + 'static)> {
-            self.0.as_deref().map(|e| e as &(dyn Error + 'static))
-        }
-    }
+/// The HTTP statuses with flags, as documented on [`classify`]; any other
+/// error status is permanent.
+const HTTP_STATUSES: &[(u16, Classification)] = &[
+    (408, Classification::TIMEOUT),
+    (429, Classification::temporary(Code::ResourceExhausted)),
+    (502, Classification::temporary(Code::Unavailable)),
+    (503, Classification::temporary(Code::Unavailable)),
+    (504, Classification::TIMEOUT),
+];
 
-    fn wrap(inner: impl Into<Box<dyn Error + Send + Sync>>) -> Wrapper {
-        Wrapper(Some(inner.into()))
-    }
+fn http_status(status: StatusCode) -> Option<Classification> {
+    let status = status.as_u16();
+    HTTP_STATUSES.iter().find(|(s, _)| *s == status).map(|&(_, class)| class).or_else(|| {
+        matches!(status, 400..=599).then(|| Classification::permanent(Code::from_http_u16(status)))
+    })
+}
 
-    fn class(code: Code, temporary: bool, timeout: bool) -> Classification {
-        Classification { code, temporary, timeout }
-    }
+/// The gRPC codes with flags, as documented on [`classify`]; any other code
+/// is permanent.
+const GRPC_CODES: &[Classification] = &[
+    Classification::TIMEOUT,
+    Classification::temporary(Code::Unavailable),
+    Classification::temporary(Code::ResourceExhausted),
+    Classification::temporary(Code::Aborted),
+];
 
-    /// Every row of the io table, written out again as the documentation states it.
-    #[test]
-    fn io_kind_table() {
-        use io::ErrorKind as K;
-        let temporary = [
-            K::ConnectionRefused,
-            K::ConnectionReset,
-            K::ConnectionAborted,
-            K::NotConnected,
-            K::BrokenPipe,
-            K::AddrNotAvailable,
-            K::AddrInUse,
-            K::NetworkDown,
-            K::NetworkUnreachable,
-            K::HostUnreachable,
-            K::Interrupted,
-            K::WouldBlock,
-            K::UnexpectedEof,
-            K::WriteZero,
-            K::ResourceBusy,
-            K::ExecutableFileBusy,
-            K::StaleNetworkFileHandle,
-        ];
-        let permanent = [
-            (K::NotFound, Code::NotFound),
-            (K::PermissionDenied, Code::PermissionDenied),
-            (K::AlreadyExists, Code::AlreadyExists),
-            (K::InvalidInput, Code::InvalidArgument),
-            (K::InvalidData, Code::InvalidArgument),
-            (K::InvalidFilename, Code::InvalidArgument),
-            (K::ArgumentListTooLong, Code::InvalidArgument),
-            (K::NotADirectory, Code::FailedPrecondition),
-            (K::IsADirectory, Code::FailedPrecondition),
-            (K::DirectoryNotEmpty, Code::FailedPrecondition),
-            (K::ReadOnlyFilesystem, Code::FailedPrecondition),
-            (K::CrossesDevices, Code::FailedPrecondition),
-            (K::NotSeekable, Code::FailedPrecondition),
-            (K::Unsupported, Code::Unimplemented),
-            (K::OutOfMemory, Code::ResourceExhausted),
-            (K::StorageFull, Code::ResourceExhausted),
-            (K::QuotaExceeded, Code::ResourceExhausted),
-            (K::FileTooLarge, Code::ResourceExhausted),
-            (K::TooManyLinks, Code::ResourceExhausted),
-        ];
-        let mut expected = vec![
-            (K::TimedOut, class(Code::DeadlineExceeded, true, true)),
-            (K::Deadlock, class(Code::Aborted, true, false)),
-        ];
-        expected.extend(temporary.map(|kind| (kind, class(Code::Unavailable, true, false))));
-        expected.extend(permanent.map(|(kind, code)| (kind, class(code, false, false))));
+/// A gRPC code by [`GRPC_CODES`].
+#[cfg_attr(not(feature = "tonic"), allow(dead_code))]
+fn grpc(code: Code) -> Classification {
+    GRPC_CODES.iter().copied().find(|class| class.code == code).unwrap_or(Classification::permanent(code))
+}
 
-        for &(kind, want) in &expected {
-            assert_eq!(classify(&io::Error::from(kind)), want, "{kind:?}");
-            assert_eq!(classify(&io::Error::new(kind, "with a message")), want, "{kind:?}");
-        }
-        assert_eq!(expected.len(), IO_KINDS.len(), "a table row is untested");
-    }
+/// A `tonic::Code` by [`GRPC_CODES`]; `None` for `Ok`.
+#[cfg(feature = "tonic")]
+fn grpc_code(code: tonic::Code) -> Option<Classification> {
+    Code::try_from(code).ok().map(grpc)
+}
 
-    #[test]
-    fn uninformative_io_kinds_are_unknown() {
-        assert_eq!(classify(&io::Error::other("boom")), Classification::UNKNOWN);
-        assert_eq!(classify(&io::Error::from(io::ErrorKind::Other)), Classification::UNKNOWN);
-    }
+/// A question `reqwest::Error` answers about itself (`is_timeout`, ...).
+#[cfg(feature = "reqwest")]
+type ReqwestIs = fn(&reqwest::Error) -> bool;
 
-    #[test]
-    fn io_error_wrapping_an_error_is_looked_into() {
-        let inner = ErrorResult::builder("busy", Code::ResourceExhausted).temporary(true).build();
-        let err = io::Error::other(inner);
-        assert_eq!(classify(&err), class(Code::ResourceExhausted, true, false));
-        // Twice wrapped, and with the inner error's own source chain.
-        let err = io::Error::other(io::Error::other(wrap(io::Error::from(io::ErrorKind::TimedOut))));
-        assert_eq!(classify(&err), Classification::TIMEOUT);
-    }
+/// What a `reqwest::Error` says of itself, first match wins; then its
+/// status.
+#[cfg(feature = "reqwest")]
+const REQWEST: &[(ReqwestIs, Classification)] = &[
+    (reqwest::Error::is_timeout, Classification::TIMEOUT),
+    (reqwest::Error::is_connect, Classification::temporary(Code::Unavailable)),
+    (reqwest::Error::is_builder, Classification::permanent(Code::InvalidArgument)),
+];
 
-    #[test]
-    fn an_informative_io_kind_wins_over_what_it_wraps() {
-        let inner = ErrorResult::new("x", Code::DataLoss, "x");
-        let err = io::Error::new(io::ErrorKind::NotFound, inner);
-        assert_eq!(classify(&err), class(Code::NotFound, false, false));
-    }
-
-    #[test]
-    fn error_result_classifies_as_itself() {
-        let err = ErrorResult::builder("slow", Code::DeadlineExceeded).temporary(true).timeout(true).build();
-        assert_eq!(classify(&err), class(Code::DeadlineExceeded, true, true));
-        let err = ErrorResult::new("x", Code::PermissionDenied, "x");
-        assert_eq!(classify(&err), class(Code::PermissionDenied, false, false));
-        let err = ErrorResult::builder("x", Code::Unknown).temporary(true).build();
-        assert_eq!(classify(&err), class(Code::Unknown, true, false));
-    }
-
-    #[test]
-    fn plain_unknown_says_nothing() {
-        let err =
-            ErrorResult::new("x", Code::Unknown, "x").with_source(io::Error::from(io::ErrorKind::TimedOut));
-        assert_eq!(classify(&err), Classification::TIMEOUT);
-        let err = io::Error::other(ErrorResult::new("x", Code::Unknown, "x"));
-        assert_eq!(classify(&err), Classification::UNKNOWN);
-    }
-
-    #[test]
-    fn outermost_recognised_error_wins() {
-        let inner = io::Error::from(io::ErrorKind::TimedOut);
-        let middle = ErrorResult::new("denied", Code::PermissionDenied, "denied").with_source(inner);
-        let outer = wrap(wrap(middle));
-        assert_eq!(classify(&outer), class(Code::PermissionDenied, false, false));
-    }
-
-    #[test]
-    fn unrecognised_errors_are_unknown() {
-        assert_eq!(classify(&Wrapper(None)), Classification::UNKNOWN);
-        assert_eq!(classify(&wrap(wrap("text"))), Classification::UNKNOWN);
-        assert_eq!(classify(&fmt::Error), Classification::UNKNOWN);
-    }
-
-    /// A `source` that returns itself must not hang `classify`.
-    #[test]
-    fn cyclic_source_chain_terminates() {
-        #[derive(Debug)]
-        struct Loop;
-        impl fmt::Display for Loop {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("loop")
-            }
-        }
-        impl Error for Loop {
-            fn source(&self) -> Option<&(dyn Error + 'static)> {
-                Some(&Loop)
-            }
-        }
-        assert_eq!(classify(&Loop), Classification::UNKNOWN);
-    }
-
-    #[cfg(feature = "serde")]
-    #[test]
-    fn serde_json_errors() {
-        for bad in ["{", "[1,", "nul", "{\"a\" 1}", "\"\\x\""] {
-            let err = serde_json::from_str::<serde_json::Value>(bad).unwrap_err();
-            assert_eq!(classify(&err), class(Code::InvalidArgument, false, false), "{bad}");
-        }
-        let err = serde_json::from_str::<u8>("\"text\"").unwrap_err();
-        assert_eq!(classify(&err), class(Code::InvalidArgument, false, false));
-        // An I/O failure while reading JSON is classified as the I/O failure.
-        let err = serde_json::from_reader::<_, serde_json::Value>(FailingReader).unwrap_err();
-        assert_eq!(classify(&err), class(Code::Unavailable, true, false));
-        let err = serde_json::from_reader::<_, serde_json::Value>(OtherReader).unwrap_err();
-        assert_eq!(classify(&err), Classification::UNKNOWN);
-    }
-
-    #[cfg(feature = "serde")]
-    struct FailingReader;
-
-    #[cfg(feature = "serde")]
-    impl io::Read for FailingReader {
-        fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
-            Err(io::ErrorKind::ConnectionReset.into())
-        }
-    }
-
-    #[cfg(feature = "serde")]
-    struct OtherReader;
-
-    #[cfg(feature = "serde")]
-    impl io::Read for OtherReader {
-        fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
-            Err(io::Error::other("disk on fire"))
-        }
-    }
-
-    /// Every gRPC code, as a `tonic::Status`.
-    #[cfg(feature = "tonic")]
-    #[test]
-    fn tonic_status_codes() {
-        let temporary = [Code::Unavailable, Code::ResourceExhausted, Code::Aborted];
-        for code in Code::ALL {
-            let status = tonic::Status::new(code.into(), "status");
-            let want = match code {
-                Code::Unknown => Classification::UNKNOWN,
-                Code::DeadlineExceeded => class(code, true, true),
-                _ => class(code, temporary.contains(&code), false),
-            };
-            assert_eq!(classify(&status), want, "{code:?}");
-        }
-        let ok = tonic::Status::new(tonic::Code::Ok, "odd");
-        assert_eq!(classify(&ok), Classification::UNKNOWN);
-    }
-
-    /// tonic puts transport errors in the source of an `Unknown` status.
-    #[cfg(feature = "tonic")]
-    #[test]
-    fn unknown_tonic_status_is_looked_into() {
-        let status = tonic::Status::from_error(Box::new(io::Error::from(io::ErrorKind::ConnectionRefused)));
-        assert_eq!(status.code(), tonic::Code::Unknown);
-        assert_eq!(classify(&status), class(Code::Unavailable, true, false));
-    }
+/// A `reqwest::Error` by [`REQWEST`], else by its status.
+#[cfg(feature = "reqwest")]
+fn reqwest_error(err: &reqwest::Error) -> Option<Classification> {
+    REQWEST
+        .iter()
+        .find(|(is, _)| is(err))
+        .map(|&(_, class)| class)
+        .or_else(|| err.status().and_then(http_status))
 }
