@@ -68,6 +68,7 @@ mod capture;
 mod classify;
 mod code;
 pub mod db;
+pub mod docs;
 mod error_result;
 #[cfg(feature = "tonic")]
 pub mod grpc;

@@ -1,0 +1,430 @@
+//! OpenAPI 3.1 components for an error catalog.
+#![allow(clippy::doc_markdown, reason = "OpenAPI and GitHub are names, not code")]
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use http::StatusCode;
+use serde_json::{Map, Value, json};
+
+use super::{CLASSIFIED_AT_RUN_TIME, component_key, join_paragraph_lines};
+use crate::http::{GoaBody, ProblemDetails};
+use crate::{Code, ErrorResult, ErrorSpec, ServiceError as _};
+
+/// The key of Goa's error body ([`GoaBody`]) in `components.schemas`.
+///
+/// ```
+/// use errdsl::{Code, ErrorSpec, docs};
+///
+/// let components = docs::openapi_components(&[ErrorSpec::new("not_found", Code::NotFound)]);
+/// assert_eq!(components["schemas"][docs::GOA_BODY_SCHEMA]["type"], "object");
+/// ```
+pub const GOA_BODY_SCHEMA: &str = "GoaError";
+
+/// The key of RFC 9457 problem details ([`ProblemDetails`]) in
+/// `components.schemas`.
+///
+/// ```
+/// use errdsl::{Code, ErrorSpec, docs};
+///
+/// let components = docs::openapi_components(&[ErrorSpec::new("not_found", Code::NotFound)]);
+/// assert_eq!(components["schemas"][docs::PROBLEM_SCHEMA]["required"][0], "type");
+/// ```
+pub const PROBLEM_SCHEMA: &str = "ProblemDetails";
+
+/// The error id of the examples in the OpenAPI components: a fixed id in
+/// Goa's format (8 characters of unpadded base64url), so that the output is
+/// the same on every run.
+///
+/// ```
+/// use errdsl::{Code, ErrorSpec, docs};
+///
+/// let components = docs::openapi_components(&[ErrorSpec::new("not_found", Code::NotFound)]);
+/// let example = &components["responses"]["not_found"]["content"]["application/json"]["example"];
+/// assert_eq!(example["id"], docs::EXAMPLE_ID);
+/// ```
+pub const EXAMPLE_ID: &str = "x7Fq9-Ab";
+
+/// The OpenAPI 3.1 `components` object of a catalog:
+///
+/// - `schemas`: [`GOA_BODY_SCHEMA`], Goa's error body (`name`, `id`,
+///   `message`, `temporary`, `timeout` and `fault` required; `code`, one of
+///   the sixteen `snake_case` gRPC code names; `user_message`; `fields`, an
+///   object of strings), and [`PROBLEM_SCHEMA`], RFC 9457 problem details as
+///   errdsl writes them (`type`, `title`, `status`, `detail`, `instance`,
+///   then the same members as the Goa body as extension members);
+/// - `responses`: one entry per error, keyed by [`component_key`] of its
+///   wire name (the name itself for every name the macros derive; the first
+///   spec wins when two share a name). Each has the error's description (or
+///   a sentence naming it), the headers `Goa-Error` (the wire name) and,
+///   when the error declares one, `Retry-After`, and `content` for
+///   `application/json` (the Goa body) and `application/problem+json`. The
+///   schema of each is the body's schema narrowed to this error (its
+///   `name`, and unless it is classified at run time its code, flags and,
+///   for problem details, `status`), with an `example` body built the way
+///   [`http::response`](crate::http::response) builds it, with id
+///   [`EXAMPLE_ID`] and, as the message, the user message as declared
+///   (`{field}` placeholders are filled in at run time), else the first
+///   paragraph of the description; a fault's message is the generic one;
+/// - every response also has an `x-errdsl` extension member with the spec
+///   as data: `name`, `service`, `code`, `grpc_code` (the number),
+///   `http_status`, `temporary`, `timeout`, `fault`, `user_message`,
+///   `retry_after_secs` and `classified`.
+///
+/// Reference an error's response from an operation with
+/// `{"$ref": "#/components/responses/<key>"}`.
+///
+/// ```
+/// use errdsl::{Catalog, docs};
+///
+/// errdsl::errors! {
+///     #[service_error(service = "divider")]
+///     pub enum DividerError {
+///         /// The divider is down for maintenance.
+///         #[error("divider is in maintenance")]
+///         #[service_error(temporary, http = 503, retry_after_secs = 30)]
+///         Maintenance,
+///     }
+/// }
+///
+/// let components = docs::openapi_components(DividerError::ERRORS);
+/// let response = &components["responses"]["maintenance"];
+/// assert_eq!(response["description"], "The divider is down for maintenance.");
+/// assert_eq!(response["headers"]["Retry-After"]["example"], 30);
+/// let example = &response["content"]["application/json"]["example"];
+/// assert_eq!(example["name"], "maintenance");
+/// assert_eq!(example["temporary"], true);
+/// let problem = &response["content"]["application/problem+json"]["example"];
+/// assert_eq!(problem["status"], 503);
+/// assert_eq!(problem["type"], "urn:errdsl:error:maintenance");
+/// ```
+#[must_use]
+pub fn openapi_components(specs: &[ErrorSpec]) -> Value {
+    let mut schemas = Map::new();
+    schemas.insert(GOA_BODY_SCHEMA.to_owned(), goa_body_schema());
+    schemas.insert(PROBLEM_SCHEMA.to_owned(), problem_schema());
+    let mut responses = Map::new();
+    let mut seen = HashSet::new();
+    for spec in specs.iter().filter(|spec| seen.insert(spec.name)) {
+        responses.insert(component_key(spec.name), response(spec));
+    }
+    json!({ "schemas": schemas, "responses": responses })
+}
+
+/// A minimal, complete OpenAPI 3.1 document around
+/// [`openapi_components`]: `openapi: "3.1.0"`, `info` with `title` and
+/// `version`, no paths, and the components. It validates on its own, and
+/// other documents can reference its responses.
+///
+/// ```
+/// use errdsl::{Code, ErrorSpec, docs};
+///
+/// let specs = [ErrorSpec::new("not_found", Code::NotFound).with_description("No such thing.")];
+/// let document = docs::openapi_document("Divider errors", "1.0.0", &specs);
+/// assert_eq!(document["openapi"], "3.1.0");
+/// assert_eq!(document["info"]["title"], "Divider errors");
+/// assert_eq!(document["paths"], serde_json::json!({}));
+/// assert_eq!(document["components"]["responses"]["not_found"]["description"], "No such thing.");
+/// ```
+#[must_use]
+pub fn openapi_document(title: &str, version: &str, specs: &[ErrorSpec]) -> Value {
+    json!({
+        "openapi": "3.1.0",
+        "info": { "title": title, "version": version },
+        "paths": {},
+        "components": openapi_components(specs),
+    })
+}
+
+/// The members the Goa body and the problem extension members share.
+fn shared_members() -> Map<String, Value> {
+    let codes: Vec<&str> = Code::ALL.iter().map(|code| code.as_str()).collect();
+    let members = json!({
+        "name": {
+            "type": "string",
+            "description": "The stable wire name of the error, e.g. `div_by_zero`."
+        },
+        "id": {
+            "type": "string",
+            "description": "The id of this occurrence, for log correlation: 6 random bytes as 8 characters of unpadded base64url."
+        },
+        "code": {
+            "type": "string",
+            "enum": codes,
+            "description": "The gRPC code of the error, in snake_case. errdsl's extension: Goa's own bodies have none."
+        },
+        "temporary": {
+            "type": "boolean",
+            "description": "Whether the same request may succeed if sent again as it is."
+        },
+        "timeout": { "type": "boolean", "description": "Whether the error is a timeout." },
+        "fault": {
+            "type": "boolean",
+            "description": "Whether the error is a server-side fault; its details never leave the server."
+        },
+        "user_message": { "type": "string", "description": "A message safe to show an end user." },
+        "fields": {
+            "type": "object",
+            "additionalProperties": { "type": "string" },
+            "description": "The fields that travel with the error, as text."
+        }
+    });
+    match members {
+        Value::Object(members) => members,
+        _ => Map::new(),
+    }
+}
+
+/// Goa's error body: [`GoaBody`].
+fn goa_body_schema() -> Value {
+    let mut properties = Map::new();
+    let mut shared = shared_members();
+    for key in ["name", "id"] {
+        if let Some(member) = shared.remove(key) {
+            properties.insert(key.to_owned(), member);
+        }
+    }
+    properties.insert(
+        "message".to_owned(),
+        json!({
+            "type": "string",
+            "description": "The message of the error: its user message, else its text; a fault's is `internal error (id: <id>)`."
+        }),
+    );
+    properties.extend(shared);
+    json!({
+        "title": "Goa error body",
+        "description": "Goa's `ErrorResult` body, which Goa-generated clients decode, with errdsl's `code`, `user_message` and `fields`. Sent as `application/json`.",
+        "type": "object",
+        "required": ["name", "id", "message", "temporary", "timeout", "fault"],
+        "properties": properties,
+    })
+}
+
+/// RFC 9457 problem details as errdsl writes them: [`ProblemDetails`].
+fn problem_schema() -> Value {
+    let mut properties = json!({
+        "type": {
+            "type": "string",
+            "format": "uri-reference",
+            "description": "The problem type: `urn:errdsl:error:<name>`, the name percent-encoded."
+        },
+        "title": {
+            "type": "string",
+            "description": "The name made readable, the same for every occurrence: `Div by zero`."
+        },
+        "status": {
+            "type": "integer",
+            "minimum": 100,
+            "maximum": 999,
+            "description": "The HTTP status of the response."
+        },
+        "detail": {
+            "type": "string",
+            "description": "The message of this occurrence, as the Goa body's `message`."
+        },
+        "instance": {
+            "type": "string",
+            "format": "uri-reference",
+            "description": "This occurrence: `urn:errdsl:id:<id>`."
+        }
+    });
+    if let Value::Object(properties) = &mut properties {
+        properties.extend(shared_members());
+    }
+    json!({
+        "title": "Problem details (RFC 9457)",
+        "description": "RFC 9457 problem details, with the Goa body's members as extension members. Sent as `application/problem+json`.",
+        "type": "object",
+        "required": [
+            "type", "title", "status", "detail", "instance",
+            "name", "id", "code", "temporary", "timeout", "fault"
+        ],
+        "properties": properties,
+    })
+}
+
+/// The `components.responses` entry of one error.
+fn response(spec: &ErrorSpec) -> Value {
+    let example = example_error(spec);
+    let goa_example = serde_json::to_value(GoaBody::from_error(&example)).unwrap_or(Value::Null);
+    let problem = ProblemDetails::from_error(&example);
+    let problem_type = problem.problem_type.clone();
+    let problem_example = serde_json::to_value(&problem).unwrap_or(Value::Null);
+
+    let mut narrow = Map::new();
+    narrow.insert("name".to_owned(), json!({ "const": spec.name }));
+    if !spec.classified {
+        narrow.insert("code".to_owned(), json!({ "const": spec.code.as_str() }));
+        narrow.insert("temporary".to_owned(), json!({ "const": spec.temporary }));
+        narrow.insert("timeout".to_owned(), json!({ "const": spec.timeout }));
+        narrow.insert("fault".to_owned(), json!({ "const": spec.fault }));
+    }
+    let mut narrow_problem = narrow.clone();
+    narrow_problem.insert("type".to_owned(), json!({ "const": problem_type }));
+    if !spec.classified {
+        narrow_problem.insert("status".to_owned(), json!({ "const": example.http_status().as_u16() }));
+    }
+
+    let mut headers = Map::new();
+    headers.insert(
+        "Goa-Error".to_owned(),
+        json!({
+            "description": "The wire name of the error, as Goa sends it.",
+            "required": true,
+            "schema": { "type": "string", "const": goa_error_value(spec.name) },
+        }),
+    );
+    if let Some(secs) = spec.retry_after_secs {
+        headers.insert(
+            "Retry-After".to_owned(),
+            json!({
+                "description": format!("How long to wait before retrying, in seconds: {secs} for this error."),
+                "required": true,
+                "schema": { "type": "integer", "minimum": 0 },
+                "example": secs,
+            }),
+        );
+    }
+
+    let description = if spec.description.trim().is_empty() {
+        format!("The `{}` error.", spec.name.replace('`', "'"))
+    } else {
+        spec.description.to_owned()
+    };
+    json!({
+        "description": description,
+        "headers": headers,
+        "content": {
+            "application/json": {
+                "schema": { "allOf": [
+                    { "$ref": format!("#/components/schemas/{GOA_BODY_SCHEMA}") },
+                    { "properties": narrow },
+                ] },
+                "example": goa_example,
+            },
+            "application/problem+json": {
+                "schema": { "allOf": [
+                    { "$ref": format!("#/components/schemas/{PROBLEM_SCHEMA}") },
+                    { "properties": narrow_problem },
+                ] },
+                "example": problem_example,
+            },
+        },
+        "x-errdsl": {
+            "name": spec.name,
+            "service": spec.service,
+            "code": spec.code.as_str(),
+            "grpc_code": spec.code.as_i32(),
+            "http_status": spec.http_status,
+            "temporary": spec.temporary,
+            "timeout": spec.timeout,
+            "fault": spec.fault,
+            "user_message": spec.user_message,
+            "retry_after_secs": spec.retry_after_secs,
+            "classified": spec.classified,
+            "note": spec.classified.then_some(format!(
+                "code, status and flags are {CLASSIFIED_AT_RUN_TIME}; these are the fallback"
+            )),
+        },
+    })
+}
+
+/// The error the examples show: the spec's, with id [`EXAMPLE_ID`]. Its
+/// message (what a fault never sends) is the description's first paragraph,
+/// or the name.
+fn example_error(spec: &ErrorSpec) -> ErrorResult {
+    let status = StatusCode::from_u16(spec.http_status).unwrap_or_else(|_| spec.code.http_status());
+    let paragraphs = join_paragraph_lines(spec.description);
+    let message = paragraphs.split("\n\n").next().filter(|first| !first.is_empty()).unwrap_or(spec.name);
+    let mut builder = ErrorResult::builder(spec.name, spec.code)
+        .id(EXAMPLE_ID)
+        .message(message)
+        .http_status(status)
+        .temporary(spec.temporary)
+        .timeout(spec.timeout)
+        .fault(spec.fault);
+    if let Some(user_message) = spec.user_message {
+        builder = builder.user_message(user_message);
+    }
+    builder.build()
+}
+
+/// The `Goa-Error` header's value for a name, as
+/// [`http::response`](crate::http::response) writes it: the name, or, when
+/// it has a byte that is not visible ASCII, the name with each such byte and
+/// `%` percent-encoded.
+fn goa_error_value(name: &str) -> String {
+    let visible = |b: u8| (0x21..=0x7e).contains(&b);
+    if name.bytes().all(visible) {
+        return name.to_owned();
+    }
+    let mut encoded = String::with_capacity(name.len());
+    for byte in name.bytes() {
+        if visible(byte) && byte != b'%' {
+            encoded.push(char::from(byte));
+        } else {
+            let _ = write!(encoded, "%{byte:02X}");
+        }
+    }
+    encoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goa_error_values_match_the_transport() {
+        for name in ["div_by_zero", "a b", "ärger%", "", "x\ny", "%41"] {
+            let err = ErrorResult::new(name, Code::NotFound, "m");
+            let response = crate::http::response(&err, crate::http::BodyFormat::Goa);
+            let header = response.headers().get("goa-error").map(|value| value.to_str().unwrap_or("?"));
+            assert_eq!(header, Some(goa_error_value(name).as_str()), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn examples_are_the_transport_bodies() {
+        let spec = ErrorSpec::new("maintenance", Code::Unavailable)
+            .with_http_status(503)
+            .with_temporary(true)
+            .with_retry_after_secs(30)
+            .with_user_message("Down for maintenance.");
+        let components = openapi_components(&[spec]);
+        let response = &components["responses"]["maintenance"];
+        let err = example_error(&spec);
+        let http = crate::http::response(&err, crate::http::BodyFormat::Goa);
+        let body: Value = serde_json::from_slice(http.body()).unwrap_or_default();
+        // The transport captures the error under its own id.
+        let mut example = response["content"]["application/json"]["example"].clone();
+        example["id"] = body["id"].clone();
+        assert_eq!(example, body);
+        let http = crate::http::response(&err, crate::http::BodyFormat::Problem);
+        let body: Value = serde_json::from_slice(http.body()).unwrap_or_default();
+        let mut example = response["content"]["application/problem+json"]["example"].clone();
+        example["id"] = body["id"].clone();
+        example["instance"] = body["instance"].clone();
+        assert_eq!(example, body);
+    }
+
+    #[test]
+    fn hostile_specs_do_not_panic() {
+        let specs = [
+            ErrorSpec::new("", Code::Unknown).with_http_status(0),
+            ErrorSpec::new("`|\n\r%é", Code::Internal).with_fault(true).with_description("\n\n"),
+            ErrorSpec::new("x", Code::Aborted).with_http_status(1000).with_classified(true),
+            ErrorSpec::new("x", Code::Aborted),
+        ];
+        let components = openapi_components(&specs);
+        assert_eq!(components["responses"].as_object().map(Map::len), Some(3));
+        let example = &components["responses"]["."]["content"]["application/problem+json"]["example"];
+        assert_eq!(example["status"], 500);
+        let fault = &components["responses"][component_key("`|\n\r%é").as_str()];
+        assert_eq!(
+            fault["content"]["application/json"]["example"]["message"],
+            "internal error (id: x7Fq9-Ab)"
+        );
+        assert_eq!(fault["description"], "The `'|\n\r%é` error.");
+    }
+}

@@ -1,0 +1,367 @@
+//! Documentation from catalogs (`errdsl::docs`): the OpenAPI output checked
+//! with a real JSON Schema validator (the `jsonschema` crate, offline)
+//! against the official OpenAPI 3.1 schema vendored in
+//! `tests/fixtures/openapi-3.1-schema.json`, the examples and real HTTP
+//! responses of the divider's errors against the documented body schemas,
+//! and the Markdown table.
+
+use std::collections::BTreeSet;
+
+use errdsl::http::{self, BodyFormat};
+use errdsl::{Catalog, Code, ErrorSpec, ServiceError, docs};
+use errdsl_examples::divider::{DivideError, DividerError, IntegerDivideError, WorkerFault};
+use jsonschema::{Draft, Validator};
+use serde_json::{Value, json};
+
+/// The official OpenAPI 3.1 schema, `https://spec.openapis.org/oas/3.1/schema/2022-10-07`.
+const OPENAPI_31_SCHEMA: &str = include_str!("../fixtures/openapi-3.1-schema.json");
+
+/// A validator for `schema` as draft 2020-12 that never fetches a reference
+/// and checks formats.
+fn validator(schema: &Value) -> Validator {
+    jsonschema::options()
+        .with_draft(Draft::Draft202012)
+        .offline()
+        .should_validate_formats(true)
+        .build(schema)
+        .unwrap_or_else(|err| panic!("schema does not compile: {err}"))
+}
+
+fn openapi_validator() -> Validator {
+    let schema: Value = serde_json::from_str(OPENAPI_31_SCHEMA).expect("the vendored schema is JSON");
+    assert_eq!(schema["$id"], "https://spec.openapis.org/oas/3.1/schema/2022-10-07");
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    validator(&schema)
+}
+
+/// Every validation error, with where it is; empty when `instance` is valid.
+fn errors(validator: &Validator, instance: &Value) -> Vec<String> {
+    validator
+        .iter_errors(instance)
+        .map(|err| format!("{err} (at {}, schema {})", err.instance_path(), err.schema_path()))
+        .collect()
+}
+
+/// Every error of the divider service, each name once.
+fn divider_specs() -> Vec<ErrorSpec> {
+    docs::union(&[IntegerDivideError::ERRORS, DivideError::ERRORS])
+}
+
+fn divider_document() -> Value {
+    docs::openapi_document("Divider errors", "1.0.0", &divider_specs())
+}
+
+/// A catalog with every odd case: a classified error, a fault without a
+/// user message, a name that is no component key, markup in the text, a
+/// hand-made spec with a status outside the table, a duplicate name.
+fn odd_specs() -> Vec<ErrorSpec> {
+    vec![
+        ErrorSpec::new("store_io", Code::Unknown)
+            .with_description("The store failed;\nclassified at run time.")
+            .with_classified(true),
+        ErrorSpec::new("db_down", Code::Internal).with_fault(true),
+        ErrorSpec::new("v1.bad name/ärger%", Code::InvalidArgument)
+            .with_description("Pipes | and `code`\n\nand <b>markup</b>.")
+            .with_user_message("Use a | b.\nThanks."),
+        ErrorSpec::new("teapot", Code::FailedPrecondition).with_http_status(418),
+        ErrorSpec::new("", Code::Aborted).with_http_status(0),
+        ErrorSpec::new("quota", Code::ResourceExhausted).with_temporary(true).with_retry_after_secs(0),
+        ErrorSpec::new("quota", Code::Internal),
+    ]
+}
+
+#[test]
+fn the_divider_document_is_valid_openapi_3_1() {
+    let document = divider_document();
+    assert_eq!(errors(&openapi_validator(), &document), Vec::<String>::new());
+    let keys: BTreeSet<&str> = document["components"]["responses"]
+        .as_object()
+        .expect("responses")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let names: BTreeSet<&str> = divider_specs().iter().map(|spec| spec.name).collect();
+    assert_eq!(keys, names);
+    assert_eq!(keys.len(), 8);
+}
+
+#[test]
+fn odd_catalogs_give_valid_openapi_3_1() {
+    let document = docs::openapi_document("Odd | \"title\"\n", "", &odd_specs());
+    assert_eq!(errors(&openapi_validator(), &document), Vec::<String>::new());
+    assert_eq!(document["components"]["responses"].as_object().map(serde_json::Map::len), Some(6));
+    let empty = docs::openapi_document("Nothing", "0", &[]);
+    assert_eq!(errors(&openapi_validator(), &empty), Vec::<String>::new());
+}
+
+/// What is wrong, where, and the edit that breaks a valid document so.
+type Broken = (&'static str, &'static str, fn(&mut Value));
+
+/// The validator really validates: each of these documents breaks one rule
+/// of the OpenAPI 3.1 schema, some of them only reachable through the
+/// schema's `$dynamicRef`s and `unevaluatedProperties`.
+#[test]
+fn broken_documents_are_rejected() {
+    let validator = openapi_validator();
+    let valid = divider_document();
+    let broken: [Broken; 8] = [
+        ("a response without description", "/components/responses/div_by_zero", |doc| {
+            doc["components"]["responses"]["div_by_zero"].as_object_mut().map(|r| r.remove("description"));
+        }),
+        ("openapi as a number", "/openapi", |doc| doc["openapi"] = json!(3)),
+        ("openapi 3.0", "/openapi", |doc| doc["openapi"] = json!("3.0.3")),
+        ("no info", "", |doc| {
+            doc.as_object_mut().map(|d| d.remove("info"));
+        }),
+        ("a component key with a space", "/components/responses", |doc| {
+            doc["components"]["responses"]["div by zero"] = json!({"description": "d"});
+        }),
+        ("a schema that is neither object nor boolean ($dynamicRef)", "/components/schemas/Broken", |doc| {
+            doc["components"]["schemas"]["Broken"] = json!(5);
+        }),
+        (
+            "a media type schema that is a string ($dynamicRef)",
+            "/components/responses/div_by_zero/content/application~1json/schema",
+            |doc| {
+                doc["components"]["responses"]["div_by_zero"]["content"]["application/json"]["schema"] =
+                    json!("GoaError");
+            },
+        ),
+        (
+            "an unknown member of a header (unevaluatedProperties)",
+            "/components/responses/maintenance/headers/Goa-Error",
+            |doc| {
+                doc["components"]["responses"]["maintenance"]["headers"]["Goa-Error"]["in"] = json!("header");
+            },
+        ),
+    ];
+    for (what, path, breaks) in broken {
+        let mut document = valid.clone();
+        breaks(&mut document);
+        assert_ne!(document, valid, "{what}: nothing changed");
+        assert!(!validator.is_valid(&document), "{what}: accepted");
+        // Rejected for that reason and no other.
+        let found = errors(&validator, &document);
+        assert_eq!(found.len(), 1, "{what}: {found:#?}");
+        assert!(found[0].contains(&format!("(at {path}, schema ")), "{what}: {found:#?}");
+    }
+}
+
+/// The component schemas are JSON Schema 2020-12 schemas (the OpenAPI
+/// schema only checks that they are objects).
+#[test]
+fn component_schemas_are_valid_json_schemas() {
+    let document = docs::openapi_document("Odd", "1", &odd_specs());
+    let schemas = document["components"]["schemas"].as_object().expect("schemas");
+    assert_eq!(schemas.keys().collect::<Vec<_>>(), [docs::GOA_BODY_SCHEMA, docs::PROBLEM_SCHEMA]);
+    for (name, schema) in schemas {
+        let mut schema = schema.clone();
+        schema["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+        assert!(jsonschema::meta::validate(&schema).is_ok(), "{name}");
+    }
+    let goa = &schemas[docs::GOA_BODY_SCHEMA];
+    assert_eq!(goa["required"], json!(["name", "id", "message", "temporary", "timeout", "fault"]));
+    let codes: Vec<&str> = Code::ALL.iter().map(|code| code.as_str()).collect();
+    assert_eq!(goa["properties"]["code"]["enum"], json!(codes));
+    assert_eq!(goa["properties"]["fields"]["additionalProperties"], json!({"type": "string"}));
+    let problem = &schemas[docs::PROBLEM_SCHEMA];
+    for member in ["type", "title", "status", "detail", "instance", "name", "code", "user_message", "fields"]
+    {
+        assert!(problem["properties"][member].is_object(), "{member}");
+    }
+}
+
+/// A validator for `schema` as it stands in `document`: its
+/// `#/components/...` references resolve against the document's components.
+fn validator_in(document: &Value, schema: &Value) -> Validator {
+    validator(&json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "components": document["components"],
+        "allOf": [schema],
+    }))
+}
+
+/// The schema of a named component body, e.g. `GoaError`.
+fn body_schema(document: &Value, name: &str) -> Validator {
+    validator_in(document, &json!({"$ref": format!("#/components/schemas/{name}")}))
+}
+
+const MEDIA_TYPES: [(&str, &str); 2] =
+    [("application/json", docs::GOA_BODY_SCHEMA), ("application/problem+json", docs::PROBLEM_SCHEMA)];
+
+#[test]
+fn every_example_is_valid_against_its_own_schema_and_no_other() {
+    for document in [divider_document(), docs::openapi_document("Odd", "1", &odd_specs())] {
+        let responses = document["components"]["responses"].as_object().expect("responses");
+        for (media_type, body) in MEDIA_TYPES {
+            let body = body_schema(&document, body);
+            let schemas: Vec<(&String, Validator)> = responses
+                .iter()
+                .map(|(key, response)| {
+                    (key, validator_in(&document, &response["content"][media_type]["schema"]))
+                })
+                .collect();
+            for (key, response) in responses {
+                let example = &response["content"][media_type]["example"];
+                assert!(example.is_object(), "{key} {media_type}");
+                assert_eq!(example["id"], docs::EXAMPLE_ID);
+                assert_eq!(errors(&body, example), Vec::<String>::new(), "{key} {media_type}");
+                for (other, schema) in &schemas {
+                    assert_eq!(
+                        schema.is_valid(example),
+                        *other == key,
+                        "{key}'s {media_type} example, {other}'s schema"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn examples_carry_the_name_and_flags_of_their_error() {
+    let document = divider_document();
+    for spec in divider_specs() {
+        let response = &document["components"]["responses"][spec.name];
+        assert_eq!(response["description"], spec.description);
+        for (media_type, _) in MEDIA_TYPES {
+            let example = &response["content"][media_type]["example"];
+            assert_eq!(example["name"], spec.name);
+            assert_eq!(example["code"], spec.code.as_str());
+            assert_eq!(example["temporary"], spec.temporary, "{}", spec.name);
+            assert_eq!(example["timeout"], spec.timeout, "{}", spec.name);
+            assert_eq!(example["fault"], spec.fault, "{}", spec.name);
+        }
+        let problem = &response["content"]["application/problem+json"]["example"];
+        assert_eq!(problem["status"], spec.http_status);
+        assert_eq!(problem["type"], format!("urn:errdsl:error:{}", spec.name));
+        let headers = &response["headers"];
+        assert_eq!(headers["Goa-Error"]["schema"]["const"], spec.name);
+        match spec.retry_after_secs {
+            Some(secs) => assert_eq!(headers["Retry-After"]["example"], secs),
+            None => assert!(headers.get("Retry-After").is_none(), "{}", spec.name),
+        }
+    }
+    let overflow = &document["components"]["responses"]["overflow"]["content"]["application/json"]["example"];
+    assert_eq!(overflow["message"], format!("internal error (id: {})", docs::EXAMPLE_ID));
+}
+
+/// One instance of every error of the divider service.
+fn divider_errors() -> Vec<Box<dyn ServiceError>> {
+    vec![
+        Box::new(DividerError::unauthenticated()),
+        Box::new(DividerError::maintenance()),
+        Box::new(DividerError::invalid_field_type(
+            "a".to_owned(),
+            "a 32-bit integer".to_owned(),
+            "abc".to_owned(),
+        )),
+        Box::new(DivideError::div_by_zero(7.5)),
+        Box::new(IntegerDivideError::timeout(100)),
+        Box::new(IntegerDivideError::has_remainder(7, 2, 1)),
+        Box::new(IntegerDivideError::overflow(WorkerFault::new("worker w-3.internal: SECRET"))),
+        Box::new(DivideError::not_finite(1e308, 1e-308)),
+    ]
+}
+
+/// Real responses of every divider error validate against the documented
+/// body schemas and their own response's schemas, with the documented
+/// headers.
+#[test]
+fn real_responses_match_their_documentation() {
+    let document = divider_document();
+    let errs = divider_errors();
+    let names: BTreeSet<&str> = errs.iter().map(|err| err.name()).collect();
+    let documented: BTreeSet<&str> = divider_specs().iter().map(|spec| spec.name).collect();
+    assert_eq!(names, documented, "one instance of every divider error");
+    for (format, (media_type, body)) in [BodyFormat::Goa, BodyFormat::Problem].into_iter().zip(MEDIA_TYPES) {
+        let body_validator = body_schema(&document, body);
+        for err in &errs {
+            let name = err.name();
+            let response = http::response(err.as_ref(), format);
+            let documented = &document["components"]["responses"][name];
+            assert_eq!(response.status(), err.http_status());
+            assert_eq!(response.headers()["content-type"], media_type);
+            let body: Value = serde_json::from_slice(response.body()).expect("a JSON body");
+            assert_eq!(errors(&body_validator, &body), Vec::<String>::new(), "{name} {media_type}: {body}");
+            let own = validator_in(&document, &documented["content"][media_type]["schema"]);
+            assert_eq!(errors(&own, &body), Vec::<String>::new(), "{name} {media_type}: {body}");
+            assert!(!String::from_utf8_lossy(response.body()).contains("SECRET"));
+
+            let goa_error = response.headers()["goa-error"].to_str().expect("ASCII");
+            assert_eq!(documented["headers"]["Goa-Error"]["schema"]["const"], goa_error);
+            let retry_after =
+                response.headers().get("retry-after").map(|value| value.to_str().expect("ASCII"));
+            let declared =
+                documented["headers"]["Retry-After"]["example"].as_u64().map(|secs| secs.to_string());
+            assert_eq!(retry_after, declared.as_deref(), "{name}");
+        }
+    }
+}
+
+#[test]
+fn markdown_table_of_a_small_catalog() {
+    errdsl::errors! {
+        /// Errors of a small service.
+        #[service_error(service = "small")]
+        pub enum SmallError {
+            /// The divisor was zero.
+            #[error("cannot divide {dividend} by zero")]
+            #[service_error(grpc = InvalidArgument, user_msg = "You can't divide {dividend} by zero.")]
+            DivByZero { dividend: i64 },
+
+            /// Down for maintenance;
+            /// try again later.
+            ///
+            /// Second paragraph.
+            #[error("in maintenance")]
+            #[service_error(temporary, http = 503, retry_after_secs = 30)]
+            Maintenance,
+
+            /// The computation timed out.
+            #[error("timed out")]
+            #[service_error(timeout, temporary)]
+            Timeout,
+
+            /// A | B.
+            #[error("broken")]
+            #[service_error(fault, user_msg = "Something broke:\nsorry | bye.")]
+            Broken,
+
+            #[error("store failed")]
+            #[service_error(classify)]
+            Store(#[source] std::io::Error),
+        }
+    }
+
+    // The macros join a doc comment's lines and drop its blank lines, so
+    // the two paragraphs of `Maintenance` arrive as one.
+    let expected = "\
+| name | description | HTTP | gRPC | temporary | timeout | fault | user message |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+| `div_by_zero` | The divisor was zero. | 400 | `invalid_argument` | no | no | no | You can't divide {dividend} by zero. |
+| `maintenance` | Down for maintenance; try again later. Second paragraph. | 503 (`Retry-After: 30`) | `unavailable` | yes | no | no |  |
+| `timeout` | The computation timed out. | 504 | `deadline_exceeded` | yes | yes | no |  |
+| `broken` | A \\| B. | 500 | `internal` | no | no | yes | Something broke:<br>sorry \\| bye. |
+| `store` |  | 500 (classified at run time) | `unknown` (classified at run time) | at run time | at run time | at run time |  |
+";
+    assert_eq!(docs::markdown_table(SmallError::ERRORS), expected);
+}
+
+#[test]
+fn markdown_cells_never_break_a_row() {
+    let table = docs::markdown_table(&odd_specs());
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 2 + odd_specs().len());
+    for line in &lines {
+        // Nine unescaped pipes: eight columns.
+        let pipes = line.replace("\\|", "").matches('|').count();
+        assert_eq!(pipes, 9, "{line}");
+    }
+    assert!(
+        table.contains("| `v1.bad name/ärger%` | Pipes \\| and `code`<br><br>and <b>markup</b>. |"),
+        "{table}"
+    );
+    assert!(table.contains("| Use a \\| b.<br>Thanks. |"), "{table}");
+    assert_eq!(docs::markdown_table(&[]).lines().count(), 2);
+}
