@@ -1,0 +1,63 @@
+//! The code of `errdsl-macros`, compiled as an ordinary library.
+//!
+//! A `proc-macro = true` crate exports nothing but its macros, so no
+//! benchmark, property test or fuzz target can call what the two macros run.
+//! This crate includes the very same source files (`#[path]`, one line per
+//! module of `errdsl-macros/src/lib.rs`, as `serde_derive_internals` does for
+//! `serde_derive`) and exposes the two front ends over `proc_macro2`. It is
+//! never published and adds no code of its own to the pipeline: a change to
+//! `errdsl-macros/src` is a change here.
+//!
+//! ```
+//! let output = errdsl_macros_internals::errors(quote::quote! {
+//!     pub enum ApiError {
+//!         #[error("authentication required")]
+//!         #[service_error(grpc = Unauthenticated)]
+//!         Unauthorized,
+//!     }
+//! });
+//! assert!(syn::parse2::<syn::File>(output).is_ok());
+//! ```
+#![forbid(unsafe_code)]
+
+#[path = "../../src/ast.rs"]
+mod ast;
+#[path = "../../src/attr.rs"]
+mod attr;
+#[path = "../../src/case.rs"]
+mod case;
+#[path = "../../src/codes.rs"]
+mod codes;
+#[path = "../../src/ctxt.rs"]
+mod ctxt;
+#[path = "../../src/derive.rs"]
+mod derive;
+#[path = "../../src/errors.rs"]
+mod errors;
+#[path = "../../src/expand/mod.rs"]
+mod expand;
+#[path = "../../src/fmt.rs"]
+mod fmt;
+#[path = "../../src/lower.rs"]
+mod lower;
+#[path = "../../src/model.rs"]
+mod model;
+#[path = "../../src/suggest.rs"]
+mod suggest;
+#[path = "../../src/validate/mod.rs"]
+mod validate;
+
+use proc_macro2::TokenStream;
+
+/// What `#[derive(errdsl::ServiceError)]` expands `input` (the item it is
+/// on, attributes included) to: the impls, or `compile_error!`s and the
+/// fallback impls beside them. Never panics.
+pub fn derive(input: TokenStream) -> TokenStream {
+    derive::derive(input)
+}
+
+/// What `errdsl::errors! { input }` expands to: the enums and their impls,
+/// or `compile_error!`s and the fallback beside them. Never panics.
+pub fn errors(input: TokenStream) -> TokenStream {
+    errors::errors(input)
+}
