@@ -1,0 +1,3 @@
+#[error("quota {used}/{limit}")]
+#[service_error(grpc = 8, temporary, user_msg = "Used {used}.")]
+pub struct Quota { used: u32, limit: u64 }
