@@ -13,7 +13,11 @@
 //!   `tonic::Status` ([`grpc`]) from any service error, and the
 //!   [`ErrorResult`] a client decodes back from either, then the typed error
 //!   through `TryFrom<ErrorResult>`;
-//! - [`classify`]: flags and a code for foreign errors (`std::io` and more);
+//! - [`classify`]: flags and a code for foreign errors (`std::io`, HTTP and
+//!   gRPC statuses, `reqwest`, `serde_json`, tokio timeouts, databases);
+//!   [`db`]: database errors in go-mysql's categories; [`retry`]: retries
+//!   of exactly what is temporary, with `backon` or `tower::retry`;
+//! - [`docs`]: a Markdown table and `OpenAPI` 3.1 components of any catalog;
 //! - [`testing`]: compare errors with templates in tests.
 //!
 //! ```
@@ -53,7 +57,16 @@
 //!   in the Google rich error model ([`grpc`]), client decoding
 //!   ([`ErrorResult::from_grpc_status`]), and conversions between [`Code`]
 //!   and `tonic::Code`.
-//! - `reqwest`: [`ErrorResult::from_reqwest`] reads a client response.
+//! - `reqwest`: [`ErrorResult::from_reqwest`] reads a client response, and
+//!   [`classify`] knows `reqwest::Error`.
+//! - `tokio`: [`classify`] knows `tokio::time::error::Elapsed` (a timeout).
+//! - `backon`: [`retry::with_backon`], a retry of what is temporary that
+//!   waits at least the error's `retry_after()`.
+//! - `tower`: [`retry::TemporaryPolicy`], a `tower::retry::Policy` bounded
+//!   in attempts and delay.
+//! - `sqlx`, `sqlx-mysql`, `sqlx-postgres`: [`db::DbErrorKind::from_sqlx`]
+//!   and [`classify`] know `sqlx::Error` and the drivers' error numbers and
+//!   SQLSTATEs.
 //!
 //! The generated transport impls live in your crate but need neither axum
 //! nor tonic among its dependencies: they are switched on by errdsl's own
@@ -77,6 +90,7 @@ pub mod http;
 mod id;
 #[cfg(feature = "serde")]
 mod json;
+pub mod retry;
 mod service_error;
 pub mod testing;
 
