@@ -53,7 +53,7 @@ pub fn assert_kind(err: sqlx::Error, kind: DbErrorKind, code: Code, temporary: b
     assert_class(&err, want);
     let wrapped = std::io::Error::other(err);
     assert_eq!(DbErrorKind::of(&wrapped), Some(kind), "of wrapped {wrapped:?}");
-    loosely_classified(&wrapped, want);
+    classified(&wrapped, want);
 }
 
 /// Asserts errdsl's classification of `err`.
@@ -61,18 +61,14 @@ pub fn assert_kind(err: sqlx::Error, kind: DbErrorKind, code: Code, temporary: b
 pub fn assert_class(err: &sqlx::Error, want: Classification) {
     assert_eq!(classify_sqlx(err), Some(want), "classify_sqlx of {err:?}");
     assert_eq!(classify_one(err), Some(want), "classify_one of {err:?}");
-    loosely_classified(err, want);
+    classified(err, want);
 }
 
-/// `errdsl::classify` hooks `db::classify_sqlx` in under the `sqlx`
-/// feature; until it does, it may know nothing of a database error, but
-/// what it says must agree.
+/// `errdsl::classify`, which reaches database errors through its `sqlx`
+/// row, agrees, also through a wrapping error.
 #[track_caller]
-fn loosely_classified(err: &(dyn std::error::Error + 'static), want: Classification) {
-    let class = errdsl::classify(err);
-    if class != Classification::UNKNOWN {
-        assert_eq!(class, want, "errdsl::classify of {err:?}");
-    }
+fn classified(err: &(dyn std::error::Error + 'static), want: Classification) {
+    assert_eq!(errdsl::classify(err), want, "errdsl::classify of {err:?}");
 }
 
 /// The MySQL error number of `err`, if it is a MySQL database error.
