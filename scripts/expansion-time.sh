@@ -2,7 +2,7 @@
 # What does `errdsl::errors!` cost at compile time?
 #
 # Generates, in a temporary cargo workspace that depends on this repository's
-# errdsl by path, four crates holding the same 500 errors (21 enums in three
+# errdsl by path, five crates holding the same 500 errors (21 enums in three
 # levels, the layout of tests/build.rs):
 #
 #   errors_macro  one `errdsl::errors! { ... }`
@@ -10,6 +10,9 @@
 #                 (ancestors' variants copied in), Display, Error, From<Ancestor>,
 #                 ServiceError (one plain match arm per variant, #[inline] like
 #                 the generated methods) and Catalog impls, constructors
+#   thiserror_full the same with Display and Error from
+#                 #[derive(Debug, thiserror::Error)] instead of by hand: what a
+#                 team without errdsl would write
 #   with_thiserror the enums with #[derive(Debug, thiserror::Error)] only
 #   hand_plain    the enums with hand-written Display and Error impls only
 #
@@ -18,8 +21,9 @@
 # from other processes hits every crate alike, with incremental compilation
 # off so that every run compiles the whole crate. Prints the mean and median
 # of each and the differences: errors_macro - hand_full is the cost of the
-# macro (its expansion), errors_macro - hand_plain the cost of everything
-# errdsl adds to bare enums. Last, rustc's own `-Z time-passes` account of
+# macro (its expansion), errors_macro / thiserror_full what the macro costs
+# against thiserror plus hand-written impls, errors_macro - hand_plain the
+# cost of everything errdsl adds to bare enums. Last, rustc's own `-Z time-passes` account of
 # macro expansion for errors_macro and hand_full (via RUSTC_BOOTSTRAP=1), the
 # figure least disturbed by a busy machine.
 #
@@ -34,7 +38,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RUNS=${RUNS:-5}
 CMD=${CMD:-build}
 PROFILE=${PROFILE:-dev}
-CRATES=(errors_macro hand_full with_thiserror hand_plain)
+CRATES=(errors_macro hand_full thiserror_full with_thiserror hand_plain)
 
 WORK=$(mktemp -d /tmp/errdsl-expansion-time.XXXXXX)
 if [[ ${KEEP:-0} == 1 ]]; then
@@ -69,7 +73,7 @@ http = "1"
 EOF
 done
 
-# The generator: one model of the 500 errors, written out four ways.
+# The generator: one model of the 500 errors, written out five ways.
 python3 - "$WORK" <<'PY'
 import re, sys
 
@@ -252,7 +256,16 @@ def constructor(e):
 
 
 def hand_full():
-    out = [enums("#[derive(Debug)]\n", False), display_and_error()]
+    return enums("#[derive(Debug)]\n", False) + display_and_error() + service_impls()
+
+
+def thiserror_full():
+    return enums("#[derive(Debug, thiserror::Error)]\n", True) + service_impls()
+
+
+def service_impls():
+    """ServiceError, Catalog, constructors and From<Ancestor>, by hand."""
+    out = []
     for name, *_ in ENUMS:
         errors = all_errors(name)
         flag = lambda key: lambda e: "true" if e[key] else "false"
@@ -282,7 +295,7 @@ def hand_full():
     return "".join(out)
 
 
-PRELUDE = ("use std::borrow::Cow;\nuse std::fmt;\nuse std::time::Duration;\n"
+PRELUDE = ("use std::borrow::Cow;\n#[allow(unused_imports)]\nuse std::fmt;\nuse std::time::Duration;\n"
            "use errdsl::{Catalog, Code, ErrorSpec, ServiceError};\nuse http::StatusCode;\n"
            "const fn status(n: u16) -> StatusCode {\n"
            "    match StatusCode::from_u16(n) {\n        Ok(status) => status,\n"
@@ -291,6 +304,7 @@ root = sys.argv[1]
 sources = {
     "errors_macro": errors_macro(),
     "hand_full": PRELUDE + hand_full(),
+    "thiserror_full": PRELUDE + thiserror_full(),
     "with_thiserror": enums("#[derive(Debug, thiserror::Error)]\n", True),
     "hand_plain": "use std::fmt;\n" + enums("#[derive(Debug)]\n", False) + display_and_error(),
 }
@@ -328,24 +342,27 @@ done
 expand_seconds() {
     touch "$WORK/$1/src/lib.rs"
     RUSTC_BOOTSTRAP=1 cargo rustc -q --profile "$PROFILE" -p "$1" -- -Z time-passes 2>&1 |
-        awk -F'[:;]' '/\tmacro_expand_crate$/ { gsub(/ /, "", $2); print $2; exit }' ||
-        echo "?"
+        awk -F'[:;]' '/\tmacro_expand_crate$/ && !found { gsub(/ /, "", $2); found = $2 }
+            END { print found == "" ? "?" : found }'
 }
 
 echo
 printf '%-15s %9s %10s  %s\n' crate "mean (s)" "median (s)" "runs (s)"
-declare -A MEAN
+declare -A MEAN MEDIAN
 for crate in "${CRATES[@]}"; do
     read -r mean median < <(tr ' ' '\n' <<<"${TIMES[$crate]}" | sed '/^$/d' | sort -n |
         awk '{ t[NR] = $1; sum += $1 } END {
             m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
             printf "%.3f %.3f\n", sum / NR, m }')
     MEAN[$crate]=$mean
+    MEDIAN[$crate]=$median
     printf '%-15s %9s %10s  %s\n' "$crate" "$mean" "$median" "${TIMES[$crate]}"
 done
-awk -v m="${MEAN[errors_macro]}" -v f="${MEAN[hand_full]}" -v p="${MEAN[hand_plain]}" 'BEGIN {
+awk -v m="${MEAN[errors_macro]}" -v f="${MEAN[hand_full]}" -v p="${MEAN[hand_plain]}" \
+    -v mm="${MEDIAN[errors_macro]}" -v tm="${MEDIAN[thiserror_full]}" -v fm="${MEDIAN[hand_full]}" 'BEGIN {
     printf "\nerrors_macro - hand_full  = %+.3f s  (the cost of the macro: expansion)\n", m - f
     printf "errors_macro - hand_plain = %+.3f s  (everything errdsl adds to bare enums)\n", m - p
+    printf "medians: errors_macro / thiserror_full = %.2f, errors_macro / hand_full = %.2f\n", mm / tm, mm / fm
 }'
 echo "rustc macro_expand_crate: errors_macro $(expand_seconds errors_macro) s," \
     "hand_full $(expand_seconds hand_full) s"
