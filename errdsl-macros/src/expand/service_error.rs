@@ -23,16 +23,15 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             quote!(#name)
         })
     });
-    let code =
-        method(&|e| decided(e, &quote!(code), |spec| code_expr(spec.code), |class| quote!(#class.code)));
+    let code = method(&|e| decided(e, &quote!(code), constant_code, |class| quote!(#class.code)));
     let http_status = method(&|e| {
         decided(
             e,
             &quote!(http_status),
             |spec| {
-                let code = code_expr(spec.code);
+                let code = constant_code(spec);
                 spec.http.map_or_else(
-                    || quote!(#code.http_status()),
+                    || quote!(const { #code.http_status() }),
                     |status| quote!(::errdsl::__private::status::<#status>()),
                 )
             },
@@ -142,6 +141,13 @@ fn delegate(error: &ErrorDecl, field: usize, method: &TokenStream) -> (Vec<usize
     let ty = &error.fields[field].ty;
     let call = quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ServiceError>::#method(#inner));
     (vec![field], call)
+}
+
+/// The declared code as a constant: looked up in the runtime's tables at
+/// compile time, whatever the optimiser does with the call.
+fn constant_code(spec: &Spec) -> TokenStream {
+    let code = code_expr(spec.code);
+    quote!(const { #code })
 }
 
 fn bool_lit(value: bool) -> TokenStream {
