@@ -188,7 +188,15 @@ pub(crate) fn doc_comment(attrs: &[Attribute]) -> String {
             },
             _ => None,
         })
-        .flat_map(|doc| doc.lines().map(|line| line.trim().to_owned()).collect::<Vec<_>>())
+        // A blank `///` line is an empty string, which has no `lines()`:
+        // keep it, so that paragraphs stay apart.
+        .flat_map(|doc| {
+            if doc.is_empty() {
+                vec![String::new()]
+            } else {
+                doc.lines().map(|l| l.trim().to_owned()).collect()
+            }
+        })
         .collect();
     lines.join("\n").trim().to_owned()
 }

@@ -334,13 +334,13 @@ fn markdown_table_of_a_small_catalog() {
         }
     }
 
-    // The macros join a doc comment's lines and drop its blank lines, so
-    // the two paragraphs of `Maintenance` arrive as one.
+    // A doc comment's lines join into one paragraph; a blank line starts
+    // the next one (`<br><br>` in a table cell).
     let expected = "\
 | name | description | HTTP | gRPC | temporary | timeout | fault | user message |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 | `div_by_zero` | The divisor was zero. | 400 | `invalid_argument` | no | no | no | You can't divide {dividend} by zero. |
-| `maintenance` | Down for maintenance; try again later. Second paragraph. | 503 (`Retry-After: 30`) | `unavailable` | yes | no | no |  |
+| `maintenance` | Down for maintenance; try again later.<br><br>Second paragraph. | 503 (`Retry-After: 30`) | `unavailable` | yes | no | no |  |
 | `timeout` | The computation timed out. | 504 | `deadline_exceeded` | yes | yes | no |  |
 | `broken` | A \\| B. | 500 | `internal` | no | no | yes | Something broke:<br>sorry \\| bye. |
 | `store` |  | 500 (classified at run time) | `unknown` (classified at run time) | at run time | at run time | at run time |  |
