@@ -388,13 +388,13 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
     let shape: Shape = serde_json::from_slice(body).map_err(|_| Unreadable::Unrecognised)?;
     let labelled_problem =
         content_type(headers).is_some_and(|content_type| content_type == BodyFormat::Problem.content_type());
+    let header_name = headers
+        .get(GOA_ERROR)
+        .and_then(|value| value.to_str().ok())
+        .map(str::trim)
+        .filter(|name| !name.is_empty());
     let problem = || {
         let problem: ProblemDetails = serde_json::from_slice(body).map_err(|_| Unreadable::Unrecognised)?;
-        let header_name = headers
-            .get(GOA_ERROR)
-            .and_then(|value| value.to_str().ok())
-            .map(str::trim)
-            .filter(|name| !name.is_empty());
         Ok(problem.into_builder(Some(status), header_name))
     };
     let looks_like_problem = if labelled_problem {
@@ -414,7 +414,14 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
                     code_from_flags(goa.timeout, goa.fault, goa.temporary)
                 }
             });
-            Ok(goa.into_builder(code))
+            // A blank name says nothing: the header's, else the status's.
+            let blank = goa.name.trim().is_empty();
+            let builder = goa.into_builder(code);
+            Ok(if blank {
+                builder.name(header_name.map_or_else(|| fallback_name(status), str::to_owned))
+            } else {
+                builder
+            })
         }
         Err(_) if labelled_problem || shape.problem_members => problem(),
         Err(_) => Err(Unreadable::Unrecognised),

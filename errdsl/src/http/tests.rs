@@ -538,8 +538,11 @@ fn arb_headers() -> impl Strategy<Value = HeaderMap> {
 
 fn arb_error() -> impl Strategy<Value = ErrorResult> {
     let text = || "\\PC{0,24}";
+    // Names with something visible in them: a blank name falls back to the
+    // status's (`a_blank_name_falls_back_to_the_header_then_the_status`).
+    let name = "\\PC{0,23}[^\\s\\p{C}]\\PC{0,8}";
     (
-        (text(), "[A-Za-z0-9_-]{8}|\\PC{0,12}", text(), proptest::sample::select(Code::ALL.to_vec())),
+        (name, "[A-Za-z0-9_-]{8}|\\PC{0,12}", text(), proptest::sample::select(Code::ALL.to_vec())),
         (any::<[bool; 3]>(), proptest::option::of(text()), proptest::option::of(0u64..1_000_000)),
         (400u16..=599, proptest::collection::vec((text(), text()), 0..4)),
     )
@@ -703,4 +706,19 @@ mod reqwest_tests {
         assert_eq!(back.name(), "http_502");
         assert!(back.message().contains("more than 65536 bytes"), "{}", back.message());
     }
+}
+
+/// A Goa body with a blank name takes the `Goa-Error` header's name, else
+/// the status's: every decoded error has a name to go by.
+#[test]
+fn a_blank_name_falls_back_to_the_header_then_the_status() {
+    let body =
+        br#"{"name":"  ","id":"abcdEFGH","message":"m","temporary":false,"timeout":false,"fault":false}"#;
+    let mut headers = HeaderMap::new();
+    let err = ErrorResult::from_http_response(StatusCode::CONFLICT, &headers, body);
+    assert_eq!(err.name(), "http_409");
+    assert_eq!(err.id(), "abcdEFGH");
+    headers.insert(GOA_ERROR, HeaderValue::from_static("already_there"));
+    let err = ErrorResult::from_http_response(StatusCode::CONFLICT, &headers, body);
+    assert_eq!(err.name(), "already_there");
 }
