@@ -54,7 +54,10 @@ impl Parse for Decls {
             input.parse::<Token![@]>()?;
             let marker: Ident = input.parse()?;
             if marker != PARENT_MARKER {
-                return Err(syn::Error::new(marker.span(), "unexpected `@` in `errors!`: it declares enums, e.g. `pub enum Name { ... }` or `pub enum Name: Parent { ... }`"));
+                return Err(syn::Error::new(
+                    marker.span(),
+                    "unexpected `@` in `errors!`: it declares enums, e.g. `pub enum Name { ... }` or `pub enum Name: Parent { ... }`",
+                ));
             }
             let path;
             syn::bracketed!(path in input);

@@ -273,9 +273,16 @@ fn walk<'a>(
     err: &'a (dyn Error + 'static),
     first: &dyn Fn(&(dyn Error + 'static)) -> Option<Classification>,
 ) -> Option<(&'a (dyn Error + 'static), Classification)> {
-    std::iter::successors(Some(err), |&err| next(err)).take(MAX_DEPTH).find_map(|err| {
+    chain(err).find_map(|err| {
         first(err).or_else(|| recognise(err)).filter(|class| class.is_informative()).map(|class| (err, class))
     })
+}
+
+/// `err` and the errors behind it, outermost first, at most [`MAX_DEPTH`]:
+/// the chain every walk of errdsl follows ([`classify`], the database
+/// classification).
+pub(crate) fn chain<'a>(err: &'a (dyn Error + 'static)) -> impl Iterator<Item = &'a (dyn Error + 'static)> {
+    std::iter::successors(Some(err), |&err| next(err)).take(MAX_DEPTH)
 }
 
 /// The next error of a chain: the error an `io::Error` wraps
@@ -454,17 +461,6 @@ fn io_kind(kind: io::ErrorKind) -> Option<Classification> {
 /// `<asm-generic/errno.h>`, the values of the `libc` crate), for the
 /// architectures that use the generic numbering. Written out rather than
 /// taken from `libc`, to keep errdsl's dependencies as they are.
-#[cfg(all(
-    any(target_os = "linux", target_os = "android"),
-    not(any(
-        target_arch = "mips",
-        target_arch = "mips64",
-        target_arch = "mips32r6",
-        target_arch = "mips64r6",
-        target_arch = "sparc",
-        target_arch = "sparc64"
-    ))
-))]
 mod errno {
     /// Interrupted system call.
     pub(super) const EINTR: i32 = 4;
@@ -482,9 +478,10 @@ mod errno {
     pub(super) const EHOSTDOWN: i32 = 112;
 }
 
-/// The table of OS error numbers, as documented on [`classify`]: `(errno,
-/// name, classification)`.
-#[cfg(all(
+/// Whether the OS numbers its errors as Linux's generic table does: not on
+/// other systems, nor on Linux's MIPS and SPARC ports. Elsewhere [`ERRNOS`]
+/// is not consulted, since no table is better than a wrong one.
+const GENERIC_ERRNOS: bool = cfg!(all(
     any(target_os = "linux", target_os = "android"),
     not(any(
         target_arch = "mips",
@@ -494,7 +491,10 @@ mod errno {
         target_arch = "sparc",
         target_arch = "sparc64"
     ))
-))]
+));
+
+/// The table of OS error numbers, as documented on [`classify`]: `(errno,
+/// name, classification)`, for [`GENERIC_ERRNOS`] systems.
 const ERRNOS: &[(i32, &str, Classification)] = {
     use errno::{EAGAIN, EHOSTDOWN, EINTR, EMFILE, ENETRESET, ENFILE, ENOBUFS};
 
@@ -511,21 +511,10 @@ const ERRNOS: &[(i32, &str, Classification)] = {
     ]
 };
 
-/// Elsewhere the numbers differ, and no table is better than a wrong one.
-#[cfg(not(all(
-    any(target_os = "linux", target_os = "android"),
-    not(any(
-        target_arch = "mips",
-        target_arch = "mips64",
-        target_arch = "mips32r6",
-        target_arch = "mips64r6",
-        target_arch = "sparc",
-        target_arch = "sparc64"
-    ))
-)))]
-const ERRNOS: &[(i32, &str, Classification)] = &[];
-
 fn errno(number: i32) -> Option<Classification> {
+    if !GENERIC_ERRNOS {
+        return None;
+    }
     ERRNOS.iter().find(|(n, _, _)| *n == number).map(|&(_, _, class)| class)
 }
 

@@ -44,14 +44,8 @@
 
 use std::error::Error;
 use std::fmt;
-use std::io;
 
 use crate::{Classification, Code};
-
-/// How deep [`DbErrorKind::of`] follows a source chain. Real chains are a
-/// handful of errors long; the bound only guards against a `source` that
-/// loops.
-const MAX_DEPTH: usize = 64;
 
 /// What went wrong with a database, in go-mysql's categories.
 ///
@@ -292,7 +286,7 @@ impl DbErrorKind {
     /// ```
     #[must_use]
     pub fn of(err: &(dyn Error + 'static)) -> Option<DbErrorKind> {
-        chain(err).find_map(kind_of_one)
+        crate::classify::chain(err).find_map(kind_of_one)
     }
 }
 
@@ -425,9 +419,9 @@ pub const SQLSTATES: &[(&str, &str, DbErrorKind)] = {
 /// kinds (a timeout, say) are left to [`classify`](crate::classify)'s
 /// `io::ErrorKind` table.
 #[cfg(feature = "sqlx")]
-const IO_KINDS: &[(io::ErrorKind, DbErrorKind)] = {
+const IO_KINDS: &[(std::io::ErrorKind, DbErrorKind)] = {
     use DbErrorKind::{CannotConnect, ConnectionLost};
-    use io::ErrorKind as K;
+    use std::io::ErrorKind as K;
     &[
         (K::ConnectionRefused, CannotConnect),
         (K::NotFound, CannotConnect), // a Unix socket that is not there
@@ -442,19 +436,6 @@ const IO_KINDS: &[(io::ErrorKind, DbErrorKind)] = {
         (K::UnexpectedEof, ConnectionLost),
     ]
 };
-
-/// `err` and its sources, outermost first, bounded; through an
-/// `io::Error`, its wrapped error (which `io::Error::source` skips).
-fn chain<'a>(err: &'a (dyn Error + 'static)) -> impl Iterator<Item = &'a (dyn Error + 'static)> {
-    std::iter::successors(Some(err), |&err| match err.downcast_ref::<io::Error>() {
-        Some(io) => match io.get_ref() {
-            Some(inner) => Some(inner as &(dyn Error + 'static)),
-            None => io.source(),
-        },
-        None => err.source(),
-    })
-    .take(MAX_DEPTH)
-}
 
 /// The kind of `err` itself, not of its sources.
 #[cfg_attr(not(feature = "sqlx"), allow(clippy::unnecessary_wraps))]

@@ -143,6 +143,7 @@ fn samples() -> Vec<Sample> {
     let invalid = class(Code::InvalidArgument, false, false);
     let mut uri_parts = http::uri::Parts::default();
     uri_parts.scheme = Some(http::uri::Scheme::HTTP);
+    #[allow(unused_mut)] // pushed to only with some features
     let mut samples: Vec<Sample> = vec![
         (
             "errdsl::ErrorResult",

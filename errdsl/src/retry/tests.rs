@@ -5,6 +5,7 @@ use std::error::Error;
 use std::io;
 use std::time::Duration;
 
+#[cfg(feature = "tower")]
 use proptest::prelude::*;
 
 use super::*;
@@ -91,6 +92,7 @@ fn honour_retry_after_rows() {
     assert_eq!(adjust(&busy_for(ms(11)), Some(ms(1))), None);
 }
 
+#[cfg(feature = "tower")]
 proptest! {
     /// The tower policy's delays never panic, never exceed their bounds,
     /// and add up to at most the total, whatever the settings.
@@ -125,6 +127,7 @@ proptest! {
     }
 }
 
+#[cfg(feature = "tower")]
 #[test]
 fn policy_schedule_without_jitter() {
     let mut policy = TemporaryPolicy::new(6).with_min_delay(ms(100)).with_max_delay(ms(500)).without_jitter();
@@ -134,6 +137,7 @@ fn policy_schedule_without_jitter() {
     assert_eq!(TemporaryPolicy::new(6).next_delay(&denied()), None);
 }
 
+#[cfg(feature = "tower")]
 #[test]
 fn policy_jitter_stays_between_half_and_all() {
     for _ in 0..200 {
