@@ -244,11 +244,16 @@ pub(crate) fn wire_safe(err: &ErrorResult) -> ErrorResult {
 /// `Goa-Error`'s value: the name, with every byte that is not visible ASCII
 /// (and `%`) percent-encoded when there is any.
 fn goa_error_value(name: &str) -> HeaderValue {
+    HeaderValue::from_str(&goa_error_text(name)).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// `Goa-Error`'s text for `name`: the name itself when every byte is
+/// visible ASCII, else percent-encoded (`%` too). Also what the catalog
+/// docs document.
+pub(crate) fn goa_error_text(name: &str) -> std::borrow::Cow<'_, str> {
     let visible = |b: u8| (0x21..=0x7e).contains(&b);
-    if name.bytes().all(visible)
-        && let Ok(value) = HeaderValue::from_str(name)
-    {
-        return value;
+    if name.bytes().all(visible) {
+        return std::borrow::Cow::Borrowed(name);
     }
     let mut encoded = String::with_capacity(name.len());
     for byte in name.bytes() {
@@ -258,7 +263,7 @@ fn goa_error_value(name: &str) -> HeaderValue {
             let _ = write!(encoded, "%{byte:02X}");
         }
     }
-    HeaderValue::from_str(&encoded).unwrap_or_else(|_| HeaderValue::from_static(""))
+    std::borrow::Cow::Owned(encoded)
 }
 
 /// Whole seconds, rounded up.

@@ -2,7 +2,6 @@
 #![allow(clippy::doc_markdown, reason = "OpenAPI and GitHub are names, not code")]
 
 use std::collections::HashSet;
-use std::fmt::Write as _;
 
 use http::StatusCode;
 use serde_json::{Map, Value, json};
@@ -350,24 +349,9 @@ fn example_error(spec: &ErrorSpec) -> ErrorResult {
     builder.build()
 }
 
-/// The `Goa-Error` header's value for a name, as
-/// [`http::response`](crate::http::response) writes it: the name, or, when
-/// it has a byte that is not visible ASCII, the name with each such byte and
-/// `%` percent-encoded.
+/// `Goa-Error`'s value for `name`, as the transport writes it.
 fn goa_error_value(name: &str) -> String {
-    let visible = |b: u8| (0x21..=0x7e).contains(&b);
-    if name.bytes().all(visible) {
-        return name.to_owned();
-    }
-    let mut encoded = String::with_capacity(name.len());
-    for byte in name.bytes() {
-        if visible(byte) && byte != b'%' {
-            encoded.push(char::from(byte));
-        } else {
-            let _ = write!(encoded, "%{byte:02X}");
-        }
-    }
-    encoded
+    crate::http::goa_error_text(name).into_owned()
 }
 
 #[cfg(test)]
