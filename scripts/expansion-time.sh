@@ -104,9 +104,9 @@ def error(i, service):
     elif k == 2:
         status = STATUSES[r % 16]
         code = FROM_HTTP.get(status, "FailedPrecondition" if status < 500 else "Internal")
-        e.update(variant=f"Conflict{i}", fields=("named", [("id", "u64"), ("owner", "String")]),
-                 display=f"conflict {i} on {{id}} (owner {{owner}})", user="Item {id} belongs to {owner}.",
-                 keys=f'http = {status}, user_msg = "Item {{id}} belongs to {{owner}}."', code=code, http=status)
+        e.update(variant=f"Conflict{i}", fields=("named", [("item_id", "u64"), ("owner", "String")]),
+                 display=f"conflict {i} on {{item_id}} (owner {{owner}})", user="Item {item_id} belongs to {owner}.",
+                 keys=f'http = {status}, user_msg = "Item {{item_id}} belongs to {{owner}}."', code=code, http=status)
     elif k == 3:
         e.update(variant=f"Busy{i}", display=f"busy {i}", code="Unavailable", temporary=True, retry=i % 60 + 1,
                  keys=f"temporary, retry_after_secs = {i % 60 + 1}")

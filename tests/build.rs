@@ -12,7 +12,7 @@
 //! | --- | --- | --- | --- |
 //! | 0 | `Invalid{i}` | unit | `grpc = <Code name>` (cycling through all 16) |
 //! | 1 | `Missing{i}` | `(u32, String)` | `grpc = <number>` (1..=16), `user_msg` with `{0}` `{1}` |
-//! | 2 | `Conflict{i}` | `{ id, owner }` | `http = <status>`, `user_msg` with `{id}` `{owner}` |
+//! | 2 | `Conflict{i}` | `{ item_id, owner }` | `http = <status>`, `user_msg` with `{item_id}` `{owner}` |
 //! | 3 | `Busy{i}` | unit | `temporary`, `retry_after_secs` |
 //! | 4 | `Broken{i}` | `{ detail }` | `fault` |
 //! | 5 | `Slow{i}` | `(u64)` | `timeout` |
@@ -58,9 +58,9 @@ fn variant(i: usize) -> String {
             round % 16 + 1
         ),
         2 => format!(
-            "#[error(\"conflict {i} on {{id}} (owner {{owner}})\")]\n\
-             #[service_error(http = {}, user_msg = \"Item {{id}} belongs to {{owner}}.\")]\n\
-             Conflict{i} {{ id: u64, owner: String }},",
+            "#[error(\"conflict {i} on {{item_id}} (owner {{owner}})\")]\n\
+             #[service_error(http = {}, user_msg = \"Item {{item_id}} belongs to {{owner}}.\")]\n\
+             Conflict{i} {{ item_id: u64, owner: String }},",
             STATUSES[round % 16]
         ),
         3 => format!(

@@ -37,6 +37,9 @@ pub(crate) struct Error<'a> {
     pub keys: Option<ErrorKeys>,
     /// The doc comment, lines trimmed and joined.
     pub doc: String,
+    /// The message of a plain `#[error("...")]`, when there is one (a
+    /// format string with no arguments): the derive sees thiserror's.
+    pub message: Option<syn::LitStr>,
 }
 
 /// One field of a variant or struct.
@@ -146,7 +149,11 @@ impl<'a> Error<'a> {
                 }
             })
             .collect();
-        Error { variant, ident, fields, fields_style, keys, doc: doc_comment(attrs) }
+        // Only one `#[error]` counts; a second is reported by `errors!`
+        // (and by thiserror).
+        let message =
+            attrs.iter().find(|attr| attr.path().is_ident("error")).and_then(|attr| attr.parse_args().ok());
+        Error { variant, ident, fields, fields_style, keys, doc: doc_comment(attrs), message }
     }
 }
 

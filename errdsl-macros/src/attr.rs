@@ -37,6 +37,8 @@ pub(crate) struct ErrorKeys {
 #[darling(attributes(service_error), supports(struct_any, enum_any))]
 pub(crate) struct ContainerAttrs {
     pub service: Option<LitStr>,
+    /// The domain of the wire names (`ErrorInfo.domain`).
+    pub domain: Option<LitStr>,
     /// `errors!` only: other crates may name the enum as a parent.
     pub export: Flag,
     #[darling(flatten)]
@@ -162,6 +164,7 @@ enum Shape {
 /// Every key errdsl knows, wherever it goes, and the shape of its value.
 const KEYS: &[(&str, Shape)] = &[
     ("service", Shape::Str("divider")),
+    ("domain", Shape::Str("divider.example.com")),
     ("export", Shape::Flag),
     ("grpc", Shape::Code),
     ("http", Shape::Status),
@@ -193,7 +196,7 @@ const ERROR_KEYS: &[&str] = &[
 
 /// The keys an enum's variants inherit, and the enum's own `service`.
 const ENUM_KEYS: &[&str] =
-    &["service", "export", "grpc", "http", "temporary", "timeout", "fault", "retry_after_secs"];
+    &["service", "domain", "export", "grpc", "http", "temporary", "timeout", "fault", "retry_after_secs"];
 
 const FIELD_KEYS: &[&str] = &["wire", "default"];
 
@@ -202,7 +205,7 @@ impl Level {
     fn keys(self) -> Vec<&'static str> {
         match self {
             Level::Enum => ENUM_KEYS.to_vec(),
-            Level::Struct => ["service"].into_iter().chain(ERROR_KEYS.iter().copied()).collect(),
+            Level::Struct => ["service", "domain"].into_iter().chain(ERROR_KEYS.iter().copied()).collect(),
             Level::Variant => ERROR_KEYS.to_vec(),
             Level::Field { .. } => FIELD_KEYS.to_vec(),
         }
@@ -212,8 +215,8 @@ impl Level {
     /// of a single error, which `validate` then turns away with its own message.
     fn accepts(self, key: &str) -> bool {
         match self {
-            Level::Enum => key == "service" || key == "export" || ERROR_KEYS.contains(&key),
-            Level::Struct => key == "service" || ERROR_KEYS.contains(&key),
+            Level::Enum => ["service", "domain", "export"].contains(&key) || ERROR_KEYS.contains(&key),
+            Level::Struct => ["service", "domain"].contains(&key) || ERROR_KEYS.contains(&key),
             Level::Variant => ERROR_KEYS.contains(&key),
             Level::Field { .. } => FIELD_KEYS.contains(&key),
         }
@@ -328,19 +331,23 @@ fn check_item(item: &Meta, level: Level, seen: &[String]) -> Result<String, Prob
 /// Why `key` does not belong at `level`, and where it goes.
 fn misplaced(key: &str, level: Level) -> String {
     match (key, level) {
-        ("service", Level::Field { of_struct: true }) => {
-            "`service` names the service of the whole type, not a field: put it on the struct".to_owned()
+        ("service" | "domain", Level::Field { of_struct: true }) => {
+            format!("`{key}` names the {key} of the whole type, not a field: put it on the struct")
         }
-        ("service", _) => {
-            "`service` belongs on the enum: it names the service of all its errors; write `#[service_error(service = \"...\")]` above the enum".to_owned()
+        ("service" | "domain", _) => format!(
+            "`{key}` belongs on the enum: it names the {key} of all its errors; write `#[service_error({key} = \"...\")]` above the enum"
+        ),
+        ("export", _) => {
+            "`export` lets other crates inherit from an `errors!` enum: put it on the enum".to_owned()
         }
-        ("export", _) => "`export` lets other crates inherit from an `errors!` enum: put it on the enum".to_owned(),
         ("wire" | "default", _) => format!(
             "`{key}` describes a field, not the error: put `#[service_error({key})]` on the field it applies to"
         ),
         (_, Level::Field { of_struct }) => {
             let owner = if of_struct { "struct" } else { "variant" };
-            format!("`{key}` describes the error, not a field: put it on the {owner} (fields take only `wire` and `default`)")
+            format!(
+                "`{key}` describes the error, not a field: put it on the {owner} (fields take only `wire` and `default`)"
+            )
         }
         // Every other key is accepted on the enum, the struct and the variant.
         _ => format!("`{key}` does not belong on {}", level.place()),

@@ -46,6 +46,9 @@ pub(crate) struct Template {
     pub rewritten: String,
     /// The fields the message names, each once, in order of first use.
     pub fields: Vec<FieldRef>,
+    /// For each of `fields`, the format spec of its first use (`?` for
+    /// `{value:?}`, empty for `{value}`): how the message shows it.
+    pub specs: Vec<String>,
 }
 
 impl Template {
@@ -54,6 +57,7 @@ impl Template {
         let text = lit.value();
         let mut rewritten = String::with_capacity(text.len());
         let mut fields = Vec::new();
+        let mut specs = Vec::new();
         let mut chars = text.char_indices().peekable();
         while let Some((_, c)) = chars.next() {
             rewritten.push(c);
@@ -98,12 +102,13 @@ impl Template {
                     rewritten.push('}');
                     if !fields.contains(&field) {
                         fields.push(field);
+                        specs.push(spec.unwrap_or_default().to_owned());
                     }
                 }
                 _ => {}
             }
         }
-        Ok(Template { lit: lit.clone(), rewritten, fields })
+        Ok(Template { lit: lit.clone(), rewritten, fields, specs })
     }
 
     /// Whether the message is a plain string with no field in it.
@@ -154,6 +159,7 @@ mod tests {
     fn finds_named_and_positional_fields() {
         let t = parse("cannot divide {dividend} by {0:?} ({dividend:>5.2}) {{not}} }}").unwrap();
         assert_eq!(t.fields, vec![FieldRef::Named("dividend".into()), FieldRef::Index(0)]);
+        assert_eq!(t.specs, ["", "?"]);
         assert_eq!(t.rewritten, "cannot divide {dividend} by {__0:?} ({dividend:>5.2}) {{not}} }}");
         assert!(!t.is_static());
     }

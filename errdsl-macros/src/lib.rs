@@ -27,6 +27,7 @@ mod lower;
 mod model;
 mod suggest;
 mod validate;
+mod wire_keys;
 
 use proc_macro::TokenStream;
 

@@ -86,6 +86,19 @@ pub(crate) struct ErrorDecl {
     pub kind: Kind,
     /// Only for `errors!`: how the error displays and which field is its source.
     pub display: Option<DisplayDecl>,
+    /// The plain `#[error("...")]` message, when the macro sees one: the
+    /// fields it shows travel when it is the message sent ([`Shown`]).
+    pub message: Option<Template>,
+}
+
+/// The fields the message an error sends shows, which travel with it (a
+/// value on the wire is on the wire: AIP-193 wants it in `ErrorInfo`'s
+/// metadata), each with the format spec the message shows it with.
+pub(crate) struct Shown {
+    pub fields: Vec<(usize, String)>,
+    /// The fields are the `#[error]` message's, which is sent only when the
+    /// error is not a fault, known only at run time for a classified one.
+    pub unless_fault: bool,
 }
 
 /// `Display` and `Error::source` of an error declared in `errors!`.
@@ -125,6 +138,8 @@ pub(crate) struct Spec {
     /// Where the name comes from (`name = "..."`, or the variant), for messages.
     pub name_span: proc_macro2::Span,
     pub service: Option<String>,
+    /// The domain of the wire name (`ErrorInfo.domain`), if declared.
+    pub domain: Option<String>,
     /// For classified errors, the fallback: `Unknown`.
     pub code: CodeSource,
     /// The declared HTTP status; `None`: the code's standard one.
@@ -190,6 +205,29 @@ impl ErrorDecl {
                 Member::Unnamed(_) => false,
             }),
         }
+    }
+
+    /// The fields the sent message shows that are not already `wire`, by
+    /// the wire message rule: the user message's; else, unless the error is
+    /// a fault (whose `Display` text stays in the process), the `#[error]`
+    /// message's.
+    pub(crate) fn shown(&self) -> Shown {
+        let none = Shown { fields: Vec::new(), unless_fault: false };
+        let Some(spec) = self.spec() else { return none };
+        let (template, unless_fault) = match (&spec.user_msg, &self.message) {
+            (Some(user_msg), _) => (user_msg, false),
+            (None, _) if spec.fault => return none,
+            (None, Some(message)) => (message, matches!(self.kind, Kind::Classified { .. })),
+            (None, None) => return none,
+        };
+        let fields = template
+            .fields
+            .iter()
+            .zip(&template.specs)
+            .filter_map(|(field, spec)| Some((self.field_index(field)?, spec.clone())))
+            .filter(|&(index, _)| self.fields[index].wire != Wire::Travels)
+            .collect();
+        Shown { fields, unless_fault }
     }
 
     /// The spec the error declares itself (none for a transparent one).

@@ -4,7 +4,8 @@
 //! Everything [`classify`] knows is data, in the tables of this module:
 //! [`ERROR_TYPES`] (which error types are recognised, and how),
 //! [`IO_KINDS`] (`std::io::ErrorKind`s), [`ERRNOS`] (OS error numbers that
-//! `std` leaves uncategorised), [`HTTP_STATUSES`] and [`GRPC_CODES`]. Each
+//! `std` leaves uncategorised) and [`RETRY_RULES`] (gRPC codes and, through
+//! their codes, HTTP statuses, by Google's AIP-194). Each
 //! table has a test that checks every row against the documentation.
 
 #[cfg(test)]
@@ -61,9 +62,10 @@ impl Classification {
         Classification { code, temporary: true, timeout: false }
     }
 
-    /// A timeout: `DeadlineExceeded`, temporary.
+    /// A timeout: `DeadlineExceeded`, retried only by idempotent calls
+    /// (AIP-194): the call may have taken effect before time ran out.
     const TIMEOUT: Classification =
-        Classification { code: Code::DeadlineExceeded, temporary: true, timeout: true };
+        Classification { code: Code::DeadlineExceeded, temporary: false, timeout: true };
 
     /// Whether the classification says something: anything but a plain
     /// [`UNKNOWN`](Classification::UNKNOWN).
@@ -95,11 +97,13 @@ impl Classification {
         Classification { code: err.code(), temporary: err.is_temporary(), timeout: err.is_timeout() }
     }
 
-    /// The classification of an HTTP response status, by the table on
-    /// [`classify`]: 408 and 504 are temporary timeouts, 429, 502 and 503
-    /// are temporary, any other 4xx or 5xx is permanent with the code of
-    /// [`Code::from_http_status`]. A status that is no error (1xx, 2xx, 3xx)
-    /// is [`UNKNOWN`](Classification::UNKNOWN).
+    /// The classification of an HTTP response status whose body said
+    /// nothing: its code ([`Code::from_http_status`]) by
+    /// [`from_code`](Classification::from_code), without a known retry
+    /// delay: 502 and 503 are temporary, 408 and 504 are timeouts (retried
+    /// only by idempotent calls), any other 4xx or 5xx (429 too: see
+    /// `from_code` for it with a `Retry-After`) is permanent. A status that
+    /// is no error (1xx, 2xx, 3xx) is [`UNKNOWN`](Classification::UNKNOWN).
     ///
     /// ```
     /// use errdsl::{Classification, Code};
@@ -108,7 +112,7 @@ impl Classification {
     /// let class = Classification::from_http_status(StatusCode::SERVICE_UNAVAILABLE);
     /// assert_eq!(class, Classification::new(Code::Unavailable, true, false));
     /// let class = Classification::from_http_status(StatusCode::GATEWAY_TIMEOUT);
-    /// assert!(class.temporary && class.timeout);
+    /// assert!(class.timeout && !class.temporary);
     /// let class = Classification::from_http_status(StatusCode::NOT_FOUND);
     /// assert_eq!(class, Classification::new(Code::NotFound, false, false));
     /// assert_eq!(Classification::from_http_status(StatusCode::OK), Classification::UNKNOWN);
@@ -169,15 +173,15 @@ const MAX_DEPTH: usize = 64;
 /// | [`std::io::Error`] | its `ErrorKind` by the first table below; a kind it does not list (`Other`, `Uncategorized`, ...) by its OS error number ([`raw_os_error`](io::Error::raw_os_error)) by the second; else the error it wraps ([`get_ref`](io::Error::get_ref)) |
 /// | `std::num::{ParseIntError, ParseFloatError, TryFromIntError}`, `std::str::{ParseBoolError, Utf8Error}`, `std::string::{FromUtf8Error, FromUtf16Error}`, `std::char::{ParseCharError, CharTryFromError, DecodeUtf16Error}`, `std::net::AddrParseError`, `std::array::TryFromSliceError` | `InvalidArgument` |
 /// | `http::Error` and its parts (`InvalidUri`, `InvalidUriParts`, `InvalidHeaderName`, `InvalidHeaderValue`, `ToStrError`, `InvalidMethod`, `InvalidStatusCode`) | `InvalidArgument` |
-/// | `tokio::time::error::Elapsed` (feature `tokio`) | `DeadlineExceeded`, temporary timeout |
-/// | `tonic::Status` (feature `tonic`) | by its code, the gRPC table below; `Unknown` and `Ok` say nothing, so its source is looked at next: tonic puts transport errors there |
-/// | `reqwest::Error` (feature `reqwest`) | `is_timeout()`: a temporary timeout; `is_connect()`: `Unavailable`, temporary; `status()`: the HTTP table below; `is_builder()`: `InvalidArgument`; else its source (hyper's errors, then the `io::Error`) |
+/// | `tokio::time::error::Elapsed` (feature `tokio`) | `DeadlineExceeded`, a timeout (not temporary) |
+/// | `tonic::Status` (feature `tonic`) | as [`ErrorResult::from_grpc_status`] decodes it: the server's flags, else its code by the table of codes below; `Unknown` and `Ok` without flags say nothing, so its source is looked at next: tonic puts transport errors there |
+/// | `reqwest::Error` (feature `reqwest`) | `is_connect()`: `Unavailable`, temporary (nothing was sent, even when connecting timed out); `is_timeout()`: a timeout (not temporary); `status()`: by the table of codes below; `is_builder()`: `InvalidArgument`; else its source (hyper's errors, then the `io::Error`) |
 /// | `serde_json::Error` (feature `serde`) | malformed or mistyped JSON is `InvalidArgument`; an I/O failure while reading it is classified as the `io::ErrorKind` |
 /// | `sqlx::Error` and the drivers' database errors (feature `sqlx`) | by [`db::classify_one`](crate::db::classify_one): go-mysql's categories, [`DbErrorKind`](crate::db::DbErrorKind) |
 ///
 /// | `io::ErrorKind` | code | temporary | why |
 /// | --- | --- | --- | --- |
-/// | `TimedOut` | `DeadlineExceeded` | yes, timeout | the peer may answer in time next time |
+/// | `TimedOut` | `DeadlineExceeded` | no, a timeout: only idempotent calls retry it | the peer may have done the work before time ran out |
 /// | `ConnectionRefused`, `ConnectionReset`, `ConnectionAborted`, `NotConnected`, `BrokenPipe` | `Unavailable` | yes | the peer is restarting or was overloaded |
 /// | `AddrNotAvailable`, `AddrInUse` | `Unavailable` | yes | local ports ran out under load; they come back |
 /// | `NetworkDown`, `NetworkUnreachable`, `HostUnreachable` | `Unavailable` | yes | routes and links come back |
@@ -210,18 +214,22 @@ const MAX_DEPTH: usize = 64;
 /// | `ENOBUFS` | 105 | `ResourceExhausted` | yes: socket buffers drain |
 /// | `EHOSTDOWN` | 112 | `Unavailable` | yes |
 ///
-/// | HTTP status | code | temporary |
-/// | --- | --- | --- |
-/// | 408, 504 | `DeadlineExceeded` | yes, timeout |
-/// | 429 | `ResourceExhausted` | yes |
-/// | 502, 503 | `Unavailable` | yes |
-/// | any other 4xx, 5xx | [`Code::from_http_status`] | no |
+/// gRPC codes, of a `tonic::Status` that carries no flags of its server's
+/// and of an HTTP status ([`Code::from_http_status`]: 502 and 503 are
+/// `Unavailable`, 408 and 504 `DeadlineExceeded`, 429 `ResourceExhausted`),
+/// by Google's AIP-194 ([`Classification::from_code`]):
 ///
-/// | gRPC code | temporary |
-/// | --- | --- |
-/// | `DeadlineExceeded` | yes, timeout |
-/// | `Unavailable`, `ResourceExhausted`, `Aborted` | yes |
-/// | any other | no |
+/// | code | retried | why |
+/// | --- | --- | --- |
+/// | `Unavailable` | yes: temporary | the call did not happen |
+/// | `DeadlineExceeded` | only by an idempotent call: a timeout, not temporary | the call may have taken effect |
+/// | `ResourceExhausted` | only when the server said how long to wait (`RetryInfo`, `Retry-After`) | retrying at once adds to the load |
+/// | `Aborted` | no: retry the whole transaction, not the call | the conflict is in a sequence of calls |
+/// | any other | no | |
+///
+/// A `tonic::Status` from an errdsl or Goa server carries its declared
+/// flags, which win: it is classified as
+/// [`ErrorResult::from_grpc_status`] decodes it.
 ///
 /// # Declared types
 ///
@@ -370,7 +378,7 @@ const ERROR_TYPES: &[TypeRow] = &[
     #[cfg(feature = "tonic")]
     TypeRow {
         name: "tonic::Status",
-        rule: Rule::Inspect(|err| grpc_code(err.downcast_ref::<tonic::Status>()?.code())),
+        rule: Rule::Inspect(|err| grpc_status(err.downcast_ref::<tonic::Status>()?)),
     },
     #[cfg(feature = "reqwest")]
     TypeRow { name: "reqwest::Error", rule: Rule::Inspect(|err| reqwest_error(err.downcast_ref()?)) },
@@ -518,42 +526,91 @@ fn errno(number: i32) -> Option<Classification> {
     ERRNOS.iter().find(|(n, _, _)| *n == number).map(|&(_, _, class)| class)
 }
 
-/// The HTTP statuses with flags, as documented on [`classify`]; any other
-/// error status is permanent.
-const HTTP_STATUSES: &[(u16, Classification)] = &[
-    (408, Classification::TIMEOUT),
-    (429, Classification::temporary(Code::ResourceExhausted)),
-    (502, Classification::temporary(Code::Unavailable)),
-    (503, Classification::temporary(Code::Unavailable)),
-    (504, Classification::TIMEOUT),
+/// When a call that failed may be tried again, for an error whose server
+/// did not say: Google's AIP-194, by code. A server's declared flags always
+/// win over this table; it serves the decoders (gRPC statuses and HTTP
+/// responses without flags) and [`classify`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RetryRule {
+    /// Retry: the call did not happen (`Unavailable`).
+    Always,
+    /// A timeout: the call may or may not have taken effect, so only an
+    /// idempotent call is retried (`DeadlineExceeded`).
+    IfIdempotent,
+    /// Retry only after the delay the server asked for: without one a
+    /// retry adds to the load that caused the error (`ResourceExhausted`).
+    AfterRetryDelay,
+    /// Not at the call level: the client retries a whole transaction
+    /// (`Aborted`), or nothing at all (every other code).
+    Never,
+}
+
+/// The codes [`RetryRule`] retries in some case, as documented on
+/// [`classify`]; any other code is [`RetryRule::Never`].
+const RETRY_RULES: &[(Code, RetryRule)] = &[
+    (Code::Unavailable, RetryRule::Always),
+    (Code::DeadlineExceeded, RetryRule::IfIdempotent),
+    (Code::ResourceExhausted, RetryRule::AfterRetryDelay),
+    (Code::Aborted, RetryRule::Never),
 ];
 
+impl RetryRule {
+    fn of(code: Code) -> RetryRule {
+        RETRY_RULES.iter().find(|(c, _)| *c == code).map_or(RetryRule::Never, |&(_, rule)| rule)
+    }
+}
+
+impl Classification {
+    /// The classification of an error known only by its code, by Google's
+    /// AIP-194 (the table on [`classify`]): `Unavailable` is temporary;
+    /// `DeadlineExceeded` is a timeout, which only an idempotent call
+    /// retries ([`retry::is_retryable`](crate::retry::is_retryable));
+    /// `ResourceExhausted` is temporary when the server said how long to
+    /// wait (`retry_delay_known`: a `RetryInfo` or `Retry-After`); every
+    /// other code, `Aborted` included, is permanent.
+    ///
+    /// ```
+    /// use errdsl::{Classification, Code};
+    ///
+    /// assert!(Classification::from_code(Code::Unavailable, false).temporary);
+    /// let deadline = Classification::from_code(Code::DeadlineExceeded, false);
+    /// assert!(deadline.timeout && !deadline.temporary);
+    /// assert!(!Classification::from_code(Code::ResourceExhausted, false).temporary);
+    /// assert!(Classification::from_code(Code::ResourceExhausted, true).temporary);
+    /// assert!(!Classification::from_code(Code::Aborted, true).temporary);
+    /// ```
+    #[must_use]
+    pub fn from_code(code: Code, retry_delay_known: bool) -> Classification {
+        match RetryRule::of(code) {
+            RetryRule::Always => Classification::temporary(code),
+            RetryRule::IfIdempotent => Classification { code, temporary: false, timeout: true },
+            RetryRule::AfterRetryDelay => {
+                Classification { code, temporary: retry_delay_known, timeout: false }
+            }
+            RetryRule::Never => Classification::permanent(code),
+        }
+    }
+}
+
+/// An HTTP error status (4xx, 5xx) by its code ([`Code::from_http_status`])
+/// and [`RETRY_RULES`]; `None` for any other status.
 fn http_status(status: StatusCode) -> Option<Classification> {
-    let status = status.as_u16();
-    HTTP_STATUSES.iter().find(|(s, _)| *s == status).map(|&(_, class)| class).or_else(|| {
-        matches!(status, 400..=599).then(|| Classification::permanent(Code::from_http_u16(status)))
-    })
+    (status.is_client_error() || status.is_server_error())
+        .then(|| Classification::from_code(Code::from_http_status(status), false))
 }
 
-/// The gRPC codes with flags, as documented on [`classify`]; any other code
-/// is permanent.
-const GRPC_CODES: &[Classification] = &[
-    Classification::TIMEOUT,
-    Classification::temporary(Code::Unavailable),
-    Classification::temporary(Code::ResourceExhausted),
-    Classification::temporary(Code::Aborted),
-];
-
-/// A gRPC code by [`GRPC_CODES`].
-#[cfg_attr(not(feature = "tonic"), allow(dead_code))]
-fn grpc(code: Code) -> Classification {
-    GRPC_CODES.iter().copied().find(|class| class.code == code).unwrap_or(Classification::permanent(code))
-}
-
-/// A `tonic::Code` by [`GRPC_CODES`]; `None` for `Ok`.
+/// A `tonic::Status` as the gRPC decoder reads it: its declared flags, if
+/// it comes from an errdsl or Goa server, else its code and `RetryInfo` by
+/// [`RETRY_RULES`]; `None` for `Ok`, and for an `Unknown` without flags.
 #[cfg(feature = "tonic")]
-fn grpc_code(code: tonic::Code) -> Option<Classification> {
-    Code::try_from(code).ok().map(grpc)
+fn grpc_status(status: &tonic::Status) -> Option<Classification> {
+    // An `Unknown` status its server did not classify says nothing: its
+    // source (a transport error, from tonic) is looked at next.
+    if status.code() == tonic::Code::Unknown && !crate::grpc::declares_flags(status) {
+        return None;
+    }
+    Code::try_from(status.code()).ok()?;
+    Some(Classification::of(&ErrorResult::from_grpc_status(status)))
 }
 
 /// A question `reqwest::Error` answers about itself (`is_timeout`, ...).
@@ -564,8 +621,10 @@ type ReqwestIs = fn(&reqwest::Error) -> bool;
 /// status.
 #[cfg(feature = "reqwest")]
 const REQWEST: &[(ReqwestIs, Classification)] = &[
-    (reqwest::Error::is_timeout, Classification::TIMEOUT),
+    // A connection that was never made sent nothing: retrying it is safe,
+    // even when it failed by timing out.
     (reqwest::Error::is_connect, Classification::temporary(Code::Unavailable)),
+    (reqwest::Error::is_timeout, Classification::TIMEOUT),
     (reqwest::Error::is_builder, Classification::permanent(Code::InvalidArgument)),
 ];
 

@@ -71,6 +71,7 @@ struct Inner {
     user_message: Option<String>,
     retry_after: Option<Duration>,
     service: Option<String>,
+    domain: Option<String>,
     fields: Vec<(String, String)>,
     source: Option<SharedError>,
 }
@@ -157,6 +158,9 @@ impl ErrorResult {
         }
         if let Some(service) = err.service() {
             builder = builder.service(service);
+        }
+        if let Some(domain) = err.domain() {
+            builder = builder.domain(domain);
         }
         for (name, value) in err.wire_fields() {
             builder = builder.field(name, value);
@@ -343,6 +347,10 @@ impl ServiceError for ErrorResult {
 
     fn service(&self) -> Option<&str> {
         self.inner.service.as_deref()
+    }
+
+    fn domain(&self) -> Option<&str> {
+        self.inner.domain.as_deref()
     }
 
     fn wire_fields(&self) -> Vec<(&str, String)> {

@@ -12,21 +12,28 @@
 //! | message | [`ErrorResult::wire_message`]: the user message, else the `Display` text, except that a fault without a user message sends `internal error (id: <id>)` |
 //! | `grpc-status-details-bin` | a `google.rpc.Status` with the same code and message, and the details below |
 //!
-//! The details, in the [Google rich error model] (built with `tonic-types`):
+//! The details, in this order:
 //!
-//! - `ErrorInfo`, always: `reason` is the wire name ([`ServiceError::name`]),
-//!   `domain` is [`ServiceError::service`] or [`DEFAULT_DOMAIN`] when the
-//!   error names no service, and `metadata` holds
-//!   - `id`: the error's id (the one the server logged a fault with),
-//!   - `temporary`, `timeout`, `fault`: `"true"` or `"false"`,
-//!   - `code`: the code's `snake_case` name (informative; decoders read the
-//!     status code),
-//!   - `field_<name>`: each wire field ([`ErrorResult::fields`]);
-//! - `RetryInfo`, when [`ServiceError::retry_after`] is known;
-//! - `LocalizedMessage` with locale [`LOCALE`], when the error has a
-//!   [`user_message`](ServiceError::user_message): the message declared safe
-//!   to show an end user. Errors without one send no `LocalizedMessage`: their
-//!   `Display` text is not declared user-facing.
+//! 1. `goapb.ErrorResponse` ([`goapb::ErrorResponse`]), always first, where
+//!    a Goa-generated gRPC client looks for it: the wire name, the id, the
+//!    message (the same text as the status message) and the three flags;
+//! 2. `google.rpc.ErrorInfo`, exactly one, by Google's AIP-193:
+//!    - `reason`: the wire name in `UPPER_SNAKE_CASE` ([`reason`]:
+//!      `div_by_zero` becomes `DIV_BY_ZERO`);
+//!    - `domain`: [`ServiceError::domain`], else [`ServiceError::service`],
+//!      else [`DEFAULT_DOMAIN`];
+//!    - `metadata`, with `lowerCamelCase` keys: `id` (the id the server
+//!      logged a fault with), `temporary`, `timeout`, `fault` (`"true"` or
+//!      `"false"`), `code` (the code's `snake_case` name, informative:
+//!      decoders read the status code), `service` (when the error names
+//!      one), and every field of [`ErrorResult::fields`] under
+//!      [`metadata_key`] of its name (`deadline_ms` becomes `deadlineMs`):
+//!      the fields declared `wire` and those the sent message shows;
+//! 3. `google.rpc.RetryInfo`, when [`ServiceError::retry_after`] is known;
+//! 4. `google.rpc.LocalizedMessage` with locale [`LOCALE`], when the error
+//!    has a [`user_message`](ServiceError::user_message): the message
+//!    declared safe to show an end user. Errors without one send no
+//!    `LocalizedMessage`: their `Display` text is not declared user-facing.
 //!
 //! A fault's `Display` text, its sources and its debug output appear nowhere
 //! in the status (code, message, details or metadata); [`to_status`] logs
@@ -35,35 +42,43 @@
 //! Text is bounded on both sides: the message, the user message and every
 //! metadata value are cut to at most [`MAX_TEXT_BYTES`] bytes (on a `char`
 //! boundary) and at most [`MAX_FIELDS`] wire fields travel, so that a status
-//! stays well within the header limits of HTTP/2 peers. A status's message
-//! and the message inside its `google.rpc.Status` are always the same string,
-//! as `grpcio-status` and other strict clients require.
+//! stays well within the header limits of HTTP/2 peers. A status's message,
+//! the message inside its `google.rpc.Status` and `goapb.ErrorResponse.msg`
+//! are always the same string, as `grpcio-status` and other strict clients
+//! require.
 //!
 //! # Decoding
 //!
 //! [`ErrorResult::from_grpc_status`] never fails and never panics; whatever
 //! it cannot read it replaces with what the status code says:
 //!
-//! - code: the status code; the message: the status message (the code's
-//!   description when empty); the HTTP status: the code's standard one
-//!   ([`Code::http_status`]);
-//! - from `ErrorInfo`: the name (`reason`), the service (`domain`; empty or
-//!   [`DEFAULT_DOMAIN`] means none), the id, the flags (each one only when it
-//!   is exactly `"true"` or `"false"`), and the `field_*` entries as wire
-//!   fields, sorted by name;
+//! - code: the status code; the message: the status message (else
+//!   `goapb.ErrorResponse.msg`, else the code's description); the HTTP
+//!   status: the code's standard one ([`Code::http_status`]);
+//! - from `goapb.ErrorResponse` (a Goa or errdsl server): the name, the id
+//!   and the three flags, as sent;
+//! - from `ErrorInfo`: the name (`reason`, lower-cased: reasons are
+//!   compared without regard to case, and errdsl's wire names are lower
+//!   case), the domain (empty or [`DEFAULT_DOMAIN`] means none), and from
+//!   the metadata the id, the service, the flags (each only when it is
+//!   exactly `"true"` or `"false"`), and every other entry as a wire field
+//!   named by [`field_of_key`] (`deadlineMs` is `deadline_ms`), sorted by
+//!   name; `goapb.ErrorResponse` wins where both speak;
 //! - from `RetryInfo`: [`retry_after`](ServiceError::retry_after), unless it
-//!   exceeds [`MAX_RETRY_AFTER`] (a negative delay reads as zero, as
-//!   `tonic-types` decodes it);
+//!   exceeds [`MAX_RETRY_AFTER`] (a negative delay reads as zero);
 //! - from `LocalizedMessage`, whatever its locale: the user message.
 //!
-//! Without a usable `ErrorInfo` (no details, bytes that are not a
-//! `google.rpc.Status`, a status from a server that does not use errdsl) the
-//! name is the code's `snake_case` name (`"unavailable"`), the id is fresh,
-//! and the flags are [`classify`](crate::classify)'s for the status: `Unavailable`,
-//! `ResourceExhausted` and `Aborted` are temporary, `DeadlineExceeded` is a
-//! temporary timeout, and an `Unknown` status is classified by its source
-//! (tonic puts transport errors there). Nothing is ever a fault unless the
-//! peer says so. A `RetryInfo` or `LocalizedMessage` is still read.
+//! A detail of another type, or one that does not decode, is skipped; the
+//! others still count. Without `goapb.ErrorResponse` and `ErrorInfo` (a
+//! status from a server that uses neither) the name is the code's
+//! `snake_case` name (`"unavailable"`), the id is fresh, and the flags are
+//! those of Google's AIP-194 for the code
+//! ([`Classification::from_code`](crate::Classification::from_code)):
+//! `Unavailable` is temporary; `DeadlineExceeded` is a timeout, retried
+//! only by idempotent calls; `ResourceExhausted` is temporary only with a
+//! `RetryInfo`; `Aborted` and every other code are permanent; an `Unknown`
+//! status is classified by its source (tonic puts transport errors there).
+//! Nothing is ever a fault unless the peer says so.
 //!
 //! An `OK` status is not an error; given one anyway, the decoder returns an
 //! `ErrorResult` named [`OK_STATUS_NAME`] with code [`Code::Unknown`].
@@ -109,20 +124,27 @@ use std::time::Duration;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD_PAD_INDIFFERENT;
+use prost::Message as _;
+use prost_types::Any;
 use tonic::metadata::MetadataMap;
-use tonic_types::{ErrorDetails, ErrorInfo, LocalizedMessage, RetryInfo, StatusExt};
+use tonic_types::pb;
 
 use crate::capture::{capture_for_wire, log_fault};
-use crate::{Code, ErrorResult, ServiceError};
+use crate::{Classification, Code, ErrorResult, ServiceError};
 
+mod error_info;
+pub mod goapb;
 mod guard;
 
+pub use error_info::{MAX_REASON_CHARS, RESERVED_METADATA_KEYS, field_of_key, metadata_key, reason};
 pub use guard::{GuardDetails, GuardDetailsLayer, GuardedBody};
 
-/// The `ErrorInfo.domain` of errors that name no service.
+/// The `ErrorInfo.domain` of errors that name neither a domain nor a
+/// service.
 ///
 /// The rich error model requires a domain; a decoder reads this one (and an
-/// empty one) as "no service", so a service should not be named `errdsl`.
+/// empty one) as "no domain". Declare a domain (`#[service_error(domain =
+/// "divider.example.com")]`) for a globally unique one, as AIP-193 asks.
 ///
 /// ```
 /// use errdsl::{Code, ErrorResult, ServiceError, grpc};
@@ -130,7 +152,7 @@ pub use guard::{GuardDetails, GuardDetailsLayer, GuardedBody};
 ///
 /// let status = tonic::Status::from(ErrorResult::new("not_found", Code::NotFound, "no user 42"));
 /// assert_eq!(status.get_details_error_info().unwrap().domain, grpc::DEFAULT_DOMAIN);
-/// assert_eq!(ErrorResult::from_grpc_status(&status).service(), None);
+/// assert_eq!(ErrorResult::from_grpc_status(&status).domain(), None);
 /// ```
 pub const DEFAULT_DOMAIN: &str = "errdsl";
 
@@ -210,8 +232,8 @@ const KEY_TIMEOUT: &str = "timeout";
 const KEY_FAULT: &str = "fault";
 /// The `ErrorInfo.metadata` key of the code's `snake_case` name.
 const KEY_CODE: &str = "code";
-/// The prefix of the `ErrorInfo.metadata` keys of wire fields.
-const FIELD_PREFIX: &str = "field_";
+/// The `ErrorInfo.metadata` key of the service.
+const KEY_SERVICE: &str = "service";
 
 /// The header of the status code.
 const GRPC_STATUS: http::HeaderName = http::HeaderName::from_static("grpc-status");
@@ -287,26 +309,56 @@ fn encode(err: &ErrorResult) -> tonic::Status {
     let code = tonic::Code::from(err.code());
     let message = bounded(&err.wire_message()).to_owned();
 
-    let mut metadata = HashMap::with_capacity(5 + err.fields().len().min(MAX_FIELDS));
+    let goa = goapb::ErrorResponse {
+        name: bounded(err.name()).to_owned(),
+        id: bounded(err.id()).to_owned(),
+        msg: message.clone(),
+        temporary: err.is_temporary(),
+        timeout: err.is_timeout(),
+        fault: err.is_fault(),
+    };
+    let mut details = Vec::with_capacity(4);
+    details.push(packed(goapb::ErrorResponse::TYPE_URL, &goa));
+    details.push(packed(tonic_types::ErrorInfo::TYPE_URL, &error_info(err)));
+    if let Some(after) = err.retry_after() {
+        let retry_delay =
+            prost_types::Duration::try_from(after.min(tonic_types::RetryInfo::MAX_RETRY_DELAY)).ok();
+        details.push(packed(tonic_types::RetryInfo::TYPE_URL, &pb::RetryInfo { retry_delay }));
+    }
+    if let Some(user_message) = err.user_message() {
+        let localized =
+            pb::LocalizedMessage { locale: LOCALE.to_owned(), message: bounded(&user_message).to_owned() };
+        details.push(packed(tonic_types::LocalizedMessage::TYPE_URL, &localized));
+    }
+    // The google.rpc.Status repeats the code and message of the status: the
+    // two always agree.
+    let rpc = pb::Status { code: code as i32, message: message.clone(), details };
+    tonic::Status::with_details(code, message, rpc.encode_to_vec().into())
+}
+
+/// The one `ErrorInfo` of an error, by AIP-193: see the module docs.
+fn error_info(err: &ErrorResult) -> pb::ErrorInfo {
+    let mut metadata = HashMap::with_capacity(6 + err.fields().len().min(MAX_FIELDS));
+    for (name, value) in err.fields().take(MAX_FIELDS) {
+        metadata.insert(bounded(&metadata_key(name)).to_owned(), bounded(value).to_owned());
+    }
+    // errdsl's own keys last: a field built at run time under one of them
+    // does not replace them (declared fields never are: a compile error).
     metadata.insert(KEY_ID.to_owned(), bounded(err.id()).to_owned());
     metadata.insert(KEY_TEMPORARY.to_owned(), flag(err.is_temporary()));
     metadata.insert(KEY_TIMEOUT.to_owned(), flag(err.is_timeout()));
     metadata.insert(KEY_FAULT.to_owned(), flag(err.is_fault()));
     metadata.insert(KEY_CODE.to_owned(), err.code().as_str().to_owned());
-    for (name, value) in err.fields().take(MAX_FIELDS) {
-        metadata.insert(format!("{FIELD_PREFIX}{}", bounded(name)), bounded(value).to_owned());
+    if let Some(service) = err.service() {
+        metadata.insert(KEY_SERVICE.to_owned(), bounded(service).to_owned());
     }
-    let domain = err.service().filter(|service| !service.is_empty()).unwrap_or(DEFAULT_DOMAIN);
-    let mut details = ErrorDetails::with_error_info(bounded(err.name()), bounded(domain), metadata);
-    if let Some(after) = err.retry_after() {
-        details.set_retry_info(Some(after));
-    }
-    if let Some(user_message) = err.user_message() {
-        details.set_localized_message(LOCALE, bounded(&user_message));
-    }
-    // `with_error_details` writes `code` and `message` into the
-    // google.rpc.Status of the details too: the two always agree.
-    tonic::Status::with_error_details(code, message, details)
+    let domain = err.domain().or(err.service()).filter(|domain| !domain.is_empty()).unwrap_or(DEFAULT_DOMAIN);
+    pb::ErrorInfo { reason: reason(err.name()), domain: bounded(domain).to_owned(), metadata }
+}
+
+/// A detail: `message` packed with its type URL.
+fn packed(type_url: &str, message: &impl prost::Message) -> Any {
+    Any { type_url: type_url.to_owned(), value: message.encode_to_vec() }
 }
 
 fn flag(value: bool) -> String {
@@ -325,34 +377,61 @@ fn bounded(text: &str) -> &str {
     &text[..end]
 }
 
-/// The standard details a decoder reads, each independently of the others.
+/// The details a decoder reads, each independently of the others: the
+/// first of each type that decodes.
 #[derive(Default)]
 struct Details {
-    error_info: Option<ErrorInfo>,
-    retry_info: Option<RetryInfo>,
-    localized_message: Option<LocalizedMessage>,
+    goa: Option<goapb::ErrorResponse>,
+    error_info: Option<pb::ErrorInfo>,
+    retry_delay: Option<Duration>,
+    localized_message: Option<pb::LocalizedMessage>,
 }
 
 impl Details {
     fn of(status: &tonic::Status) -> Details {
+        let mut details = Details::default();
         if status.details().is_empty() {
-            return Details::default();
+            return details;
         }
-        match status.check_error_details() {
-            Ok(details) => Details {
-                error_info: details.error_info().cloned(),
-                retry_info: details.retry_info().cloned(),
-                localized_message: details.localized_message().cloned(),
-            },
-            // One malformed detail fails the whole batch; read each on its
-            // own so that the others still count.
-            Err(_) => Details {
-                error_info: status.get_details_error_info(),
-                retry_info: status.get_details_retry_info(),
-                localized_message: status.get_details_localized_message(),
-            },
+        let Ok(rpc) = pb::Status::decode(status.details()) else {
+            return details;
+        };
+        for any in &rpc.details {
+            let value = any.value.as_slice();
+            match type_name(&any.type_url) {
+                "goapb.ErrorResponse" if details.goa.is_none() => {
+                    details.goa = goapb::ErrorResponse::decode(value).ok();
+                }
+                "google.rpc.ErrorInfo" if details.error_info.is_none() => {
+                    details.error_info = pb::ErrorInfo::decode(value).ok();
+                }
+                "google.rpc.RetryInfo" if details.retry_delay.is_none() => {
+                    details.retry_delay = pb::RetryInfo::decode(value)
+                        .ok()
+                        .and_then(|info| info.retry_delay)
+                        .map(|delay| Duration::try_from(delay).unwrap_or(Duration::ZERO));
+                }
+                "google.rpc.LocalizedMessage" if details.localized_message.is_none() => {
+                    details.localized_message = pb::LocalizedMessage::decode(value).ok();
+                }
+                _ => {}
+            }
         }
+        details
     }
+}
+
+/// Whether a status carries its server's flags (`goapb.ErrorResponse` or
+/// `ErrorInfo`): an errdsl or Goa server classified it.
+pub(crate) fn declares_flags(status: &tonic::Status) -> bool {
+    let details = Details::of(status);
+    details.goa.is_some() || details.error_info.is_some()
+}
+
+/// The full name of the message a type URL names: what follows its last
+/// `/` (`type.googleapis.com/google.rpc.ErrorInfo`).
+fn type_name(type_url: &str) -> &str {
+    type_url.rsplit('/').next().unwrap_or(type_url)
 }
 
 /// A flag as sent: exactly `"true"` or `"false"`.
@@ -362,6 +441,11 @@ fn parse_flag(value: Option<&String>) -> Option<bool> {
         Some("false") => Some(false),
         _ => None,
     }
+}
+
+/// Text that says something: bounded, and not empty.
+fn given(text: &str) -> Option<&str> {
+    Some(bounded(text)).filter(|text| !text.is_empty())
 }
 
 impl ErrorResult {
@@ -395,62 +479,41 @@ impl ErrorResult {
     #[must_use]
     pub fn from_grpc_status(status: &tonic::Status) -> ErrorResult {
         let Ok(code) = Code::try_from(status.code()) else {
-            let message = match bounded(status.message()) {
-                "" => "gRPC status OK received as an error",
-                message => message,
-            };
+            let message = given(status.message()).unwrap_or("gRPC status OK received as an error");
             return ErrorResult::builder(OK_STATUS_NAME, Code::Unknown).message(message).build();
         };
-        let class = crate::classify(status);
-        let message = match bounded(status.message()) {
-            "" => tonic::Code::from(code).description(),
-            message => message,
+        let details = Details::of(status);
+        let message = given(status.message())
+            .or_else(|| details.goa.as_ref().and_then(|goa| given(&goa.msg)))
+            .unwrap_or_else(|| tonic::Code::from(code).description());
+        let class = match code {
+            // tonic puts transport errors in an `Unknown` status's source.
+            Code::Unknown => {
+                std::error::Error::source(status).map_or(Classification::UNKNOWN, crate::classify)
+            }
+            _ => Classification::from_code(code, details.retry_delay.is_some()),
         };
         let mut builder = ErrorResult::builder(code.as_str(), code)
             .message(message)
             .temporary(class.temporary)
             .timeout(class.timeout);
 
-        let details = Details::of(status);
-        if let Some(info) = details.error_info {
-            let reason = bounded(&info.reason);
-            if !reason.is_empty() {
-                builder = builder.name(reason);
+        if let Some(info) = &details.error_info {
+            builder = read_error_info(builder, info);
+        }
+        if let Some(goa) = &details.goa {
+            if let Some(name) = given(&goa.name) {
+                builder = builder.name(name);
             }
-            let domain = bounded(&info.domain);
-            if !domain.is_empty() && domain != DEFAULT_DOMAIN {
-                builder = builder.service(domain);
-            }
-            let metadata = &info.metadata;
-            if let Some(id) = metadata.get(KEY_ID).map(|id| bounded(id)).filter(|id| !id.is_empty()) {
+            if let Some(id) = given(&goa.id) {
                 builder = builder.id(id);
             }
-            if let Some(temporary) = parse_flag(metadata.get(KEY_TEMPORARY)) {
-                builder = builder.temporary(temporary);
-            }
-            if let Some(timeout) = parse_flag(metadata.get(KEY_TIMEOUT)) {
-                builder = builder.timeout(timeout);
-            }
-            if let Some(fault) = parse_flag(metadata.get(KEY_FAULT)) {
-                builder = builder.fault(fault);
-            }
-            let fields: BTreeMap<&str, &str> = metadata
-                .iter()
-                .filter_map(|(key, value)| {
-                    let name = key.strip_prefix(FIELD_PREFIX)?;
-                    (!name.is_empty()).then(|| (bounded(name), bounded(value)))
-                })
-                .collect();
-            for (name, value) in fields.into_iter().take(MAX_FIELDS) {
-                builder = builder.field(name, value);
-            }
+            builder = builder.temporary(goa.temporary).timeout(goa.timeout).fault(goa.fault);
         }
-        if let Some(after) = details.retry_info.and_then(|info| info.retry_delay)
-            && after <= MAX_RETRY_AFTER
-        {
+        if let Some(after) = details.retry_delay.filter(|after| *after <= MAX_RETRY_AFTER) {
             builder = builder.retry_after(after);
         }
-        if let Some(localized) = details.localized_message {
+        if let Some(localized) = &details.localized_message {
             builder = builder.user_message(bounded(&localized.message));
         }
         builder.build()
@@ -483,6 +546,44 @@ impl ErrorResult {
     pub fn from_grpc_headers(headers: &http::HeaderMap) -> Option<ErrorResult> {
         status_from_header_map(headers).map(|status| ErrorResult::from_grpc_status(&status))
     }
+}
+
+/// What an `ErrorInfo` says, by the module docs' rules.
+fn read_error_info(
+    mut builder: crate::ErrorResultBuilder,
+    info: &pb::ErrorInfo,
+) -> crate::ErrorResultBuilder {
+    if let Some(reason) = given(&info.reason) {
+        builder = builder.name(reason.to_ascii_lowercase());
+    }
+    if let Some(domain) = given(&info.domain).filter(|domain| *domain != DEFAULT_DOMAIN) {
+        builder = builder.domain(domain);
+    }
+    let metadata = &info.metadata;
+    if let Some(id) = metadata.get(KEY_ID).and_then(|id| given(id)) {
+        builder = builder.id(id);
+    }
+    if let Some(service) = metadata.get(KEY_SERVICE).and_then(|service| given(service)) {
+        builder = builder.service(service);
+    }
+    if let Some(temporary) = parse_flag(metadata.get(KEY_TEMPORARY)) {
+        builder = builder.temporary(temporary);
+    }
+    if let Some(timeout) = parse_flag(metadata.get(KEY_TIMEOUT)) {
+        builder = builder.timeout(timeout);
+    }
+    if let Some(fault) = parse_flag(metadata.get(KEY_FAULT)) {
+        builder = builder.fault(fault);
+    }
+    let fields: BTreeMap<String, &str> = metadata
+        .iter()
+        .filter(|(key, _)| !RESERVED_METADATA_KEYS.contains(&key.as_str()))
+        .filter_map(|(key, value)| Some((given(&field_of_key(key))?.to_owned(), bounded(value))))
+        .collect();
+    for (name, value) in fields.into_iter().take(MAX_FIELDS) {
+        builder = builder.field(name, value);
+    }
+    builder
 }
 
 /// The `tonic::Status` in response headers or trailers, like

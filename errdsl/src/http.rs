@@ -88,7 +88,7 @@ pub use problem::ProblemDetails;
 
 use crate::capture::capture_for_wire;
 use crate::json::code_from_flags;
-use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
+use crate::{Classification, Code, ErrorResult, ErrorResultBuilder, ServiceError};
 
 /// Goa's error header, `Goa-Error: <name>`: the wire name of the error.
 pub const GOA_ERROR: HeaderName = HeaderName::from_static("goa-error");
@@ -276,12 +276,14 @@ fn fallback_name(status: StatusCode) -> String {
     format!("http_{}", status.as_u16())
 }
 
-/// The flags a status implies: temporary for 429, 502, 503 and 504; timeout
+/// The flags a status implies when nothing else says: those of its code
+/// ([`Code::from_http_status`]) by Google's AIP-194
+/// ([`Classification::from_code`]): temporary for 502 and 503, and for 429
+/// with a `Retry-After` (`retry_after_known`); a timeout (not temporary)
 /// for 408 and 504.
-fn status_flags(status: StatusCode) -> (bool, bool) {
-    let temporary = matches!(status.as_u16(), 429 | 502 | 503 | 504);
-    let timeout = matches!(status.as_u16(), 408 | 504);
-    (temporary, timeout)
+fn status_flags(status: StatusCode, retry_after_known: bool) -> (bool, bool) {
+    let class = Classification::from_code(Code::from_http_status(status), retry_after_known);
+    (class.temporary, class.timeout)
 }
 
 /// `HTTP 503 Service Unavailable`, or `HTTP 599` for a status without a
@@ -326,7 +328,8 @@ impl ErrorResult {
     /// - the name of the body, else (only a foreign problem has none) the
     ///   `Goa-Error` header's, else `http_<status>`;
     /// - for a problem without flags, those the status implies: temporary for
-    ///   429, 502, 503 and 504, timeout for 408 and 504.
+    ///   502 and 503 (and 429 with a `Retry-After`), a timeout (not
+    ///   temporary) for 408 and 504: Google's AIP-194, by the status's code.
     ///
     /// An unreadable body gives an error named `http_<status>` (`http_503`:
     /// unambiguous for any status, and no catalog's name), with the code
@@ -400,7 +403,7 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
         .filter(|name| !name.is_empty());
     let problem = || {
         let problem: ProblemDetails = serde_json::from_slice(body).map_err(|_| Unreadable::Unrecognised)?;
-        Ok(problem.into_builder(Some(status), header_name))
+        Ok(problem.into_builder(Some(status), header_name, parse_retry_after(headers).is_some()))
     };
     let looks_like_problem = if labelled_problem {
         shape.problem_members || !shape.message
@@ -487,12 +490,12 @@ fn unreadable(status: StatusCode, headers: &HeaderMap, body: &[u8], why: &Unread
         }
         let _ = write!(message, ": {}", excerpt(body, MAX_ECHO_CHARS));
     }
-    status_error(status, message)
+    status_error(status, headers, message)
 }
 
 /// An error known only by its status, with this message.
-fn status_error(status: StatusCode, message: String) -> ErrorResultBuilder {
-    let (temporary, timeout) = status_flags(status);
+fn status_error(status: StatusCode, headers: &HeaderMap, message: String) -> ErrorResultBuilder {
+    let (temporary, timeout) = status_flags(status, parse_retry_after(headers).is_some());
     ErrorResult::builder(fallback_name(status), Code::from_http_status(status))
         .message(message)
         .temporary(temporary)
@@ -578,7 +581,7 @@ impl ErrorResult {
                 Ok(None) => break,
                 Err(err) => {
                     let message = format!("{} and reading its body failed: {err}", status_line(status));
-                    return finish(status_error(status, message).source(err), status, &headers);
+                    return finish(status_error(status, &headers, message).source(err), status, &headers);
                 }
             }
         }

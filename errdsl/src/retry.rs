@@ -1,16 +1,30 @@
-//! Retries that retry exactly what is temporary, with the ecosystem's retry
-//! crates rather than a backoff engine of errdsl's own:
+//! Retries that retry exactly what is safe, with the ecosystem's retry
+//! crates rather than a backoff engine of errdsl's own.
+//!
+//! What is safe to retry follows Google's AIP-194: an error the server
+//! declared temporary is retried; a timeout that is not declared temporary
+//! (an undeclared `DEADLINE_EXCEEDED`, a 504, a socket that timed out) only
+//! when the caller says the call is [`Idempotency::Idempotent`], since the
+//! call may have taken effect before time ran out; everything else is
+//! returned at once. An undeclared `ABORTED` is not retried: a conflict is
+//! resolved by retrying the whole transaction (read, decide, write), which
+//! only the caller can do. An undeclared `RESOURCE_EXHAUSTED` is temporary
+//! only when the server said how long to wait. (The table of codes is on
+//! [`classify`](crate::classify) and [`Classification::from_code`].)
 //!
 //! - [`Classify`]: what a retry loop asks an error (its [`Classification`]
 //!   and the server's `Retry-After`), for every declared error, for
 //!   [`ErrorResult`], and through [`classify`](crate::classify) for `std::io::Error`, boxed
 //!   errors and the foreign errors `classify` knows;
-//! - [`is_temporary`]: the predicate, for `backon`'s `Retry::when`;
+//! - [`is_retryable`]: the rule above, for a call of a given
+//!   [`Idempotency`]; [`is_temporary`], the same for a call that is not
+//!   idempotent (the predicate for `backon`'s `Retry::when`), and
+//!   [`Idempotency::predicate`] for either;
 //! - [`honour_retry_after`]: the `Retry-After` of an error as the minimum
 //!   next delay, for `backon`'s `Retry::adjust`;
 //! - [`with_backon`] (feature `backon`): both at once;
 //! - [`TemporaryPolicy`] (feature `tower`): a `tower::retry::Policy` that
-//!   retries exactly what is temporary, bounded in attempts and total delay.
+//!   retries exactly what is safe, bounded in attempts and total delay.
 //!
 //! Permanent errors are returned at once, on the first attempt. Attempts are
 //! bounded (by the backoff builder with `backon`, by
@@ -23,11 +37,16 @@
 //! use std::io;
 //! use errdsl::retry::{self, Classify};
 //!
+//! use errdsl::retry::Idempotency::{Idempotent, NotIdempotent};
+//!
 //! assert!(retry::is_temporary(&io::Error::from(io::ErrorKind::ConnectionReset)));
 //! assert!(!retry::is_temporary(&io::Error::from(io::ErrorKind::PermissionDenied)));
 //!
+//! // A timeout: retried only when the call is idempotent.
 //! let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(io::Error::from(io::ErrorKind::TimedOut));
 //! assert!(boxed.classification().timeout);
+//! assert!(retry::is_retryable(&boxed, Idempotent));
+//! assert!(!retry::is_retryable(&boxed, NotIdempotent));
 //! ```
 
 #[cfg(test)]
@@ -153,7 +172,66 @@ through_classify! {
     serde_json::Error => |err| err,
 }
 
-/// Whether to retry `err`: exactly when it is temporary.
+/// Whether repeating a call has the same effect as making it once: what
+/// decides whether a timeout is retried.
+///
+/// A read, a `PUT` of a whole resource or a call with an idempotency key
+/// is idempotent; creating an order without one is not.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Idempotency {
+    /// Repeating the call may repeat its effect: only errors declared (or
+    /// classified) temporary are retried. The default.
+    #[default]
+    NotIdempotent,
+    /// Repeating the call is harmless: timeouts are retried too.
+    Idempotent,
+}
+
+impl Idempotency {
+    /// The retry predicate for calls of this idempotency, as a function
+    /// pointer (what `backon`'s `Retry::when` takes): [`is_temporary`] or
+    /// [`is_retryable`] with [`Idempotency::Idempotent`].
+    ///
+    /// ```
+    /// use std::io;
+    /// use errdsl::retry::Idempotency;
+    ///
+    /// let timed_out = io::Error::from(io::ErrorKind::TimedOut);
+    /// assert!(Idempotency::Idempotent.predicate()(&timed_out));
+    /// assert!(!Idempotency::NotIdempotent.predicate()(&timed_out));
+    /// ```
+    #[must_use]
+    pub fn predicate<E: Classify + ?Sized>(self) -> fn(&E) -> bool {
+        match self {
+            Idempotency::NotIdempotent => is_temporary::<E>,
+            Idempotency::Idempotent => |err| is_retryable(err, Idempotency::Idempotent),
+        }
+    }
+}
+
+/// Whether to retry `err` in a call of this idempotency: when it is
+/// temporary, or when it is a timeout and the call is idempotent.
+///
+/// ```
+/// use errdsl::{Code, ErrorResult, retry};
+/// use errdsl::retry::Idempotency::{Idempotent, NotIdempotent};
+///
+/// // A timeout its server did not declare temporary (as a client decodes
+/// // a plain DEADLINE_EXCEEDED or a 504).
+/// let err = ErrorResult::builder("deadline_exceeded", Code::DeadlineExceeded).timeout(true).build();
+/// assert!(retry::is_retryable(&err, Idempotent));
+/// assert!(!retry::is_retryable(&err, NotIdempotent));
+///
+/// let busy = ErrorResult::builder("busy", Code::Unavailable).temporary(true).build();
+/// assert!(retry::is_retryable(&busy, NotIdempotent));
+/// ```
+pub fn is_retryable<E: Classify + ?Sized>(err: &E, call: Idempotency) -> bool {
+    let class = err.classification();
+    class.temporary || (call == Idempotency::Idempotent && class.timeout)
+}
+
+/// Whether to retry `err` in a call that is not idempotent: exactly when it
+/// is temporary ([`is_retryable`] with [`Idempotency::NotIdempotent`]).
 ///
 /// The predicate for `backon`'s `Retry::when` (or any retry loop).
 ///

@@ -77,9 +77,32 @@ pub trait ServiceError: std::error::Error + Send + Sync + 'static {
         None
     }
 
-    /// The service the error belongs to, the domain of its wire name
-    /// (gRPC's `ErrorInfo.domain`), if the declaration names one.
+    /// The service the error belongs to (Goa's service name), if the
+    /// declaration names one.
     fn service(&self) -> Option<&str> {
+        None
+    }
+
+    /// The domain of the error's wire name, a globally unique DNS name such
+    /// as `divider.example.com` (gRPC's `ErrorInfo.domain`, AIP-193), if
+    /// the declaration names one; transports fall back to the
+    /// [`service`](ServiceError::service).
+    ///
+    /// ```
+    /// use errdsl::ServiceError;
+    ///
+    /// errdsl::errors! {
+    ///     #[service_error(service = "divider", domain = "divider.example.com")]
+    ///     pub enum DivideError {
+    ///         #[error("cannot divide by zero")]
+    ///         #[service_error(grpc = InvalidArgument)]
+    ///         DivByZero,
+    ///     }
+    /// }
+    ///
+    /// assert_eq!(DivideError::div_by_zero().domain(), Some("divider.example.com"));
+    /// ```
+    fn domain(&self) -> Option<&str> {
         None
     }
 
@@ -125,6 +148,8 @@ pub struct ErrorSpec {
     pub description: &'static str,
     /// The service the error belongs to, if declared.
     pub service: Option<&'static str>,
+    /// The domain of its wire name (`ErrorInfo.domain`), if declared.
+    pub domain: Option<&'static str>,
     /// The gRPC code. For errors classified at run time, the fallback code
     /// used when their source is not recognised (`Unknown`).
     pub code: Code,
@@ -166,6 +191,7 @@ impl ErrorSpec {
             name,
             description: "",
             service: None,
+            domain: None,
             code,
             http_status: code.http_status().as_u16(),
             temporary: false,
@@ -188,6 +214,13 @@ impl ErrorSpec {
     #[must_use]
     pub const fn with_service(mut self, service: &'static str) -> Self {
         self.service = Some(service);
+        self
+    }
+
+    /// The spec with this domain.
+    #[must_use]
+    pub const fn with_domain(mut self, domain: &'static str) -> Self {
+        self.domain = Some(domain);
         self
     }
 

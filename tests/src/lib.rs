@@ -18,12 +18,12 @@ pub mod no_transport_deps {
         #[service_error(service = "plain")]
         pub enum PlainError {
             /// The thing is missing.
-            #[error("no thing {id}")]
-            #[service_error(http = 404, user_msg = "No thing {id}.")]
+            #[error("no thing {thing_id}")]
+            #[service_error(http = 404, user_msg = "No thing {thing_id}.")]
             Missing {
                 /// Which thing.
                 #[service_error(wire)]
-                id: u32,
+                thing_id: u32,
             },
             /// Try later.
             #[error("busy")]

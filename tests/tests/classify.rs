@@ -14,7 +14,7 @@ pub enum StoreError {
     Storage(#[source] Box<dyn Error + Send + Sync>),
 
     #[error("i/o failed")]
-    #[service_error(classify)]
+    #[service_error(classify, name = "io_error")]
     Io(#[from] io::Error),
 
     #[error("bad number")]

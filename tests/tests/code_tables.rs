@@ -70,52 +70,52 @@ enum ByName {
 enum ByNumber {
     #[error("Cancelled")]
     #[service_error(grpc = 1)]
-    N1,
+    Num1,
     #[error("Unknown")]
     #[service_error(grpc = 2)]
-    N2,
+    Num2,
     #[error("InvalidArgument")]
     #[service_error(grpc = 3)]
-    N3,
+    Num3,
     #[error("DeadlineExceeded")]
     #[service_error(grpc = 4)]
-    N4,
+    Num4,
     #[error("NotFound")]
     #[service_error(grpc = 5)]
-    N5,
+    Num5,
     #[error("AlreadyExists")]
     #[service_error(grpc = 6)]
-    N6,
+    Num6,
     #[error("PermissionDenied")]
     #[service_error(grpc = 7)]
-    N7,
+    Num7,
     #[error("ResourceExhausted")]
     #[service_error(grpc = 8)]
-    N8,
+    Num8,
     #[error("FailedPrecondition")]
     #[service_error(grpc = 9)]
-    N9,
+    Num9,
     #[error("Aborted")]
     #[service_error(grpc = 10)]
-    N10,
+    Num10,
     #[error("OutOfRange")]
     #[service_error(grpc = 11)]
-    N11,
+    Num11,
     #[error("Unimplemented")]
     #[service_error(grpc = 12)]
-    N12,
+    Num12,
     #[error("Internal")]
     #[service_error(grpc = 13)]
-    N13,
+    Num13,
     #[error("Unavailable")]
     #[service_error(grpc = 14)]
-    N14,
+    Num14,
     #[error("DataLoss")]
     #[service_error(grpc = 15)]
-    N15,
+    Num15,
     #[error("Unauthenticated")]
     #[service_error(grpc = 16)]
-    N16,
+    Num16,
 }
 
 #[derive(Debug, thiserror::Error, errdsl::ServiceError)]

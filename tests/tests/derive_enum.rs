@@ -27,7 +27,7 @@ pub enum DivideError {
     Slow,
 
     #[error("storage broke")]
-    #[service_error(fault, name = "storage.broken")]
+    #[service_error(fault, name = "storage_broken")]
     Broken,
 
     #[error("throttled")]
@@ -79,7 +79,7 @@ fn mappings_implied_by_flags() {
     let broken = DivideError::broken();
     assert_eq!((broken.code(), broken.http_status().as_u16()), (Code::Internal, 500));
     assert!(broken.is_fault());
-    assert_eq!(broken.name(), "storage.broken");
+    assert_eq!(broken.name(), "storage_broken");
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn static_user_message_is_borrowed_and_unescaped() {
 #[test]
 fn catalog_lists_every_error_in_declaration_order() {
     let names: Vec<_> = DivideError::ERRORS.iter().map(|e| e.name).collect();
-    assert_eq!(names, ["div_by_zero", "maintenance", "out_of_range", "slow", "storage.broken", "throttled"]);
+    assert_eq!(names, ["div_by_zero", "maintenance", "out_of_range", "slow", "storage_broken", "throttled"]);
     let div = DivideError::spec("div_by_zero").unwrap();
     assert_eq!(div.description, "The divisor was zero.");
     assert_eq!(div.code, Code::InvalidArgument);

@@ -19,9 +19,9 @@ pub enum AuthError {
 #[derive(Debug, thiserror::Error, ServiceError)]
 #[service_error(service = "users")]
 pub enum UserError {
-    #[error("no user {id}")]
+    #[error("no user {user_id}")]
     #[service_error(http = 404)]
-    NotFound { id: u64 },
+    NotFound { user_id: u64 },
 
     #[error(transparent)]
     #[service_error(transparent)]
@@ -187,7 +187,7 @@ fn generics_pass_through() {
 #[derive(Debug)]
 #[allow(dead_code)]
 enum PlainUserError {
-    NotFound { id: u64 },
+    NotFound { user_id: u64 },
     Auth(AuthError),
     Storage(io::Error),
     StorageFault { source: io::Error },

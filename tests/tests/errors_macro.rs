@@ -13,7 +13,7 @@ errdsl::errors! {
         Unauthorized,
 
         #[error("i/o failed: {0}")]
-        #[service_error(classify)]
+        #[service_error(classify, name = "io_error")]
         Io(#[from] std::io::Error),
     }
 
@@ -105,11 +105,11 @@ fn from_every_ancestor() {
 #[test]
 fn catalogs_list_inherited_errors_first() {
     let names = |specs: &[errdsl::ErrorSpec]| specs.iter().map(|s| s.name).collect::<Vec<_>>();
-    assert_eq!(names(ApiError::ERRORS), ["unauthorized", "io"]);
-    assert_eq!(names(DividerError::ERRORS), ["unauthorized", "io", "maintenance"]);
+    assert_eq!(names(ApiError::ERRORS), ["unauthorized", "io_error"]);
+    assert_eq!(names(DividerError::ERRORS), ["unauthorized", "io_error", "maintenance"]);
     assert_eq!(
         names(DivideError::ERRORS),
-        ["unauthorized", "io", "maintenance", "div_by_zero", "not_a_number", "exhausted"]
+        ["unauthorized", "io_error", "maintenance", "div_by_zero", "not_a_number", "exhausted"]
     );
     assert_eq!(ApiError::ERRORS[0].description, "The caller is not signed in.");
     assert_eq!(DivideError::ERRORS[0], ApiError::ERRORS[0]);

@@ -24,8 +24,8 @@ mod http {}
 #[service_error(service = "hygiene")]
 enum Shadowed {
     #[error("ok")]
-    #[service_error(grpc = Unavailable, temporary, retry_after_secs = 3, user_msg = "ok {code}")]
-    Ok { code: u8 },
+    #[service_error(grpc = Unavailable, temporary, retry_after_secs = 3, user_msg = "ok {level}", name = "ok_status")]
+    Ok { level: u8 },
     #[error("err")]
     #[service_error(fault)]
     Err,
@@ -80,7 +80,7 @@ fn derive_inside_macro_rules_with_positional_placeholders() {
 ::errdsl::errors! {
     enum ShadowedCatalog {
         #[error("ok {0}")]
-        #[service_error(grpc = Unavailable, temporary, user_msg = "ok {0}")]
+        #[service_error(grpc = Unavailable, temporary, user_msg = "ok {0}", name = "ok_status")]
         Ok(u8),
         #[error("none")]
         #[service_error(http = 404)]
@@ -93,9 +93,9 @@ fn derive_inside_macro_rules_with_positional_placeholders() {
         Err(#[from] ::std::io::Error),
     }
     enum ShadowedChild: ShadowedCatalog {
-        #[error("result {code}")]
+        #[error("result {level}")]
         #[service_error(http = 409)]
-        Result { code: u8 },
+        Result { level: u8 },
     }
 }
 

@@ -30,7 +30,7 @@ pub enum LintedError {
     Tuple(u8, u16),
     /// Classified.
     #[error("io")]
-    #[service_error(classify, fault)]
+    #[service_error(classify, fault, name = "io_error")]
     Io(#[from] std::io::Error),
     /// Transparent.
     #[error(transparent)]
@@ -77,7 +77,7 @@ errdsl::errors! {
         Unauthorized,
         /// Io.
         #[error("io: {0}")]
-        #[service_error(classify)]
+        #[service_error(classify, name = "io_error")]
         Io(#[from] std::io::Error),
     }
     /// Method level.

@@ -60,11 +60,11 @@ mod reports {
         /// Errors of the reports service.
         pub enum ReportError: super::api::ApiError {
             /// No such report.
-            #[error("no report {id}")]
+            #[error("no report {report_id}")]
             #[service_error(http = 404)]
             NoReport {
                 /// Which.
-                id: u32,
+                report_id: u32,
             },
         }
 

@@ -15,7 +15,7 @@ async fn declared_types_are_axum_responses() {
     let body = axum::body::to_bytes(response.into_body(), 1 << 16).await.unwrap();
     let decoded =
         ErrorResult::from_http_response(http::StatusCode::NOT_FOUND, &http::HeaderMap::new(), &body);
-    assert!(matches!(PlainError::try_from(decoded), Ok(PlainError::Missing { id: 7 })));
+    assert!(matches!(PlainError::try_from(decoded), Ok(PlainError::Missing { thing_id: 7 })));
 
     let response = PlainError::busy().into_response();
     assert_eq!(response.status(), 503);
@@ -32,7 +32,7 @@ fn declared_types_are_tonic_statuses() {
     assert_eq!(status.message(), "No thing 7.");
     let decoded = ErrorResult::from_grpc_status(&status);
     assert_eq!(decoded.name(), "missing");
-    assert!(matches!(PlainError::try_from(decoded), Ok(PlainError::Missing { id: 7 })));
+    assert!(matches!(PlainError::try_from(decoded), Ok(PlainError::Missing { thing_id: 7 })));
 
     let status = tonic::Status::from(GenericError::Bad(3));
     assert_eq!(status.code(), tonic::Code::InvalidArgument);

@@ -104,11 +104,11 @@ impl errdsl::Catalog for HandWritten {
 
 /// A derived struct and an enum wrapping a hand-written error.
 #[derive(Debug, thiserror::Error, ServiceError)]
-#[error("no user {id}")]
+#[error("no user {user_id}")]
 #[service_error(http = 404)]
 pub struct UserNotFound {
     #[service_error(wire)]
-    id: u64,
+    user_id: u64,
 }
 
 #[derive(Debug, thiserror::Error, ServiceError)]
@@ -198,8 +198,8 @@ fn what_cannot_be_decoded_comes_back_as_the_result() {
 
 #[test]
 fn structs_and_hand_written_inner_errors() {
-    let back = UserNotFound::try_from(round_trip(&UserNotFound { id: 42 })).unwrap();
-    assert_eq!(back.id, 42);
+    let back = UserNotFound::try_from(round_trip(&UserNotFound { user_id: 42 })).unwrap();
+    assert_eq!(back.user_id, 42);
     assert!(UserNotFound::try_from(ErrorResult::new("other", Code::NotFound, "x")).is_err());
 
     // The hand-written inner type has no `TryFrom<ErrorResult>`: skipped.

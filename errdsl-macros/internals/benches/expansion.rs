@@ -66,11 +66,11 @@ fn variant(i: usize) -> TokenStream {
         2 => {
             let ident = format_ident!("Conflict{i}");
             let status = STATUSES[round % STATUSES.len()];
-            let display = format!("conflict {i} on {{id}} (owner {{owner}})");
+            let display = format!("conflict {i} on {{item_id}} (owner {{owner}})");
             quote! {
                 #[doc = #doc] #[error(#display)]
-                #[service_error(http = #status, user_msg = "Item {id} belongs to {owner}.")]
-                #ident { id: u64, owner: String }
+                #[service_error(http = #status, user_msg = "Item {item_id} belongs to {owner}.")]
+                #ident { item_id: u64, owner: String }
             }
         }
         3 => {

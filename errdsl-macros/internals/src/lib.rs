@@ -46,6 +46,8 @@ mod model;
 mod suggest;
 #[path = "../../src/validate/mod.rs"]
 mod validate;
+#[path = "../../src/wire_keys.rs"]
+mod wire_keys;
 
 use proc_macro2::TokenStream;
 

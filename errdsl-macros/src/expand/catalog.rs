@@ -118,6 +118,9 @@ fn spec_expr(spec: &Spec, description: &str, classified: bool) -> TokenStream {
     if let Some(service) = &spec.service {
         expr = quote!(#expr.with_service(#service));
     }
+    if let Some(domain) = &spec.domain {
+        expr = quote!(#expr.with_domain(#domain));
+    }
     if let Some(http) = spec.http {
         expr = quote!(#expr.with_http_status(#http));
     }

@@ -32,5 +32,13 @@ pub(super) fn stubs(outline: &Outline) -> TokenStream {
         impl #impl_generics ::errdsl::__private::Catalog for #ident #ty_generics #own_where {
             const ERRORS: &'static [::errdsl::__private::ErrorSpec] = &[];
         }
+        #[automatically_derived]
+        impl #impl_generics ::errdsl::__private::TryFrom<::errdsl::__private::ErrorResult> for #ident #ty_generics #where_clause {
+            type Error = ::errdsl::__private::ErrorResult;
+
+            fn try_from(result: ::errdsl::__private::ErrorResult) -> ::errdsl::__private::Result<Self, Self::Error> {
+                ::errdsl::__private::Err(result)
+            }
+        }
     }
 }

@@ -73,6 +73,15 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             }
         })
     });
+    let domain = method(&|e| {
+        declared(e, &quote!(domain), |spec| {
+            if let Some(domain) = &spec.domain {
+                quote!(::errdsl::__private::Some(#domain))
+            } else {
+                quote!(::errdsl::__private::None)
+            }
+        })
+    });
     let wire_fields = super::wire::wire_fields_body(catalog).map(|body| {
         quote! {
             fn wire_fields(&self) -> ::std::vec::Vec<(&str, ::std::string::String)> { #body }
@@ -100,6 +109,8 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             fn retry_after(&self) -> ::errdsl::__private::Option<::errdsl::__private::Duration> { #retry_after }
             #[inline]
             fn service(&self) -> ::errdsl::__private::Option<&str> { #service }
+            #[inline]
+            fn domain(&self) -> ::errdsl::__private::Option<&str> { #domain }
             #wire_fields
         }
     }

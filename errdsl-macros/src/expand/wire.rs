@@ -9,11 +9,15 @@ use syn::spanned::Spanned;
 use super::{binding, match_errors, where_clause};
 use crate::model::{Catalog, ErrorDecl, Kind, Outline, Wire};
 
-/// The body of `wire_fields()`, or `None` when no error of the type has a
-/// field that travels (the trait's default, no fields, is then right).
+/// The body of `wire_fields()`: the fields declared `wire`, then those the
+/// sent message shows ([`ErrorDecl::shown`]), as the message shows them;
+/// `None` when no error of the type has a field that travels (the trait's
+/// default, no fields, is then right).
 pub(super) fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
     let any = catalog.errors.iter().any(|error| {
-        matches!(error.kind, Kind::Transparent { .. }) || error.fields.iter().any(|f| f.wire == Wire::Travels)
+        matches!(error.kind, Kind::Transparent { .. })
+            || error.fields.iter().any(|f| f.wire == Wire::Travels)
+            || !error.shown().fields.is_empty()
     });
     if !any {
         return None;
@@ -32,7 +36,31 @@ pub(super) fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
             let text = quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::WireValue>::to_wire(#value));
             quote!((#name, #text))
         });
-        Some((travelling.clone(), quote!(::std::vec![#(#pairs),*])))
+        let pairs: Vec<TokenStream> = pairs.collect();
+        let shown = error.shown();
+        let shown_pairs: Vec<TokenStream> = shown
+            .fields
+            .iter()
+            .map(|(i, spec)| {
+                let (name, value) = (error.fields[*i].wire_name(), binding(*i));
+                let format = syn::LitStr::new(&format!("{{:{spec}}}"), proc_macro2::Span::call_site());
+                quote!((#name, ::std::format!(#format, #value)))
+            })
+            .collect();
+        let mut bound = travelling;
+        bound.extend(shown.fields.iter().map(|&(i, _)| i));
+        let body = if shown.unless_fault && !shown_pairs.is_empty() {
+            quote! {{
+                let mut fields = ::std::vec![#(#pairs),*];
+                if !::errdsl::__private::ServiceError::is_fault(self) {
+                    fields.extend([#(#shown_pairs),*]);
+                }
+                fields
+            }}
+        } else {
+            quote!(::std::vec![#(#pairs,)* #(#shown_pairs),*])
+        };
+        Some((bound, body))
     }))
 }
 
@@ -46,6 +74,8 @@ pub(super) fn try_from(catalog: &Catalog) -> TokenStream {
     let (impl_generics, ty_generics, _) = outline.generics.split_for_impl();
     let where_clause = where_clause(outline, Vec::new());
 
+    // Names compare without regard to case, as gRPC reasons do (the
+    // macros reject names of one catalog that differ only in case).
     let arms = catalog.errors.iter().filter_map(|error| {
         let spec = error.spec()?;
         if !error.is_decodable() {
@@ -53,8 +83,11 @@ pub(super) fn try_from(catalog: &Catalog) -> TokenStream {
         }
         let name = &spec.name;
         let construct = construct(error);
-        Some(quote!(#name => { #construct }))
+        Some(quote!(if name.eq_ignore_ascii_case(#name) { #construct }))
     });
+    let arms: Vec<TokenStream> = arms.collect();
+    let name =
+        (!arms.is_empty()).then(|| quote!(let name = ::errdsl::__private::ServiceError::name(&result);));
     let transparents = catalog.errors.iter().filter_map(|error| {
         let Kind::Transparent { field, .. } = error.kind else { return None };
         let (ty, member) = (&error.fields[field].ty, &error.fields[field].member);
@@ -79,11 +112,8 @@ pub(super) fn try_from(catalog: &Catalog) -> TokenStream {
             type Error = ::errdsl::__private::ErrorResult;
 
             fn try_from(result: ::errdsl::__private::ErrorResult) -> ::errdsl::__private::Result<Self, Self::Error> {
-                #[allow(clippy::match_single_binding)]
-                match ::errdsl::__private::ServiceError::name(&result) {
-                    #(#arms)*
-                    _ => {}
-                }
+                #name
+                #(#arms)*
                 #(#transparents)*
                 ::errdsl::__private::Err(result)
             }

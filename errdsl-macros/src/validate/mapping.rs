@@ -5,7 +5,7 @@
 use darling::util::{Flag, SpannedValue};
 use proc_macro2::Span;
 
-use super::{check_user_msg, flag_span, resolve_name};
+use super::{Owner, check_user_msg, flag_span, resolve_name};
 use crate::ast;
 use crate::attr::{CodeArg, ErrorKeys, StatusArg};
 use crate::codes::{self, Code};
@@ -18,7 +18,7 @@ pub(super) fn resolve_static(
     error: &ast::Error<'_>,
     keys: &ErrorKeys,
     defaults: Defaults<'_>,
-    service: Option<&str>,
+    owner: &Owner,
     cx: &mut Ctxt,
 ) -> Option<Spec> {
     // Checks run in the order keys are usually written, so messages do too.
@@ -43,7 +43,8 @@ pub(super) fn resolve_static(
     Some(Spec {
         name,
         name_span,
-        service: service.map(str::to_owned),
+        service: owner.service.clone(),
+        domain: owner.domain.clone(),
         code: mapping.source,
         http: mapping.declared_http,
         temporary: flags.temporary.is_some(),

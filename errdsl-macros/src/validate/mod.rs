@@ -27,6 +27,7 @@ use crate::ctxt::Ctxt;
 use crate::fmt::{FieldRef, Template};
 use crate::model::{Catalog, CodeSource, ErrorDecl, Field, Kind, Outline, Spec, Wire};
 use crate::suggest::{did_you_mean, tidy};
+use crate::wire_keys;
 
 /// Field names the wire format keeps for itself.
 const RESERVED_FIELDS: &[&str] = &["error_name"];
@@ -59,7 +60,10 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
     {
         check_enum_level_keys(&container.keys, cx);
     }
-    let service = container.and_then(|c| c.service.as_ref()).and_then(|s| check_service(s, cx));
+    let owner = Owner {
+        service: container.and_then(|c| c.service.as_ref()).and_then(|s| check_service(s, cx)),
+        domain: container.and_then(|c| c.domain.as_ref()).and_then(|d| check_domain(d, cx)),
+    };
     let defaults = if input.is_enum { container.map(|c| &c.keys) } else { None };
     // An enum whose own keys did not parse has defaults nobody knows: its
     // variants may have meant to inherit a mapping from them.
@@ -80,23 +84,33 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
         let kind = if keys.transparent.is_present() {
             resolve_transparent(input, error, keys, cx)
         } else if keys.classify.is_present() {
-            resolve_classified(error, keys, service.as_deref(), cx)
+            resolve_classified(error, keys, &owner, cx)
         } else {
             let defaults = Defaults { keys: defaults, known: defaults_known };
-            resolve_static(error, keys, defaults, service.as_deref(), cx).map(Kind::Static)
+            resolve_static(error, keys, defaults, &owner, cx).map(Kind::Static)
         };
         let fields = resolve_wire_fields(error, keys, cx);
         let Some(kind) = kind else {
             complete = false;
             continue;
         };
-        errors.push(ErrorDecl {
+        // A message naming what is no field is thiserror's (or `errors!`'s)
+        // to report; it then shows nothing here.
+        let message = error
+            .message
+            .as_ref()
+            .and_then(|lit| Template::parse(lit).ok())
+            .filter(|template| template.fields.iter().all(|field| missing_field(field, error).is_none()));
+        let decl = ErrorDecl {
             variant: error.variant.cloned(),
             fields,
             description: error.doc.clone(),
             kind,
             display: None,
-        });
+            message,
+        };
+        check_metadata_keys(&decl, error, cx);
+        errors.push(decl);
     }
     (errors, complete)
 }
@@ -138,7 +152,51 @@ fn check_enum_level_keys(keys: &ErrorKeys, cx: &mut Ctxt) {
     }
 }
 
-/// Rule: the service name (the wire domain) is not empty.
+/// What the container says of all its errors: their service and domain.
+pub(super) struct Owner {
+    service: Option<String>,
+    domain: Option<String>,
+}
+
+/// Rule: a domain is a DNS name (AIP-193 wants a globally unique one, such
+/// as `divider.example.com`): at least two labels of lower-case letters,
+/// digits and `-` (not first or last), each 1 to 63 characters, 253 in all.
+fn check_domain(domain: &LitStr, cx: &mut Ctxt) -> Option<String> {
+    let value = domain.value();
+    let problem = if value.len() > 253 {
+        Some(format!("is {} characters long; a DNS name has at most 253", value.len()))
+    } else if !value.contains('.') {
+        Some(
+            "is a single label; a domain is a DNS name the service owns, so that it is globally unique"
+                .to_owned(),
+        )
+    } else {
+        value.split('.').find_map(|label| {
+            if label.is_empty() {
+                Some("has an empty label (two dots in a row, or a dot at an end)".to_owned())
+            } else if label.len() > 63 {
+                Some(format!("has a label of {} characters; a label has at most 63", label.len()))
+            } else if let Some(c) =
+                label.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+            {
+                Some(format!("has {c:?} in it; a label is lower-case ASCII letters, digits and `-`"))
+            } else if label.starts_with('-') || label.ends_with('-') {
+                Some(format!("has the label `{label}`, which starts or ends with `-`"))
+            } else {
+                None
+            }
+        })
+    };
+    match problem {
+        None => Some(value),
+        Some(problem) => {
+            cx.error_at(domain, format!("the domain {value:?} {problem}; write a DNS name such as `domain = \"divider.example.com\"`"));
+            None
+        }
+    }
+}
+
+/// Rule: the service name is not empty.
 fn check_service(service: &LitStr, cx: &mut Ctxt) -> Option<String> {
     let value = service.value();
     if value.trim().is_empty() {
@@ -158,6 +216,65 @@ fn check_reserved_fields(error: &ast::Error<'_>, cx: &mut Ctxt) {
                     &field.member,
                     format!("the field name `{name}` is reserved: errdsl uses it for the error's wire name; rename the field"),
                 );
+        }
+    }
+}
+
+/// Rule: every field that travels (declared `wire`, or shown in the message
+/// sent) has an `ErrorInfo.metadata` key of its own that reads back as its
+/// name (AIP-193: `lowerCamelCase`, at most 64 characters), and none that
+/// errdsl keeps for itself (`id`, `code`, the flags, `service`).
+fn check_metadata_keys(decl: &ErrorDecl, error: &ast::Error<'_>, cx: &mut Ctxt) {
+    let shown = decl.shown().fields.into_iter().map(|(index, _)| index);
+    let wire = (0..decl.fields.len()).filter(|&i| decl.fields[i].wire == Wire::Travels);
+    let mut indices: Vec<usize> = wire.chain(shown).collect();
+    indices.sort_unstable();
+    let mut keys: HashMap<String, String> = HashMap::new();
+    for index in indices {
+        let field = &decl.fields[index];
+        let name = field.wire_name();
+        let key = wire_keys::metadata_key(&name);
+        let what = match &field.member {
+            syn::Member::Named(_) => format!("the field `{name}`"),
+            syn::Member::Unnamed(_) => format!("field {name}"),
+        };
+        let problem = if wire_keys::RESERVED_METADATA_KEYS.contains(&key.as_str()) {
+            Some(format!(
+                "travels in gRPC's `ErrorInfo.metadata` as `{key}`, a key errdsl fills itself (with the error's {}); rename the field, e.g. `{}_{name}`",
+                if key == "id" { "id".to_owned() } else { format!("`{key}`") },
+                snake_case(&error.ident.to_string()),
+            ))
+        } else if key.len() > 64 {
+            Some(format!(
+                "travels in gRPC's `ErrorInfo.metadata` as a key of {} characters; AIP-193 allows 64: shorten the name",
+                key.len()
+            ))
+        } else if wire_keys::field_of_key(&key) != name {
+            Some(format!(
+                "travels in gRPC's `ErrorInfo.metadata` as `{key}`, which a client reads back as `{}`: name it in `snake_case` with words that start with a letter, e.g. `{}`",
+                wire_keys::field_of_key(&key),
+                wire_keys::field_of_key(&key),
+            ))
+        } else if let Some(other) = keys.get(&key) {
+            Some(format!(
+                "travels in gRPC's `ErrorInfo.metadata` as `{key}`, as `{other}` does; rename one of them"
+            ))
+        } else {
+            None
+        };
+        match problem {
+            // A positional field has no name to point at: its type stands for it.
+            Some(problem) => match &field.member {
+                syn::Member::Named(member) => {
+                    cx.error_at(member, format!("{what} of `{}` {problem}", error.ident))
+                }
+                syn::Member::Unnamed(_) => {
+                    cx.error_at(&field.ty, format!("{what} of `{}` {problem}", error.ident))
+                }
+            },
+            None => {
+                keys.insert(key, name);
+            }
         }
     }
 }
@@ -204,27 +321,36 @@ pub(crate) fn check_unique_names<'a>(
     errors: impl IntoIterator<Item = (&'a ErrorDecl, Option<&'a Ident>)>,
     cx: &mut Ctxt,
 ) {
-    let mut seen: HashMap<&str, (&Ident, Option<&Ident>)> = HashMap::new();
+    // By reason: gRPC clients compare names without regard to case.
+    let mut seen: HashMap<String, (&str, &Ident, Option<&Ident>)> = HashMap::new();
     for (error, origin) in errors {
         let (Some(spec), Some(variant)) = (error.spec(), error.variant.as_ref()) else {
             continue;
         };
-        let Some((first, first_origin)) = seen.get(spec.name.as_str()).copied() else {
-            seen.insert(&spec.name, (variant, origin));
+        let reason = wire_keys::reason(&spec.name);
+        let Some((first_name, first, first_origin)) = seen.get(&reason).copied() else {
+            seen.insert(reason, (&spec.name, variant, origin));
             continue;
         };
         // Reported on the error declared here: an inherited one cannot be changed here.
         let inherited =
             |origin: Option<&Ident>| origin.map(|o| format!(", inherited from `{o}`,")).unwrap_or_default();
         let span = if origin.is_none() { spec.name_span } else { variant.span() };
-        cx.error_span(
-            span,
+        let message = if first_name == spec.name {
             format!(
                 "duplicate wire name `{}`: `{first}`{} already uses it; clients tell errors apart by name, so give this one another with `name = \"...\"`",
                 spec.name,
                 inherited(first_origin),
-            ),
-        );
+            )
+        } else {
+            format!(
+                "the wire name `{}` differs from `{first_name}` of `{first}`{} only in case, and gRPC clients read both as the reason `{reason}`; give this one another with `name = \"...\"`",
+                spec.name,
+                inherited(first_origin),
+                reason = wire_keys::reason(&spec.name),
+            )
+        };
+        cx.error_span(span, message);
     }
 }
 
@@ -265,7 +391,7 @@ fn resolve_transparent(
 fn resolve_classified(
     error: &ast::Error<'_>,
     keys: &ErrorKeys,
-    service: Option<&str>,
+    owner: &Owner,
     cx: &mut Ctxt,
 ) -> Option<Kind> {
     for (key, span) in declared_keys(keys) {
@@ -290,7 +416,8 @@ fn resolve_classified(
         spec: Spec {
             name,
             name_span,
-            service: service.map(str::to_owned),
+            service: owner.service.clone(),
+            domain: owner.domain.clone(),
             code: CodeSource::Named(unknown),
             http: None,
             temporary: false,
@@ -304,26 +431,67 @@ fn resolve_classified(
 }
 
 /// Rule: a wire name is `name = "..."` or the `snake_case` of the Rust name,
-/// and is made of ASCII letters, digits, `_`, `-` and `.`.
+/// and is one gRPC's `ErrorInfo.reason` can carry: upper-cased, it matches
+/// AIP-193's `[A-Z][A-Z0-9_]+[A-Z0-9]` in at most 63 characters.
 pub(super) fn resolve_name(
     error: &ast::Error<'_>,
     keys: &ErrorKeys,
     cx: &mut Ctxt,
 ) -> Option<(String, Span)> {
-    let Some(lit) = &keys.name else {
-        return Some((snake_case(&error.ident.to_string()), error.ident.span()));
+    let (name, span, origin) = match &keys.name {
+        Some(lit) => (lit.value(), lit.span(), None),
+        None => (snake_case(&error.ident.to_string()), error.ident.span(), Some(error.ident)),
     };
-    let name = lit.value();
-    let valid = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.".contains(&b));
-    if valid {
-        Some((name, lit.span()))
+    let Some(problem) = reason_problem(&name) else {
+        return Some((name, span));
+    };
+    let origin = origin.map(|ident| format!(" (from `{ident}`)")).unwrap_or_default();
+    cx.error_span(
+        span,
+        format!(
+            "the wire name {name:?}{origin} {problem}; gRPC sends a wire name upper-cased as `ErrorInfo.reason`, which AIP-193 wants to match `[A-Z][A-Z0-9_]+[A-Z0-9]` (ASCII letters, digits and `_`, 3 to 63 of them); write e.g. `name = {:?}`",
+            suggested_name(&name)
+        ),
+    );
+    None
+}
+
+/// What keeps `name` from being a wire name, if anything.
+fn reason_problem(name: &str) -> Option<String> {
+    let count = name.chars().count();
+    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_')) {
+        Some(format!("has `{c}` in it"))
+    } else if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        Some("does not start with a letter".to_owned())
+    } else if name.ends_with('_') {
+        Some("ends with `_`".to_owned())
+    } else if count < 3 {
+        Some(format!("is {count} characters long"))
+    } else if count > wire_keys::MAX_REASON_CHARS {
+        Some(format!("is {count} characters long"))
     } else {
-        cx.error_at(
-            lit,
-            format!("invalid wire name {name:?}: use ASCII letters, digits, `_`, `-` and `.`, e.g. `name = \"div_by_zero\"`"),
-        );
         None
     }
+}
+
+/// A wire name close to `name` that [`reason_problem`] accepts.
+fn suggested_name(name: &str) -> String {
+    let mut out: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .skip_while(|c| !c.is_ascii_alphabetic())
+        .take(wire_keys::MAX_REASON_CHARS)
+        .collect();
+    while out.ends_with('_') {
+        out.pop();
+    }
+    if out.is_empty() {
+        return "div_by_zero".to_owned();
+    }
+    if out.len() < 3 {
+        out.push_str("_error");
+    }
+    out
 }
 
 /// Rule: `user_msg` is a well-formed message that names existing fields only.

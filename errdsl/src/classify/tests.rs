@@ -76,7 +76,7 @@ fn io_kind_table() {
         (K::TooManyLinks, Code::ResourceExhausted),
     ];
     let mut expected = vec![
-        (K::TimedOut, class(Code::DeadlineExceeded, true, true)),
+        (K::TimedOut, class(Code::DeadlineExceeded, false, true)),
         (K::Deadlock, class(Code::Aborted, true, false)),
     ];
     expected.extend(temporary.map(|kind| (kind, class(Code::Unavailable, true, false))));
@@ -202,7 +202,7 @@ fn samples() -> Vec<Sample> {
     samples.push((
         "tonic::Status",
         Box::new(tonic::Status::aborted("conflict")),
-        class(Code::Aborted, true, false),
+        class(Code::Aborted, false, false),
     ));
     #[cfg(feature = "reqwest")]
     samples.push((
@@ -213,7 +213,11 @@ fn samples() -> Vec<Sample> {
     #[cfg(feature = "serde")]
     samples.push(("serde_json::Error", Box::new(serde_json::from_str::<u8>("x").unwrap_err()), invalid));
     #[cfg(feature = "sqlx")]
-    samples.push(("sqlx::Error (errdsl::db)", Box::new(sqlx::Error::PoolTimedOut), Classification::TIMEOUT));
+    samples.push((
+        "sqlx::Error (errdsl::db)",
+        Box::new(sqlx::Error::PoolTimedOut),
+        class(Code::DeadlineExceeded, true, true),
+    ));
     samples
 }
 
@@ -248,43 +252,61 @@ fn error_type_table() {
     }
 }
 
-/// Every status from 0 to 999 against the HTTP table.
+/// AIP-194's table, row by row, with and without a known retry delay.
 #[test]
-fn http_status_table() {
-    let expected = [
-        (408, Classification::TIMEOUT),
-        (429, class(Code::ResourceExhausted, true, false)),
-        (502, class(Code::Unavailable, true, false)),
-        (503, class(Code::Unavailable, true, false)),
-        (504, Classification::TIMEOUT),
-    ];
-    assert_eq!(HTTP_STATUSES, expected);
+fn retry_rules_follow_aip_194() {
+    assert_eq!(
+        RETRY_RULES,
+        [
+            (Code::Unavailable, RetryRule::Always),
+            (Code::DeadlineExceeded, RetryRule::IfIdempotent),
+            (Code::ResourceExhausted, RetryRule::AfterRetryDelay),
+            (Code::Aborted, RetryRule::Never),
+        ]
+    );
+    for code in Code::ALL {
+        for delay in [false, true] {
+            let want = match code {
+                Code::Unavailable => class(code, true, false),
+                Code::DeadlineExceeded => class(code, false, true),
+                Code::ResourceExhausted => class(code, delay, false),
+                _ => class(code, false, false),
+            };
+            assert_eq!(Classification::from_code(code, delay), want, "{code:?}, delay known: {delay}");
+        }
+    }
+}
+
+/// Every status from 0 to 999: an error status by its code and AIP-194,
+/// anything else unknown.
+#[test]
+fn http_statuses_follow_their_codes() {
     for n in 0..1000 {
         let Ok(status) = StatusCode::from_u16(n) else { continue };
-        let want = match expected.iter().find(|(s, _)| *s == n) {
-            Some(&(_, class)) => class,
-            None if (400..600).contains(&n) => class(Code::from_http_u16(n), false, false),
-            None => Classification::UNKNOWN,
+        let want = if (400..600).contains(&n) {
+            Classification::from_code(Code::from_http_u16(n), false)
+        } else {
+            Classification::UNKNOWN
         };
         assert_eq!(Classification::from_http_status(status), want, "{n}");
         assert_eq!(http_status(status).is_some(), (400..600).contains(&n), "{n}");
     }
+    let flags = |n| {
+        let class = Classification::from_http_status(StatusCode::from_u16(n).unwrap());
+        (class.temporary, class.timeout)
+    };
+    for (n, want) in [
+        (408, (false, true)),
+        (429, (false, false)),
+        (502, (true, false)),
+        (503, (true, false)),
+        (504, (false, true)),
+        (409, (false, false)),
+    ] {
+        assert_eq!(flags(n), want, "{n}");
+    }
     assert_eq!(Classification::from_http_status(StatusCode::BAD_REQUEST).code, Code::InvalidArgument);
     assert_eq!(Classification::from_http_status(StatusCode::IM_A_TEAPOT).code, Code::FailedPrecondition);
-}
-
-/// Every gRPC code against the gRPC table.
-#[test]
-fn grpc_code_table() {
-    let temporary = [Code::Unavailable, Code::ResourceExhausted, Code::Aborted];
-    assert_eq!(GRPC_CODES.len(), temporary.len() + 1);
-    for code in Code::ALL {
-        let want = match code {
-            Code::DeadlineExceeded => class(code, true, true),
-            _ => class(code, temporary.contains(&code), false),
-        };
-        assert_eq!(grpc(code), want, "{code:?}");
-    }
 }
 
 #[test]
@@ -440,13 +462,11 @@ impl io::Read for OtherReader {
 #[cfg(feature = "tonic")]
 #[test]
 fn tonic_status_codes() {
-    let temporary = [Code::Unavailable, Code::ResourceExhausted, Code::Aborted];
     for code in Code::ALL {
         let status = tonic::Status::new(code.into(), "status");
         let want = match code {
             Code::Unknown => Classification::UNKNOWN,
-            Code::DeadlineExceeded => class(code, true, true),
-            _ => class(code, temporary.contains(&code), false),
+            _ => Classification::from_code(code, false),
         };
         assert_eq!(classify(&status), want, "{code:?}");
     }

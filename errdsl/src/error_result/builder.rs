@@ -42,6 +42,7 @@ pub struct ErrorResultBuilder {
     user_message: Option<String>,
     retry_after: Option<Duration>,
     service: Option<String>,
+    domain: Option<String>,
     fields: Vec<(String, String)>,
     source: Option<BoxError>,
 }
@@ -60,6 +61,7 @@ impl ErrorResultBuilder {
             user_message: None,
             retry_after: None,
             service: None,
+            domain: None,
             fields: Vec::new(),
             source: None,
         }
@@ -126,9 +128,16 @@ impl ErrorResultBuilder {
         self
     }
 
-    /// The service the error belongs to, the domain of its wire name.
+    /// The service the error belongs to (Goa's service name).
     pub fn service(mut self, service: impl Into<String>) -> Self {
         self.service = Some(service.into());
+        self
+    }
+
+    /// The domain of the error's wire name, e.g. `divider.example.com`
+    /// ([`ServiceError::domain`](crate::ServiceError::domain)).
+    pub fn domain(mut self, domain: impl Into<String>) -> Self {
+        self.domain = Some(domain.into());
         self
     }
 
@@ -164,6 +173,7 @@ impl ErrorResultBuilder {
             user_message: self.user_message,
             retry_after: self.retry_after,
             service: self.service,
+            domain: self.domain,
             fields: self.fields,
             source: self.source.map(Into::into),
         })

@@ -261,7 +261,7 @@ fn status_has_the_code_and_the_wire_message() {
 fn error_info_carries_name_domain_id_flags_code_and_fields() {
     let status = tonic::Status::from(maintenance());
     let info = status.get_details_error_info().unwrap();
-    assert_eq!(info.reason, "maintenance");
+    assert_eq!(info.reason, "MAINTENANCE");
     assert_eq!(info.domain, "divider");
     let want: HashMap<String, String> = [
         ("id", "x7Fq9-Ab"),
@@ -269,7 +269,8 @@ fn error_info_carries_name_domain_id_flags_code_and_fields() {
         ("timeout", "false"),
         ("fault", "false"),
         ("code", "unavailable"),
-        ("field_node", "3"),
+        ("service", "divider"),
+        ("node", "3"),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
@@ -456,7 +457,7 @@ fn long_text_is_cut_on_a_char_boundary_on_both_sides() {
         .build();
     let status = tonic::Status::from(err);
     assert_eq!(status.message().len(), MAX_TEXT_BYTES);
-    assert_eq!(metadata_of(&status)["field_big"].len(), MAX_TEXT_BYTES);
+    assert_eq!(metadata_of(&status)["big"].len(), MAX_TEXT_BYTES);
     let rpc = decode_rpc_status(status.details()).unwrap();
     assert_eq!(rpc.message, status.message());
 
@@ -475,7 +476,7 @@ fn at_most_max_fields_are_sent() {
         builder = builder.field(format!("f{i}"), "v");
     }
     let metadata = metadata_of(&tonic::Status::from(builder.build()));
-    assert_eq!(metadata.keys().filter(|key| key.starts_with("field_")).count(), MAX_FIELDS);
+    assert_eq!(metadata.keys().filter(|key| key.starts_with('f')).count(), MAX_FIELDS + 1); // and `fault`
 }
 
 #[test]
@@ -508,7 +509,8 @@ fn decodes_everything_an_errdsl_server_sends() {
 
 #[test]
 fn without_details_the_code_decides() {
-    let temporary = [Code::Unavailable, Code::ResourceExhausted, Code::Aborted, Code::DeadlineExceeded];
+    // Google's AIP-194: without a RetryInfo, only Unavailable.
+    let temporary = [Code::Unavailable];
     for code in Code::ALL {
         let status = tonic::Status::new(code.into(), "plain");
         let err = ErrorResult::from_grpc_status(&status);
@@ -572,7 +574,7 @@ fn undecodable_details_fall_back_to_the_code() {
         assert_eq!(err.name(), "aborted", "{garbage:?}");
         assert_eq!(err.code(), Code::Aborted);
         assert_eq!(err.message(), "conflict");
-        assert!(err.is_temporary());
+        assert!(!err.is_temporary()); // AIP-194: retry the transaction, not the call
     }
 }
 
@@ -654,7 +656,7 @@ fn flags_other_than_true_or_false_fall_back_to_the_code() {
             &[("temporary", junk), ("timeout", junk), ("fault", junk)],
         );
         let err = ErrorResult::from_grpc_status(&status);
-        assert!(err.is_temporary() && err.is_timeout() && !err.is_fault(), "{junk:?}");
+        assert!(!err.is_temporary() && err.is_timeout() && !err.is_fault(), "{junk:?}");
         let status = error_info_status(tonic::Code::NotFound, "gone", "svc", &[("temporary", junk)]);
         assert!(!ErrorResult::from_grpc_status(&status).is_temporary(), "{junk:?}");
     }
@@ -671,20 +673,27 @@ fn flags_other_than_true_or_false_fall_back_to_the_code() {
 
 #[test]
 fn missing_or_empty_parts_of_error_info_are_defaulted() {
-    let status = error_info_status(tonic::Code::NotFound, "", "", &[("id", "")]);
+    let status = error_info_status(tonic::Code::NotFound, "", "", &[("id", ""), ("service", "")]);
     let err = ErrorResult::from_grpc_status(&status);
     assert_eq!(err.name(), "not_found");
     assert_eq!(err.service(), None);
+    assert_eq!(err.domain(), None);
     assert_eq!(err.id().len(), 8);
-    let status = error_info_status(tonic::Code::NotFound, "no_user", "errdsl", &[]);
+    let status = error_info_status(tonic::Code::NotFound, "NO_USER", "errdsl", &[]);
     let err = ErrorResult::from_grpc_status(&status);
     assert_eq!(err.name(), "no_user");
-    assert_eq!(err.service(), None);
+    assert_eq!(err.domain(), None);
     // The "code" entry is informative only: the status code wins.
-    let status = error_info_status(tonic::Code::NotFound, "no_user", "users", &[("code", "internal")]);
+    let status = error_info_status(
+        tonic::Code::NotFound,
+        "no_user",
+        "users.example.com",
+        &[("code", "internal"), ("service", "users")],
+    );
     let err = ErrorResult::from_grpc_status(&status);
     assert_eq!(err.code(), Code::NotFound);
     assert_eq!(err.service(), Some("users"));
+    assert_eq!(err.domain(), Some("users.example.com"));
 }
 
 #[test]
@@ -693,10 +702,12 @@ fn fields_come_from_field_keys_sorted_and_bounded() {
         tonic::Code::InvalidArgument,
         "bad",
         "svc",
-        &[("field_b", "2"), ("field_a", "1"), ("field_", "empty name"), ("fieldx", "no"), ("other", "no")],
+        &[("deadlineMs", "2"), ("field_a", "1"), ("field0", "first"), ("id", "x"), ("temporary", "true")],
     );
     let err = ErrorResult::from_grpc_status(&status);
-    assert_eq!(err.fields().collect::<Vec<_>>(), [("a", "1"), ("b", "2")]);
+    // lowerCamelCase keys, older errdsl peers' `field_` keys, positional
+    // fields; errdsl's own keys are no fields.
+    assert_eq!(err.fields().collect::<Vec<_>>(), [("0", "first"), ("a", "1"), ("deadline_ms", "2")]);
 
     let many: Vec<(String, String)> =
         (0..MAX_FIELDS * 3).map(|i| (format!("field_{i:04}"), i.to_string())).collect();
@@ -713,12 +724,16 @@ fn huge_strings_are_bounded() {
     let mut details = ErrorDetails::with_error_info(
         huge.clone(),
         huge.clone(),
-        HashMap::from([("id".to_owned(), huge.clone()), (format!("field_{huge}"), huge.clone())]),
+        HashMap::from([
+            ("id".to_owned(), huge.clone()),
+            ("service".to_owned(), huge.clone()),
+            (format!("field_{huge}"), huge.clone()),
+        ]),
     );
     details.set_localized_message("en-US", huge.clone());
     let status = tonic::Status::with_error_details(tonic::Code::Internal, huge.clone(), details);
     let err = ErrorResult::from_grpc_status(&status);
-    for text in [err.name(), err.id(), err.message(), err.service().unwrap()] {
+    for text in [err.name(), err.id(), err.message(), err.service().unwrap(), err.domain().unwrap()] {
         assert_eq!(text.len(), MAX_TEXT_BYTES);
     }
     assert_eq!(err.user_message().unwrap().len(), MAX_TEXT_BYTES);
@@ -822,8 +837,8 @@ fn padded_and_unpadded_base64_both_read() {
         headers.insert(GRPC_STATUS_DETAILS, HeaderValue::from_str(&encoded).unwrap());
         let err = ErrorResult::from_grpc_headers(&headers).unwrap();
         assert_eq!(err.name(), "maintenance");
-        // No grpc-message: the code's description.
-        assert_eq!(err.message(), "The service is currently unavailable");
+        // No grpc-message: goapb.ErrorResponse's message.
+        assert_eq!(err.message(), "divider is in maintenance");
     }
 }
 
@@ -873,7 +888,11 @@ prop_compose! {
         user_message in proptest::option::of("\\PC{1,80}"),
         retry_after in proptest::option::of(arb_retry_after()),
         service in proptest::option::of("[a-z][a-z0-9.-]{0,20}".prop_filter("reserved", |s| s != DEFAULT_DOMAIN)),
-        fields in proptest::collection::btree_map("[a-z][a-z0-9_]{0,15}", "\\PC{0,40}", 0..6),
+        // Names in snake_case, words starting with a letter: the declared
+        // ones (the macros turn others away), which the metadata keys
+        // carry faithfully.
+        fields in proptest::collection::btree_map("[a-eg-z][a-z0-9]{0,5}(_[a-z][a-z0-9]{0,5}){0,2}", "\\PC{0,40}", 0..6)
+            .prop_filter("errdsl's own keys", |fields| fields.keys().all(|k| !RESERVED_METADATA_KEYS.contains(&k.as_str()))),
         id in proptest::option::of("[A-Za-z0-9_-]{8}"),
     ) -> ErrorResult {
         let (temporary, timeout, fault) = flags;

@@ -148,8 +148,9 @@ impl ProblemDetails {
     ///   [`Code::from_http_status`], else from the flags as
     ///   [`GoaBody::into_error`](super::GoaBody::into_error) does;
     /// - flags: `temporary`, `timeout`, `fault`; when absent, from the
-    ///   status: temporary for 429, 502, 503 and 504, timeout for 408 and
-    ///   504, no fault;
+    ///   status by Google's AIP-194: temporary for 502 and 503 (and for 429
+    ///   with a `Retry-After`), a timeout (not temporary) for 408 and 504,
+    ///   no fault;
     /// - message: `detail`, else `title`, else the status line
     ///   (`HTTP 503 Service Unavailable`), else the name.
     ///
@@ -165,15 +166,17 @@ impl ProblemDetails {
     /// ```
     #[must_use]
     pub fn into_error(self) -> ErrorResult {
-        self.into_builder(None, None).build()
+        self.into_builder(None, None, false).build()
     }
 
     /// The builder of the error, with the status of the response it came
-    /// with, if known, and the name from its `Goa-Error` header, if any.
+    /// with, if known, the name from its `Goa-Error` header, if any, and
+    /// whether it said how long to wait (`Retry-After`).
     pub(super) fn into_builder(
         self,
         status: Option<StatusCode>,
         header_name: Option<&str>,
+        retry_after_known: bool,
     ) -> ErrorResultBuilder {
         let status = status.or_else(|| self.status.and_then(|status| StatusCode::from_u16(status).ok()));
         let name = self
@@ -190,7 +193,8 @@ impl ProblemDetails {
                     .and_then(percent_decode)
             })
             .unwrap_or_else(new_id);
-        let (default_temporary, default_timeout) = status.map_or((false, false), status_flags);
+        let (default_temporary, default_timeout) =
+            status.map_or((false, false), |status| status_flags(status, retry_after_known));
         let temporary = self.temporary.unwrap_or(default_temporary);
         let timeout = self.timeout.unwrap_or(default_timeout);
         let fault = self.fault.unwrap_or(false);
@@ -618,7 +622,7 @@ mod tests {
         assert_eq!(err.name(), "http_504");
         assert_eq!(err.message(), "Gateway Timeout");
         assert_eq!(err.code(), Code::DeadlineExceeded);
-        assert!(err.is_temporary() && err.is_timeout() && !err.is_fault());
+        assert!(!err.is_temporary() && err.is_timeout() && !err.is_fault());
         assert_eq!(err.id().len(), 8);
 
         let err = ErrorResult::from(ProblemDetails::deserialize(json!({})).unwrap());

@@ -291,13 +291,15 @@ fn reads_a_problem_body() {
 #[test]
 fn problem_flags_come_from_the_status_when_absent() {
     let err = decode_with(504, &[PROBLEM], br#"{"title":"Gateway Timeout"}"#);
-    assert!(err.is_temporary() && err.is_timeout() && !err.is_fault());
+    assert!(!err.is_temporary() && err.is_timeout() && !err.is_fault());
     assert_eq!(err.message(), "Gateway Timeout");
     let err = decode_with(504, &[PROBLEM], br#"{"title":"x","temporary":false,"timeout":false}"#);
     assert!(!err.is_temporary() && !err.is_timeout());
     let err = decode_with(429, &[PROBLEM], br#"{"detail":"slow down"}"#);
-    assert!(err.is_temporary() && !err.is_timeout());
+    assert!(!err.is_temporary() && !err.is_timeout());
     assert_eq!(err.code(), Code::ResourceExhausted);
+    let err = decode_with(429, &[PROBLEM, ("retry-after", "2")], br#"{"detail":"slow down"}"#);
+    assert!(err.is_temporary() && !err.is_timeout());
     // A problem without detail or title says its status.
     let err = decode_with(503, &[PROBLEM], br#"{"type":"about:blank"}"#);
     assert_eq!(err.message(), "HTTP 503 Service Unavailable");
@@ -396,8 +398,12 @@ fn unreadable_bodies_are_named_after_the_status() {
 fn unreadable_flags_come_from_the_status() {
     for status in [400, 404, 408, 429, 500, 501, 502, 503, 504] {
         let err = decode_with(status, &[], b"");
-        assert_eq!(err.is_temporary(), matches!(status, 429 | 502 | 503 | 504), "{status}");
+        // Google's AIP-194: a timeout is not temporary; a 429 is only
+        // with a Retry-After.
+        assert_eq!(err.is_temporary(), matches!(status, 502 | 503), "{status}");
         assert_eq!(err.is_timeout(), matches!(status, 408 | 504), "{status}");
+        let err = decode_with(status, &[("retry-after", "5")], b"");
+        assert_eq!(err.is_temporary(), matches!(status, 429 | 502 | 503), "{status} with Retry-After");
     }
 }
 

@@ -1,5 +1,5 @@
 //! [`TemporaryPolicy`]: a `tower::retry::Policy` that retries exactly what
-//! is temporary.
+//! is safe to retry.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -10,13 +10,15 @@ use tower::retry::Policy;
 use tower::retry::backoff::{Backoff, ExponentialBackoff, ExponentialBackoffMaker, MakeBackoff};
 use tower::util::rng::{HasherRng, Rng};
 
-use super::{Classify, MAX_RETRY_AFTER, is_temporary};
+use super::{Classify, Idempotency, MAX_RETRY_AFTER, is_retryable};
 
 /// A `tower::retry::Policy` that retries a request exactly when its error is
-/// temporary ([`Classify`]), with an exponential backoff, bounded in
-/// attempts and in total delay.
+/// safe to retry ([`is_retryable`]: temporary, or a timeout when the
+/// requests are [`Idempotency::Idempotent`], see
+/// [`with_idempotency`](Self::with_idempotency)), with an exponential
+/// backoff, bounded in attempts and in total delay.
 ///
-/// - A success, or a permanent error, is returned at once.
+/// - A success, or an error that is not safe to retry, is returned at once.
 /// - At most `max_attempts` attempts are made, the first one included.
 /// - The delay before retry *n* (1, 2, ...) is `min_delay * 2^(n-1)`, at
 ///   most `max_delay`, with "equal jitter" (a random delay between half
@@ -70,6 +72,7 @@ pub struct TemporaryPolicy {
     max_total_delay: Duration,
     max_retry_after: Duration,
     jitter: bool,
+    idempotency: Idempotency,
     /// Attempts made for the current request.
     attempts: u32,
     /// Time waited for the current request.
@@ -103,6 +106,7 @@ impl TemporaryPolicy {
             max_total_delay: Duration::from_secs(30),
             max_retry_after: MAX_RETRY_AFTER,
             jitter: true,
+            idempotency: Idempotency::NotIdempotent,
             attempts: 0,
             waited: Duration::ZERO,
         }
@@ -184,6 +188,30 @@ impl TemporaryPolicy {
         self
     }
 
+    /// Whether the requests are idempotent (default:
+    /// [`Idempotency::NotIdempotent`]); timeouts are retried only for
+    /// idempotent ones.
+    ///
+    /// ```
+    /// use errdsl::retry::{Idempotency, TemporaryPolicy};
+    ///
+    /// let policy = TemporaryPolicy::new(3).with_idempotency(Idempotency::Idempotent);
+    /// assert_eq!(policy.idempotency(), Idempotency::Idempotent);
+    /// assert_eq!(TemporaryPolicy::new(3).idempotency(), Idempotency::NotIdempotent);
+    /// ```
+    #[must_use]
+    pub const fn with_idempotency(mut self, idempotency: Idempotency) -> Self {
+        self.idempotency = idempotency;
+        self
+    }
+
+    /// Whether the requests are idempotent, as set by
+    /// [`with_idempotency`](Self::with_idempotency).
+    #[must_use]
+    pub const fn idempotency(&self) -> Idempotency {
+        self.idempotency
+    }
+
     /// Exact delays, without jitter: for tests, or when something else
     /// spreads the clients' retries.
     ///
@@ -203,7 +231,7 @@ impl TemporaryPolicy {
     /// for it; `None` when the error is returned instead.
     pub(super) fn next_delay<E: Classify + ?Sized>(&mut self, err: &E) -> Option<Duration> {
         self.attempts = self.attempts.saturating_add(1);
-        if self.attempts >= self.max_attempts || !is_temporary(err) {
+        if self.attempts >= self.max_attempts || !is_retryable(err, self.idempotency) {
             return None;
         }
         let doubling = 2_u32.checked_pow(self.attempts - 1).unwrap_or(u32::MAX);

@@ -61,7 +61,8 @@ fn tonic_status_from_an_errdsl_server() {
         .retry_after(ms(1500))
         .build();
     let status = tonic::Status::from(sent);
-    assert!(!crate::classify(&status).temporary);
+    // Its declared flags count, not only its code.
+    assert!(crate::classify(&status).temporary);
     assert!(status.classification().temporary);
     assert_eq!(status.min_retry_delay(), Some(ms(1500)));
     // Wrapped, it is found too.
@@ -155,6 +156,7 @@ mod backon_tests {
     use tokio::time::Instant;
 
     use super::*;
+    use Idempotency::NotIdempotent;
 
     /// An operation that fails with `errors`, in turn, then succeeds; and
     /// the number of calls it got.
@@ -181,7 +183,7 @@ mod backon_tests {
     async fn temporary_errors_are_retried_until_success() {
         let (op, calls) = scripted(vec![busy(), busy()]);
         let start = Instant::now();
-        assert_eq!(with_backon(op, constant(ms(1000), 5)).await.unwrap(), 2);
+        assert_eq!(with_backon(op, constant(ms(1000), 5), NotIdempotent).await.unwrap(), 2);
         assert_eq!(calls.load(Ordering::Relaxed), 3);
         assert_eq!(start.elapsed(), ms(2000));
     }
@@ -190,7 +192,7 @@ mod backon_tests {
     async fn permanent_errors_are_returned_at_once() {
         let (op, calls) = scripted(vec![denied(), busy()]);
         let start = Instant::now();
-        let err = with_backon(op, constant(ms(1000), 5)).await.unwrap_err();
+        let err = with_backon(op, constant(ms(1000), 5), NotIdempotent).await.unwrap_err();
         assert_eq!(err.name(), "denied");
         assert_eq!(calls.load(Ordering::Relaxed), 1);
         assert_eq!(start.elapsed(), Duration::ZERO);
@@ -200,7 +202,7 @@ mod backon_tests {
     async fn attempts_are_bounded() {
         let (op, calls) = scripted(vec![busy(); 100]);
         let start = Instant::now();
-        assert!(with_backon(op, constant(ms(10), 3)).await.is_err());
+        assert!(with_backon(op, constant(ms(10), 3), NotIdempotent).await.is_err());
         assert_eq!(calls.load(Ordering::Relaxed), 4);
         assert_eq!(start.elapsed(), ms(30));
     }
@@ -213,7 +215,7 @@ mod backon_tests {
             .with_max_times(100)
             .with_total_delay(Some(ms(1000)));
         let start = Instant::now();
-        assert!(with_backon(op, backoff).await.is_err());
+        assert!(with_backon(op, backoff, NotIdempotent).await.is_err());
         // 100 + 200 + 400 = 700; the next 800 would exceed the total.
         assert_eq!(calls.load(Ordering::Relaxed), 4);
         assert!(start.elapsed() <= ms(1000), "{:?}", start.elapsed());
@@ -223,7 +225,7 @@ mod backon_tests {
     async fn retry_after_is_the_minimum_delay() {
         let (op, calls) = scripted(vec![busy_for(ms(5000)), busy()]);
         let start = Instant::now();
-        assert_eq!(with_backon(op, constant(ms(100), 5)).await.unwrap(), 2);
+        assert_eq!(with_backon(op, constant(ms(100), 5), NotIdempotent).await.unwrap(), 2);
         assert_eq!(calls.load(Ordering::Relaxed), 3);
         assert_eq!(start.elapsed(), ms(5100));
     }
@@ -232,7 +234,7 @@ mod backon_tests {
     async fn too_long_a_retry_after_ends_the_retries() {
         let (op, calls) = scripted(vec![busy_for(MAX_RETRY_AFTER + ms(1)), busy()]);
         let start = Instant::now();
-        let err = with_backon(op, constant(ms(100), 5)).await.unwrap_err();
+        let err = with_backon(op, constant(ms(100), 5), NotIdempotent).await.unwrap_err();
         assert_eq!(err.retry_after(), Some(MAX_RETRY_AFTER + ms(1)));
         assert_eq!(calls.load(Ordering::Relaxed), 1);
         assert_eq!(start.elapsed(), Duration::ZERO);
@@ -249,9 +251,20 @@ mod backon_tests {
                 _ => Err(io::Error::from(io::ErrorKind::InvalidData)),
             }
         };
-        let err: io::Error = with_backon(op, constant(ms(1), 10)).await.unwrap_err();
+        let err: io::Error = with_backon(op, constant(ms(1), 10), Idempotency::Idempotent).await.unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::InvalidData);
         assert_eq!(calls.load(Ordering::Relaxed), 3);
+        // A timeout ends the retries of a call that is not idempotent.
+        let calls = AtomicU32::new(0);
+        let op = || async {
+            match calls.fetch_add(1, Ordering::Relaxed) {
+                0 => Err::<(), _>(io::Error::from(io::ErrorKind::ConnectionRefused)),
+                _ => Err(io::Error::from(io::ErrorKind::TimedOut)),
+            }
+        };
+        let err: io::Error = with_backon(op, constant(ms(1), 10), NotIdempotent).await.unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::TimedOut);
+        assert_eq!(calls.load(Ordering::Relaxed), 2);
 
         let calls = AtomicU32::new(0);
         let op = || async {
@@ -264,7 +277,7 @@ mod backon_tests {
             Err::<(), _>(err)
         };
         let start = Instant::now();
-        assert!(with_backon(op, constant(ms(1), 10)).await.is_err());
+        assert!(with_backon(op, constant(ms(1), 10), NotIdempotent).await.is_err());
         assert_eq!(calls.load(Ordering::Relaxed), 2);
         assert_eq!(start.elapsed(), ms(700));
     }
@@ -437,5 +450,120 @@ mod tower_tests {
             assert!(start.elapsed() >= delay && start.elapsed() <= delay + ms(1), "{delay:?}");
         }
         assert!(format!("{:?}", Delay::new(ms(1))).starts_with("Delay"));
+    }
+}
+
+/// Google's AIP-194, row by row: a status or response its server did not
+/// classify, decoded as a client sees it, retried (or not) by both retry
+/// crates, for a call that is idempotent and one that is not.
+#[cfg(all(feature = "backon", feature = "tower", feature = "tonic"))]
+mod aip_194 {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    use backon::ConstantBuilder;
+    use tower::{ServiceBuilder, ServiceExt};
+
+    use super::*;
+    use Idempotency::{Idempotent, NotIdempotent};
+
+    /// A plain status with `RetryInfo` of one second, or without details.
+    fn status(code: tonic::Code, retry_info: bool) -> tonic::Status {
+        if !retry_info {
+            return tonic::Status::new(code, "from a server that does not use errdsl");
+        }
+        let details = tonic_types::ErrorDetails::with_retry_info(Some(Duration::from_secs(1)));
+        <tonic::Status as tonic_types::StatusExt>::with_error_details(code, "with RetryInfo", details)
+    }
+
+    /// A bodiless response, with `Retry-After: 1` or without.
+    fn response(status: u16, retry_after: bool) -> ErrorResult {
+        let mut headers = http::HeaderMap::new();
+        if retry_after {
+            headers.insert(http::header::RETRY_AFTER, http::HeaderValue::from_static("1"));
+        }
+        ErrorResult::from_http_response(http::StatusCode::from_u16(status).unwrap(), &headers, b"")
+    }
+
+    /// The rows: the decoded error, and whether it is retried when the call
+    /// is not idempotent, and when it is.
+    fn rows() -> Vec<(String, ErrorResult, bool, bool)> {
+        use tonic::Code as C;
+        let mut rows = Vec::new();
+        for (code, retry_info, plain, idempotent) in [
+            (C::Unavailable, false, true, true),
+            (C::DeadlineExceeded, false, false, true),
+            (C::ResourceExhausted, false, false, false),
+            (C::ResourceExhausted, true, true, true),
+            (C::Aborted, false, false, false),
+            (C::Aborted, true, false, false),
+            (C::InvalidArgument, false, false, false),
+            (C::Internal, false, false, false),
+        ] {
+            let err = ErrorResult::from_grpc_status(&status(code, retry_info));
+            rows.push((format!("gRPC {code:?}, RetryInfo: {retry_info}"), err, plain, idempotent));
+        }
+        for (status, retry_after, plain, idempotent) in [
+            (503, false, true, true),
+            (502, false, true, true),
+            (504, false, false, true),
+            (408, false, false, true),
+            (429, false, false, false),
+            (429, true, true, true),
+            (409, false, false, false),
+            (500, false, false, false),
+        ] {
+            let err = response(status, retry_after);
+            rows.push((format!("HTTP {status}, Retry-After: {retry_after}"), err, plain, idempotent));
+        }
+        // A server's declared flags win over the table.
+        let declared = ErrorResult::builder("conflict", Code::Aborted).temporary(true).build();
+        let from_server = ErrorResult::from_grpc_status(&tonic::Status::from(declared));
+        rows.push(("gRPC Aborted declared temporary".to_owned(), from_server, true, true));
+        rows
+    }
+
+    /// How many calls an operation failing with `err` every time gets, out
+    /// of 3 attempts, and how long that takes.
+    async fn backon_calls(err: &ErrorResult, call: Idempotency) -> (u32, Duration) {
+        let calls = AtomicU32::new(0);
+        let op = || async {
+            calls.fetch_add(1, Ordering::Relaxed);
+            Err::<(), _>(err.clone())
+        };
+        let start = tokio::time::Instant::now();
+        let backoff = ConstantBuilder::new().with_delay(Duration::from_millis(10)).with_max_times(2);
+        assert!(with_backon(op, backoff, call).await.is_err());
+        (calls.load(Ordering::Relaxed), start.elapsed())
+    }
+
+    async fn tower_calls(err: &ErrorResult, call: Idempotency) -> u32 {
+        let calls = Arc::new(AtomicU32::new(0));
+        let counter = calls.clone();
+        let err = err.clone();
+        let service = tower::service_fn(move |_: ()| {
+            counter.fetch_add(1, Ordering::Relaxed);
+            std::future::ready(Err::<(), _>(err.clone()))
+        });
+        let policy = TemporaryPolicy::new(3).with_min_delay(Duration::from_millis(10)).with_idempotency(call);
+        assert!(ServiceBuilder::new().retry(policy).service(service).oneshot(()).await.is_err());
+        calls.load(Ordering::Relaxed)
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn every_row_with_and_without_idempotency() {
+        for (row, err, plain, idempotent) in rows() {
+            for (call, retried) in [(NotIdempotent, plain), (Idempotent, idempotent)] {
+                let want = if retried { 3 } else { 1 };
+                assert_eq!(is_retryable(&err, call), retried, "{row}, {call:?}");
+                let (calls, waited) = backon_calls(&err, call).await;
+                assert_eq!(calls, want, "backon: {row}, {call:?}");
+                if retried && err.retry_after().is_some() {
+                    // The server's delay is honoured between the attempts.
+                    assert!(waited >= Duration::from_secs(2), "backon: {row}: waited {waited:?}");
+                }
+                assert_eq!(tower_calls(&err, call).await, want, "tower: {row}, {call:?}");
+            }
+        }
     }
 }

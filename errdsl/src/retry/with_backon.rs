@@ -1,15 +1,16 @@
-//! [`with_backon`]: a `backon` retry that retries exactly what is temporary
-//! and honours `Retry-After`.
+//! [`with_backon`]: a `backon` retry that retries exactly what is safe and
+//! honours `Retry-After`.
 
 use std::future::Future;
 use std::time::Duration;
 
 use backon::{BackoffBuilder, Retryable};
 
-use super::{Classify, honour_retry_after, is_temporary};
+use super::{Classify, Idempotency, honour_retry_after};
 
 /// The retry [`with_backon`] returns: a `backon::Retry` with errdsl's
-/// predicate ([`is_temporary`]) and adjust hook ([`honour_retry_after`]), and
+/// predicate ([`Idempotency::predicate`]) and adjust hook
+/// ([`honour_retry_after`]), and
 /// backon's default sleeper and notify. Await it, or chain more of backon's
 /// builder methods (`.notify(...)`, `.sleep(...)`).
 pub type BackonRetry<B, T, E, Fut, F> = backon::Retry<
@@ -25,10 +26,12 @@ pub type BackonRetry<B, T, E, Fut, F> = backon::Retry<
 >;
 
 /// Retries `op` with `backon` and the `backoff` given, when and only when its
-/// error is temporary ([`is_temporary`]), waiting at least the error's
-/// `Retry-After` between attempts ([`honour_retry_after`]).
+/// error is safe to retry in a call of this idempotency
+/// ([`is_retryable`](super::is_retryable): temporary, or a timeout of an
+/// idempotent call), waiting at least the error's `Retry-After` between
+/// attempts ([`honour_retry_after`]).
 ///
-/// It is `op.retry(backoff).when(retry::is_temporary).adjust(retry::honour_retry_after)`.
+/// It is `op.retry(backoff).when(call.predicate()).adjust(retry::honour_retry_after)`.
 /// A permanent error is returned at once. The backoff bounds the attempts
 /// (backon's builders retry 3 times unless told otherwise,
 /// `with_max_times`) and its own delays (`ExponentialBuilder::with_max_delay`,
@@ -40,6 +43,7 @@ pub type BackonRetry<B, T, E, Fut, F> = backon::Retry<
 /// use std::time::Duration;
 /// use backon::ExponentialBuilder;
 /// use errdsl::{Code, ErrorResult, ServiceError, retry};
+/// use errdsl::retry::Idempotency::{Idempotent, NotIdempotent};
 ///
 /// # #[tokio::main(flavor = "current_thread", start_paused = true)]
 /// # async fn main() {
@@ -51,7 +55,7 @@ pub type BackonRetry<B, T, E, Fut, F> = backon::Retry<
 ///     }
 /// };
 /// let backoff = ExponentialBuilder::default().with_max_times(5);
-/// assert_eq!(retry::with_backon(flaky, backoff).await.unwrap(), "done");
+/// assert_eq!(retry::with_backon(flaky, backoff, NotIdempotent).await.unwrap(), "done");
 /// assert_eq!(calls.load(Ordering::Relaxed), 3);
 ///
 /// // A permanent error is not retried.
@@ -60,12 +64,24 @@ pub type BackonRetry<B, T, E, Fut, F> = backon::Retry<
 ///     calls.fetch_add(1, Ordering::Relaxed);
 ///     Err::<(), _>(ErrorResult::new("denied", Code::PermissionDenied, "no"))
 /// };
-/// let err = retry::with_backon(denied, ExponentialBuilder::default()).await.unwrap_err();
+/// let err = retry::with_backon(denied, ExponentialBuilder::default(), NotIdempotent).await.unwrap_err();
 /// assert_eq!(err.name(), "denied");
 /// assert_eq!(calls.load(Ordering::Relaxed), 1);
+///
+/// // A timeout is retried only when the call is idempotent.
+/// let calls = AtomicU32::new(0);
+/// let slow = || async {
+///     calls.fetch_add(1, Ordering::Relaxed);
+///     Err::<(), _>(ErrorResult::builder("deadline_exceeded", Code::DeadlineExceeded).timeout(true).build())
+/// };
+/// let backoff = ExponentialBuilder::default().with_max_times(2);
+/// assert!(retry::with_backon(slow, backoff, NotIdempotent).await.is_err());
+/// assert_eq!(calls.load(Ordering::Relaxed), 1);
+/// assert!(retry::with_backon(slow, backoff, Idempotent).await.is_err());
+/// assert_eq!(calls.load(Ordering::Relaxed), 1 + 3);
 /// # }
 /// ```
-pub fn with_backon<B, T, E, Fut, F>(op: F, backoff: B) -> BackonRetry<B, T, E, Fut, F>
+pub fn with_backon<B, T, E, Fut, F>(op: F, backoff: B, call: Idempotency) -> BackonRetry<B, T, E, Fut, F>
 where
     B: BackoffBuilder,
     Fut: Future<Output = Result<T, E>>,
@@ -73,6 +89,6 @@ where
     E: Classify,
 {
     op.retry(backoff)
-        .when(is_temporary::<E> as fn(&E) -> bool)
+        .when(call.predicate::<E>())
         .adjust(honour_retry_after::<E> as fn(&E, Option<Duration>) -> Option<Duration>)
 }
