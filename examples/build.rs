@@ -1,10 +1,12 @@
 //! Compiles `proto/divider.proto` into the tonic client and server of the
-//! divider example, with protox (a protobuf compiler in pure Rust): no
-//! `protoc` is needed.
+//! divider example, and errdsl's `goapb/error_response.proto` (Goa's error
+//! message) into the message a Goa client decodes, with protox (a protobuf
+//! compiler in pure Rust): no `protoc` is needed.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo:rerun-if-changed=proto/divider.proto");
-    let fds = protox::compile(["divider.proto"], ["proto"])?;
+    println!("cargo:rerun-if-changed=../errdsl/proto/goapb/error_response.proto");
+    let fds = protox::compile(["divider.proto", "goapb/error_response.proto"], ["proto", "../errdsl/proto"])?;
     tonic_prost_build::configure()
         .build_client(true)
         .build_server(true)

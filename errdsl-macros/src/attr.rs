@@ -372,7 +372,9 @@ fn check_shape(key: &str, shape: Shape, item: &Meta) -> Result<(), Problem> {
         }
         (Shape::Str(_), Some(Expr::Lit(ExprLit { lit: Lit::Str(_), .. }))) => Ok(()),
         (Shape::Str(example), value) => {
-            let text = value.and_then(plain_text).unwrap_or_else(|| example.to_owned());
+            // A domain is a dotted name: an unquoted one would not be valid.
+            let echoed = if key == "domain" { None } else { value.and_then(plain_text) };
+            let text = echoed.unwrap_or_else(|| example.to_owned());
             let message = format!("`{key}` takes a string: write `{key} = {text:?}`");
             match value {
                 Some(value) => problem(value, message),

@@ -9,14 +9,15 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 use errdsl::{ErrorResult, ServiceError};
-use errdsl_examples::divider::grpc::{DividerClient, pb};
+use errdsl_examples::divider::grpc::{DividerClient, goapb, pb};
 use errdsl_examples::divider::{
     DEMO_TOKEN, DivideError, DividerError, IntegerDivideError, Running, SLOW_DIVIDEND, WorkerFault,
 };
+use prost::Message as _;
 use tonic::metadata::{KeyAndValueRef, MetadataValue};
 use tonic::transport::Channel;
 use tonic::{Request, Status};
@@ -45,23 +46,62 @@ async fn div(servers: &Running, a: f64, b: f64, authorization: Option<&str>) -> 
     Ok(client(servers).await.divide(request).await?.into_inner().field)
 }
 
+/// Whether `reason` is what AIP-193 asks of `ErrorInfo.reason`:
+/// `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63 characters.
+fn is_aip_193_reason(reason: &str) -> bool {
+    let bytes = reason.as_bytes();
+    (3..=63).contains(&bytes.len())
+        && bytes[0].is_ascii_uppercase()
+        && bytes.iter().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
+        && bytes[bytes.len() - 1] != b'_'
+}
+
+/// Whether `key` is a lowerCamelCase metadata key of at most 64 characters.
+fn is_lower_camel_key(key: &str) -> bool {
+    key.len() <= 64
+        && key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
 /// Checks what every error status carries against the error's declaration,
-/// and returns the `ErrorInfo` metadata.
-fn check_status(status: &Status, name: &str) -> std::collections::HashMap<String, String> {
+/// detail by detail as Goa's and Google's clients read them, and returns the
+/// `ErrorInfo` metadata.
+fn check_status(status: &Status, name: &str) -> HashMap<String, String> {
     let spec = common::spec(name);
     assert_eq!(status.code(), tonic::Code::from(spec.code), "{name}: {status:?}");
 
-    let details = status.check_error_details().expect("well-formed details");
-    let info = details.error_info().expect("ErrorInfo");
-    assert_eq!(info.reason, name);
-    assert_eq!(info.domain, "divider");
+    // The google.rpc.Status repeats the code and the message.
+    let rpc = tonic_types::pb::Status::decode(status.details()).expect("a google.rpc.Status");
+    assert_eq!(rpc.code, status.code() as i32, "{name}");
+    assert_eq!(rpc.message, status.message(), "{name}");
+
+    // details[0] is Goa's error message, as a Goa client decodes it.
+    let first = rpc.details.first().expect("details");
+    assert_eq!(first.type_url, "type.googleapis.com/goapb.ErrorResponse", "{name}");
+    let goa = goapb::ErrorResponse::decode(first.value.as_slice()).expect("a goapb.ErrorResponse");
+    assert_eq!(goa.name, name);
+    assert_eq!(goa.msg, status.message(), "{name}: msg is the status message");
+    assert_eq!((goa.temporary, goa.timeout, goa.fault), (spec.temporary, spec.timeout, spec.fault), "{name}");
+
+    // Exactly one ErrorInfo, by AIP-193.
+    let infos: Vec<_> =
+        rpc.details.iter().filter(|any| any.type_url == "type.googleapis.com/google.rpc.ErrorInfo").collect();
+    assert_eq!(infos.len(), 1, "{name}: one ErrorInfo");
+    let info = tonic_types::pb::ErrorInfo::decode(infos[0].value.as_slice()).expect("an ErrorInfo");
+    assert_eq!(info.reason, name.to_ascii_uppercase());
+    assert!(is_aip_193_reason(&info.reason), "{name}: reason {:?}", info.reason);
+    assert_eq!(info.domain, "divider.example.com");
     let meta = &info.metadata;
+    assert!(meta.keys().all(|key| is_lower_camel_key(key)), "{name}: {meta:?}");
     assert_eq!(meta["id"].len(), 8, "{meta:?}");
+    assert_eq!(meta["id"], goa.id, "{name}: one id in both details");
     assert_eq!(meta["temporary"], spec.temporary.to_string());
     assert_eq!(meta["timeout"], spec.timeout.to_string());
     assert_eq!(meta["fault"], spec.fault.to_string());
     assert_eq!(meta["code"], spec.code.as_str());
+    assert_eq!(meta["service"], "divider");
 
+    let details = status.check_error_details().expect("well-formed details");
     match spec.retry_after_secs {
         Some(secs) => {
             let retry = details.retry_info().expect("RetryInfo");
@@ -83,12 +123,13 @@ fn check_status(status: &Status, name: &str) -> std::collections::HashMap<String
     assert_eq!(decoded.id(), meta["id"]);
     assert_eq!(decoded.code(), spec.code);
     assert_eq!(decoded.service(), Some("divider"));
+    assert_eq!(decoded.domain(), Some("divider.example.com"));
     assert_eq!(
         (decoded.is_temporary(), decoded.is_timeout(), decoded.is_fault()),
         (spec.temporary, spec.timeout, spec.fault)
     );
     assert_eq!(decoded.retry_after(), spec.retry_after_secs.map(Duration::from_secs));
-    info.metadata.clone()
+    meta.clone()
 }
 
 fn decode_idiv(status: &Status) -> IntegerDivideError {
@@ -116,7 +157,7 @@ async fn div_by_zero_on_both_methods() {
     let status = idiv(&servers, 7, 0, None).await.unwrap_err();
     let meta = check_status(&status, "div_by_zero");
     assert_eq!(status.message(), "You can't divide 7 by zero.");
-    assert_eq!(meta["field_dividend"], "7");
+    assert_eq!(meta["dividend"], "7");
     let err = decode_idiv(&status);
     assert!(matches!(err, IntegerDivideError::DivByZero { dividend } if dividend == 7.0), "{err:?}");
     assert_eq!(err.to_string(), "cannot divide 7 by zero");
@@ -135,8 +176,8 @@ async fn has_remainder_is_failed_precondition() {
     assert_eq!(status.code(), tonic::Code::FailedPrecondition);
     let meta = check_status(&status, "has_remainder");
     assert_eq!(status.message(), "7 is not divisible by 2 (remainder 1).");
-    assert_eq!((meta["field_dividend"].as_str(), meta["field_divisor"].as_str()), ("7", "2"));
-    assert_eq!(meta["field_remainder"], "1");
+    assert_eq!((meta["dividend"].as_str(), meta["divisor"].as_str()), ("7", "2"));
+    assert_eq!(meta["remainder"], "1");
     let err = decode_idiv(&status);
     assert!(
         matches!(err, IntegerDivideError::HasRemainder { dividend: 7, divisor: 2, remainder: 1 }),
@@ -152,7 +193,10 @@ async fn overflow_is_a_fault_whose_report_stays_on_the_server() {
     assert_eq!(status.code(), tonic::Code::Internal);
     let meta = check_status(&status, "overflow");
     assert_eq!(status.message(), format!("internal error (id: {})", meta["id"]));
-    assert!(!meta.keys().any(|key| key.starts_with("field_")), "{meta:?}");
+    // errdsl's own keys only: no field of the fault travels.
+    let mut keys: Vec<&str> = meta.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["code", "fault", "id", "service", "temporary", "timeout"], "{meta:?}");
 
     // Nothing of the report anywhere: message, details, every metadata entry.
     common::assert_no_secret("the message", status.message().as_bytes());
@@ -191,10 +235,12 @@ async fn timeout_is_temporary_and_reachable() {
     ] {
         assert_eq!(status.code(), tonic::Code::DeadlineExceeded);
         let meta = check_status(&status, "timeout");
-        assert_eq!(meta["field_deadline_ms"], "100");
+        assert_eq!(meta["deadlineMs"], "100");
         assert_eq!(status.message(), "The computation took longer than 100 ms.");
         let decoded = ErrorResult::from_grpc_status(&status);
+        // Declared temporary: retried even by a call that is not idempotent.
         assert!(decoded.is_temporary() && decoded.is_timeout());
+        assert!(errdsl::retry::is_retryable(&decoded, errdsl::retry::Idempotency::NotIdempotent));
         let err = DividerError::try_from(decoded).expect("a service-level error");
         assert!(matches!(err, DividerError::Timeout { deadline_ms: 100 }), "{err:?}");
     }
@@ -206,7 +252,7 @@ async fn not_finite_is_out_of_range() {
     let status = div(&servers, 1e308, 1e-308, None).await.unwrap_err();
     assert_eq!(status.code(), tonic::Code::OutOfRange);
     let meta = check_status(&status, "not_finite");
-    assert_eq!(meta["field_dividend"].parse::<f64>().unwrap(), 1e308);
+    assert_eq!(meta["dividend"].parse::<f64>().unwrap(), 1e308);
     let err = decode_div(&status);
     assert!(
         matches!(err, DivideError::NotFinite { dividend, divisor } if dividend == 1e308 && divisor == 1e-308),

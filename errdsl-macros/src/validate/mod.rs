@@ -179,7 +179,7 @@ fn check_domain(domain: &LitStr, cx: &mut Ctxt) -> Option<String> {
             } else if let Some(c) =
                 label.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
             {
-                Some(format!("has {c:?} in it; a label is lower-case ASCII letters, digits and `-`"))
+                Some(format!("has `{c}` in it; a label is lower-case ASCII letters, digits and `-`"))
             } else if label.starts_with('-') || label.ends_with('-') {
                 Some(format!("has the label `{label}`, which starts or ends with `-`"))
             } else {
@@ -229,52 +229,45 @@ fn check_metadata_keys(decl: &ErrorDecl, error: &ast::Error<'_>, cx: &mut Ctxt) 
     let wire = (0..decl.fields.len()).filter(|&i| decl.fields[i].wire == Wire::Travels);
     let mut indices: Vec<usize> = wire.chain(shown).collect();
     indices.sort_unstable();
-    let mut keys: HashMap<String, String> = HashMap::new();
+    // Keys that read back as their names cannot collide: distinct fields
+    // have distinct names.
     for index in indices {
         let field = &decl.fields[index];
         let name = field.wire_name();
         let key = wire_keys::metadata_key(&name);
+        let back = wire_keys::field_of_key(&key);
         let what = match &field.member {
             syn::Member::Named(_) => format!("the field `{name}`"),
             syn::Member::Unnamed(_) => format!("field {name}"),
         };
         let problem = if wire_keys::RESERVED_METADATA_KEYS.contains(&key.as_str()) {
-            Some(format!(
-                "travels in gRPC's `ErrorInfo.metadata` as `{key}`, a key errdsl fills itself (with the error's {}); rename the field, e.g. `{}_{name}`",
-                if key == "id" { "id".to_owned() } else { format!("`{key}`") },
-                snake_case(&error.ident.to_string()),
-            ))
+            let filled = if key == "id" { "id".to_owned() } else { format!("`{key}`") };
+            let owner = snake_case(&error.ident.to_string());
+            let rename = if owner.split('_').any(|word| word == name) {
+                format!("{name}_value")
+            } else {
+                format!("{owner}_{name}")
+            };
+            format!(
+                "travels in gRPC's `ErrorInfo.metadata` as `{key}`, a key errdsl fills itself (with the error's {filled}); rename the field, e.g. `{rename}`"
+            )
         } else if key.len() > 64 {
-            Some(format!(
-                "travels in gRPC's `ErrorInfo.metadata` as a key of {} characters; AIP-193 allows 64: shorten the name",
+            format!(
+                "travels in gRPC's `ErrorInfo.metadata` as a key of {} characters, and AIP-193 allows 64; shorten its name",
                 key.len()
-            ))
-        } else if wire_keys::field_of_key(&key) != name {
-            Some(format!(
-                "travels in gRPC's `ErrorInfo.metadata` as `{key}`, which a client reads back as `{}`: name it in `snake_case` with words that start with a letter, e.g. `{}`",
-                wire_keys::field_of_key(&key),
-                wire_keys::field_of_key(&key),
-            ))
-        } else if let Some(other) = keys.get(&key) {
-            Some(format!(
-                "travels in gRPC's `ErrorInfo.metadata` as `{key}`, as `{other}` does; rename one of them"
-            ))
+            )
+        } else if back != name {
+            format!(
+                "travels in gRPC's `ErrorInfo.metadata` as `{key}`, which a client reads back as `{back}`; name it in `snake_case` with words that start with a letter, e.g. `{back}`"
+            )
         } else {
-            None
+            continue;
         };
-        match problem {
-            // A positional field has no name to point at: its type stands for it.
-            Some(problem) => match &field.member {
-                syn::Member::Named(member) => {
-                    cx.error_at(member, format!("{what} of `{}` {problem}", error.ident))
-                }
-                syn::Member::Unnamed(_) => {
-                    cx.error_at(&field.ty, format!("{what} of `{}` {problem}", error.ident))
-                }
-            },
-            None => {
-                keys.insert(key, name);
-            }
+        let message = format!("{what} of `{}` {problem}", error.ident);
+        // A positional field has no name to point at: its type stands for it.
+        match &field.member {
+            syn::Member::Named(member) => cx.error_at(member, message),
+            syn::Member::Unnamed(_) => cx.error_at(&field.ty, message),
         }
     }
 }
@@ -459,14 +452,16 @@ pub(super) fn resolve_name(
 /// What keeps `name` from being a wire name, if anything.
 fn reason_problem(name: &str) -> Option<String> {
     let count = name.chars().count();
-    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_')) {
+    if name.is_empty() {
+        Some("is empty".to_owned())
+    } else if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_')) {
         Some(format!("has `{c}` in it"))
     } else if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         Some("does not start with a letter".to_owned())
     } else if name.ends_with('_') {
         Some("ends with `_`".to_owned())
     } else if count < 3 {
-        Some(format!("is {count} characters long"))
+        Some(format!("is {count} character{} long", if count == 1 { "" } else { "s" }))
     } else if count > wire_keys::MAX_REASON_CHARS {
         Some(format!("is {count} characters long"))
     } else {

@@ -2,8 +2,10 @@
 //! `IntegerDivide` and `Divide` (`proto/divider.proto`).
 //!
 //! An error is the `tonic::Status` errdsl makes of the declared error: its
-//! gRPC code, the wire message, and the Google rich error model details
-//! (`ErrorInfo` with the wire name, the service and the id; `RetryInfo` when
+//! gRPC code, the wire message, and its details: Goa's
+//! `goapb.ErrorResponse` first (what a Goa-generated client reads), then
+//! Google's rich error model (`ErrorInfo` by AIP-193, with the reason
+//! `DIV_BY_ZERO` in the domain `divider.example.com`; `RetryInfo` when
 //! known; `LocalizedMessage` when the error has a user message).
 
 use tonic::{Request, Response, Status};
@@ -15,6 +17,15 @@ use super::service::Divider;
 #[allow(missing_docs, unreachable_pub, clippy::all, clippy::pedantic)]
 pub mod pb {
     tonic::include_proto!("divider");
+}
+
+/// Goa's error message, compiled by `build.rs` from errdsl's
+/// `goapb/error_response.proto` as any peer would compile it: independent of
+/// errdsl's own `errdsl::grpc::goapb::ErrorResponse`, so that tests read the
+/// first detail of a status as a Goa client does.
+#[allow(missing_docs, unreachable_pub, clippy::all, clippy::pedantic)]
+pub mod goapb {
+    tonic::include_proto!("goapb");
 }
 
 pub use pb::divider_client::DividerClient;

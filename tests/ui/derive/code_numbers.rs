@@ -2,7 +2,7 @@
 enum E {
     #[error("ok")]
     #[service_error(grpc = 0)]
-    Ok,
+    Okay,
     #[error("seventeen")]
     #[service_error(grpc = 17)]
     Seventeen,

@@ -4,11 +4,11 @@
 #[service_error(grpc = Internal, servce = "divider")]
 enum E {
     #[error("x")]
-    X,
+    Lost,
     #[error("y")]
-    Y,
+    Late,
 }
 
 fn main() {
-    let _ = E::x();
+    let _ = E::lost();
 }

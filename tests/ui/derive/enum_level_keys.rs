@@ -3,6 +3,6 @@
 enum E {
     #[error("x")]
     #[service_error(http = 400)]
-    X,
+    Lost,
 }
 fn main() {}

@@ -2,7 +2,7 @@
 enum E {
     #[error("x")]
     #[service_error(http = 400)]
-    X {
+    Lost {
         #[service_error(wyre)]
         value: u32,
     },

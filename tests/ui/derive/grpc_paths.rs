@@ -6,15 +6,15 @@ use errdsl::Code;
 enum E {
     #[error("a")]
     #[service_error(grpc = NotFound)]
-    A,
+    Absent,
     #[error("b")]
-    #[service_error(grpc = Code::NotFound, name = "b")]
-    B,
+    #[service_error(grpc = Code::NotFound, name = "by_code")]
+    Broken,
     #[error("c")]
-    #[service_error(grpc = errdsl::Code::NotFound, name = "c")]
+    #[service_error(grpc = errdsl::Code::NotFound, name = "by_crate_path")]
     C,
     #[error("d")]
-    #[service_error(grpc = ::errdsl::Code::NotFound, name = "d")]
+    #[service_error(grpc = ::errdsl::Code::NotFound, name = "by_global_path")]
     D,
     #[error("e")]
     #[service_error(grpc = some::path::NotFound)]

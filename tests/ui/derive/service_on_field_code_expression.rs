@@ -1,15 +1,15 @@
 #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
-#[error("no user {id}")]
+#[error("no user {user_id}")]
 #[service_error(http = 404)]
 struct UserNotFound {
     #[service_error(service = "users")]
-    id: u64,
+    user_id: u64,
 }
 
 #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
 enum E {
     #[error("x")]
     #[service_error(grpc = 1 + 2)]
-    X,
+    Lost,
 }
 fn main() {}

@@ -2,7 +2,7 @@
 enum Inner {
     #[error("x")]
     #[service_error(fault)]
-    X,
+    Lost,
 }
 #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
 enum E {

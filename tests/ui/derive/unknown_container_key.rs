@@ -3,6 +3,6 @@
 enum E {
     #[error("x")]
     #[service_error(http = 404)]
-    X,
+    Lost,
 }
 fn main() {}

@@ -2,7 +2,7 @@
 enum Inner {
     #[error("x")]
     #[service_error(http = 400)]
-    X,
+    Lost,
 }
 
 #[derive(Debug, thiserror::Error, errdsl::ServiceError)]

@@ -2,12 +2,12 @@ errdsl::errors! {
     pub enum ApiError {
         #[error("a")]
         #[service_error(http = 400)]
-        A,
+        Absent,
     }
     pub enum ApiError {
         #[error("b")]
         #[service_error(http = 400)]
-        B,
+        Broken,
     }
 }
 fn main() {}

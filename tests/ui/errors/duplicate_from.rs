@@ -4,7 +4,7 @@ errdsl::errors! {
     pub enum ApiError {
         #[error("io")]
         #[service_error(fault)]
-        Io(#[from] std::io::Error),
+        Storage(#[from] std::io::Error),
     }
     pub enum StoreError: ApiError {
         #[error("read")]

@@ -2,7 +2,7 @@ errdsl::errors! {
     pub enum E {
         #[error("io")]
         #[service_error(classify)]
-        Io(#[from] std::io::Error, u32),
+        Disk(#[from] std::io::Error, u32),
     }
 }
 fn main() {}
