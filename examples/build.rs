@@ -1,9 +1,18 @@
 //! Compiles `proto/divider.proto` into the tonic client and server of the
 //! divider example, and errdsl's `goapb/error_response.proto` (Goa's error
 //! message) into the message a Goa client decodes, with protox (a protobuf
-//! compiler in pure Rust): no `protoc` is needed.
+//! compiler in pure Rust): no `protoc` is needed. Also sets
+//! `cfg(errdsl_grpc_peer)` when `ERRDSL_GRPC_PEER` names the Python peer.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // `tests/e2e_grpc_peer.rs` runs when the Python peer is installed
+    // (`scripts/grpc-peer.sh`), and is reported ignored, with the reason,
+    // when it is not.
+    println!("cargo::rustc-check-cfg=cfg(errdsl_grpc_peer)");
+    println!("cargo::rerun-if-env-changed=ERRDSL_GRPC_PEER");
+    if std::env::var_os("ERRDSL_GRPC_PEER").is_some_and(|python| !python.is_empty()) {
+        println!("cargo::rustc-cfg=errdsl_grpc_peer");
+    }
     println!("cargo:rerun-if-changed=proto/divider.proto");
     println!("cargo:rerun-if-changed=../errdsl/proto/goapb/error_response.proto");
     let fds = protox::compile(["divider.proto", "goapb/error_response.proto"], ["proto", "../errdsl/proto"])?;

@@ -474,7 +474,8 @@ impl ErrorResult {
     /// assert_eq!(err.name(), "deadline_exceeded");
     /// assert_eq!(err.message(), "too slow");
     /// assert_eq!(err.http_status(), 504);
-    /// assert!(err.is_temporary() && err.is_timeout() && !err.is_fault());
+    /// // A timeout its server did not declare temporary (AIP-194).
+    /// assert!(!err.is_temporary() && err.is_timeout() && !err.is_fault());
     /// ```
     #[must_use]
     pub fn from_grpc_status(status: &tonic::Status) -> ErrorResult {

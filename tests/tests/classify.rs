@@ -52,7 +52,7 @@ fn storage(err: impl Into<Box<dyn Error + Send + Sync>>) -> StoreError {
 fn io_kinds_reach_classified_variants() {
     use io::ErrorKind as K;
     let rows = [
-        (K::TimedOut, (Code::DeadlineExceeded, true, true, 504)),
+        (K::TimedOut, (Code::DeadlineExceeded, false, true, 504)),
         (K::ConnectionRefused, (Code::Unavailable, true, false, 503)),
         (K::UnexpectedEof, (Code::Unavailable, true, false, 503)),
         (K::Deadlock, (Code::Aborted, true, false, 409)),
@@ -107,7 +107,7 @@ fn wrapped_sources_are_found() {
     let err = storage(tonic::Status::unavailable("draining"));
     assert_eq!(answers(&err), (Code::Unavailable, true, false, 503));
     let err = storage(tonic::Status::deadline_exceeded("slow"));
-    assert_eq!(answers(&err), (Code::DeadlineExceeded, true, true, 504));
+    assert_eq!(answers(&err), (Code::DeadlineExceeded, false, true, 504));
 }
 
 #[test]

@@ -60,7 +60,8 @@ fn classify_takes_code_and_flags_from_the_source() {
     assert_eq!(err.name(), "storage");
     assert_eq!(err.code(), Code::DeadlineExceeded);
     assert_eq!(err.http_status(), 504);
-    assert!(err.is_temporary());
+    // A timeout: retried only by idempotent calls (AIP-194), so not temporary.
+    assert!(!err.is_temporary());
     assert!(err.is_timeout());
     assert!(err.is_fault(), "a server-side code from a foreign error is a fault");
     assert_eq!(err.user_message().as_deref(), Some("Try again later."));
