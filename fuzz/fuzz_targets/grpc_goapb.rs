@@ -54,7 +54,8 @@ fuzz_target!(|input: Input| {
                 any(ErrorResponse::TYPE_URL, bytes)
             }
             Detail::ErrorInfo { reason, domain, metadata } => {
-                let info = tonic_types::pb::ErrorInfo { reason, domain, metadata: metadata.into_iter().collect() };
+                let info =
+                    tonic_types::pb::ErrorInfo { reason, domain, metadata: metadata.into_iter().collect() };
                 any(tonic_types::ErrorInfo::TYPE_URL, info.encode_to_vec())
             }
             Detail::Other { type_url, value } => any(&type_url, value),
