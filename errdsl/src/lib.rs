@@ -99,7 +99,8 @@ pub use code::{Code, UnknownCode};
 /// Derives [`ServiceError`](trait@ServiceError), [`Catalog`] and constructors.
 ///
 /// On an enum, `#[service_error(...)]` on each variant describes that error;
-/// on the enum it gives `service = "..."` and defaults (`grpc`, `http`,
+/// on the enum it gives `service = "..."`, `domain = "divider.example.com"`
+/// (the AIP-193 `ErrorInfo.domain`; default: the service) and defaults (`grpc`, `http`,
 /// `temporary`, `timeout`, `fault`, `retry_after_secs`) for variants that
 /// declare no mapping. On a struct, the struct is one error.
 ///
@@ -110,12 +111,13 @@ pub use code::{Code, UnknownCode};
 /// | `temporary`, `timeout`, `fault` | the flags; with no `grpc`/`http` they imply the mapping: `timeout` `DeadlineExceeded`/504, else `fault` `Internal`/500, else `temporary` `Unavailable`/503 |
 /// | `user_msg = "... {field} ..."` | the message safe to show users; `{field}`, `{0}` and format specs such as `{amount:.2}` |
 /// | `retry_after_secs = 30` | `retry_after()`, for temporary errors |
-/// | `name = "wire_name"` | the wire name; default: the `snake_case` of the variant (of the type, on a struct) |
+/// | `name = "wire_name"` | the wire name; default: the `snake_case` of the variant (of the type, on a struct). ASCII letters, digits and `_`, 3 to 63 of them, from a letter to a letter or digit, unique in the catalog without regard to case (gRPC sends it upper-cased as `ErrorInfo.reason`) |
 /// | `classify` | code, status, `temporary` and `timeout` come from [`classify`]ing the `#[source]`/`#[from]`/`source` field at run time; a server-side result is a fault |
 /// | `transparent` | every method is delegated to the only field, itself a `ServiceError` |
 ///
 /// On a field: `wire` sends it with the error, as text (its type is
-/// `Display + FromStr`; see [`ServiceError::wire_fields`]); `default` keeps
+/// `Display + FromStr`; see [`ServiceError::wire_fields`]; a field the sent
+/// message shows travels too, as the message shows it); `default` keeps
 /// it in the process and has clients decode it as `Default::default()`. A
 /// client decodes an error back into its variant with `TryFrom<ErrorResult>`
 /// (generated for every type) when each of its fields is `wire` or
@@ -126,9 +128,13 @@ pub use code::{Code, UnknownCode};
 /// missing mapping, an HTTP status and code that blame different sides, a
 /// `fault` with a client-side code, a `timeout` not mapped to
 /// `DeadlineExceeded`/408/504, a `temporary` error with a code that is never
-/// retried, `retry_after_secs` on a permanent error, duplicate wire names,
-/// misused `transparent`/`classify`, the reserved field name `error_name`,
-/// and `user_msg` placeholders naming missing fields.
+/// retried, `retry_after_secs` on a permanent error, duplicate wire names
+/// (or names that differ only in case), names gRPC cannot send as an
+/// AIP-193 reason, a `domain` that is no DNS name, a travelling field whose
+/// `ErrorInfo` metadata key is errdsl's own (`id`, `code`, the flags,
+/// `service`) or would not read back, misused `transparent`/`classify`, the
+/// reserved field name `error_name`, and `user_msg` placeholders naming
+/// missing fields.
 ///
 /// A constructor per variant is generated (`DivideError::div_by_zero(dividend)`),
 /// with the enum's visibility.

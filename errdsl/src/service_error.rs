@@ -108,9 +108,13 @@ pub trait ServiceError: std::error::Error + Send + Sync + 'static {
 
     /// The fields that travel on the wire with the error, as `(name, value)`
     /// pairs of text: those declared `#[service_error(wire)]`, whose types are
-    /// `Display + FromStr`. A client decodes them back into the typed error
-    /// (`TryFrom<ErrorResult>`). Fields hold internal data unless opted in,
-    /// so the default is none.
+    /// `Display + FromStr`, then those the message sent shows (the user
+    /// message's, or the `#[error]` text's when that is what is sent), as the
+    /// message shows them: they are on the wire already, and Google's
+    /// AIP-193 wants them in `ErrorInfo`'s metadata. A client decodes the
+    /// `wire` ones back into the typed error (`TryFrom<ErrorResult>`).
+    /// Fields hold internal data unless opted in or shown, so the default
+    /// is none.
     ///
     /// ```
     /// use errdsl::ServiceError;

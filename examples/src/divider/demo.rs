@@ -10,11 +10,12 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use errdsl::{ErrorResult, ServiceError};
+use prost::Message as _;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use tonic::metadata::{Ascii, MetadataValue};
 use tonic_types::StatusExt;
 
-use super::grpc::{DividerClient, pb};
+use super::grpc::{DividerClient, goapb, pb};
 use super::{DEMO_TOKEN, DivideError, IntegerDivideError, Running, SLOW_DIVIDEND};
 
 /// What the demo may fail with: a transport error (a server that cannot be
@@ -212,6 +213,22 @@ async fn grpc_call(
     };
     label(out, "code", &format!("{:?}", status.code()))?;
     label(out, "message", &status.message())?;
+    // details[0], where a Goa client looks: Goa's error message.
+    let first =
+        tonic_types::pb::Status::decode(status.details()).ok().and_then(|rpc| rpc.details.into_iter().next());
+    if let Some(first) = first {
+        match goapb::ErrorResponse::decode(first.value.as_slice()) {
+            Ok(goa) if first.type_url.ends_with("/goapb.ErrorResponse") => label(
+                out,
+                "goapb (1st)",
+                &format!(
+                    "name {}, id {}, temporary {}, timeout {}, fault {}",
+                    goa.name, goa.id, goa.temporary, goa.timeout, goa.fault
+                ),
+            )?,
+            _ => label(out, "1st detail", &first.type_url)?,
+        }
+    }
     let details = status.get_error_details();
     if let Some(info) = details.error_info() {
         let mut metadata: Vec<_> = info.metadata.iter().map(|(k, v)| format!("{k}={v}")).collect();
