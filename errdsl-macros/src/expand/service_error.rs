@@ -64,24 +64,8 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             }
         })
     });
-    let service = method(&|e| {
-        declared(e, &quote!(service), |spec| {
-            if let Some(service) = &spec.service {
-                quote!(::errdsl::__private::Some(#service))
-            } else {
-                quote!(::errdsl::__private::None)
-            }
-        })
-    });
-    let domain = method(&|e| {
-        declared(e, &quote!(domain), |spec| {
-            if let Some(domain) = &spec.domain {
-                quote!(::errdsl::__private::Some(#domain))
-            } else {
-                quote!(::errdsl::__private::None)
-            }
-        })
-    });
+    let service = method(&|e| declared(e, &quote!(service), |spec| optional_str(spec.service.as_deref())));
+    let domain = method(&|e| declared(e, &quote!(domain), |spec| optional_str(spec.domain.as_deref())));
     let wire_fields = super::wire::wire_fields_body(catalog).map(|body| {
         quote! {
             fn wire_fields(&self) -> ::std::vec::Vec<(&str, ::std::string::String)> { #body }
@@ -159,6 +143,11 @@ fn delegate(error: &ErrorDecl, field: usize, method: &TokenStream) -> (Vec<usize
 fn constant_code(spec: &Spec) -> TokenStream {
     let code = code_expr(spec.code);
     quote!(const { #code })
+}
+
+/// `Some("...")` or `None`, for a declared text.
+fn optional_str(value: Option<&str>) -> TokenStream {
+    value.map_or_else(|| quote!(::errdsl::__private::None), |text| quote!(::errdsl::__private::Some(#text)))
 }
 
 fn bool_lit(value: bool) -> TokenStream {

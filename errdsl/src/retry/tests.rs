@@ -541,7 +541,7 @@ mod aip_194 {
         let calls = Arc::new(AtomicU32::new(0));
         let counter = calls.clone();
         let err = err.clone();
-        let service = tower::service_fn(move |_: ()| {
+        let service = tower::service_fn(move |(): ()| {
             counter.fetch_add(1, Ordering::Relaxed);
             std::future::ready(Err::<(), _>(err.clone()))
         });
