@@ -33,6 +33,22 @@ enum Hyphen {
 }
 
 #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+#[service_error(domain = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example.com")]
+enum LongLabel {
+    #[error("x")]
+    #[service_error(http = 400)]
+    Invalid,
+}
+
+#[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+#[service_error(domain = "abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij.abcdefghij")]
+enum LongName {
+    #[error("x")]
+    #[service_error(http = 400)]
+    Invalid,
+}
+
+#[derive(Debug, thiserror::Error, errdsl::ServiceError)]
 enum OnVariant {
     #[error("x")]
     #[service_error(http = 400, domain = "divider.example.com")]

@@ -19,6 +19,13 @@ enum UserError {
     #[error("slow: {retry_2x}")]
     #[service_error(http = 400)]
     Slow { retry_2x: u32 },
+    // A key longer than AIP-193's 64 characters.
+    #[error("long")]
+    #[service_error(http = 400)]
+    Long {
+        #[service_error(wire)]
+        the_name_of_this_field_goes_on_and_on_and_on_far_past_what_any_metadata_key_may_hold: u8,
+    },
     // A fault's `#[error]` message is not sent: `id` stays in the process.
     #[error("store {id} failed")]
     #[service_error(fault)]
