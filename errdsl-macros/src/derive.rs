@@ -9,7 +9,7 @@ use crate::ast::Input;
 use crate::ctxt::Ctxt;
 use crate::expand;
 use crate::lower;
-use crate::validate::{check_outline, validate};
+use crate::validate::validate;
 
 /// Expands `#[derive(ServiceError)]` on `input`: the impls, or the errors
 /// found and the fallback beside them.
@@ -28,7 +28,6 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
     ast.source_checked_elsewhere = true;
     let outline = lower::outline(&ast);
     let catalog = validate(&ast, outline.clone(), &mut cx);
-    check_outline(&outline, 0, &mut cx);
     match (catalog, cx.finish()) {
         (Some(catalog), Ok(())) => expand::expand(&catalog),
         (_, result) => {

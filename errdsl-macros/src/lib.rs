@@ -4,7 +4,8 @@
 //! The crate is a pipeline shared by both macros:
 //!
 //! 1. parse: `derive` and `errors` (the two front ends) read their input;
-//!    `attr` (darling receivers) and `ast` give the input as written;
+//!    `attr` (darling receivers) and `ast` give the input as written, and
+//!    `tree` how the enums of one `errors!` inherit;
 //! 2. lower: `lower` makes the `model::Outline` of each type (names, bounds,
 //!    variants, inherited ones included), valid or not;
 //! 3. validate: `validate` applies every rule, reports every mistake into
@@ -26,6 +27,7 @@ mod fmt;
 mod lower;
 mod model;
 mod suggest;
+mod tree;
 mod validate;
 mod wire_keys;
 

@@ -4,12 +4,15 @@
 
 use proc_macro2::Span;
 use quote::format_ident;
+use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
-use syn::{Ident, WherePredicate};
+use syn::{Attribute, Ident, Path, Token, Variant, WherePredicate};
 
+use crate::ast::decls::EnumDecl;
 use crate::ast::{self, Input};
 use crate::case::snake_case;
-use crate::model::{Field, Outline, VariantOutline, Wire};
+use crate::model::{Ancestor, EnumDefinition, Field, Outline, VariantOutline, Wire};
+use crate::tree::Tree;
 
 /// The outline of a type as the derive sees it (no enum definition).
 pub(crate) fn outline(input: &Input<'_>) -> Outline {
@@ -35,6 +38,88 @@ pub(crate) fn outline(input: &Input<'_>) -> Outline {
         variants,
         definition: None,
     }
+}
+
+/// The outline of an `errors!` enum, on top of its parent's: the parent's
+/// variants (inherited ones first), then its own (a variant redeclared here,
+/// a mistake reported by `validate`, keeps its inherited form), and how to
+/// write the enum, converting from `ancestors`.
+pub(crate) fn enum_decl(
+    decl: &EnumDecl,
+    input: &Input<'_>,
+    parent: Option<&Outline>,
+    ancestors: Vec<Ancestor>,
+) -> Outline {
+    let mut outline = outline(input);
+    let inherited = parent.map(|p| p.variants.clone()).unwrap_or_default();
+    let own = decl.variants.iter().zip(&input.errors).map(|(variant, error)| VariantOutline {
+        ident: variant.ident.clone(),
+        constructor: Some(constructor_name(&variant.ident)),
+        fields: fields(error),
+        syntax: Some(clean_variant(variant)),
+        from: error.fields.len() == 1 && error.fields[0].has_attr("from"),
+    });
+    let own: Vec<VariantOutline> =
+        own.filter(|own| !inherited.iter().any(|v| v.ident == own.ident)).collect();
+    outline.variants = inherited.into_iter().chain(own).collect();
+    outline.definition = Some(EnumDefinition {
+        attrs: decl.attrs.iter().filter(|a| !a.path().is_ident("service_error")).cloned().collect(),
+        derive_debug: !derives_debug(&decl.attrs),
+        ancestors,
+    });
+    outline
+}
+
+/// The ancestors of `tree.decls[index]` that `From` converts from, nearest
+/// first, by the path the enum can name them with: local ones by name, a
+/// borrowed parent by the path written (the ancestors of a borrowed parent
+/// have no path known here), with the variants of their outlines.
+pub(crate) fn ancestors<'a>(
+    tree: &Tree<'_>,
+    index: usize,
+    outline_of: impl Fn(usize) -> Option<&'a Outline>,
+) -> Vec<Ancestor> {
+    let decl = &tree.decls[index];
+    let chain = tree.ancestors(index).unwrap_or_default();
+    chain
+        .into_iter()
+        .filter_map(|a| {
+            let ancestor = &tree.decls[a];
+            let path: Path = if ancestor.scope == decl.scope {
+                ancestor.ident.clone().into()
+            } else if Some(a) == tree.parent(index) {
+                decl.parent.clone()?
+            } else {
+                return None;
+            };
+            let variants = outline_of(a)?
+                .variants
+                .iter()
+                .map(|v| (v.ident.clone(), v.fields.iter().map(|f| f.member.clone()).collect()))
+                .collect();
+            Some(Ancestor { path, variants })
+        })
+        .collect()
+}
+
+/// Whether the user derives `Debug` already.
+fn derives_debug(attrs: &[Attribute]) -> bool {
+    attrs.iter().filter(|a| a.path().is_ident("derive")).any(|a| {
+        a.parse_args_with(Punctuated::<syn::Path, Token![,]>::parse_terminated)
+            .is_ok_and(|paths| paths.iter().any(|p| p.segments.last().is_some_and(|s| s.ident == "Debug")))
+    })
+}
+
+/// The variant without the attributes errdsl and thiserror read.
+fn clean_variant(variant: &Variant) -> Variant {
+    let mut variant = variant.clone();
+    variant.attrs.retain(|a| !a.path().is_ident("error") && !a.path().is_ident("service_error"));
+    for field in &mut variant.fields {
+        field.attrs.retain(|a| {
+            !["source", "from", "backtrace", "service_error"].iter().any(|n| a.path().is_ident(n))
+        });
+    }
+    variant
 }
 
 /// The outline with its clashes (reported by `validate::check_outline`)

@@ -20,7 +20,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
-#[path = "../../src/ast.rs"]
+#[path = "../../src/ast/mod.rs"]
 mod ast;
 #[path = "../../src/attr.rs"]
 mod attr;
@@ -44,6 +44,8 @@ mod lower;
 mod model;
 #[path = "../../src/suggest.rs"]
 mod suggest;
+#[path = "../../src/tree.rs"]
+mod tree;
 #[path = "../../src/validate/mod.rs"]
 mod validate;
 #[path = "../../src/wire_keys.rs"]

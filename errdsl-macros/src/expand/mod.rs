@@ -1,6 +1,7 @@
 //! Tokens from the validated model. Nothing here can fail: every decision
 //! was made by `validate`.
 
+pub(crate) mod callback;
 mod catalog;
 mod ctor;
 mod definition;

@@ -3,15 +3,17 @@
 //! user sees every mistake of an input in one compilation.
 //!
 //! `validate` turns the parsed input into the model `expand` reads; it
-//! returns `None` when anything was reported. The rules only `errors!` has
-//! (messages, parents, conversions) are in `catalog`.
+//! returns `None` when anything was reported. There is one entry point per
+//! front end, which runs every rule: [`validate`] for the derive,
+//! [`errors::check_decls`] and [`errors::validate_enum`] for `errors!`,
+//! whose own rules (messages, parents, conversions) are in `errors`.
 
-pub(crate) mod catalog;
+pub(crate) mod errors;
 mod mapping;
 mod outline;
 
 use mapping::{Defaults, resolve_static};
-pub(crate) use outline::check_outline;
+use outline::check_outline;
 
 use std::collections::HashMap;
 
@@ -32,11 +34,13 @@ use crate::wire_keys;
 /// Field names the wire format keeps for itself.
 const RESERVED_FIELDS: &[&str] = &["error_name"];
 
-/// Checks `input` and resolves it into the model, around its outline.
+/// Every rule of a derived type: checks `input` and resolves it into the
+/// model, around its outline.
 pub(crate) fn validate(input: &ast::Input<'_>, outline: Outline, cx: &mut Ctxt) -> Option<Catalog> {
     check_no_export(input, cx);
     let (errors, complete) = validate_errors(input, cx);
     check_unique_names(errors.iter().map(|e| (e, None)), cx);
+    check_outline(&outline, 0, cx);
     (complete && cx.is_clean()).then_some(Catalog { outline, errors })
 }
 

@@ -1,5 +1,8 @@
 //! The input as written: the derive input with its `#[service_error]`
-//! attributes parsed, before any rule is applied.
+//! attributes parsed, before any rule is applied; `decls`, the input of
+//! `errors!`.
+
+pub(crate) mod decls;
 
 use std::borrow::Cow;
 

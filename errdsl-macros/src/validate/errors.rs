@@ -5,15 +5,53 @@
 use syn::Ident;
 use syn::parse::ParseStream;
 
-use super::{check_template, check_unique_names, validate_errors};
+use super::{check_outline, check_template, check_unique_names, validate_errors};
+use crate::ast::decls::EnumDecl;
 use crate::ast::{self, Input};
 use crate::ctxt::Ctxt;
-use crate::errors::{EnumDecl, Tree};
-use crate::model::{Display, DisplayDecl, ErrorDecl};
+use crate::model::{Display, DisplayDecl, ErrorDecl, Outline};
 use crate::suggest::did_you_mean;
+use crate::tree::Tree;
+
+/// The rules of one `errors!` invocation as a whole: its enums' names,
+/// generics and parents.
+pub(crate) fn check_decls(tree: &Tree<'_>, cx: &mut Ctxt) {
+    check_unique_enums(tree.decls, cx);
+    check_no_generics(tree.decls, cx);
+    check_parents(tree, cx);
+}
+
+/// Every rule of one `errors!` enum, once it is lowered: its own errors by
+/// the derive's rules and by `errors!`'s, the rules of its `outline` (whose
+/// first `inherited` variants are its parent's), and what it declares
+/// beside what it inherits. `parent` is the parent's errors, `None` when it
+/// has none and `Some(None)` when they are invalid. Returns the enum's
+/// errors, each with the enum that declared it, when all of them are valid.
+pub(crate) fn validate_enum(
+    decl: &EnumDecl,
+    input: &Input<'_>,
+    outline: &Outline,
+    inherited: usize,
+    parent: Option<Option<&[(ErrorDecl, Ident)]>>,
+    cx: &mut Ctxt,
+) -> Option<Vec<(ErrorDecl, Ident)>> {
+    let own = own_errors(decl, input, cx);
+    check_outline(outline, inherited, cx);
+    match (parent, own) {
+        (Some(None), _) | (_, None) => None,
+        (Some(Some(inherited)), Some(own)) => {
+            check_inherited(inherited, &own, cx);
+            Some(inherited.iter().cloned().chain(own.into_iter().map(|e| (e, decl.ident.clone()))).collect())
+        }
+        (None, Some(own)) => {
+            check_unique_names(own.iter().map(|e| (e, None)), cx);
+            Some(own.into_iter().map(|e| (e, decl.ident.clone())).collect())
+        }
+    }
+}
 
 /// Rule: enum names are unique in one `errors!`.
-pub(crate) fn check_unique_enums(decls: &[EnumDecl], cx: &mut Ctxt) {
+fn check_unique_enums(decls: &[EnumDecl], cx: &mut Ctxt) {
     let local: Vec<&EnumDecl> = decls.iter().filter(|d| d.scope.is_none()).collect();
     for (i, decl) in local.iter().enumerate() {
         if local[..i].iter().any(|d| d.ident == decl.ident) {
@@ -26,7 +64,7 @@ pub(crate) fn check_unique_enums(decls: &[EnumDecl], cx: &mut Ctxt) {
 }
 
 /// Rule: enums in `errors!` are not generic (a catalog is a fixed list).
-pub(crate) fn check_no_generics(decls: &[EnumDecl], cx: &mut Ctxt) {
+fn check_no_generics(decls: &[EnumDecl], cx: &mut Ctxt) {
     for decl in decls.iter().filter(|d| d.scope.is_none()) {
         if !decl.generics.params.is_empty() || decl.generics.where_clause.is_some() {
             cx.error_at(
@@ -39,7 +77,7 @@ pub(crate) fn check_no_generics(decls: &[EnumDecl], cx: &mut Ctxt) {
 
 /// Rule: a parent named alone is an enum of the same `errors!` (one named
 /// by path is looked up by the compiler), and no enum is its own ancestor.
-pub(crate) fn check_parents(tree: &Tree<'_>, cx: &mut Ctxt) {
+fn check_parents(tree: &Tree<'_>, cx: &mut Ctxt) {
     let decls = tree.decls;
     for (i, decl) in decls.iter().enumerate() {
         let Some(parent) = &decl.parent else { continue };
@@ -73,7 +111,7 @@ pub(crate) fn check_parents(tree: &Tree<'_>, cx: &mut Ctxt) {
 
 /// The own errors of an enum, checked by the derive's rules and by the
 /// rules of `errors!`; `None` when any is invalid (and reported).
-pub(crate) fn validate_enum(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<ErrorDecl>> {
+fn own_errors(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<ErrorDecl>> {
     let mut displays = Vec::new();
     for (variant, error) in decl.variants.iter().zip(&ast.errors) {
         check_from(variant, error, cx);
@@ -162,7 +200,7 @@ fn display(variant: &syn::Variant, error: &ast::Error<'_>, cx: &mut Ctxt) -> Opt
 
 /// Rule: a child does not redeclare an inherited error, by variant; its
 /// wire names are unique among its own and its inherited errors.
-pub(crate) fn check_inherited(inherited: &[(ErrorDecl, Ident)], own: &[ErrorDecl], cx: &mut Ctxt) {
+fn check_inherited(inherited: &[(ErrorDecl, Ident)], own: &[ErrorDecl], cx: &mut Ctxt) {
     for error in own {
         let Some(variant) = &error.variant else { continue };
         if let Some((_, origin)) = inherited.iter().find(|(e, _)| e.variant.as_ref() == Some(variant)) {
