@@ -19,7 +19,7 @@ use crate::expand::callback::{callback, callback_path};
 use crate::lower;
 use crate::model::{Catalog, ErrorDecl, Outline};
 use crate::tree::Tree;
-use crate::validate::errors as rules;
+use crate::validate::errors::{self as rules, Inherited};
 
 /// One enum, lowered and validated: its outline, and its errors when all of
 /// them (its ancestors' included) are valid, each with the enum that
@@ -42,7 +42,7 @@ pub(crate) fn errors(input: TokenStream) -> TokenStream {
     let tree = Tree { decls: &decls, scopes: &scopes };
     // A parent declared elsewhere: ask it for its ancestry, then come back.
     if let Some(path) = tree.unresolved_path() {
-        return ask_for_ancestry(path, original);
+        return ask_for_ancestry(path, &original);
     }
 
     let mut cx = Ctxt::new();
@@ -86,7 +86,7 @@ pub(crate) fn errors(input: TokenStream) -> TokenStream {
 
 /// The invocation again, through the callback of the parent at `path`,
 /// which prepends the parent's ancestry to it.
-fn ask_for_ancestry(path: &Path, original: TokenStream) -> TokenStream {
+fn ask_for_ancestry(path: &Path, original: &TokenStream) -> TokenStream {
     let callback = callback_path(path);
     quote!(#callback! { [#path] #original })
 }
@@ -101,8 +101,12 @@ fn lower_enum(tree: &Tree<'_>, index: usize, lowered: &[Option<Lowered>], cx: &m
     let ancestors = lower::ancestors(tree, index, |a| lowered[a].as_ref().map(|l| &l.outline));
     let outline = lower::enum_decl(decl, &ast, parent.map(|p| &p.outline), ancestors);
     let inherited = parent.map_or(0, |p| p.outline.variants.len());
-    let parent_errors = parent.map(|p| p.errors.as_deref());
-    let errors = rules::validate_enum(decl, &ast, &outline, inherited, parent_errors, cx);
+    let inherits = match parent.map(|p| p.errors.as_deref()) {
+        None => Inherited::Nothing,
+        Some(None) => Inherited::Invalid,
+        Some(Some(errors)) => Inherited::Errors(errors),
+    };
+    let errors = rules::validate_enum(decl, &ast, &outline, inherited, inherits, cx);
     let exported = ast.container.as_ref().is_some_and(|c| c.export.is_present());
     Lowered { outline, errors, exported }
 }

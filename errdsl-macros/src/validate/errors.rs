@@ -21,29 +21,38 @@ pub(crate) fn check_decls(tree: &Tree<'_>, cx: &mut Ctxt) {
     check_parents(tree, cx);
 }
 
+/// The errors an enum inherits, each with the enum that declared it.
+#[derive(Clone, Copy)]
+pub(crate) enum Inherited<'a> {
+    /// The enum has no parent.
+    Nothing,
+    /// Its parent (or an ancestor) is invalid, and reported.
+    Invalid,
+    Errors(&'a [(ErrorDecl, Ident)]),
+}
+
 /// Every rule of one `errors!` enum, once it is lowered: its own errors by
 /// the derive's rules and by `errors!`'s, the rules of its `outline` (whose
-/// first `inherited` variants are its parent's), and what it declares
-/// beside what it inherits. `parent` is the parent's errors, `None` when it
-/// has none and `Some(None)` when they are invalid. Returns the enum's
-/// errors, each with the enum that declared it, when all of them are valid.
+/// first `inherited_variants` are its parent's), and what it declares
+/// beside what it `inherits`. Returns the enum's errors, each with the enum
+/// that declared it, when all of them are valid.
 pub(crate) fn validate_enum(
     decl: &EnumDecl,
     input: &Input<'_>,
     outline: &Outline,
-    inherited: usize,
-    parent: Option<Option<&[(ErrorDecl, Ident)]>>,
+    inherited_variants: usize,
+    inherits: Inherited<'_>,
     cx: &mut Ctxt,
 ) -> Option<Vec<(ErrorDecl, Ident)>> {
     let own = own_errors(decl, input, cx);
-    check_outline(outline, inherited, cx);
-    match (parent, own) {
-        (Some(None), _) | (_, None) => None,
-        (Some(Some(inherited)), Some(own)) => {
+    check_outline(outline, inherited_variants, cx);
+    match (inherits, own) {
+        (Inherited::Invalid, _) | (_, None) => None,
+        (Inherited::Errors(inherited), Some(own)) => {
             check_inherited(inherited, &own, cx);
             Some(inherited.iter().cloned().chain(own.into_iter().map(|e| (e, decl.ident.clone()))).collect())
         }
-        (None, Some(own)) => {
+        (Inherited::Nothing, Some(own)) => {
             check_unique_names(own.iter().map(|e| (e, None)), cx);
             Some(own.into_iter().map(|e| (e, decl.ident.clone())).collect())
         }
