@@ -161,65 +161,122 @@ enum Shape {
     Secs,
 }
 
-/// Every key errdsl knows, wherever it goes, and the shape of its value.
-const KEYS: &[(&str, Shape)] = &[
-    ("service", Shape::Str("divider")),
-    ("domain", Shape::Str("divider.example.com")),
-    ("export", Shape::Flag),
-    ("grpc", Shape::Code),
-    ("http", Shape::Status),
-    ("temporary", Shape::Flag),
-    ("timeout", Shape::Flag),
-    ("fault", Shape::Flag),
-    ("retry_after_secs", Shape::Secs),
-    ("name", Shape::Str("not_found")),
-    ("user_msg", Shape::Str("...")),
-    ("classify", Shape::Flag),
-    ("transparent", Shape::Flag),
-    ("wire", Shape::Flag),
-    ("default", Shape::Flag),
+/// Where a key may be written: a set of [`Level`]s.
+#[derive(Clone, Copy)]
+struct Places(u8);
+
+const ENUM: Places = Places(1);
+const STRUCT: Places = Places(2);
+const VARIANT: Places = Places(4);
+const FIELD: Places = Places(8);
+
+impl Places {
+    const fn and(self, other: Places) -> Places {
+        Places(self.0 | other.0)
+    }
+
+    fn has(self, level: Level) -> bool {
+        let place = match level {
+            Level::Enum => ENUM,
+            Level::Struct => STRUCT,
+            Level::Variant => VARIANT,
+            Level::Field { .. } => FIELD,
+        };
+        self.0 & place.0 != 0
+    }
+}
+
+/// Where a type's errors are described.
+const TYPE: Places = ENUM.and(STRUCT);
+/// Where one error is described: a variant, or a struct.
+const ONE_ERROR: Places = STRUCT.and(VARIANT);
+/// Where an error's mapping goes: on it, or on the enum for the variants
+/// that declare none.
+const MAPPING: Places = TYPE.and(VARIANT);
+
+/// One key of `#[service_error(...)]`.
+struct Key {
+    name: &'static str,
+    shape: Shape,
+    places: Places,
+    /// What the key does, for messages: "`key` <doc>: put it on ...".
+    doc: &'static str,
+}
+
+/// Every key errdsl knows: its value's shape, where it goes and what it
+/// does. Parsing (`check_keys`), the messages about keys and the keys an
+/// error declares all come from here; a new key is a row here, a field of
+/// its receiver and its rule in `validate`.
+const KEYS: &[Key] = &[
+    Key {
+        name: "service",
+        shape: Shape::Str("divider"),
+        places: TYPE,
+        doc: "names the service of all the type's errors",
+    },
+    Key {
+        name: "domain",
+        shape: Shape::Str("divider.example.com"),
+        places: TYPE,
+        doc: "names the domain of all the type's errors",
+    },
+    Key {
+        name: "export",
+        shape: Shape::Flag,
+        places: ENUM,
+        doc: "lets other crates inherit from an `errors!` enum",
+    },
+    Key { name: "grpc", shape: Shape::Code, places: MAPPING, doc: "gives the gRPC code of an error" },
+    Key { name: "http", shape: Shape::Status, places: MAPPING, doc: "gives the HTTP status of an error" },
+    Key { name: "temporary", shape: Shape::Flag, places: MAPPING, doc: "marks an error temporary" },
+    Key { name: "timeout", shape: Shape::Flag, places: MAPPING, doc: "marks an error a timeout" },
+    Key { name: "fault", shape: Shape::Flag, places: MAPPING, doc: "marks an error a server-side fault" },
+    Key { name: "retry_after_secs", shape: Shape::Secs, places: MAPPING, doc: "says when to retry an error" },
+    Key {
+        name: "name",
+        shape: Shape::Str("not_found"),
+        places: ONE_ERROR,
+        doc: "gives the wire name of a single error",
+    },
+    Key {
+        name: "user_msg",
+        shape: Shape::Str("..."),
+        places: ONE_ERROR,
+        doc: "gives the user message of a single error",
+    },
+    Key {
+        name: "classify",
+        shape: Shape::Flag,
+        places: ONE_ERROR,
+        doc: "takes a single error's code and flags from its source",
+    },
+    Key {
+        name: "transparent",
+        shape: Shape::Flag,
+        places: ONE_ERROR,
+        doc: "delegates a single error to its only field",
+    },
+    Key { name: "wire", shape: Shape::Flag, places: FIELD, doc: "sends a field with the error" },
+    Key {
+        name: "default",
+        shape: Shape::Flag,
+        places: FIELD,
+        doc: "has clients decode a field as its default",
+    },
 ];
 
-/// The keys that describe an error (on a variant or a struct).
-const ERROR_KEYS: &[&str] = &[
-    "grpc",
-    "http",
-    "temporary",
-    "timeout",
-    "fault",
-    "retry_after_secs",
-    "name",
-    "user_msg",
-    "classify",
-    "transparent",
-];
-
-/// The keys an enum's variants inherit, and the enum's own `service`.
-const ENUM_KEYS: &[&str] =
-    &["service", "domain", "export", "grpc", "http", "temporary", "timeout", "fault", "retry_after_secs"];
-
-const FIELD_KEYS: &[&str] = &["wire", "default"];
+/// A key as written in `#[service_error(...)]`: its name, and the whole
+/// `key = value`, for messages about it.
+#[derive(Clone)]
+pub(crate) struct Written {
+    pub key: &'static str,
+    pub tokens: proc_macro2::TokenStream,
+}
 
 impl Level {
     /// The keys written here, as listed in messages.
-    fn keys(self) -> Vec<&'static str> {
-        match self {
-            Level::Enum => ENUM_KEYS.to_vec(),
-            Level::Struct => ["service", "domain"].into_iter().chain(ERROR_KEYS.iter().copied()).collect(),
-            Level::Variant => ERROR_KEYS.to_vec(),
-            Level::Field { .. } => FIELD_KEYS.to_vec(),
-        }
-    }
-
-    /// Whether `key` is read here. The enum's receiver also reads the keys
-    /// of a single error, which `validate` then turns away with its own message.
-    fn accepts(self, key: &str) -> bool {
-        match self {
-            Level::Enum => ["service", "domain", "export"].contains(&key) || ERROR_KEYS.contains(&key),
-            Level::Struct => ["service", "domain"].contains(&key) || ERROR_KEYS.contains(&key),
-            Level::Variant => ERROR_KEYS.contains(&key),
-            Level::Field { .. } => FIELD_KEYS.contains(&key),
-        }
+    fn keys(self) -> impl Iterator<Item = &'static str> {
+        KEYS.iter().filter(move |key| key.places.has(self)).map(|key| key.name)
     }
 
     fn place(self) -> &'static str {
@@ -230,17 +287,55 @@ impl Level {
             Level::Field { .. } => "a field",
         }
     }
+
+    /// This place, as a message names where a key was written.
+    fn here(self) -> &'static str {
+        match self {
+            Level::Enum => "the enum",
+            Level::Struct => "the struct",
+            Level::Variant => "a variant",
+            Level::Field { .. } => "a field",
+        }
+    }
+
+    /// Where `places` are, seen from here: in an enum, "the enum", "a
+    /// variant" and "a field"; in a struct, "the struct" and "a field".
+    fn homes(self, places: Places) -> String {
+        let in_struct = matches!(self, Level::Struct | Level::Field { of_struct: true });
+        let levels: &[(Level, &str)] = if in_struct {
+            &[(Level::Struct, "the struct"), (Level::Field { of_struct: true }, "a field")]
+        } else {
+            &[
+                (Level::Variant, "a variant"),
+                (Level::Enum, "the enum"),
+                (Level::Field { of_struct: false }, "a field"),
+            ]
+        };
+        let homes: Vec<&str> =
+            levels.iter().filter(|(level, _)| places.has(*level)).map(|(_, home)| *home).collect();
+        match homes.as_slice() {
+            [] => "an `errors!` enum".to_owned(),
+            [one] => (*one).to_owned(),
+            [first @ .., last] => format!("{} or {last}", first.join(", ")),
+        }
+    }
 }
 
 /// Rule: a `#[service_error(...)]` is a list of keys known at its level,
 /// each given once, each with a value of the right shape.
 ///
 /// Runs before darling, so that every mistake gets errdsl's own message,
-/// spanned on the whole `key = value`. Returns `attrs` itself when it
-/// reported nothing, else (owned) the attributes without the items it
-/// reported, for darling to parse the rest without repeating them.
-pub(crate) fn check_keys<'a>(attrs: &'a [Attribute], level: Level, cx: &mut Ctxt) -> Cow<'a, [Attribute]> {
+/// spanned on the whole `key = value`. Returns the keys written, and
+/// `attrs` itself when it reported nothing, else (owned) the attributes
+/// without the items it reported, for darling to parse the rest without
+/// repeating them.
+pub(crate) fn check_keys<'a>(
+    attrs: &'a [Attribute],
+    level: Level,
+    cx: &mut Ctxt,
+) -> (Cow<'a, [Attribute]>, Vec<Written>) {
     let mut seen: Vec<String> = Vec::new();
+    let mut written = Vec::new();
     let mut ok = true;
     let mut kept_attrs = Vec::with_capacity(attrs.len());
     for attr in attrs {
@@ -268,7 +363,8 @@ pub(crate) fn check_keys<'a>(attrs: &'a [Attribute], level: Level, cx: &mut Ctxt
         for item in &items {
             match check_item(item, level, &seen) {
                 Ok(key) => {
-                    seen.push(key);
+                    seen.push(key.name.to_owned());
+                    written.push(Written { key: key.name, tokens: item.to_token_stream() });
                     kept.push(item);
                 }
                 Err(Problem { tokens, message }) => {
@@ -285,7 +381,7 @@ pub(crate) fn check_keys<'a>(attrs: &'a [Attribute], level: Level, cx: &mut Ctxt
         attr.meta = Meta::List(MetaList { tokens: quote::quote!(#(#kept),*), ..list.clone() });
         kept_attrs.push(attr);
     }
-    if ok { Cow::Borrowed(attrs) } else { Cow::Owned(kept_attrs) }
+    (if ok { Cow::Borrowed(attrs) } else { Cow::Owned(kept_attrs) }, written)
 }
 
 /// A mistake in a key, on the tokens it is about (the whole `key = value`,
@@ -300,58 +396,34 @@ fn problem<T>(node: &dyn ToTokens, message: String) -> Result<T, Problem> {
 }
 
 /// One `key`, `key = value` or `key(...)`: its key, or what is wrong with it.
-fn check_item(item: &Meta, level: Level, seen: &[String]) -> Result<String, Problem> {
+fn check_item(item: &Meta, level: Level, seen: &[String]) -> Result<&'static Key, Problem> {
     let fail = |message: String| problem(item, message);
     let path = item.path();
-    let known = path.get_ident().and_then(|ident| {
-        let key = ident.to_string();
-        KEYS.iter().find(|(k, _)| *k == key).map(|(_, shape)| (key, *shape))
-    });
-    let Some((key, shape)) = known else {
+    let known = path.get_ident().and_then(|ident| KEYS.iter().find(|key| ident == key.name));
+    let Some(key) = known else {
         let written = tidy(path);
-        let keys = level.keys();
-        let hint = did_you_mean(&written, keys.iter().copied())
+        let hint = did_you_mean(&written, level.keys())
             .map_or_else(String::new, |s| format!(" did you mean `{s}`?"));
-        let list = keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+        let list = level.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
         return fail(format!(
             "unknown key `{written}` in `#[service_error]`;{hint} keys on {}: {list}",
             level.place()
         ));
     };
-    if !level.accepts(&key) {
-        return fail(misplaced(&key, level));
+    if !key.places.has(level) {
+        return fail(format!(
+            "`{}` {}: put it on {}, not on {}",
+            key.name,
+            key.doc,
+            level.homes(key.places),
+            level.here()
+        ));
     }
-    if seen.contains(&key) {
-        return fail(format!("`{key}` is given twice; remove one"));
+    if seen.iter().any(|name| name == key.name) {
+        return fail(format!("`{}` is given twice; remove one", key.name));
     }
-    check_shape(&key, shape, item)?;
+    check_shape(key.name, key.shape, item)?;
     Ok(key)
-}
-
-/// Why `key` does not belong at `level`, and where it goes.
-fn misplaced(key: &str, level: Level) -> String {
-    match (key, level) {
-        ("service" | "domain", Level::Field { of_struct: true }) => {
-            format!("`{key}` names the {key} of the whole type, not a field: put it on the struct")
-        }
-        ("service" | "domain", _) => format!(
-            "`{key}` belongs on the enum: it names the {key} of all its errors; write `#[service_error({key} = \"...\")]` above the enum"
-        ),
-        ("export", _) => {
-            "`export` lets other crates inherit from an `errors!` enum: put it on the enum".to_owned()
-        }
-        ("wire" | "default", _) => format!(
-            "`{key}` describes a field, not the error: put `#[service_error({key})]` on the field it applies to"
-        ),
-        (_, Level::Field { of_struct }) => {
-            let owner = if of_struct { "struct" } else { "variant" };
-            format!(
-                "`{key}` describes the error, not a field: put it on the {owner} (fields take only `wire` and `default`)"
-            )
-        }
-        // Every other key is accepted on the enum, the struct and the variant.
-        _ => format!("`{key}` does not belong on {}", level.place()),
-    }
 }
 
 /// Rule: each key's value has the shape the key takes.

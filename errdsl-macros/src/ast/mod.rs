@@ -10,7 +10,7 @@ use darling::{FromDeriveInput, FromField, FromVariant};
 use syn::ext::IdentExt;
 use syn::{Attribute, Data, DeriveInput, Fields, Generics, Ident, Member, Type, Variant, Visibility};
 
-use crate::attr::{ContainerAttrs, ErrorKeys, FieldAttrs, Level, VariantAttrs, check_keys};
+use crate::attr::{ContainerAttrs, ErrorKeys, FieldAttrs, Level, VariantAttrs, Written, check_keys};
 use crate::ctxt::Ctxt;
 
 /// An enum or struct and its errors.
@@ -38,6 +38,8 @@ pub(crate) struct Error<'a> {
     pub fields_style: Style,
     /// `None` when the keys did not parse (already reported).
     pub keys: Option<ErrorKeys>,
+    /// The keys as written, for messages about them.
+    pub written: Vec<Written>,
     /// The doc comment, lines trimmed and joined.
     pub doc: String,
     /// The message of a plain `#[error("...")]`, when there is one (a
@@ -67,7 +69,8 @@ impl<'a> Input<'a> {
     pub(crate) fn from_syn(input: &'a DeriveInput, cx: &mut Ctxt) -> Self {
         let is_enum = matches!(input.data, Data::Enum(_));
         let level = if is_enum { Level::Enum } else { Level::Struct };
-        let container = match check_keys(&input.attrs, level, cx) {
+        let (checked, container_written) = check_keys(&input.attrs, level, cx);
+        let container = match checked {
             Cow::Borrowed(_) => cx.handle(ContainerAttrs::from_derive_input(input)),
             Cow::Owned(attrs) => {
                 // Darling reads what is left, to report its mistakes in the same pass.
@@ -81,7 +84,8 @@ impl<'a> Input<'a> {
                 .variants
                 .iter()
                 .map(|variant| {
-                    let keys = match check_keys(&variant.attrs, Level::Variant, cx) {
+                    let (checked, written) = check_keys(&variant.attrs, Level::Variant, cx);
+                    let keys = match checked {
                         Cow::Borrowed(_) => cx.handle(VariantAttrs::from_variant(variant)).map(|a| a.keys),
                         Cow::Owned(attrs) => {
                             cx.handle(VariantAttrs::from_variant(&Variant { attrs, ..variant.clone() }));
@@ -93,7 +97,7 @@ impl<'a> Input<'a> {
                         &variant.ident,
                         &variant.fields,
                         &variant.attrs,
-                        keys,
+                        (keys, written),
                         cx,
                     )
                 })
@@ -101,7 +105,14 @@ impl<'a> Input<'a> {
             Data::Struct(data) => {
                 // A struct is one error: its own attributes are its keys.
                 let keys = container.as_ref().map(|container| container.keys.clone());
-                vec![Error::new(None, &input.ident, &data.fields, &input.attrs, keys, cx)]
+                vec![Error::new(
+                    None,
+                    &input.ident,
+                    &data.fields,
+                    &input.attrs,
+                    (keys, container_written),
+                    cx,
+                )]
             }
             // Rejected by `ContainerAttrs`' `supports`.
             Data::Union(_) => Vec::new(),
@@ -124,7 +135,7 @@ impl<'a> Error<'a> {
         ident: &'a Ident,
         fields: &'a Fields,
         attrs: &'a [Attribute],
-        keys: Option<ErrorKeys>,
+        (keys, written): (Option<ErrorKeys>, Vec<Written>),
         cx: &mut Ctxt,
     ) -> Self {
         let fields_style = match fields {
@@ -137,7 +148,7 @@ impl<'a> Error<'a> {
             .iter()
             .enumerate()
             .map(|(index, field)| {
-                let keys = match check_keys(&field.attrs, level, cx) {
+                let keys = match check_keys(&field.attrs, level, cx).0 {
                     Cow::Borrowed(_) => cx.handle(FieldAttrs::from_field(field)),
                     Cow::Owned(attrs) => {
                         cx.handle(FieldAttrs::from_field(&syn::Field { attrs, ..field.clone() }))
@@ -156,7 +167,7 @@ impl<'a> Error<'a> {
         // (and by thiserror).
         let message =
             attrs.iter().find(|attr| attr.path().is_ident("error")).and_then(|attr| attr.parse_args().ok());
-        Error { variant, ident, fields, fields_style, keys, doc: doc_comment(attrs), message }
+        Error { variant, ident, fields, fields_style, keys, written, doc: doc_comment(attrs), message }
     }
 }
 

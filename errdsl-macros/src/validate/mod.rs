@@ -17,12 +17,12 @@ use outline::check_outline;
 
 use std::collections::HashMap;
 
-use darling::util::{Flag, SpannedValue};
+use darling::util::Flag;
 use proc_macro2::Span;
 use syn::{Ident, LitStr};
 
 use crate::ast::{self, Style};
-use crate::attr::ErrorKeys;
+use crate::attr::{ErrorKeys, Written};
 use crate::case::snake_case;
 use crate::codes;
 use crate::ctxt::Ctxt;
@@ -59,11 +59,6 @@ fn check_no_export(input: &ast::Input<'_>, cx: &mut Ctxt) {
 /// ones, and whether all of them were.
 pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<ErrorDecl>, bool) {
     let container = input.container.as_ref();
-    if input.is_enum
-        && let Some(container) = container
-    {
-        check_enum_level_keys(&container.keys, cx);
-    }
     let owner = Owner {
         service: container.and_then(|c| c.service.as_ref()).and_then(|s| check_service(s, cx)),
         domain: container.and_then(|c| c.domain.as_ref()).and_then(|d| check_domain(d, cx)),
@@ -141,18 +136,6 @@ fn check_single_source(error: &ast::Error<'_>, cx: &mut Ctxt) {
                 error.ident
             ),
         );
-    }
-}
-
-/// Rule: keys that describe a single error go on a variant, not on the enum.
-fn check_enum_level_keys(keys: &ErrorKeys, cx: &mut Ctxt) {
-    for (key, span) in declared_keys(keys) {
-        if ["name", "user_msg", "transparent", "classify"].contains(&key) {
-            cx.error_span(
-                span,
-                format!("`{key}` describes a single error: put it on a variant, not on the enum"),
-            );
-        }
     }
 }
 
@@ -359,10 +342,10 @@ fn resolve_transparent(
     cx: &mut Ctxt,
 ) -> Option<Kind> {
     let span = keys.transparent.span();
-    for (key, key_span) in declared_keys(keys) {
-        if key != "transparent" {
-            cx.error_span(
-                key_span,
+    for Written { key, tokens } in &error.written {
+        if *key != "transparent" {
+            cx.error_at(
+                tokens,
                 format!("`{key}` has no effect with `transparent`, which takes everything from the inner error; remove it"),
             );
         }
@@ -391,10 +374,10 @@ fn resolve_classified(
     owner: &Owner,
     cx: &mut Ctxt,
 ) -> Option<Kind> {
-    for (key, span) in declared_keys(keys) {
-        if ["grpc", "http", "temporary", "timeout"].contains(&key) {
-            cx.error_span(
-                span,
+    for Written { key, tokens } in &error.written {
+        if ["grpc", "http", "temporary", "timeout"].contains(key) {
+            cx.error_at(
+                tokens,
                 format!("`{key}` conflicts with `classify`: the code and the `temporary`/`timeout` flags come from the source at run time; remove it, or drop `classify` and declare the mapping"),
             );
         }
@@ -579,23 +562,4 @@ fn quoted_list(names: &[String]) -> String {
 
 pub(super) fn flag_span(flag: Flag) -> Option<Span> {
     flag.is_present().then(|| flag.span())
-}
-
-/// Every key written on an error, with its span.
-fn declared_keys(keys: &ErrorKeys) -> Vec<(&'static str, Span)> {
-    [
-        ("grpc", keys.grpc.as_ref().map(SpannedValue::span)),
-        ("http", keys.http.as_ref().map(SpannedValue::span)),
-        ("name", keys.name.as_ref().map(LitStr::span)),
-        ("temporary", flag_span(keys.temporary)),
-        ("timeout", flag_span(keys.timeout)),
-        ("fault", flag_span(keys.fault)),
-        ("user_msg", keys.user_msg.as_ref().map(LitStr::span)),
-        ("retry_after_secs", keys.retry_after_secs.as_ref().map(SpannedValue::span)),
-        ("transparent", flag_span(keys.transparent)),
-        ("classify", flag_span(keys.classify)),
-    ]
-    .into_iter()
-    .filter_map(|(key, span)| span.map(|span| (key, span)))
-    .collect()
 }
