@@ -9,7 +9,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Ident, Path};
+use syn::{Attribute, Ident, Path};
 
 use crate::ast::Input;
 use crate::ast::decls::Decls;
@@ -62,26 +62,38 @@ pub(crate) fn errors(input: TokenStream) -> TokenStream {
     let unique = |i: &usize| !decls[..*i].iter().any(|d| d.scope.is_none() && d.ident == decls[*i].ident);
     let expanded: Vec<(usize, Lowered)> =
         (0..decls.len()).filter(local).filter(unique).filter_map(|i| Some((i, lowered[i].take()?))).collect();
-    let callbacks: Vec<TokenStream> = expanded.iter().map(|(i, l)| callback(&tree, *i, l.exported)).collect();
-    match cx.finish() {
-        Ok(()) => {
-            let expanded = expanded.into_iter().map(|(_, l)| match l.errors {
-                Some(errors) => {
-                    let errors = errors.into_iter().map(|(error, _)| error).collect();
-                    expand::expand(&Catalog { outline: l.outline, errors })
-                }
-                // A borrowed parent is invalid: reported where it is declared.
-                None => expand::fallback(&l.outline),
-            });
-            quote!(#(#expanded)* #(#callbacks)*)
-        }
-        Err(errors) => {
-            let errors = errors.to_compile_error();
-            let fallbacks =
-                expanded.iter().map(|(_, l)| expand::fallback(&lower::without_clashes(l.outline.clone())));
-            quote!(#errors #(#fallbacks)* #(#callbacks)*)
-        }
+    let clean = cx.is_clean();
+    let items = expanded.into_iter().map(|(i, l)| {
+        let callback = callback(&tree, i, l.exported);
+        let items = match (clean, l.errors) {
+            (true, Some(errors)) => {
+                let errors = errors.into_iter().map(|(error, _)| error).collect();
+                expand::expand(&Catalog { outline: l.outline, errors })
+            }
+            // A borrowed parent is invalid: reported where it is declared.
+            (true, None) => expand::fallback(&l.outline),
+            (false, _) => expand::fallback(&lower::without_clashes(l.outline)),
+        };
+        under_cfgs(&decls[i].attrs, quote!(#items #callback))
+    });
+    let items: Vec<TokenStream> = items.collect();
+    let errors = cx.finish().err().map(|errors| errors.to_compile_error());
+    quote!(#errors #(#items)*)
+}
+
+/// `items` with the `#[cfg(...)]` of the enum they are generated for on
+/// each of them: the compiler strips a cfg'd enum, and with it must go
+/// everything that names it.
+fn under_cfgs(attrs: &[Attribute], items: TokenStream) -> TokenStream {
+    let cfgs: Vec<&Attribute> = attrs.iter().filter(|attr| attr.path().is_ident("cfg")).collect();
+    if cfgs.is_empty() {
+        return items;
     }
+    let Ok(file) = syn::parse2::<syn::File>(items.clone()) else {
+        return items;
+    };
+    let items = file.items.into_iter().map(|item| quote!(#(#cfgs)* #item));
+    quote!(#(#items)*)
 }
 
 /// The invocation again, through the callback of the parent at `path`,

@@ -27,6 +27,7 @@ pub(crate) fn outline(input: &Input<'_>) -> Outline {
                 fields: fields(error),
                 syntax: None,
                 from: false,
+                cfgs: error.cfgs.clone(),
             })
         })
         .collect();
@@ -58,12 +59,18 @@ pub(crate) fn enum_decl(
         fields: fields(error),
         syntax: Some(clean_variant(variant)),
         from: error.fields.len() == 1 && error.fields[0].has_attr("from"),
+        cfgs: error.cfgs.clone(),
     });
     let own: Vec<VariantOutline> =
         own.filter(|own| !inherited.iter().any(|v| v.ident == own.ident)).collect();
     outline.variants = inherited.into_iter().chain(own).collect();
     outline.definition = Some(EnumDefinition {
-        attrs: decl.attrs.iter().filter(|a| !a.path().is_ident("service_error")).cloned().collect(),
+        attrs: decl
+            .attrs
+            .iter()
+            .filter(|a| !a.path().is_ident("service_error") && !hides_read(a))
+            .cloned()
+            .collect(),
         derive_debug: !derives_debug(&decl.attrs),
         ancestors,
     });
@@ -95,11 +102,19 @@ pub(crate) fn ancestors<'a>(
             let variants = outline_of(a)?
                 .variants
                 .iter()
-                .map(|v| (v.ident.clone(), v.fields.iter().map(|f| f.member.clone()).collect()))
+                .map(|v| {
+                    (v.ident.clone(), v.fields.iter().map(|f| f.member.clone()).collect(), v.cfgs.clone())
+                })
                 .collect();
             Some(Ancestor { path, variants })
         })
         .collect()
+}
+
+/// Whether `attr` is a `cfg_attr` that hides an attribute `errors!` reads
+/// (a mistake, reported): the enum is written without it.
+fn hides_read(attr: &Attribute) -> bool {
+    ast::hidden_by_cfg_attr(std::slice::from_ref(attr)).is_some()
 }
 
 /// Whether the user derives `Debug` already.
@@ -110,13 +125,28 @@ fn derives_debug(attrs: &[Attribute]) -> bool {
     })
 }
 
-/// The variant without the attributes errdsl and thiserror read.
+/// The variant without the attributes errdsl and thiserror read, and
+/// without cfg'd fields (an `errors!` mistake, reported).
 fn clean_variant(variant: &Variant) -> Variant {
     let mut variant = variant.clone();
-    variant.attrs.retain(|a| !a.path().is_ident("error") && !a.path().is_ident("service_error"));
+    variant
+        .attrs
+        .retain(|a| !a.path().is_ident("error") && !a.path().is_ident("service_error") && !hides_read(a));
+    let fields = match &mut variant.fields {
+        syn::Fields::Named(fields) => Some(&mut fields.named),
+        syn::Fields::Unnamed(fields) => Some(&mut fields.unnamed),
+        syn::Fields::Unit => None,
+    };
+    if let Some(fields) = fields {
+        *fields = std::mem::take(fields)
+            .into_iter()
+            .filter(|f| !f.attrs.iter().any(|a| a.path().is_ident("cfg")))
+            .collect();
+    }
     for field in &mut variant.fields {
         field.attrs.retain(|a| {
             !["source", "from", "backtrace", "service_error"].iter().any(|n| a.path().is_ident(n))
+                && !hides_read(a)
         });
     }
     variant
@@ -162,9 +192,12 @@ pub(crate) fn without_clashes(mut outline: Outline) -> Outline {
 
 /// The fields of an error, before `validate` decides what travels.
 pub(crate) fn fields(error: &ast::Error<'_>) -> Vec<Field> {
+    // A cfg'd field (an `errors!` mistake, reported) is left out, as the
+    // enum's definition leaves it out.
     error
         .fields
         .iter()
+        .filter(|f| !f.has_attr("cfg"))
         .map(|f| Field { member: f.member.clone(), ty: f.ty.clone(), wire: Wire::Local })
         .collect()
 }

@@ -45,6 +45,9 @@ pub(crate) struct VariantOutline {
     /// Only for `errors!`: the only field is `#[from]`, so `From<FieldType>`
     /// converts into the variant.
     pub from: bool,
+    /// Its `#[cfg(...)]` attributes (only in `errors!`, whose input the
+    /// compiler does not cfg-strip), for every item that names it.
+    pub cfgs: Vec<Attribute>,
 }
 
 /// How `errors!` writes an enum beyond its variants.
@@ -63,8 +66,8 @@ pub(crate) struct EnumDefinition {
 pub(crate) struct Ancestor {
     /// The ancestor as the descendant names it.
     pub path: Path,
-    /// Its variants and their fields.
-    pub variants: Vec<(Ident, Vec<Member>)>,
+    /// Its variants: their fields and `#[cfg(...)]` attributes.
+    pub variants: Vec<(Ident, Vec<Member>, Vec<Attribute>)>,
 }
 
 /// An enum or struct and every error it can be, resolved and checked.
@@ -89,6 +92,8 @@ pub(crate) struct ErrorDecl {
     /// The plain `#[error("...")]` message, when the macro sees one: the
     /// fields it shows travel when it is the message sent ([`Shown`]).
     pub message: Option<Template>,
+    /// The variant's `#[cfg(...)]` attributes, for every item that names it.
+    pub cfgs: Vec<Attribute>,
 }
 
 /// The fields the message an error sends shows, which travel with it (a

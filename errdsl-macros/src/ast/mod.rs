@@ -45,6 +45,9 @@ pub(crate) struct Error<'a> {
     /// The message of a plain `#[error("...")]`, when there is one (a
     /// format string with no arguments): the derive sees thiserror's.
     pub message: Option<syn::LitStr>,
+    /// Its `#[cfg(...)]` attributes: none in a derive's input, which the
+    /// compiler cfg-strips; those of an `errors!` variant.
+    pub cfgs: Vec<Attribute>,
 }
 
 /// One field of a variant or struct.
@@ -163,11 +166,15 @@ impl<'a> Error<'a> {
                 }
             })
             .collect();
+        // Keys a `cfg_attr` hides (an `errors!` mistake, reported) are
+        // unknown, so no rule runs on what is left.
+        let keys = keys.filter(|_| hidden_by_cfg_attr(attrs).is_none());
         // Only one `#[error]` counts; a second is reported by `errors!`
         // (and by thiserror).
         let message =
             attrs.iter().find(|attr| attr.path().is_ident("error")).and_then(|attr| attr.parse_args().ok());
-        Error { variant, ident, fields, fields_style, keys, written, doc: doc_comment(attrs), message }
+        let cfgs = attrs.iter().filter(|attr| attr.path().is_ident("cfg")).cloned().collect();
+        Error { variant, ident, fields, fields_style, keys, written, doc: doc_comment(attrs), message, cfgs }
     }
 }
 
@@ -195,6 +202,23 @@ impl Field<'_> {
             Member::Unnamed(_) => None,
         }
     }
+}
+
+/// The attributes `errors!` reads.
+const READ_ATTRS: &[&str] = &["service_error", "error", "source", "from"];
+
+/// A `#[cfg_attr(...)]` of `attrs` that holds an attribute `errors!` reads,
+/// and that attribute's name. A derive never sees one: the compiler
+/// evaluates `cfg_attr` before derives, but after function-like macros.
+pub(crate) fn hidden_by_cfg_attr(attrs: &[Attribute]) -> Option<(&Attribute, &'static str)> {
+    attrs.iter().filter(|attr| attr.path().is_ident("cfg_attr")).find_map(|attr| {
+        let items = attr
+            .parse_args_with(syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+            .ok()?;
+        // The first item is the condition; the others are the attributes.
+        let read = items.iter().skip(1).find_map(|m| READ_ATTRS.iter().find(|n| m.path().is_ident(n)))?;
+        Some((attr, *read))
+    })
 }
 
 /// `#[doc = "..."]` lines, trimmed and joined with newlines.

@@ -17,6 +17,23 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
     let mut parts: Vec<TokenStream> = Vec::new();
     let mut run: Vec<TokenStream> = Vec::new();
     for error in &catalog.errors {
+        // A cfg'd variant is a part of its own, empty when compiled out.
+        if let (false, Some(spec)) = (error.cfgs.is_empty(), error.spec()) {
+            if !run.is_empty() {
+                parts.push(quote!((&[#(#run),*], false)));
+                run.clear();
+            }
+            let spec = spec_expr(spec, &error.description, matches!(error.kind, Kind::Classified { .. }));
+            let (cfgs, not_cfgs) = (&error.cfgs, negated(&error.cfgs));
+            parts.push(quote!(({
+                #(#cfgs)*
+                const PART: &[::errdsl::__private::ErrorSpec] = &[#spec];
+                #not_cfgs
+                const PART: &[::errdsl::__private::ErrorSpec] = &[];
+                PART
+            }, false)));
+            continue;
+        }
         match &error.kind {
             Kind::Static(spec) => run.push(spec_expr(spec, &error.description, false)),
             Kind::Classified { spec, .. } => run.push(spec_expr(spec, &error.description, true)),
@@ -68,6 +85,12 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
     }
 }
 
+/// One `#[cfg(...)]` that holds exactly when one of `cfgs` does not.
+fn negated(cfgs: &[syn::Attribute]) -> TokenStream {
+    let predicates = cfgs.iter().filter_map(|attr| attr.parse_args::<TokenStream>().ok());
+    quote!(#[cfg(not(all(#(#predicates),*)))])
+}
+
 /// Rule (checked at compile time, where the inner catalogs are known): no
 /// own wire name is declared again by the type of a transparent variant in
 /// the catalog. One assertion per own name and inner type, whose message
@@ -93,7 +116,9 @@ fn own_names_not_inner(catalog: &Catalog) -> Vec<TokenStream> {
                 "errdsl: wire name `{name}` of `{ident}::{variant}` is also declared by `{}`, inside transparent variant `{inner_variant}`; rename one with `name = \"...\"`",
                 tidy(ty)
             );
+            let cfgs = &error.cfgs;
             checks.push(quote_spanned! {spec.name_span=>
+                #(#cfgs)*
                 const _: () = if ::errdsl::__private::specs_contain(
                     <#ty as ::errdsl::__private::Catalog>::ERRORS,
                     #name,

@@ -16,8 +16,9 @@ pub(super) fn constructors(outline: &Outline) -> TokenStream {
     }
     let (ident, vis) = (&outline.ident, &outline.vis);
     let (impl_generics, ty_generics, where_clause) = outline.generics.split_for_impl();
-    let fns = outline.variants.iter().filter_map(|variant| {
-        let (name, fields, variant) = (variant.constructor.as_ref()?, &variant.fields, &variant.ident);
+    let fns = outline.variants.iter().filter_map(|outline_variant| {
+        let (name, fields, variant) =
+            (outline_variant.constructor.as_ref()?, &outline_variant.fields, &outline_variant.ident);
         let tuple = fields.iter().all(|f| matches!(f.member, Member::Unnamed(_)));
         let params: Vec<Ident> = fields
             .iter()
@@ -36,7 +37,9 @@ pub(super) fn constructors(outline: &Outline) -> TokenStream {
             quote!(Self::#variant { #(#params),* })
         };
         let doc = format!("Creates the [`{ident}::{variant}`] error.");
+        let cfgs = &outline_variant.cfgs;
         Some(quote! {
+            #(#cfgs)*
             #[doc = #doc]
             #[must_use]
             #[inline]

@@ -120,8 +120,10 @@ fn from_fields(outline: &Outline) -> TokenStream {
     let ident = &outline.ident;
     let impls = outline.variants.iter().filter(|v| v.from).filter_map(|variant| {
         let field = variant.fields.first()?;
-        let (ty, member, variant) = (&field.ty, &field.member, &variant.ident);
+        let (ty, member, cfgs) = (&field.ty, &field.member, &variant.cfgs);
+        let variant = &variant.ident;
         Some(quote! {
+            #(#cfgs)*
             #[automatically_derived]
             impl ::core::convert::From<#ty> for #ident {
                 fn from(source: #ty) -> Self {
@@ -136,9 +138,10 @@ fn from_fields(outline: &Outline) -> TokenStream {
 /// `From<Ancestor> for Child`: every error of the ancestor is one of the child's.
 fn from_ancestor(child: &Outline, ancestor: &Ancestor) -> TokenStream {
     let (child_ident, path) = (&child.ident, &ancestor.path);
-    let arms = ancestor.variants.iter().map(|(variant, members)| {
+    let arms = ancestor.variants.iter().map(|(variant, members, cfgs)| {
         let bindings: Vec<_> = (0..members.len()).map(binding).collect();
         quote! {
+            #(#cfgs)*
             #path::#variant { #(#members: #bindings),* } => Self::#variant { #(#members: #bindings),* },
         }
     });

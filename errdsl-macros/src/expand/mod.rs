@@ -94,27 +94,45 @@ pub(crate) fn pattern(error: &ErrorDecl, bound: &[usize]) -> TokenStream {
     quote!(#path { #(#fields,)* .. })
 }
 
-/// A `match self` over `arms` (pattern, body). Arms whose patterns bind
-/// nothing and whose bodies are the same are merged, and a match whose arms
-/// all merge into one is just its body, so the output reads like hand-written
-/// code and trips no lint such as `clippy::match_same_arms`.
-pub(crate) fn match_self(arms: Vec<(TokenStream, Vec<usize>, TokenStream)>) -> TokenStream {
+/// One arm of a `match self`: the variant's `#[cfg(...)]` attributes, its
+/// pattern, the fields the pattern binds, and the body.
+pub(crate) struct Arm {
+    pub cfgs: TokenStream,
+    pub pattern: TokenStream,
+    pub bound: Vec<usize>,
+    pub body: TokenStream,
+}
+
+/// A `match self` over `arms`. Arms whose patterns bind nothing, under the
+/// same `cfg`, and whose bodies are the same are merged, and a match whose
+/// arms all merge into one without a `cfg` is just its body, so the output
+/// reads like hand-written code and trips no lint such as
+/// `clippy::match_same_arms`.
+pub(crate) fn match_self(arms: Vec<Arm>) -> TokenStream {
     if arms.is_empty() {
         return quote!(match *self {});
     }
-    let mut merged: Vec<(Vec<TokenStream>, bool, TokenStream)> = Vec::new();
-    for (pattern, bound, body) in arms {
-        let key = body.to_string();
-        let mergeable = bound.is_empty();
-        match merged.iter_mut().find(|(_, m, b)| *m && mergeable && b.to_string() == key) {
-            Some((patterns, _, _)) => patterns.push(pattern),
-            None => merged.push((vec![pattern], mergeable, body)),
+    let mut merged: Vec<(Vec<TokenStream>, Arm)> = Vec::new();
+    for arm in arms {
+        let mergeable = |m: &Arm| {
+            m.bound.is_empty()
+                && arm.bound.is_empty()
+                && m.cfgs.to_string() == arm.cfgs.to_string()
+                && m.body.to_string() == arm.body.to_string()
+        };
+        match merged.iter_mut().find(|(_, m)| mergeable(m)) {
+            Some((patterns, _)) => patterns.push(arm.pattern),
+            None => merged.push((vec![arm.pattern.clone()], arm)),
         }
     }
-    if let [(_, true, body)] = merged.as_slice() {
-        return body.clone();
+    if let [(_, arm)] = merged.as_slice()
+        && arm.bound.is_empty()
+        && arm.cfgs.is_empty()
+    {
+        return arm.body.clone();
     }
-    let arms = merged.into_iter().map(|(patterns, _, body)| quote!(#(#patterns)|* => #body,));
+    let arms =
+        merged.into_iter().map(|(patterns, Arm { cfgs, body, .. })| quote!(#cfgs #(#patterns)|* => #body,));
     quote!(match self { #(#arms)* })
 }
 
@@ -128,7 +146,8 @@ pub(crate) fn match_errors(
         .iter()
         .filter_map(|error| {
             let (bound, body) = arm(error)?;
-            Some((pattern(error, &bound), bound, body))
+            let cfgs = &error.cfgs;
+            Some(Arm { cfgs: quote!(#(#cfgs)*), pattern: pattern(error, &bound), bound, body })
         })
         .collect();
     match_self(arms)

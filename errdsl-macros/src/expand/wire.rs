@@ -81,13 +81,21 @@ pub(super) fn try_from(catalog: &Catalog) -> TokenStream {
         if !error.is_decodable() {
             return None;
         }
-        let name = &spec.name;
+        let (name, cfgs) = (&spec.name, &error.cfgs);
         let construct = construct(error);
-        Some(quote!(if name.eq_ignore_ascii_case(#name) { #construct }))
+        Some(quote!(#(#cfgs)* () if name.eq_ignore_ascii_case(#name) => { #construct }))
     });
     let arms: Vec<TokenStream> = arms.collect();
-    let name =
-        (!arms.is_empty()).then(|| quote!(let name = ::errdsl::__private::ServiceError::name(&result);));
+    // A `match` with guards rather than `if`s: its arms take `#[cfg]`.
+    let by_name = (!arms.is_empty()).then(|| {
+        quote! {
+            let name = ::errdsl::__private::ServiceError::name(&result);
+            match () {
+                #(#arms)*
+                () => {}
+            }
+        }
+    });
     let transparents = catalog.errors.iter().filter_map(|error| {
         let Kind::Transparent { field, .. } = error.kind else { return None };
         let (ty, member) = (&error.fields[field].ty, &error.fields[field].member);
@@ -95,7 +103,9 @@ pub(super) fn try_from(catalog: &Catalog) -> TokenStream {
         // Only the decoder is spanned on the type (so a missing impl is
         // reported there); `result` keeps the span of the other bindings.
         let decoder = quote_spanned!(ty.span()=> (&&::errdsl::__private::Decode::<#ty>::NEW));
+        let cfgs = &error.cfgs;
         Some(quote! {
+            #(#cfgs)*
             let result = {
                 #[allow(unused_imports)]
                 use ::errdsl::__private::{DecodeNever as _, DecodeWithTryFrom as _};
@@ -112,8 +122,7 @@ pub(super) fn try_from(catalog: &Catalog) -> TokenStream {
             type Error = ::errdsl::__private::ErrorResult;
 
             fn try_from(result: ::errdsl::__private::ErrorResult) -> ::errdsl::__private::Result<Self, Self::Error> {
-                #name
-                #(#arms)*
+                #by_name
                 #(#transparents)*
                 ::errdsl::__private::Err(result)
             }

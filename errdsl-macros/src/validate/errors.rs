@@ -121,8 +121,14 @@ fn check_parents(tree: &Tree<'_>, cx: &mut Ctxt) {
 /// The own errors of an enum, checked by the derive's rules and by the
 /// rules of `errors!`; `None` when any is invalid (and reported).
 fn own_errors(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<ErrorDecl>> {
+    check_no_cfg_attr(&decl.attrs, cx);
     let mut displays = Vec::new();
     for (variant, error) in decl.variants.iter().zip(&ast.errors) {
+        check_no_cfg_attr(&variant.attrs, cx);
+        for field in &variant.fields {
+            check_no_cfg_attr(&field.attrs, cx);
+            check_no_field_cfg(variant, field, cx);
+        }
         check_from(variant, error, cx);
         displays.push(
             display(variant, error, cx).map(|display| DisplayDecl { display, source: error.source_field() }),
@@ -139,6 +145,35 @@ fn own_errors(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<Err
         .map(|(error, display)| ErrorDecl { display: Some(display), ..error })
         .collect();
     Some(errors)
+}
+
+/// Rule: no `#[cfg_attr(...)]` holds an attribute `errors!` reads. The
+/// compiler evaluates `cfg_attr` after a function-like macro has run, so
+/// `errors!` would expand as if the attribute were not there.
+fn check_no_cfg_attr(attrs: &[syn::Attribute], cx: &mut Ctxt) {
+    if let Some((attr, read)) = ast::hidden_by_cfg_attr(attrs) {
+        cx.error_at(
+            attr,
+            format!(
+                "`errors!` runs before the compiler evaluates `cfg_attr`, so it cannot see this `#[{read}(...)]`; write the attribute without `cfg_attr`, and put a `#[cfg(...)]` on the whole variant if it depends on a configuration"
+            ),
+        );
+    }
+}
+
+/// Rule: no `#[cfg(...)]` on a field of an `errors!` variant: the macro
+/// writes the variant's patterns and constructor before the compiler knows
+/// whether the field exists.
+fn check_no_field_cfg(variant: &syn::Variant, field: &syn::Field, cx: &mut Ctxt) {
+    for attr in field.attrs.iter().filter(|a| a.path().is_ident("cfg")) {
+        cx.error_at(
+            attr,
+            format!(
+                "`errors!` cannot compile a field of `{}` in or out; put the `#[cfg(...)]` on the variant, with one variant per configuration",
+                variant.ident
+            ),
+        );
+    }
 }
 
 /// Rule: a `#[from]` field is the variant's only field.

@@ -107,6 +107,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
             kind,
             display: None,
             message,
+            cfgs: error.cfgs.clone(),
         };
         check_metadata_keys(&decl, error, cx);
         errors.push(decl);
