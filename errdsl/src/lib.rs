@@ -154,7 +154,10 @@ pub use errdsl_macros::ServiceError;
 /// `From` then converts from the parent named. `#[service_error(export)]`
 /// on an enum lets other crates inherit from it too, naming it with a
 /// leading `::` (`pub enum DividerError: ::api_errors::ApiError`). Enums
-/// get `#[derive(Debug)]` unless they derive it.
+/// get `#[derive(Debug)]` unless they derive it. A `#[cfg(...)]` on a
+/// variant or an enum goes on every item generated for it; one on a field,
+/// or a `#[cfg_attr]` holding `service_error`, `error`, `source` or `from`,
+/// is a compile error (`errors!` runs before the compiler evaluates them).
 ///
 /// ```
 /// use errdsl::{Catalog, Code, ServiceError};
