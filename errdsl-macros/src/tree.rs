@@ -62,6 +62,21 @@ impl Tree<'_> {
         Some(chain)
     }
 
+    /// The enums of the cycle `decls[i]` is on, from `i` along its
+    /// parents; `None` when its parents do not lead back to it.
+    pub(crate) fn cycle(&self, i: usize) -> Option<Vec<usize>> {
+        let mut cycle = vec![i];
+        let mut current = self.parent(i)?;
+        while current != i {
+            if cycle.len() > self.decls.len() {
+                return None;
+            }
+            cycle.push(current);
+            current = self.parent(current)?;
+        }
+        Some(cycle)
+    }
+
     /// The enums whose ancestry resolves, parents before children;
     /// declaration order within a depth.
     pub(crate) fn parents_first(&self) -> Vec<usize> {

@@ -105,15 +105,29 @@ fn check_parents(tree: &Tree<'_>, cx: &mut Ctxt) {
                 parent,
                 format!("unknown parent `{name}`: it is not declared in this `errors!`{hint}"),
             );
-        } else if tree.ancestors(i).is_none() {
-            let name = quote::quote!(#parent).to_string().replace(' ', "");
-            cx.error_at(
-                parent,
+        } else if let Some(cycle) = tree.cycle(i) {
+            // One report per cycle, on its first enum; an enum that only
+            // leads into a cycle is not a mistake of its own.
+            if cycle.iter().min() != Some(&i) {
+                continue;
+            }
+            let message = if let [_] = cycle.as_slice() {
                 format!(
-                    "`{}` inherits from itself through `{name}`; parents cannot form a cycle",
+                    "`{}` inherits from itself; parents cannot form a cycle: remove its parent",
                     decl.ident
-                ),
-            );
+                )
+            } else {
+                let names: Vec<String> = cycle.iter().map(|&e| format!("`{}`", decls[e].ident)).collect();
+                let chain: Vec<String> =
+                    cycle.iter().chain([&i]).map(|&e| decls[e].ident.to_string()).collect();
+                let (last, first) = names.split_last().unwrap_or((&names[0], &[]));
+                format!(
+                    "{} and {last} inherit from one another (`{}`); parents cannot form a cycle: remove one of these parents",
+                    first.join(", "),
+                    chain.join(": ")
+                )
+            };
+            cx.error_at(parent, message);
         }
     }
 }

@@ -1,3 +1,4 @@
+// One report per cycle, naming every enum on it, on the first.
 errdsl::errors! {
     pub enum A: C {
         #[error("a")]
@@ -13,6 +14,12 @@ errdsl::errors! {
         #[error("c")]
         #[service_error(http = 400)]
         C,
+    }
+    // Leads into the cycle, but is no part of it: nothing of its own to fix.
+    pub enum D: A {
+        #[error("d")]
+        #[service_error(http = 400)]
+        D,
     }
     pub enum Selfish: Selfish {
         #[error("s")]
