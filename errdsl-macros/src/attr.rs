@@ -201,6 +201,9 @@ struct Key {
     places: Places,
     /// What the key does, for messages: "`key` <doc>: put it on ...".
     doc: &'static str,
+    /// Where it goes, when its places do not say it (`export`: on an
+    /// `errors!` enum, not any enum).
+    home: Option<&'static str>,
 }
 
 /// Every key errdsl knows: its value's shape, where it goes and what it
@@ -213,55 +216,93 @@ const KEYS: &[Key] = &[
         shape: Shape::Str("divider"),
         places: TYPE,
         doc: "names the service of all the type's errors",
+        home: None,
     },
     Key {
         name: "domain",
         shape: Shape::Str("divider.example.com"),
         places: TYPE,
         doc: "names the domain of all the type's errors",
+        home: None,
     },
     Key {
         name: "export",
         shape: Shape::Flag,
         places: ENUM,
         doc: "lets other crates inherit from an `errors!` enum",
+        home: Some("the enum of an `errors!`"),
     },
-    Key { name: "grpc", shape: Shape::Code, places: MAPPING, doc: "gives the gRPC code of an error" },
-    Key { name: "http", shape: Shape::Status, places: MAPPING, doc: "gives the HTTP status of an error" },
-    Key { name: "temporary", shape: Shape::Flag, places: MAPPING, doc: "marks an error temporary" },
-    Key { name: "timeout", shape: Shape::Flag, places: MAPPING, doc: "marks an error a timeout" },
-    Key { name: "fault", shape: Shape::Flag, places: MAPPING, doc: "marks an error a server-side fault" },
-    Key { name: "retry_after_secs", shape: Shape::Secs, places: MAPPING, doc: "says when to retry an error" },
+    Key {
+        name: "grpc",
+        shape: Shape::Code,
+        places: MAPPING,
+        doc: "gives the gRPC code of an error",
+        home: None,
+    },
+    Key {
+        name: "http",
+        shape: Shape::Status,
+        places: MAPPING,
+        doc: "gives the HTTP status of an error",
+        home: None,
+    },
+    Key {
+        name: "temporary",
+        shape: Shape::Flag,
+        places: MAPPING,
+        doc: "marks an error temporary",
+        home: None,
+    },
+    Key { name: "timeout", shape: Shape::Flag, places: MAPPING, doc: "marks an error a timeout", home: None },
+    Key {
+        name: "fault",
+        shape: Shape::Flag,
+        places: MAPPING,
+        doc: "marks an error a server-side fault",
+        home: None,
+    },
+    Key {
+        name: "retry_after_secs",
+        shape: Shape::Secs,
+        places: MAPPING,
+        doc: "says when to retry an error",
+        home: None,
+    },
     Key {
         name: "name",
         shape: Shape::Str("not_found"),
         places: ONE_ERROR,
         doc: "gives the wire name of a single error",
+        home: None,
     },
     Key {
         name: "user_msg",
         shape: Shape::Str("..."),
         places: ONE_ERROR,
         doc: "gives the user message of a single error",
+        home: None,
     },
     Key {
         name: "classify",
         shape: Shape::Flag,
         places: ONE_ERROR,
         doc: "takes a single error's code and flags from its source",
+        home: None,
     },
     Key {
         name: "transparent",
         shape: Shape::Flag,
         places: ONE_ERROR,
         doc: "delegates a single error to its only field",
+        home: None,
     },
-    Key { name: "wire", shape: Shape::Flag, places: FIELD, doc: "sends a field with the error" },
+    Key { name: "wire", shape: Shape::Flag, places: FIELD, doc: "sends a field with the error", home: None },
     Key {
         name: "default",
         shape: Shape::Flag,
         places: FIELD,
         doc: "has clients decode a field as its default",
+        home: None,
     },
 ];
 
@@ -415,7 +456,7 @@ fn check_item(item: &Meta, level: Level, seen: &[String]) -> Result<&'static Key
             "`{}` {}: put it on {}, not on {}",
             key.name,
             key.doc,
-            level.homes(key.places),
+            key.home.map_or_else(|| level.homes(key.places), str::to_owned),
             level.here()
         ));
     }
