@@ -20,36 +20,25 @@ pub const fn status<const N: u16>() -> StatusCode {
 
 /// `Catalog::ERRORS` of a type with `transparent` variants: its own specs
 /// and those of the inner types (the parts marked `true`), in order, as one
-/// array of length `N`. Only the inner catalogs are checked against one
-/// another here: the macros check the type's own names among themselves,
-/// and each against every inner catalog with a message naming it
-/// ([`specs_contain`]).
+/// array of length `N`. Names are not checked here: the macros check the
+/// type's own names among themselves, each against every inner catalog
+/// ([`specs_contain`]), and the inner catalogs pairwise
+/// ([`shared_name`]), each with a message naming what clashes.
 ///
 /// # Panics
 ///
 /// At compile time (the function runs in a `const`) when the lengths do not
-/// add up to `N`, or when two inner catalogs share a wire name.
+/// add up to `N`.
 #[must_use]
 pub const fn concat_catalogs<const N: usize>(parts: &[(&[ErrorSpec], bool)]) -> [ErrorSpec; N] {
     let mut out = [ErrorSpec::new("", Code::Unknown); N];
     let mut len = 0;
     let mut part = 0;
     while part < parts.len() {
-        let (specs, inner) = parts[part];
+        let (specs, _) = parts[part];
         let mut i = 0;
         while i < specs.len() {
             assert!(len < N, "errdsl: catalog length mismatch");
-            if inner {
-                let mut other = 0;
-                while other < part {
-                    let (earlier, earlier_inner) = parts[other];
-                    assert!(
-                        !(earlier_inner && specs_contain(earlier, specs[i].name)),
-                        "errdsl: the inner types of two transparent variants declare the same wire name; rename it in one of their declarations"
-                    );
-                    other += 1;
-                }
-            }
             out[len] = specs[i];
             len += 1;
             i += 1;
@@ -58,6 +47,74 @@ pub const fn concat_catalogs<const N: usize>(parts: &[(&[ErrorSpec], bool)]) -> 
     }
     assert!(len == N, "errdsl: catalog length mismatch");
     out
+}
+
+/// The first wire name of `a` that `b` has too, if any.
+#[must_use]
+pub const fn shared_name(a: &'static [ErrorSpec], b: &[ErrorSpec]) -> Option<&'static str> {
+    let mut i = 0;
+    while i < a.len() {
+        if specs_contain(b, a[i].name) {
+            return Some(a[i].name);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A compile-time message: `const` code cannot format, so a check that
+/// names a value (a wire name) writes its message into this buffer and
+/// panics with [`Message::as_str`].
+pub struct Message {
+    buf: [u8; Message::CAPACITY],
+    len: usize,
+}
+
+impl Message {
+    /// The most bytes a message holds; the rest is cut.
+    const CAPACITY: usize = 1024;
+
+    /// An empty message.
+    #[must_use]
+    pub const fn new() -> Self {
+        Message { buf: [0; Message::CAPACITY], len: 0 }
+    }
+
+    /// The message with `text` added (cut at a `char` boundary when full).
+    #[must_use]
+    pub const fn push(mut self, text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && self.len < Message::CAPACITY {
+            self.buf[self.len] = bytes[i];
+            self.len += 1;
+            i += 1;
+        }
+        // Cut inside a character: drop the part of it that was copied.
+        if i < bytes.len() && (bytes[i] & 0b1100_0000) == 0b1000_0000 {
+            while i > 0 && (bytes[i] & 0b1100_0000) == 0b1000_0000 {
+                i -= 1;
+                self.len -= 1;
+            }
+        }
+        self
+    }
+
+    /// The text.
+    #[must_use]
+    pub const fn as_str(&self) -> &str {
+        let (text, _) = self.buf.split_at(self.len);
+        match core::str::from_utf8(text) {
+            Ok(text) => text,
+            Err(_) => "errdsl: a message could not be written",
+        }
+    }
+}
+
+impl Default for Message {
+    fn default() -> Self {
+        Message::new()
+    }
 }
 
 /// Whether one of `specs` has the wire name `name`.
@@ -246,4 +303,19 @@ impl<T: core::fmt::Display + core::str::FromStr> WireValue for T {
 /// Parses a wire field of an [`ErrorResult`].
 pub fn wire_field<T: WireValue>(result: &ErrorResult, name: &str) -> Option<T> {
     T::from_wire(result.field(name)?)
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::Message;
+
+    #[test]
+    fn pushes_text_and_cuts_on_a_char_boundary() {
+        assert_eq!(Message::new().push("wire name `").push("é").push("`").as_str(), "wire name `é`");
+        let full = Message::new().push(&"a".repeat(Message::CAPACITY - 1)).push("é");
+        assert_eq!(full.as_str().len(), Message::CAPACITY - 1, "the cut `é` is dropped whole");
+        let three = Message::new().push(&"a".repeat(Message::CAPACITY - 2)).push("€");
+        assert_eq!(three.as_str(), "a".repeat(Message::CAPACITY - 2));
+        assert_eq!(Message::default().as_str(), "");
+    }
 }

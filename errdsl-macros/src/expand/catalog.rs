@@ -74,6 +74,7 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
         }
     });
     let own_vs_inner = own_names_not_inner(catalog);
+    let inner_vs_inner = inner_names_apart(catalog);
 
     quote! {
         #[automatically_derived]
@@ -82,6 +83,7 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
         }
         #force
         #(#own_vs_inner)*
+        #(#inner_vs_inner)*
     }
 }
 
@@ -124,6 +126,47 @@ fn own_names_not_inner(catalog: &Catalog) -> Vec<TokenStream> {
                     #name,
                 ) {
                     ::core::panic!("{}", #message)
+                };
+            });
+        }
+    }
+    checks
+}
+
+/// Rule (checked at compile time): the types of two transparent variants in
+/// the catalog declare no wire name in common. One assertion per pair,
+/// whose message names the shared name, both types and both variants,
+/// spanned on the second type.
+fn inner_names_apart(catalog: &Catalog) -> Vec<TokenStream> {
+    let ident = &catalog.outline.ident;
+    let inners: Vec<(&syn::Type, &Ident, &[syn::Attribute])> = catalog
+        .errors
+        .iter()
+        .filter_map(|error| match (&error.kind, &error.variant) {
+            (Kind::Transparent { field, in_catalog: true }, Some(variant)) => {
+                Some((&error.fields[*field].ty, variant, error.cfgs.as_slice()))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut checks = Vec::new();
+    for (i, (second, second_variant, second_cfgs)) in inners.iter().enumerate() {
+        for (first, first_variant, first_cfgs) in &inners[..i] {
+            let before = "errdsl: wire name `";
+            let after = format!(
+                "` is declared by both `{}` (inside transparent variant `{ident}::{first_variant}`) and `{}` (inside `{ident}::{second_variant}`); rename it in one of their declarations",
+                tidy(first),
+                tidy(second)
+            );
+            checks.push(quote_spanned! {syn::spanned::Spanned::span(second)=>
+                #(#first_cfgs)*
+                #(#second_cfgs)*
+                const _: () = if let ::errdsl::__private::Some(name) = ::errdsl::__private::shared_name(
+                    <#first as ::errdsl::__private::Catalog>::ERRORS,
+                    <#second as ::errdsl::__private::Catalog>::ERRORS,
+                ) {
+                    let message = ::errdsl::__private::Message::new().push(#before).push(name).push(#after);
+                    ::core::panic!("{}", message.as_str())
                 };
             });
         }
