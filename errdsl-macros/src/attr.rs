@@ -394,8 +394,13 @@ pub(crate) fn check_keys<'a>(
         };
         let items = match list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated) {
             Ok(items) => items,
+            // syn's own words ("expected an expression") say what it
+            // wanted, not what to write.
             Err(error) => {
-                cx.error_span(error.span(), error);
+                cx.error_span(
+                    error.span(),
+                    "`#[service_error(...)]` takes keys separated by commas, each `key` or `key = value`, e.g. `#[service_error(http = 404, temporary)]`",
+                );
                 ok = false;
                 continue;
             }

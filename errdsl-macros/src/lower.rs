@@ -69,7 +69,7 @@ pub(crate) fn enum_decl(
             .attrs
             .iter()
             .filter(|a| !a.path().is_ident("service_error") && !hides_read(a))
-            .cloned()
+            .filter_map(without_own_derives)
             .collect(),
         derive_debug: !derives_debug(&decl.attrs),
         ancestors,
@@ -115,6 +115,17 @@ pub(crate) fn ancestors<'a>(
 /// (a mistake, reported): the enum is written without it.
 fn hides_read(attr: &Attribute) -> bool {
     ast::hidden_by_cfg_attr(std::slice::from_ref(attr)).is_some()
+}
+
+/// `attr` without the derives of what `errors!` implements itself (a
+/// mistake, reported); `None` when nothing is left of it.
+fn without_own_derives(attr: &Attribute) -> Option<Attribute> {
+    let Some(paths) = ast::derived(attr) else { return Some(attr.clone()) };
+    if !paths.iter().any(|path| ast::own_derive(path).is_some()) {
+        return Some(attr.clone());
+    }
+    let kept: Vec<&Path> = paths.iter().filter(|path| ast::own_derive(path).is_none()).collect();
+    (!kept.is_empty()).then(|| syn::parse_quote!(#[derive(#(#kept),*)]))
 }
 
 /// Whether the user derives `Debug` already.

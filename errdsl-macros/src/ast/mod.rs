@@ -204,6 +204,30 @@ impl Field<'_> {
     }
 }
 
+/// What a derive of an `errors!` enum would implement that `errors!`
+/// implements itself: `Some("Display and Error")` for `thiserror::Error`
+/// (or a bare `Error`), `Some("ServiceError")` for `ServiceError`.
+pub(crate) fn own_derive(path: &syn::Path) -> Option<&'static str> {
+    let last = path.segments.last()?;
+    let bare_or_thiserror =
+        path.segments.len() == 1 || path.segments.first().is_some_and(|s| s.ident == "thiserror");
+    if last.ident == "Error" && bare_or_thiserror {
+        Some("Display and Error")
+    } else if last.ident == "ServiceError" {
+        Some("ServiceError")
+    } else {
+        None
+    }
+}
+
+/// The paths of a `#[derive(...)]`, if `attr` is one.
+pub(crate) fn derived(attr: &Attribute) -> Option<syn::punctuated::Punctuated<syn::Path, syn::Token![,]>> {
+    if !attr.path().is_ident("derive") {
+        return None;
+    }
+    attr.parse_args_with(syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated).ok()
+}
+
 /// The attributes `errors!` reads.
 const READ_ATTRS: &[&str] = &["service_error", "error", "source", "from"];
 

@@ -136,6 +136,7 @@ fn check_parents(tree: &Tree<'_>, cx: &mut Ctxt) {
 /// rules of `errors!`; `None` when any is invalid (and reported).
 fn own_errors(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<ErrorDecl>> {
     check_no_cfg_attr(&decl.attrs, cx);
+    check_no_own_derives(&decl.attrs, cx);
     let mut displays = Vec::new();
     for (variant, error) in decl.variants.iter().zip(&ast.errors) {
         check_no_cfg_attr(&variant.attrs, cx);
@@ -172,6 +173,23 @@ fn check_no_cfg_attr(attrs: &[syn::Attribute], cx: &mut Ctxt) {
                 "`errors!` runs before the compiler evaluates `cfg_attr`, so it cannot see this `#[{read}(...)]`; write the attribute without `cfg_attr`, and put a `#[cfg(...)]` on the whole variant if it depends on a configuration"
             ),
         );
+    }
+}
+
+/// Rule: an `errors!` enum derives neither `thiserror::Error` nor
+/// `ServiceError`: `errors!` writes `Display`, `Error` and `ServiceError`
+/// itself, and a derive would be a second impl.
+fn check_no_own_derives(attrs: &[syn::Attribute], cx: &mut Ctxt) {
+    for path in attrs.iter().filter_map(ast::derived).flatten() {
+        let Some(implemented) = ast::own_derive(&path) else { continue };
+        let written = crate::suggest::tidy(&path);
+        let what = if implemented == "ServiceError" {
+            "`errors!` implements `ServiceError` itself".to_owned()
+        } else {
+            "`errors!` writes `Display` and `std::error::Error` itself, from each variant's `#[error(...)]`"
+                .to_owned()
+        };
+        cx.error_at(&path, format!("{what}; remove `{written}` from the derive"));
     }
 }
 
@@ -222,12 +240,24 @@ fn display(variant: &syn::Variant, error: &ast::Error<'_>, cx: &mut Ctxt) -> Opt
         cx.error_at(extra, "a variant takes one `#[error(...)]`; remove this one");
         return None;
     }
+    if !matches!(attr.meta, syn::Meta::List(_)) {
+        cx.error_at(
+            attr,
+            "`#[error]` takes its message in parentheses: write `#[error(\"...\")]`, or `#[error(transparent)]` to show the only field",
+        );
+        return None;
+    }
     let parsed = attr.parse_args_with(|input: ParseStream<'_>| {
         if input.peek(syn::Ident) && input.fork().parse::<Ident>().is_ok_and(|i| i == "transparent") {
             input.parse::<Ident>()?;
             return Ok(None);
         }
-        let lit: syn::LitStr = input.parse()?;
+        let lit: syn::LitStr = input.parse().map_err(|error| {
+            syn::Error::new(
+                error.span(),
+                "`#[error]` takes a message in quotes, e.g. `#[error(\"cannot divide {dividend} by zero\")]`, or `transparent`",
+            )
+        })?;
         if !input.is_empty() {
             return Err(input.error(
                 "format arguments are not supported in `#[error]`: name fields in the message, e.g. `{amount}`",

@@ -273,18 +273,31 @@ fn check_temporary(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
 }
 
 /// Rule: `retry_after_secs` only makes sense on a temporary error.
+/// The longest `Retry-After` errdsl's decoders accept: a day (the runtime's
+/// `errdsl::grpc::MAX_RETRY_AFTER`).
+const MAX_RETRY_AFTER_SECS: u64 = 24 * 60 * 60;
+
 fn check_retry_after(
     error: &ast::Error<'_>,
     retry_after: Option<&SpannedValue<u64>>,
     flags: &Flags,
     cx: &mut Ctxt,
 ) {
-    if let Some(retry_after) = retry_after
-        && flags.temporary.is_none()
-    {
+    let Some(retry_after) = retry_after else { return };
+    if flags.temporary.is_none() {
         cx.error_span(
                 retry_after.span(),
                 format!("`retry_after_secs` tells clients when to retry, but `{}` is not `temporary`, so they never do; add `temporary` or remove it", error.ident),
             );
+    } else if **retry_after == 0 {
+        cx.error_span(
+            retry_after.span(),
+            "`retry_after_secs = 0` asks for nothing a client would not do anyway; remove it, and clients retry with their own backoff",
+        );
+    } else if **retry_after > MAX_RETRY_AFTER_SECS {
+        cx.error_span(
+            retry_after.span(),
+            format!("`retry_after_secs = {}` is more than a day ({MAX_RETRY_AFTER_SECS} s), which errdsl's clients ignore as absurd; ask for a day at most", **retry_after),
+        );
     }
 }

@@ -184,11 +184,24 @@ fn check_domain(domain: &LitStr, cx: &mut Ctxt) -> Option<String> {
     }
 }
 
-/// Rule: the service name is not empty.
+/// Rule: the service name is a name: not empty, and made of ASCII letters,
+/// digits, `_`, `-` and `.` (Goa's service names are identifiers).
 fn check_service(service: &LitStr, cx: &mut Ctxt) -> Option<String> {
     let value = service.value();
     if value.trim().is_empty() {
         cx.error_at(service, "`service` must not be empty; name the service, e.g. `service = \"divider\"`");
+        return None;
+    }
+    if let Some(c) = value.chars().find(|c| !(c.is_ascii_alphanumeric() || "_-.".contains(*c))) {
+        let suggestion: String = value
+            .trim()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || "-.".contains(c) { c } else { '_' })
+            .collect();
+        cx.error_at(
+            service,
+            format!("the service name {value:?} has `{c}` in it; a service is named with ASCII letters, digits, `_`, `-` and `.`, e.g. `service = {suggestion:?}`"),
+        );
         return None;
     }
     Some(value)

@@ -10,5 +10,14 @@ enum E {
     #[error("z")]
     #[service_error(http = )]
     Z,
+    #[error("colon")]
+    #[service_error(http: 404)]
+    Colon,
+    #[error("two values")]
+    #[service_error(http = 404 500)]
+    TwoValues,
+    #[error("a string")]
+    #[service_error("http = 404")]
+    AString,
 }
 fn main() {}

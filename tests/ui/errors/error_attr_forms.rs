@@ -16,6 +16,12 @@ errdsl::errors! {
         #[error(42)]
         #[service_error(http = 400)]
         NotAString,
+        #[error]
+        #[service_error(http = 400)]
+        Bare,
+        #[error = "bare"]
+        #[service_error(http = 400)]
+        NameValue,
     }
 }
 fn main() {}
