@@ -113,16 +113,21 @@ pub(crate) fn match_self(arms: Vec<Arm>) -> TokenStream {
         return quote!(match *self {});
     }
     let mut merged: Vec<(Vec<TokenStream>, Arm)> = Vec::new();
+    // The group of each mergeable (cfg, body), by its text: one lookup per
+    // arm, so that a match over a thousand variants stays linear.
+    let mut groups: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
     for arm in arms {
-        let mergeable = |m: &Arm| {
-            m.bound.is_empty()
-                && arm.bound.is_empty()
-                && m.cfgs.to_string() == arm.cfgs.to_string()
-                && m.body.to_string() == arm.body.to_string()
-        };
-        match merged.iter_mut().find(|(_, m)| mergeable(m)) {
-            Some((patterns, _)) => patterns.push(arm.pattern),
-            None => merged.push((vec![arm.pattern.clone()], arm)),
+        if !arm.bound.is_empty() {
+            merged.push((vec![arm.pattern.clone()], arm));
+            continue;
+        }
+        let key = (arm.cfgs.to_string(), arm.body.to_string());
+        match groups.get(&key) {
+            Some(&group) => merged[group].0.push(arm.pattern),
+            None => {
+                groups.insert(key, merged.len());
+                merged.push((vec![arm.pattern.clone()], arm));
+            }
         }
     }
     if let [(_, arm)] = merged.as_slice()

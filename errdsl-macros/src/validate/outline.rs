@@ -61,11 +61,14 @@ fn check_unique_from(outline: &Outline, inherited: usize, cx: &mut Ctxt) {
 /// `HttpError` both make `http_error`).
 fn check_unique_constructors(outline: &Outline, inherited: usize, cx: &mut Ctxt) {
     let ident = &outline.ident;
-    for (index, variant) in outline.variants.iter().enumerate().skip(inherited) {
+    // Each constructor name, by the first variant that makes it.
+    let mut firsts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (index, variant) in outline.variants.iter().enumerate() {
         let name = constructor_of(variant);
-        let Some(first) = outline.variants[..index].iter().position(|v| constructor_of(v) == name) else {
+        let first = *firsts.entry(name.clone()).or_insert(index);
+        if index < inherited || first == index {
             continue;
-        };
+        }
         let first_ident = &outline.variants[first].ident;
         let fix = if first < inherited {
             format!("`{first_ident}` is inherited, so rename `{}`", variant.ident)
