@@ -300,6 +300,13 @@ impl<T: core::fmt::Display + core::str::FromStr> WireValue for T {
     }
 }
 
+/// A field the sent message shows, as `wire_fields()` lists it: its
+/// `Display` text. One function, not a `to_string` or `format!` per field,
+/// keeps the generated code small to compile.
+pub fn shown<T: std::fmt::Display + ?Sized>(name: &'static str, value: &T) -> (&'static str, String) {
+    (name, value.to_string())
+}
+
 /// Parses a wire field of an [`ErrorResult`].
 pub fn wire_field<T: WireValue>(result: &ErrorResult, name: &str) -> Option<T> {
     T::from_wire(result.field(name)?)

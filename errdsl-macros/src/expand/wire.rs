@@ -43,6 +43,10 @@ pub(super) fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
             .iter()
             .map(|(i, spec)| {
                 let (name, value) = (error.fields[*i].wire_name(), binding(*i));
+                // `{field}`: its `Display` text, without `format!`'s machinery.
+                if spec.is_empty() {
+                    return quote!(::errdsl::__private::shown(#name, #value));
+                }
                 let format = syn::LitStr::new(&format!("{{:{spec}}}"), proc_macro2::Span::call_site());
                 quote!((#name, ::std::format!(#format, #value)))
             })
