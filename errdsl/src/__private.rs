@@ -300,11 +300,13 @@ impl<T: core::fmt::Display + core::str::FromStr> WireValue for T {
     }
 }
 
-/// A field the sent message shows, as `wire_fields()` lists it: its
-/// `Display` text. One function, not a `to_string` or `format!` per field,
-/// keeps the generated code small to compile.
-pub fn shown<T: std::fmt::Display + ?Sized>(name: &'static str, value: &T) -> (&'static str, String) {
-    (name, value.to_string())
+/// `wire_fields()` of one error: each field's name and its `Display` text.
+/// One function that is not generic, called with the fields as
+/// `&dyn Display`, keeps the code generated for every variant small to
+/// compile.
+#[must_use]
+pub fn texts(fields: &[(&'static str, &dyn core::fmt::Display)]) -> Vec<(&'static str, String)> {
+    fields.iter().map(|&(name, value)| (name, value.to_string())).collect()
 }
 
 /// Parses a wire field of an [`ErrorResult`].

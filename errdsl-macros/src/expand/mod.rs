@@ -122,12 +122,11 @@ pub(crate) fn match_self(arms: Vec<Arm>) -> TokenStream {
             continue;
         }
         let key = (arm.cfgs.to_string(), arm.body.to_string());
-        match groups.get(&key) {
-            Some(&group) => merged[group].0.push(arm.pattern),
-            None => {
-                groups.insert(key, merged.len());
-                merged.push((vec![arm.pattern.clone()], arm));
-            }
+        if let Some(&group) = groups.get(&key) {
+            merged[group].0.push(arm.pattern);
+        } else {
+            groups.insert(key, merged.len());
+            merged.push((vec![arm.pattern.clone()], arm));
         }
     }
     if let [(_, arm)] = merged.as_slice()

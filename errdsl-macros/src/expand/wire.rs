@@ -31,10 +31,11 @@ pub(super) fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
         }
         let travelling: Vec<usize> =
             (0..error.fields.len()).filter(|&i| error.fields[i].wire == Wire::Travels).collect();
+        // A `wire` field's type is checked (`WireValue`, in errdsl's words)
+        // where it is decoded, in `TryFrom`; here it is only displayed.
         let pairs = travelling.iter().map(|&i| {
-            let (name, value, ty) = (error.fields[i].wire_name(), binding(i), &error.fields[i].ty);
-            let text = quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::WireValue>::to_wire(#value));
-            quote!((#name, #text))
+            let (name, value) = (error.fields[i].wire_name(), binding(i));
+            quote!((#name, #value as &dyn ::core::fmt::Display))
         });
         let pairs: Vec<TokenStream> = pairs.collect();
         let shown = error.shown();
@@ -43,26 +44,31 @@ pub(super) fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
             .iter()
             .map(|(i, spec)| {
                 let (name, value) = (error.fields[*i].wire_name(), binding(*i));
-                // `{field}`: its `Display` text, without `format!`'s machinery.
                 if spec.is_empty() {
-                    return quote!(::errdsl::__private::shown(#name, #value));
+                    return quote!((#name, #value as &dyn ::core::fmt::Display));
                 }
+                // `{amount:.2}`: the text as the message shows it.
                 let format = syn::LitStr::new(&format!("{{:{spec}}}"), proc_macro2::Span::call_site());
-                quote!((#name, ::std::format!(#format, #value)))
+                quote!((#name, &::std::format!(#format, #value) as &dyn ::core::fmt::Display))
             })
             .collect();
         let mut bound = travelling;
         bound.extend(shown.fields.iter().map(|&(i, _)| i));
+        let texts = |pairs: &[&TokenStream]| {
+            if pairs.is_empty() {
+                quote!(::std::vec::Vec::new())
+            } else {
+                quote!(::errdsl::__private::texts(&[#(#pairs),*]))
+            }
+        };
+        let all: Vec<&TokenStream> = pairs.iter().chain(&shown_pairs).collect();
         let body = if shown.unless_fault && !shown_pairs.is_empty() {
-            quote! {{
-                let mut fields = ::std::vec![#(#pairs),*];
-                if !::errdsl::__private::ServiceError::is_fault(self) {
-                    fields.extend([#(#shown_pairs),*]);
-                }
-                fields
-            }}
+            let (when_fault, otherwise) = (texts(&pairs.iter().collect::<Vec<_>>()), texts(&all));
+            quote! {
+                if ::errdsl::__private::ServiceError::is_fault(self) { #when_fault } else { #otherwise }
+            }
         } else {
-            quote!(::std::vec![#(#pairs,)* #(#shown_pairs),*])
+            texts(&all)
         };
         Some((bound, body))
     }))
