@@ -309,6 +309,24 @@ pub fn texts(fields: &[(&'static str, &dyn core::fmt::Display)]) -> Vec<(&'stati
     fields.iter().map(|&(name, value)| (name, value.to_string())).collect()
 }
 
+/// What a field that does not travel must be for its error to decode: it
+/// decodes as its `Default`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no `Default`, so a client cannot decode this field",
+    label = "a `#[service_error(default)]` field decodes as `Default::default()`",
+    note = "implement `Default` for `{Self}`, or send the field with `#[service_error(wire)]`"
+)]
+pub trait DecodesAsDefault {
+    /// The value a client decodes the field as.
+    fn decoded() -> Self;
+}
+
+impl<T: Default> DecodesAsDefault for T {
+    fn decoded() -> Self {
+        T::default()
+    }
+}
+
 /// Parses a wire field of an [`ErrorResult`].
 pub fn wire_field<T: WireValue>(result: &ErrorResult, name: &str) -> Option<T> {
     T::from_wire(result.field(name)?)

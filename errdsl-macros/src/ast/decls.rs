@@ -36,11 +36,11 @@ impl Parse for Decls {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let (mut scopes, mut decls) = (Vec::new(), Vec::new());
         while input.peek(Token![@]) {
-            input.parse::<Token![@]>()?;
+            let at = input.parse::<Token![@]>()?;
             let marker: Ident = input.parse()?;
             if marker != PARENT_MARKER {
-                return Err(syn::Error::new(
-                    marker.span(),
+                return Err(syn::Error::new_spanned(
+                    quote::quote!(#at #marker),
                     "unexpected `@` in `errors!`: it declares enums, e.g. `pub enum Name { ... }` or `pub enum Name: Parent { ... }`",
                 ));
             }

@@ -156,7 +156,7 @@ fn construct(error: &ErrorDecl) -> TokenStream {
                 }
             }
         } else {
-            quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default())
+            quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::DecodesAsDefault>::decoded())
         };
         quote!(#member: #value)
     });

@@ -210,13 +210,16 @@ fn check_no_field_cfg(variant: &syn::Variant, field: &syn::Field, cx: &mut Ctxt)
 
 /// Rule: a `#[from]` field is the variant's only field.
 fn check_from(variant: &syn::Variant, error: &ast::Error<'_>, cx: &mut Ctxt) {
-    let from = error.fields.iter().any(|f| f.has_attr("from"));
-    if from && error.fields.len() != 1 {
+    let from = error.fields.iter().flat_map(|f| f.attrs).find(|a| a.path().is_ident("from"));
+    if let Some(from) = from
+        && error.fields.len() != 1
+    {
         cx.error_at(
-            &variant.ident,
+            from,
             format!(
-                "`#[from]` converts a value into `{}`, so it must be the variant's only field",
-                variant.ident
+                "`#[from]` converts a value into `{v}`, so it must be the variant's only field, but `{v}` has {}; write `#[source]` instead and build it with its constructor",
+                error.fields.len(),
+                v = variant.ident,
             ),
         );
     }

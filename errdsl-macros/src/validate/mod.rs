@@ -399,7 +399,11 @@ fn resolve_classified(
     let Some(source) = error.source_field() else {
         cx.error_span(
             keys.classify.span(),
-            format!("`classify` needs the error's source, but `{}` has none: mark a field `#[source]` or `#[from]`, or name it `source`", error.ident),
+            match error.fields_style {
+                Style::Named => format!("`classify` needs the error's source, but `{}` has none: mark a field `#[source]` or `#[from]`, or name it `source`", error.ident),
+                Style::Tuple => format!("`classify` needs the error's source, but `{}` has none: mark the field that holds it `#[source]` or `#[from]`", error.ident),
+                Style::Unit => format!("`classify` needs the error's source, but `{}` has no fields: add one that holds it, marked `#[source]`, or declare a mapping instead", error.ident),
+            },
         );
         return None;
     };
