@@ -265,8 +265,15 @@ fn check_temporary(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
         cx.error_span(
                 span,
                 format!(
-                    "`temporary` means a retry may succeed, but `{}` (from {}) says the request itself is wrong and is never retried; use a retryable code such as `Unavailable` or `ResourceExhausted`, or remove `temporary`",
-                    mapping.code.name, mapping.origin
+                    "`temporary` means a retry may succeed, but `{}` (from {}) says the request itself is wrong and is never retried; use {}, or remove `temporary`",
+                    mapping.code.name,
+                    mapping.origin,
+                    // Say it in the terms the mapping was declared in.
+                    if matches!(mapping.source, CodeSource::FromHttp(_)) {
+                        "a retryable status such as `http = 503` or `http = 429`"
+                    } else {
+                        "a retryable code such as `Unavailable` or `ResourceExhausted`"
+                    },
                 ),
             );
     }
