@@ -370,13 +370,10 @@ impl Level {
 /// `attrs` itself when it reported nothing, else (owned) the attributes
 /// without the items it reported, for darling to parse the rest without
 /// repeating them.
-pub(crate) fn check_keys<'a>(
-    attrs: &'a [Attribute],
-    level: Level,
-    cx: &mut Ctxt,
-) -> (Cow<'a, [Attribute]>, Vec<Written>) {
+pub(crate) fn check_keys<'a>(attrs: &'a [Attribute], level: Level, cx: &mut Ctxt) -> Checked<'a> {
     let mut seen: Vec<String> = Vec::new();
     let mut written = Vec::new();
+    let mut mapping_failed = false;
     let mut ok = true;
     let mut kept_attrs = Vec::with_capacity(attrs.len());
     for attr in attrs {
@@ -418,6 +415,7 @@ pub(crate) fn check_keys<'a>(
                     if let Some(key) = item.path().get_ident() {
                         seen.push(key.to_string());
                     }
+                    mapping_failed |= is_mapping_key(item, level);
                     cx.error_at(tokens, message);
                     ok = false;
                 }
@@ -427,7 +425,32 @@ pub(crate) fn check_keys<'a>(
         attr.meta = Meta::List(MetaList { tokens: quote::quote!(#(#kept),*), ..list.clone() });
         kept_attrs.push(attr);
     }
-    (if ok { Cow::Borrowed(attrs) } else { Cow::Owned(kept_attrs) }, written)
+    Checked { attrs: if ok { Cow::Borrowed(attrs) } else { Cow::Owned(kept_attrs) }, written, mapping_failed }
+}
+
+/// What [`check_keys`] found.
+pub(crate) struct Checked<'a> {
+    /// The attributes, without the items it reported (borrowed when it
+    /// reported none).
+    pub attrs: Cow<'a, [Attribute]>,
+    pub written: Vec<Written>,
+    /// Whether an item it reported is, or looks like, a key of the mapping
+    /// (`grpc`, `http`, a flag, `retry_after_secs`): then what an enum
+    /// passes on to its variants is not known.
+    pub mapping_failed: bool,
+}
+
+/// Whether `item`'s key is a mapping key, or an unknown key that looks like
+/// one (`grcp`).
+fn is_mapping_key(item: &Meta, level: Level) -> bool {
+    let written = tidy(item.path());
+    let name = KEYS
+        .iter()
+        .find(|key| key.name == written)
+        .map(|key| key.name)
+        .or_else(|| did_you_mean(&written, level.keys()));
+    name.and_then(|name| KEYS.iter().find(|key| key.name == name))
+        .is_some_and(|key| key.places.0 == MAPPING.0)
 }
 
 /// A mistake in a key, on the tokens it is about (the whole `key = value`,

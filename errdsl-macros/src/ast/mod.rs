@@ -19,13 +19,27 @@ pub(crate) struct Input<'a> {
     pub generics: &'a Generics,
     pub vis: &'a Visibility,
     pub is_enum: bool,
-    /// The container's keys; `None` when they did not parse (already reported).
+    /// The container's keys (those that parsed, when some did not: already
+    /// reported); `None` when darling could not read them.
     pub container: Option<ContainerAttrs>,
+    /// How much of the container's keys parsed.
+    pub container_parsed: Parsed,
     /// Whether another derive (thiserror) implements `Error` and checks the
     /// `#[source]` and `#[from]` attributes itself: set by the derive.
     pub source_checked_elsewhere: bool,
     /// One per variant, or the struct itself.
     pub errors: Vec<Error<'a>>,
+}
+
+/// How much of a container's keys parsed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Parsed {
+    All,
+    /// Some did not (reported). `defaults_known`: none of them is (or looks
+    /// like) a key of the mapping an enum passes on to its variants.
+    Partly {
+        defaults_known: bool,
+    },
 }
 
 /// One variant (or the struct).
@@ -72,14 +86,16 @@ impl<'a> Input<'a> {
     pub(crate) fn from_syn(input: &'a DeriveInput, cx: &mut Ctxt) -> Self {
         let is_enum = matches!(input.data, Data::Enum(_));
         let level = if is_enum { Level::Enum } else { Level::Struct };
-        let (checked, container_written) = check_keys(&input.attrs, level, cx);
-        let container = match checked {
+        let checked = check_keys(&input.attrs, level, cx);
+        let (container_written, container_complete) =
+            (checked.written, matches!(checked.attrs, Cow::Borrowed(_)));
+        let defaults_known = !checked.mapping_failed;
+        let container = match checked.attrs {
             Cow::Borrowed(_) => cx.handle(ContainerAttrs::from_derive_input(input)),
+            // Darling reads what is left, to report its mistakes in the same
+            // pass; what it reads still tells the variants their defaults.
             Cow::Owned(attrs) => {
-                // Darling reads what is left, to report its mistakes in the same pass.
-                let input = DeriveInput { attrs, ..input.clone() };
-                cx.handle(ContainerAttrs::from_derive_input(&input));
-                None
+                cx.handle(ContainerAttrs::from_derive_input(&DeriveInput { attrs, ..input.clone() }))
             }
         };
         let errors = match &input.data {
@@ -87,8 +103,9 @@ impl<'a> Input<'a> {
                 .variants
                 .iter()
                 .map(|variant| {
-                    let (checked, written) = check_keys(&variant.attrs, Level::Variant, cx);
-                    let keys = match checked {
+                    let checked = check_keys(&variant.attrs, Level::Variant, cx);
+                    let written = checked.written;
+                    let keys = match checked.attrs {
                         Cow::Borrowed(_) => cx.handle(VariantAttrs::from_variant(variant)).map(|a| a.keys),
                         Cow::Owned(attrs) => {
                             cx.handle(VariantAttrs::from_variant(&Variant { attrs, ..variant.clone() }));
@@ -106,8 +123,10 @@ impl<'a> Input<'a> {
                 })
                 .collect(),
             Data::Struct(data) => {
-                // A struct is one error: its own attributes are its keys.
-                let keys = container.as_ref().map(|container| container.keys.clone());
+                // A struct is one error: its own attributes are its keys,
+                // unknown if any failed.
+                let keys =
+                    container.as_ref().filter(|_| container_complete).map(|container| container.keys.clone());
                 vec![Error::new(
                     None,
                     &input.ident,
@@ -126,6 +145,11 @@ impl<'a> Input<'a> {
             vis: &input.vis,
             is_enum,
             container,
+            container_parsed: if container_complete {
+                Parsed::All
+            } else {
+                Parsed::Partly { defaults_known }
+            },
             source_checked_elsewhere: false,
             errors,
         }
@@ -151,7 +175,7 @@ impl<'a> Error<'a> {
             .iter()
             .enumerate()
             .map(|(index, field)| {
-                let keys = match check_keys(&field.attrs, level, cx).0 {
+                let keys = match check_keys(&field.attrs, level, cx).attrs {
                     Cow::Borrowed(_) => cx.handle(FieldAttrs::from_field(field)),
                     Cow::Owned(attrs) => {
                         cx.handle(FieldAttrs::from_field(&syn::Field { attrs, ..field.clone() }))

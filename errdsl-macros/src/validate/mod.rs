@@ -64,12 +64,13 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
         domain: container.and_then(|c| c.domain.as_ref()).and_then(|d| check_domain(d, cx)),
     };
     let defaults = if input.is_enum { container.map(|c| &c.keys) } else { None };
-    // An enum whose own keys did not parse has defaults nobody knows: its
-    // variants may have meant to inherit a mapping from them.
-    let defaults_known = !input.is_enum || container.is_some();
+    // An enum whose mapping keys did not parse has defaults nobody knows:
+    // its variants may have meant to inherit a mapping from them.
+    let defaults_known = !input.is_enum
+        || (container.is_some() && input.container_parsed != ast::Parsed::Partly { defaults_known: false });
 
     let mut errors = Vec::new();
-    let mut complete = container.is_some();
+    let mut complete = container.is_some() && input.container_parsed == ast::Parsed::All;
     for error in &input.errors {
         check_reserved_fields(error, cx);
         if !input.source_checked_elsewhere {

@@ -12,3 +12,12 @@ enum E {
 fn main() {
     let _ = E::lost();
 }
+
+// A typo of a mapping key: the variants may have meant to inherit it, so
+// none of them is told it has no mapping.
+#[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+#[service_error(grcp = Internal)]
+enum Typo {
+    #[error("x")]
+    Lost,
+}
