@@ -12,10 +12,10 @@ use quote::quote;
 use syn::{Attribute, Ident, Path};
 
 use crate::ast::Input;
-use crate::ast::decls::Decls;
+use crate::ast::decls::{Decls, EnumDecl};
 use crate::ctxt::Ctxt;
 use crate::expand;
-use crate::expand::callback::{callback, callback_path};
+use crate::expand::callback::callback;
 use crate::lower;
 use crate::model::{Catalog, ErrorDecl, Outline};
 use crate::tree::Tree;
@@ -33,16 +33,14 @@ struct Lowered {
 
 /// Expands `errors! { ... }`.
 pub(crate) fn errors(input: TokenStream) -> TokenStream {
-    // Kept whole for a parent's callback, which re-invokes `errors!` with it.
-    let original = input.clone();
     let Decls { scopes, decls } = match syn::parse2::<Decls>(input) {
         Ok(decls) => decls,
         Err(error) => return error.to_compile_error(),
     };
     let tree = Tree { decls: &decls, scopes: &scopes };
     // A parent declared elsewhere: ask it for its ancestry, then come back.
-    if let Some(path) = tree.unresolved_path() {
-        return ask_for_ancestry(path, &original);
+    if (0..decls.len()).any(|i| tree.awaited_path(i).is_some()) {
+        return ask_for_ancestries(&tree);
     }
 
     let mut cx = Ctxt::new();
@@ -96,11 +94,32 @@ fn under_cfgs(attrs: &[Attribute], items: TokenStream) -> TokenStream {
     quote!(#(#items)*)
 }
 
-/// The invocation again, through the callback of the parent at `path`,
-/// which prepends the parent's ancestry to it.
-fn ask_for_ancestry(path: &Path, original: &TokenStream) -> TokenStream {
-    let callback = callback_path(path);
-    quote!(#callback! { [#path] #original })
+/// The invocation again, split by the parent path each enum's ancestry
+/// waits for: every group through the callback of its parent, which
+/// prepends the parent's ancestry to it, and the enums that wait for none
+/// on their own. Each group expands on its own, so every path that leads
+/// to no `errors!` enum is reported, not only the first.
+fn ask_for_ancestries(tree: &Tree<'_>) -> TokenStream {
+    let mut cx = Ctxt::new();
+    // Checked across groups here, so that no group holds a duplicate.
+    let unique = rules::check_unique_enums(tree.decls, &mut cx);
+    let mut groups: Vec<(Option<&Path>, Vec<&EnumDecl>)> = Vec::new();
+    for (i, decl) in tree.decls.iter().enumerate().filter(|(i, _)| unique.contains(i)) {
+        let path = tree.awaited_path(i);
+        let key = |p: &Path| quote!(#p).to_string();
+        match groups.iter_mut().find(|(awaited, _)| awaited.map(key) == path.map(key)) {
+            Some((_, group)) => group.push(decl),
+            None => groups.push((path, vec![decl])),
+        }
+    }
+    let groups = groups.into_iter().map(|(path, decls)| {
+        path.map_or_else(
+            || quote!(::errdsl::errors! { #(#decls)* }),
+            |path| quote!(#path! { [#path] #(#decls)* }),
+        )
+    });
+    let errors = cx.finish().err().map(|errors| errors.to_compile_error());
+    quote!(#errors #(#groups)*)
 }
 
 /// Parses, lowers and validates `tree.decls[index]` on top of its parent,

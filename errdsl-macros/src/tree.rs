@@ -36,14 +36,24 @@ impl Tree<'_> {
         self.decls.iter().position(|d| d.scope == Some(scope) && d.ident == last.ident)
     }
 
-    /// The first parent, by path, that neither this input nor a borrowed
-    /// ancestry declares. A single name is never looked for elsewhere: it
-    /// must be declared here (and is reported when it is not).
-    pub(crate) fn unresolved_path(&self) -> Option<&Path> {
-        self.decls.iter().enumerate().find_map(|(i, decl)| {
-            let path = decl.parent.as_ref()?;
-            (decl.scope.is_none() && path.get_ident().is_none() && self.parent(i).is_none()).then_some(path)
-        })
+    /// The parent path the ancestry of `decls[i]` waits for: the path, by
+    /// which neither this input nor a borrowed ancestry declares an enum,
+    /// that its topmost ancestor here names. A single name is never looked
+    /// for elsewhere: it must be declared here (and is reported when not).
+    pub(crate) fn awaited_path(&self, i: usize) -> Option<&Path> {
+        let mut current = i;
+        for _ in 0..=self.decls.len() {
+            let path = self.decls[current].parent.as_ref()?;
+            match self.parent(current) {
+                Some(parent) => current = parent,
+                None => {
+                    return (self.decls[current].scope.is_none() && path.get_ident().is_none())
+                        .then_some(path);
+                }
+            }
+        }
+        // A cycle: reported, and waits for nothing.
+        None
     }
 
     /// The chain of ancestors of `decls[i]`, nearest first; `None` on a

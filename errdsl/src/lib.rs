@@ -152,8 +152,8 @@ pub use errdsl_macros::ServiceError;
 /// the same `errors!` by name, or one another `errors!` of the crate
 /// declares, by path (`pub enum DividerError: crate::api::ApiError`);
 /// `From` then converts from the parent named. `#[service_error(export)]`
-/// on an enum lets other crates inherit from it too, naming it with a
-/// leading `::` (`pub enum DividerError: ::api_errors::ApiError`). Enums
+/// on an enum lets other crates inherit from it too, naming it by its path
+/// (`pub enum DividerError: ::api_errors::api::ApiError`). Enums
 /// get `#[derive(Debug)]` unless they derive it. A `#[cfg(...)]` on a
 /// variant or an enum goes on every item generated for it; one on a field,
 /// or a `#[cfg_attr]` holding `service_error`, `error`, `source` or `from`,

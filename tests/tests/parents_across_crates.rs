@@ -1,5 +1,6 @@
 //! `errors!` parents declared in another crate with
-//! `#[service_error(export)]`, named with a leading `::`.
+//! `#[service_error(export)]`, named by their path, with or without a
+//! leading `::`.
 
 use errdsl::{Catalog, Code, ErrorResult, ServiceError};
 use errdsl_test_api::api::{ApiError, StorageApiError};
@@ -22,6 +23,46 @@ errdsl::errors! {
         #[service_error(fault)]
         Overflow,
     }
+}
+
+errdsl::errors! {
+    /// Two enums of one invocation, each waiting for another parent: each
+    /// gets its own.
+    pub enum ReportError: errdsl_test_api::api::ApiError {
+        /// The report is empty.
+        #[error("empty report")]
+        #[service_error(http = 422)]
+        Empty,
+    }
+
+    /// Errors of the archive, on the storage errors.
+    pub enum ArchiveError: ::errdsl_test_api::api::StorageApiError {
+        /// Nothing archived under that key.
+        #[error("no such archive")]
+        #[service_error(http = 404)]
+        NoSuchArchive,
+    }
+
+    /// No parent at all, in the same invocation.
+    pub enum LocalError {
+        /// Local trouble.
+        #[error("local")]
+        #[service_error(fault)]
+        Local,
+    }
+}
+
+#[test]
+fn enums_of_one_invocation_inherit_from_different_parents() {
+    let names = |errors: &[errdsl::ErrorSpec]| errors.iter().map(|spec| spec.name).collect::<Vec<_>>();
+    assert_eq!(names(ReportError::ERRORS), ["unauthenticated", "permission_denied", "empty"]);
+    assert_eq!(
+        names(ArchiveError::ERRORS),
+        ["unauthenticated", "permission_denied", "storage_down", "no_such_archive"]
+    );
+    assert_eq!(names(LocalError::ERRORS), ["local"]);
+    let err: ReportError = ApiError::unauthenticated().into();
+    assert!(matches!(err, ReportError::Unauthenticated));
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! an optional parent, and the ancestries of parents declared elsewhere,
 //! which their callbacks prepended.
 
+use proc_macro2::TokenStream;
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::{Attribute, DeriveInput, Generics, Ident, Path, Token, Variant, Visibility, braced};
@@ -85,6 +87,16 @@ impl Parse for EnumDecl {
         braced!(content in input);
         let variants = content.parse_terminated(Variant::parse, Token![,])?;
         Ok(EnumDecl { attrs, vis, ident, generics, parent, variants, scope: None })
+    }
+}
+
+impl ToTokens for EnumDecl {
+    /// The declaration as written (a borrowed enum as its ancestry has it).
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let (attrs, vis, ident, generics, variants) =
+            (&self.attrs, &self.vis, &self.ident, &self.generics, &self.variants);
+        let parent = self.parent.as_ref().map(|parent| quote::quote!(: #parent));
+        tokens.extend(quote::quote!(#(#attrs)* #vis enum #ident #generics #parent { #variants }));
     }
 }
 

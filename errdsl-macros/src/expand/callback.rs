@@ -4,43 +4,24 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Ident, Path, Visibility};
+use syn::{Ident, Visibility};
 
 use crate::ast::decls::PARENT_MARKER;
 use crate::tree::Tree;
 
-/// The name of the callback of the enum `ident`; the compiler names it when
-/// a parent path leads to no enum `errors!` declared.
+/// The name a callback is defined under; the enum's module re-exports it
+/// as the enum's own name, in the macro namespace, so that a child invokes
+/// the parent's path as written (`crate::api::ApiError! { .. }`) and the
+/// compiler, when that path leads to no `errors!` enum, names only what
+/// the user wrote.
 fn callback_name(ident: &Ident) -> Ident {
     quote::format_ident!("__errdsl_parent_{}", ident)
 }
 
-/// The name of the callback an exported enum `ident` has at the root of its
-/// crate, for other crates.
+/// The name of the callback of an exported enum: `#[macro_export]` puts it
+/// at the root of its crate, so exported names are unique in a crate.
 fn exported_callback_name(ident: &Ident) -> Ident {
     quote::format_ident!("__errdsl_export_{}", ident)
-}
-
-/// Where the callback of the parent at `path` is: beside the enum for a
-/// path in this crate; at the root of the other crate for a path that
-/// starts with `::` (an enum declared with `#[service_error(export)]`).
-pub(crate) fn callback_path(path: &Path) -> TokenStream {
-    let Some(last) = path.segments.last() else {
-        return quote!(#path);
-    };
-    match (path.leading_colon, path.segments.first()) {
-        (Some(_), Some(krate)) if path.segments.len() > 1 => {
-            let (krate, name) = (&krate.ident, exported_callback_name(&last.ident));
-            quote!(::#krate::#name)
-        }
-        _ => {
-            let mut callback = path.clone();
-            if let Some(last) = callback.segments.last_mut() {
-                last.ident = callback_name(&last.ident);
-            }
-            quote!(#callback)
-        }
-    }
 }
 
 /// `tokens` with every `crate` as `$crate`, so that paths an exported
@@ -90,38 +71,33 @@ pub(crate) fn callback(tree: &Tree<'_>, index: usize, exported: bool) -> TokenSt
     });
     let enums: Vec<TokenStream> = enums.collect();
     let ident = &decl.ident;
-    let hidden = callback_name(ident);
     let marker = Ident::new(PARENT_MARKER, proc_macro2::Span::call_site());
-    // A `macro_rules!` is at most `pub(crate)`; a private enum's callback is
-    // private too.
-    let vis = match &decl.vis {
-        Visibility::Inherited => quote!(),
-        Visibility::Restricted(restricted) => quote!(#restricted),
-        Visibility::Public(_) => quote!(pub(crate)),
+    // Spanned on the enum: the compiler points there when a child names a
+    // callback it may not use (a parent in another crate, not exported).
+    let (name, rules, vis) = if exported {
+        (exported_callback_name(ident), quote!(#[macro_export]), quote!(pub))
+    } else {
+        // A `macro_rules!` is at most `pub(crate)`; a private enum's
+        // callback is private too.
+        let vis = match &decl.vis {
+            Visibility::Inherited => quote!(),
+            Visibility::Restricted(restricted) => quote!(#restricted),
+            Visibility::Public(_) => quote!(pub(crate)),
+        };
+        (callback_name(ident), quote!(), vis)
     };
-    let for_crates = exported.then(|| {
-        let name = exported_callback_name(ident);
-        let enums = dollar_crate(quote!(#(#enums)*));
-        quote! {
-            #[doc(hidden)]
-            #[macro_export]
-            macro_rules! #name {
-                ([$($path:tt)*] $($input:tt)*) => {
-                    ::errdsl::errors! { @#marker [$($path)*] { #enums } $($input)* }
-                };
-            }
-        }
-    });
+    let name = Ident::new(&name.to_string(), ident.span());
+    let enums = if exported { dollar_crate(quote!(#(#enums)*)) } else { quote!(#(#enums)*) };
     quote! {
         #[doc(hidden)]
-        macro_rules! #hidden {
+        #rules
+        macro_rules! #name {
             ([$($path:tt)*] $($input:tt)*) => {
-                ::errdsl::errors! { @#marker [$($path)*] { #(#enums)* } $($input)* }
+                ::errdsl::errors! { @#marker [$($path)*] { #enums } $($input)* }
             };
         }
         #[doc(hidden)]
         #[allow(unused_imports)]
-        #vis use #hidden;
-        #for_crates
+        #vis use #name as #ident;
     }
 }

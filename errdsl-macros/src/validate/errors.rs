@@ -59,17 +59,21 @@ pub(crate) fn validate_enum(
     }
 }
 
-/// Rule: enum names are unique in one `errors!`.
-fn check_unique_enums(decls: &[EnumDecl], cx: &mut Ctxt) {
-    let local: Vec<&EnumDecl> = decls.iter().filter(|d| d.scope.is_none()).collect();
-    for (i, decl) in local.iter().enumerate() {
-        if local[..i].iter().any(|d| d.ident == decl.ident) {
+/// Rule: enum names are unique in one `errors!`. Returns the indices of
+/// the enums this invocation declares, each name's first only.
+pub(crate) fn check_unique_enums(decls: &[EnumDecl], cx: &mut Ctxt) -> Vec<usize> {
+    let mut unique: Vec<usize> = Vec::new();
+    for (i, decl) in decls.iter().enumerate().filter(|(_, d)| d.scope.is_none()) {
+        if unique.iter().any(|&u| decls[u].ident == decl.ident) {
             cx.error_at(
                 &decl.ident,
                 format!("`{}` is declared twice in this `errors!`; rename one", decl.ident),
             );
+        } else {
+            unique.push(i);
         }
     }
+    unique
 }
 
 /// Rule: enums in `errors!` are not generic (a catalog is a fixed list).
