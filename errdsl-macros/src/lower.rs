@@ -5,7 +5,6 @@
 use proc_macro2::Span;
 use quote::format_ident;
 use syn::punctuated::Punctuated;
-use syn::spanned::Spanned;
 use syn::{Attribute, Ident, Path, Token, Variant, WherePredicate};
 
 use crate::ast::decls::EnumDecl;
@@ -214,8 +213,9 @@ pub(crate) fn fields(error: &ast::Error<'_>) -> Vec<Field> {
 }
 
 /// The bounds generated impls need: the supertraits of `ServiceError` on a
-/// generic type, and `ServiceError` on the fields of transparent errors
-/// (spanned on the field, so a missing impl is reported there).
+/// generic type, and `Transparent` on the fields of transparent errors
+/// whose types name a type parameter. (A field of a concrete type needs no
+/// bound: a missing impl is reported once, where the field is used.)
 fn bounds(input: &Input<'_>) -> Vec<WherePredicate> {
     let mut bounds = Vec::new();
     if !input.generics.params.is_empty() {
@@ -229,12 +229,27 @@ fn bounds(input: &Input<'_>) -> Vec<WherePredicate> {
     }
     for error in &input.errors {
         let transparent = error.keys.as_ref().is_some_and(|keys| keys.transparent.is_present());
-        if let (true, [field]) = (transparent, error.fields.as_slice()) {
+        if let (true, [field]) = (transparent, error.fields.as_slice())
+            && names_a_type_parameter(field.ty, input.generics)
+        {
             let ty = field.ty;
-            bounds.push(syn::parse_quote_spanned!(ty.span()=> #ty: ::errdsl::__private::ServiceError));
+            bounds.push(syn::parse_quote!(#ty: ::errdsl::__private::Transparent));
         }
     }
     bounds
+}
+
+/// Whether `ty` names one of the type parameters of `generics`.
+fn names_a_type_parameter(ty: &syn::Type, generics: &syn::Generics) -> bool {
+    fn idents(tokens: proc_macro2::TokenStream, found: &mut dyn FnMut(&Ident) -> bool) -> bool {
+        tokens.into_iter().any(|tree| match tree {
+            proc_macro2::TokenTree::Ident(ident) => found(&ident),
+            proc_macro2::TokenTree::Group(group) => idents(group.stream(), found),
+            _ => false,
+        })
+    }
+    let params: Vec<&Ident> = generics.type_params().map(|param| &param.ident).collect();
+    !params.is_empty() && idents(quote::quote!(#ty), &mut |ident| params.contains(&ident))
 }
 
 /// The constructor of a variant: its `snake_case` name, raw if it is a

@@ -5,7 +5,7 @@ pub use http::StatusCode;
 pub use std::borrow::Cow;
 pub use std::time::Duration;
 
-pub use crate::{Catalog, Classification, Code, ErrorSpec, ServiceError, classify};
+pub use crate::{Catalog, Classification, Code, ErrorSpec, ServiceError, Transparent, classify};
 
 /// The HTTP status `N`, checked once at compile time.
 #[must_use]

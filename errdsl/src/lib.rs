@@ -93,6 +93,7 @@ mod json;
 pub mod retry;
 mod service_error;
 pub mod testing;
+mod transparent;
 
 pub use classify::{Classification, classify};
 pub use code::{Code, UnknownCode};
@@ -199,6 +200,10 @@ pub use errdsl_macros::ServiceError;
 pub use errdsl_macros::errors;
 pub use error_result::{ErrorResult, ErrorResultBuilder};
 pub use service_error::{Catalog, ErrorSpec, ServiceError};
+// At the root, hidden: the compiler names it when a transparent field's
+// type is not an errdsl error.
+#[doc(hidden)]
+pub use transparent::Transparent;
 
 /// Items the generated code uses. Not public API: no stability promise.
 #[doc(hidden)]

@@ -44,7 +44,7 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
                         parts.push(quote!((&[#(#run),*], false)));
                         run.clear();
                     }
-                    parts.push(quote!((<#ty as ::errdsl::__private::Catalog>::ERRORS, true)));
+                    parts.push(quote!((<#ty as ::errdsl::__private::Transparent>::ERRORS, true)));
                 }
             }
         }
@@ -122,7 +122,7 @@ fn own_names_not_inner(catalog: &Catalog) -> Vec<TokenStream> {
             checks.push(quote_spanned! {spec.name_span=>
                 #(#cfgs)*
                 const _: () = if ::errdsl::__private::specs_contain(
-                    <#ty as ::errdsl::__private::Catalog>::ERRORS,
+                    <#ty as ::errdsl::__private::Transparent>::ERRORS,
                     #name,
                 ) {
                     ::core::panic!("{}", #message)
@@ -162,8 +162,8 @@ fn inner_names_apart(catalog: &Catalog) -> Vec<TokenStream> {
                 #(#first_cfgs)*
                 #(#second_cfgs)*
                 const _: () = if let ::errdsl::__private::Some(name) = ::errdsl::__private::shared_name(
-                    <#first as ::errdsl::__private::Catalog>::ERRORS,
-                    <#second as ::errdsl::__private::Catalog>::ERRORS,
+                    <#first as ::errdsl::__private::Transparent>::ERRORS,
+                    <#second as ::errdsl::__private::Transparent>::ERRORS,
                 ) {
                     let message = ::errdsl::__private::Message::new().push(#before).push(name).push(#after);
                     ::core::panic!("{}", message.as_str())

@@ -1,9 +1,8 @@
 //! `impl ServiceError`: one `match` per method, constants in every arm.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::LitStr;
-use syn::spanned::Spanned;
 
 use super::{as_dyn_error, binding, code_expr, match_errors, where_clause};
 use crate::model::{Catalog, ErrorDecl, Kind, Spec, Template};
@@ -131,11 +130,17 @@ fn decided(
     }
 }
 
+/// `method` called on the inner error of a transparent variant, bound to
+/// `inner`, of type `ty`. Through `Transparent`, and spanned on the whole
+/// type, so that a type errdsl does not declare is one error there.
+pub(super) fn transparent_call(ty: &syn::Type, inner: &syn::Ident, method: &TokenStream) -> TokenStream {
+    quote!(::errdsl::__private::ServiceError::#method(<#ty as ::errdsl::__private::Transparent>::service_error(#inner)))
+}
+
 fn delegate(error: &ErrorDecl, field: usize, method: &TokenStream) -> (Vec<usize>, TokenStream) {
     let inner = binding(field);
     let ty = &error.fields[field].ty;
-    let call = quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ServiceError>::#method(#inner));
-    (vec![field], call)
+    (vec![field], transparent_call(ty, &inner, method))
 }
 
 /// The declared code as a constant: looked up in the runtime's tables at

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
+use super::service_error::transparent_call;
 use super::{binding, match_errors, where_clause};
 use crate::model::{Catalog, ErrorDecl, Kind, Outline, Wire};
 
@@ -25,9 +26,7 @@ pub(super) fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
     Some(match_errors(&catalog.errors, |error| {
         if let Kind::Transparent { field, .. } = error.kind {
             let (inner, ty) = (binding(field), &error.fields[field].ty);
-            let call =
-                quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ServiceError>::wire_fields(#inner));
-            return Some((vec![field], call));
+            return Some((vec![field], transparent_call(ty, &inner, &quote!(wire_fields))));
         }
         let travelling: Vec<usize> =
             (0..error.fields.len()).filter(|&i| error.fields[i].wire == Wire::Travels).collect();
