@@ -41,6 +41,8 @@ pub(crate) struct ContainerAttrs {
     pub domain: Option<LitStr>,
     /// `errors!` only: other crates may name the enum as a parent.
     pub export: Flag,
+    /// The user writes `IntoResponse` and `From<_> for tonic::Status`.
+    pub no_transport_impls: Flag,
     #[darling(flatten)]
     pub keys: ErrorKeys,
 }
@@ -231,6 +233,13 @@ const KEYS: &[Key] = &[
         places: ENUM,
         doc: "lets other crates inherit from an `errors!` enum",
         home: Some("the enum of an `errors!`"),
+    },
+    Key {
+        name: "no_transport_impls",
+        shape: Shape::Flag,
+        places: TYPE,
+        doc: "leaves `IntoResponse` and `From<_> for tonic::Status` to hand-written impls",
+        home: None,
     },
     Key {
         name: "grpc",

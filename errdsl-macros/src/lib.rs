@@ -27,6 +27,7 @@ mod fmt;
 mod lower;
 mod model;
 mod suggest;
+mod thread_safety;
 mod tree;
 mod validate;
 mod wire_keys;

@@ -11,6 +11,7 @@ use crate::ast::decls::EnumDecl;
 use crate::ast::{self, Input};
 use crate::case::snake_case;
 use crate::model::{Ancestor, EnumDefinition, Field, Outline, VariantOutline, Wire};
+use crate::thread_safety::not_thread_safe;
 use crate::tree::Tree;
 
 /// The outline of a type as the derive sees it (no enum definition).
@@ -35,6 +36,8 @@ pub(crate) fn outline(input: &Input<'_>) -> Outline {
         generics: input.generics.clone(),
         vis: input.vis.clone(),
         bounds: bounds(input),
+        thread_safe: input.errors.iter().flat_map(|e| &e.fields).all(|f| not_thread_safe(f.ty).is_none()),
+        transport_impls: !input.container.as_ref().is_some_and(|c| c.no_transport_impls.is_present()),
         variants,
         definition: None,
     }
@@ -214,7 +217,7 @@ pub(crate) fn fields(error: &ast::Error<'_>) -> Vec<Field> {
 
 /// The bounds generated impls need: the supertraits of `ServiceError` on a
 /// generic type, and `Transparent` on the fields of transparent errors
-/// whose types name a type parameter. (A field of a concrete type needs no
+/// whose types name a generic parameter. (A field of a concrete type needs no
 /// bound: a missing impl is reported once, where the field is used.)
 fn bounds(input: &Input<'_>) -> Vec<WherePredicate> {
     let mut bounds = Vec::new();
@@ -230,26 +233,13 @@ fn bounds(input: &Input<'_>) -> Vec<WherePredicate> {
     for error in &input.errors {
         let transparent = error.keys.as_ref().is_some_and(|keys| keys.transparent.is_present());
         if let (true, [field]) = (transparent, error.fields.as_slice())
-            && names_a_type_parameter(field.ty, input.generics)
+            && ast::mentions_generics(input.generics, field.ty)
         {
             let ty = field.ty;
             bounds.push(syn::parse_quote!(#ty: ::errdsl::__private::Transparent));
         }
     }
     bounds
-}
-
-/// Whether `ty` names one of the type parameters of `generics`.
-fn names_a_type_parameter(ty: &syn::Type, generics: &syn::Generics) -> bool {
-    fn idents(tokens: proc_macro2::TokenStream, found: &mut dyn FnMut(&Ident) -> bool) -> bool {
-        tokens.into_iter().any(|tree| match tree {
-            proc_macro2::TokenTree::Ident(ident) => found(&ident),
-            proc_macro2::TokenTree::Group(group) => idents(group.stream(), found),
-            _ => false,
-        })
-    }
-    let params: Vec<&Ident> = generics.type_params().map(|param| &param.ident).collect();
-    !params.is_empty() && idents(quote::quote!(#ty), &mut |ident| params.contains(&ident))
 }
 
 /// The constructor of a variant: its `snake_case` name, raw if it is a

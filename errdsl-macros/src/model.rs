@@ -25,6 +25,13 @@ pub(crate) struct Outline {
     /// inner types of transparent errors), so that the fallback's stub impls
     /// ask no less than the real ones.
     pub bounds: Vec<WherePredicate>,
+    /// `IntoResponse` and `From<_> for tonic::Status` are generated (no
+    /// `no_transport_impls`).
+    pub transport_impls: bool,
+    /// No field is, as written, kept from being `Send + Sync`: without
+    /// it, the fallback writes no `ServiceError` stub, whose supertraits
+    /// would report the field again.
+    pub thread_safe: bool,
     /// The enum's variants, inherited ones first; empty for a struct.
     pub variants: Vec<VariantOutline>,
     /// Only for `errors!`, which writes the enum itself.

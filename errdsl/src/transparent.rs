@@ -7,9 +7,9 @@ use crate::{Catalog, ErrorSpec, ServiceError};
 /// field's type goes through this one trait, so that a type errdsl does
 /// not declare is one error, in errdsl's words, on the field's type.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not an error errdsl declares, so a transparent variant cannot hold it",
+    message = "`{Self}` is not an error errdsl declares, so `transparent` cannot delegate to it",
     label = "declared neither with `#[derive(errdsl::ServiceError)]` nor in `errdsl::errors!`",
-    note = "map the variant itself instead, e.g. `#[service_error(http = 500)]` or `#[service_error(fault)]`, or classify this source at run time with `#[service_error(classify)]`"
+    note = "map the error itself instead, e.g. `#[service_error(http = 500)]` or `#[service_error(fault)]`, or classify this source at run time with `#[service_error(classify)]`"
 )]
 pub trait Transparent {
     /// The inner type's catalog.

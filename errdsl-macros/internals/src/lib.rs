@@ -44,6 +44,8 @@ mod lower;
 mod model;
 #[path = "../../src/suggest.rs"]
 mod suggest;
+#[path = "../../src/thread_safety.rs"]
+mod thread_safety;
 #[path = "../../src/tree.rs"]
 mod tree;
 #[path = "../../src/validate/mod.rs"]

@@ -293,3 +293,24 @@ pub(crate) fn doc_comment(attrs: &[Attribute]) -> String {
         .collect();
     lines.join("\n").trim().to_owned()
 }
+
+/// Whether `ty` mentions any of the generic parameters.
+pub(crate) fn mentions_generics(generics: &syn::Generics, ty: &syn::Type) -> bool {
+    fn walk(tokens: proc_macro2::TokenStream, params: &[String]) -> bool {
+        tokens.into_iter().any(|tree| match tree {
+            proc_macro2::TokenTree::Ident(ident) => params.contains(&ident.to_string()),
+            proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
+            _ => false,
+        })
+    }
+    let params: Vec<String> = generics
+        .params
+        .iter()
+        .map(|param| match param {
+            syn::GenericParam::Type(t) => t.ident.to_string(),
+            syn::GenericParam::Lifetime(l) => l.lifetime.ident.to_string(),
+            syn::GenericParam::Const(c) => c.ident.to_string(),
+        })
+        .collect();
+    !params.is_empty() && walk(quote::quote!(#ty), &params)
+}

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use syn::LitStr;
 
 use super::service_error::format_args;
-use super::{binding, match_errors};
+use super::{as_dyn_error, binding, match_errors};
 use crate::model::{Ancestor, Catalog, Display, Outline};
 
 /// For a valid `errors!` enum: the enum, `Display`, `Error` and the `From`
@@ -87,20 +87,12 @@ fn error_impl(catalog: &Catalog) -> TokenStream {
         Some(match (&display.display, display.source) {
             // A transparent error is its inner error: it has the inner's source.
             (Display::Transparent, _) => {
-                let inner = binding(0);
-                let body = quote!(::std::error::Error::source({
-                    use ::errdsl::__private::AsDynError as _;
-                    (*#inner).as_dyn_error()
-                }));
-                (vec![0], body)
+                let inner = as_dyn_error(&binding(0), &error.fields[0].ty);
+                (vec![0], quote!(::std::error::Error::source(#inner)))
             }
             (Display::Message(_), Some(source)) => {
-                let field = binding(source);
-                let body = quote!(::errdsl::__private::Some({
-                    use ::errdsl::__private::AsDynError as _;
-                    (*#field).as_dyn_error()
-                }));
-                (vec![source], body)
+                let field = as_dyn_error(&binding(source), &error.fields[source].ty);
+                (vec![source], quote!(::errdsl::__private::Some(#field)))
             }
             (Display::Message(_), None) => (Vec::new(), quote!(::errdsl::__private::None)),
         })

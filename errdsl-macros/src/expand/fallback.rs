@@ -14,20 +14,25 @@ pub(super) fn stubs(outline: &Outline) -> TokenStream {
     let (impl_generics, ty_generics, own_where) = outline.generics.split_for_impl();
     let where_clause = where_clause(outline, Vec::new());
     let display = display_stubs(outline);
-    quote! {
-        #display
-        #[automatically_derived]
-        impl #impl_generics ::errdsl::__private::ServiceError for #ident #ty_generics #where_clause {
-            fn name(&self) -> &str { ::core::unreachable!() }
-            fn code(&self) -> ::errdsl::__private::Code { ::core::unreachable!() }
-            fn http_status(&self) -> ::errdsl::__private::StatusCode { ::core::unreachable!() }
-            fn is_temporary(&self) -> bool { ::core::unreachable!() }
-            fn is_timeout(&self) -> bool { ::core::unreachable!() }
-            fn is_fault(&self) -> bool { ::core::unreachable!() }
-            fn user_message(&self) -> ::errdsl::__private::Option<::errdsl::__private::Cow<'_, str>> {
-                ::core::unreachable!()
+    let service_error = outline.thread_safe.then(|| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics ::errdsl::__private::ServiceError for #ident #ty_generics #where_clause {
+                fn name(&self) -> &str { ::core::unreachable!() }
+                fn code(&self) -> ::errdsl::__private::Code { ::core::unreachable!() }
+                fn http_status(&self) -> ::errdsl::__private::StatusCode { ::core::unreachable!() }
+                fn is_temporary(&self) -> bool { ::core::unreachable!() }
+                fn is_timeout(&self) -> bool { ::core::unreachable!() }
+                fn is_fault(&self) -> bool { ::core::unreachable!() }
+                fn user_message(&self) -> ::errdsl::__private::Option<::errdsl::__private::Cow<'_, str>> {
+                    ::core::unreachable!()
+                }
             }
         }
+    });
+    quote! {
+        #display
+        #service_error
         #[automatically_derived]
         impl #impl_generics ::errdsl::__private::Catalog for #ident #ty_generics #own_where {
             const ERRORS: &'static [::errdsl::__private::ErrorSpec] = &[];

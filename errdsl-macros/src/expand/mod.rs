@@ -10,7 +10,7 @@ mod service_error;
 mod wire;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 use syn::{Member, WherePredicate};
 
 use crate::model::{Catalog, CodeSource, ErrorDecl, Outline};
@@ -23,7 +23,7 @@ pub(crate) fn expand(catalog: &Catalog) -> TokenStream {
     let catalog_impl = catalog::catalog(catalog);
     let ctors = ctor::constructors(&catalog.outline);
     let try_from = wire::try_from(catalog);
-    let transports = wire::transports(&catalog.outline);
+    let transports = catalog.outline.transport_impls.then(|| wire::transports(&catalog.outline));
     quote! {
         #definition
         #service_error
@@ -68,13 +68,15 @@ pub(crate) fn binding(index: usize) -> Ident {
     format_ident!("__self_{}", index, span = Span::call_site())
 }
 
-/// The field bound to `binding` as `&dyn Error`. Method-call autoderef
-/// reaches the `AsDynError` impl of the field's type, or of the `dyn Error`
-/// inside a `Box`.
-pub(crate) fn as_dyn_error(binding: &Ident) -> TokenStream {
+/// The field bound to `binding`, of type `ty`, as `&dyn Error`.
+/// Method-call autoderef reaches the `AsDynError` impl of the field's type,
+/// or of the `dyn Error` inside a `Box`; spanned on the type, where the
+/// compiler reports a type that is no error.
+pub(crate) fn as_dyn_error(binding: &Ident, ty: &syn::Type) -> TokenStream {
+    let call = quote_spanned!(syn::spanned::Spanned::span(ty)=> (*#binding).as_dyn_error());
     quote!({
         use ::errdsl::__private::AsDynError as _;
-        (*#binding).as_dyn_error()
+        #call
     })
 }
 

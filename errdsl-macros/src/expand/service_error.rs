@@ -123,7 +123,7 @@ fn decided(
     match &error.kind {
         Kind::Static(spec) => (Vec::new(), constant(spec)),
         Kind::Classified { source, .. } => {
-            let source_error = as_dyn_error(&binding(*source));
+            let source_error = as_dyn_error(&binding(*source), &error.fields[*source].ty);
             (vec![*source], classified(quote!(::errdsl::__private::classify(#source_error))))
         }
         Kind::Transparent { field, .. } => delegate(error, *field, method),

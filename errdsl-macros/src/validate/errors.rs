@@ -149,6 +149,7 @@ fn own_errors(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<Err
             check_no_field_cfg(variant, field, cx);
         }
         check_from(variant, error, cx);
+        check_source_is_an_error(variant, error, cx);
         displays.push(
             display(variant, error, cx).map(|display| DisplayDecl { display, source: error.source_field() }),
         );
@@ -164,6 +165,42 @@ fn own_errors(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<Err
         .map(|(error, display)| ErrorDecl { display: Some(display), ..error })
         .collect();
     Some(errors)
+}
+
+/// Rule: a variant's source is an error. Types that are plainly not one
+/// (text, numbers, collections) are named here; any other is left to the
+/// compiler, which reports it on the field's type.
+fn check_source_is_an_error(variant: &syn::Variant, error: &ast::Error<'_>, cx: &mut Ctxt) {
+    const NOT_ERRORS: &[&str] = &[
+        "String", "str", "Vec", "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16",
+        "i32", "i64", "i128", "isize", "f32", "f64",
+    ];
+    let Some(index) = error.source_field() else { return };
+    let field = &error.fields[index];
+    let mut ty = field.ty;
+    while let syn::Type::Reference(reference) = ty {
+        ty = &reference.elem;
+    }
+    let syn::Type::Path(path) = ty else { return };
+    let Some(last) = path.path.segments.last().filter(|s| NOT_ERRORS.iter().any(|n| s.ident == n)) else {
+        return;
+    };
+    let why = if field.has_attr("from") {
+        "`#[from]` makes the field the source; remove `#[from]` and write the `From` impl by hand"
+    } else if field.has_attr("source") {
+        "remove `#[source]`"
+    } else {
+        "rename the field (one named `source` is the source)"
+    };
+    cx.error_at(
+        field.ty,
+        format!(
+            "`{}` is not an error, so it cannot be the source of `{}`: {why}, and show it in the message instead, e.g. `{{{}}}`",
+            last.ident,
+            variant.ident,
+            field.name().unwrap_or_else(|| index.to_string())
+        ),
+    );
 }
 
 /// Rule: no `#[cfg_attr(...)]` holds an attribute `errors!` reads. The

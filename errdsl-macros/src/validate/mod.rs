@@ -29,6 +29,7 @@ use crate::ctxt::Ctxt;
 use crate::fmt::{FieldRef, Template};
 use crate::model::{Catalog, CodeSource, ErrorDecl, Field, Kind, Outline, Spec, Wire};
 use crate::suggest::{did_you_mean, tidy};
+use crate::thread_safety;
 use crate::wire_keys;
 
 /// Field names the wire format keeps for itself.
@@ -38,6 +39,7 @@ const RESERVED_FIELDS: &[&str] = &["error_name"];
 /// model, around its outline.
 pub(crate) fn validate(input: &ast::Input<'_>, outline: Outline, cx: &mut Ctxt) -> Option<Catalog> {
     check_no_export(input, cx);
+    check_no_lifetimes(input.generics, cx);
     let (errors, complete) = validate_errors(input, cx);
     check_unique_names(errors.iter().map(|e| (e, None)), cx);
     check_outline(&outline, 0, cx);
@@ -51,6 +53,21 @@ fn check_no_export(input: &ast::Input<'_>, cx: &mut Ctxt) {
         cx.error_span(
             export.span(),
             "`export` lets other crates inherit from an `errors!` enum, but a derived type has no children; remove it",
+        );
+    }
+}
+
+/// Rule: a derived type has no lifetime parameter. A service error is
+/// `'static`: it outlives the request that made it (it is sent, logged,
+/// retried, kept in a `tonic::Status`).
+fn check_no_lifetimes(generics: &syn::Generics, cx: &mut Ctxt) {
+    for param in generics.lifetimes() {
+        cx.error_at(
+            param,
+            format!(
+                "a service error cannot borrow: it outlives the request that made it, so `ServiceError` needs `'static`; own the data instead (e.g. `String` for `&{} str`) and remove `{}`",
+                param.lifetime, param.lifetime
+            ),
         );
     }
 }
@@ -73,6 +90,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
     let mut complete = container.is_some() && input.container_parsed == ast::Parsed::All;
     for error in &input.errors {
         check_reserved_fields(error, cx);
+        check_thread_safe_fields(error, cx);
         if !input.source_checked_elsewhere {
             check_single_source(error, cx);
         }
@@ -218,6 +236,23 @@ fn check_reserved_fields(error: &ast::Error<'_>, cx: &mut Ctxt) {
                     &field.member,
                     format!("the field name `{name}` is reserved: errdsl uses it for the error's wire name; rename the field"),
                 );
+        }
+    }
+}
+
+/// Rule: no field's type is, as written, kept from being `Send + Sync`
+/// (see `thread_safety`).
+fn check_thread_safe_fields(error: &ast::Error<'_>, cx: &mut Ctxt) {
+    for field in &error.fields {
+        if let Some(found) = thread_safety::not_thread_safe(field.ty) {
+            cx.error_at(
+                found.ty,
+                format!(
+                    "a service error crosses threads (tonic, axum, retries), so its fields are `Send + Sync`, and `{}` is not; write {} instead",
+                    tidy(found.ty),
+                    found.instead
+                ),
+            );
         }
     }
 }
@@ -378,7 +413,7 @@ fn resolve_transparent(
     }
     // A const array's length cannot depend on generic parameters, so the
     // errors of a generic inner type stay out of the catalog.
-    let in_catalog = !mentions_generics(input.generics, error.fields[0].ty);
+    let in_catalog = !ast::mentions_generics(input.generics, error.fields[0].ty);
     Some(Kind::Transparent { field: 0, in_catalog })
 }
 
@@ -479,6 +514,7 @@ fn reason_problem(name: &str) -> Option<String> {
 fn suggested_name(name: &str) -> String {
     let mut out: String = name
         .chars()
+        .flat_map(ascii_letters)
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .skip_while(|c| !c.is_ascii_alphabetic())
         .take(wire_keys::MAX_REASON_CHARS)
@@ -493,6 +529,36 @@ fn suggested_name(name: &str) -> String {
         out.push_str("_error");
     }
     out
+}
+
+/// `c` as the ASCII letters it is written with, for the Latin letters a
+/// suggested wire name most often meets (`ü` as `u`, `ß` as `ss`); any
+/// other character as itself.
+fn ascii_letters(c: char) -> Vec<char> {
+    const FOLDS: &[(&str, &str)] = &[
+        ("àáâãäåā", "a"),
+        ("çćč", "c"),
+        ("ď", "d"),
+        ("èéêëēěę", "e"),
+        ("ìíîïī", "i"),
+        ("ł", "l"),
+        ("ñńň", "n"),
+        ("òóôõöøō", "o"),
+        ("řŕ", "r"),
+        ("śšş", "s"),
+        ("ťţ", "t"),
+        ("ùúûüūů", "u"),
+        ("ýÿ", "y"),
+        ("źžż", "z"),
+        ("ß", "ss"),
+        ("æ", "ae"),
+        ("œ", "oe"),
+    ];
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    FOLDS
+        .iter()
+        .find(|(from, _)| from.contains(lower))
+        .map_or_else(|| vec![c], |(_, to)| to.chars().collect())
 }
 
 /// Rule: `user_msg` is a well-formed message that names existing fields only.
@@ -552,27 +618,6 @@ fn missing_field(field: &FieldRef, error: &ast::Error<'_>) -> Option<String> {
             Some(format!("`{ident}` has only {count} {noun}, so there is no field {index}"))
         }
     }
-}
-
-/// Whether `ty` mentions any of the generic parameters.
-fn mentions_generics(generics: &syn::Generics, ty: &syn::Type) -> bool {
-    fn walk(tokens: proc_macro2::TokenStream, params: &[String]) -> bool {
-        tokens.into_iter().any(|tree| match tree {
-            proc_macro2::TokenTree::Ident(ident) => params.contains(&ident.to_string()),
-            proc_macro2::TokenTree::Group(group) => walk(group.stream(), params),
-            _ => false,
-        })
-    }
-    let params: Vec<String> = generics
-        .params
-        .iter()
-        .map(|param| match param {
-            syn::GenericParam::Type(t) => t.ident.to_string(),
-            syn::GenericParam::Lifetime(l) => l.lifetime.ident.to_string(),
-            syn::GenericParam::Const(c) => c.ident.to_string(),
-        })
-        .collect();
-    !params.is_empty() && walk(quote::quote!(#ty), &params)
 }
 
 fn quoted_list(names: &[String]) -> String {
