@@ -163,6 +163,19 @@ enum Shape {
     Secs,
 }
 
+impl Shape {
+    /// A value of this shape, for messages that show one.
+    fn example(self) -> String {
+        match self {
+            Shape::Flag => String::new(),
+            Shape::Str(example) => format!("{example:?}"),
+            Shape::Code => "NotFound".to_owned(),
+            Shape::Status => "404".to_owned(),
+            Shape::Secs => "30".to_owned(),
+        }
+    }
+}
+
 /// Where a key may be written: a set of [`Level`]s.
 #[derive(Clone, Copy)]
 struct Places(u8);
@@ -403,10 +416,13 @@ pub(crate) fn check_keys<'a>(attrs: &'a [Attribute], level: Level, cx: &mut Ctxt
             // syn's own words ("expected an expression") say what it
             // wanted, not what to write.
             Err(error) => {
-                cx.error_span(
-                    error.span(),
-                    "`#[service_error(...)]` takes keys separated by commas, each `key` or `key = value`, e.g. `#[service_error(http = 404, temporary)]`",
-                );
+                match malformed_item(list.tokens.clone()) {
+                    Some((tokens, message)) => cx.error_at(tokens, message),
+                    None => cx.error_span(
+                        error.span(),
+                        "`#[service_error(...)]` takes keys separated by commas, each `key` or `key = value`, e.g. `#[service_error(http = 404, temporary)]`",
+                    ),
+                }
                 ok = false;
                 continue;
             }
@@ -435,6 +451,65 @@ pub(crate) fn check_keys<'a>(attrs: &'a [Attribute], level: Level, cx: &mut Ctxt
         kept_attrs.push(attr);
     }
     Checked { attrs: if ok { Cow::Borrowed(attrs) } else { Cow::Owned(kept_attrs) }, written, mapping_failed }
+}
+
+/// The first item of `#[service_error(...)]` that is no `key` or
+/// `key = value`, and what to write instead, for the mistakes users make:
+/// a quoted list, `key: value`, `key =` with no value, two values.
+fn malformed_item(tokens: proc_macro2::TokenStream) -> Option<(proc_macro2::TokenStream, String)> {
+    use proc_macro2::TokenTree;
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for item in trees.split(|tree| matches!(tree, TokenTree::Punct(p) if p.as_char() == ',')) {
+        let spanned = |trees: &[TokenTree]| trees.iter().cloned().collect::<proc_macro2::TokenStream>();
+        match item {
+            [TokenTree::Literal(literal), ..] if literal.to_string().starts_with('"') => {
+                let text = literal.to_string();
+                let text = text.trim_matches('"');
+                return Some((
+                    spanned(&item[..1]),
+                    format!("keys are written without quotes: `#[service_error({text})]`"),
+                ));
+            }
+            [TokenTree::Ident(key), TokenTree::Punct(colon), rest @ ..]
+                if colon.as_char() == ':' && !rest.is_empty() =>
+            {
+                let value = spanned(rest);
+                return Some((
+                    spanned(&item[..2]),
+                    format!(
+                        "a key takes its value after `=`, not `:`: write `{key} = {}`",
+                        crate::suggest::tidy(value)
+                    ),
+                ));
+            }
+            [TokenTree::Ident(key), TokenTree::Punct(eq)] if eq.as_char() == '=' => {
+                let example = KEYS
+                    .iter()
+                    .find(|k| *key == k.name)
+                    .map_or_else(|| "...".to_owned(), |k| k.shape.example());
+                return Some((
+                    spanned(item),
+                    format!("`{key} =` needs a value: write e.g. `{key} = {example}`"),
+                ));
+            }
+            [TokenTree::Ident(key), TokenTree::Punct(eq), _, extra @ ..]
+                if eq.as_char() == '='
+                    && !extra.is_empty()
+                    && !matches!(&extra[0], TokenTree::Punct(p) if p.as_char() == ':' || p.as_char() == '.') =>
+            {
+                let extra = spanned(extra);
+                return Some((
+                    extra.clone(),
+                    format!(
+                        "`{key}` takes one value; remove `{}`, or separate keys with commas",
+                        crate::suggest::tidy(extra)
+                    ),
+                ));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// What [`check_keys`] found.
@@ -532,7 +607,7 @@ fn check_shape(key: &str, shape: Shape, item: &Meta) -> Result<(), Problem> {
             }
         }
         (Shape::Code, Some(value)) => check_code(value),
-        (Shape::Status, Some(value)) => check_number(key, value, "404", |text| {
+        (Shape::Status, Some(value)) => check_number(key, value, &shape.example(), |text| {
             codes::Code::from_name(text).map(|code| {
                 format!(
                     "`http` takes a status number, not a gRPC code: write `grpc = {}` or a status such as `http = {}`",
@@ -540,11 +615,12 @@ fn check_shape(key: &str, shape: Shape, item: &Meta) -> Result<(), Problem> {
                 )
             })
         }),
-        (Shape::Secs, Some(value)) => check_number(key, value, "30", |_| None),
-        (Shape::Code, None) => fail("`grpc` takes a value: write e.g. `grpc = NotFound`".to_owned()),
+        (Shape::Secs, Some(value)) => check_number(key, value, &shape.example(), |_| None),
+        (Shape::Code, None) => {
+            fail(format!("`{key}` takes a value: write e.g. `{key} = {}`", shape.example()))
+        }
         (Shape::Status | Shape::Secs, None) => {
-            let example = if key == "http" { "404" } else { "30" };
-            fail(format!("`{key}` takes a number: write e.g. `{key} = {example}`"))
+            fail(format!("`{key}` takes a number: write e.g. `{key} = {}`", shape.example()))
         }
     }
 }
@@ -598,8 +674,9 @@ fn check_number(
             Ok(())
         }
         Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => fail(format!(
-            "`{key} = {}` is too large; write a number of seconds such as `{key} = {example}`",
-            int.base10_digits()
+            "`{key} = {}` is more than a day ({} s), the most errdsl's clients accept; write a number of seconds such as `{key} = {example}`",
+            int.base10_digits(),
+            crate::wire_keys::MAX_RETRY_AFTER_SECS
         )),
         Expr::Lit(ExprLit { lit: Lit::Str(s), .. }) if s.value().trim().parse::<u64>().is_ok() => {
             fail(format!("`{key}` takes a number: write `{key} = {}`", s.value().trim()))

@@ -35,6 +35,11 @@ impl Ctxt {
         self.push(syn::Error::new(span, message));
     }
 
+    /// An error as syn made it (its span may cover several tokens).
+    pub(crate) fn syn_error(&mut self, error: syn::Error) {
+        self.push(error);
+    }
+
     /// Errors darling found while parsing attributes.
     pub(crate) fn darling(&mut self, error: darling::Error) {
         self.push(error.into());
@@ -50,9 +55,18 @@ impl Ctxt {
         self.errors.as_ref().is_none_or(Vec::is_empty)
     }
 
-    /// All recorded errors as one, or `Ok` when there were none.
+    /// All recorded errors as one, in the order of their place in the
+    /// source (rules run in their own order), or `Ok` when there were none.
     pub(crate) fn finish(mut self) -> syn::Result<()> {
-        let mut errors = self.errors.take().unwrap_or_default().into_iter();
+        let mut errors = self.errors.take().unwrap_or_default();
+        // Where the compiler gives no location (before Rust 1.88, or
+        // outside a macro), every key is equal and the order stays the
+        // rules' order.
+        errors.sort_by_key(|error| {
+            let start = error.span().start();
+            (start.line, start.column)
+        });
+        let mut errors = errors.into_iter();
         let Some(mut first) = errors.next() else {
             return Ok(());
         };

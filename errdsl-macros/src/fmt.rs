@@ -91,7 +91,7 @@ impl Template {
                         && (spec.contains('$') || spec.contains('*'))
                     {
                         return Err(format!(
-                            "`{{{inner}}}`: width and precision taken from arguments are not supported in messages; write a fixed one, e.g. `{{{arg}:.2}}`"
+                            "`{{{inner}}}`: width and precision taken from arguments are not supported in messages; write a fixed one, e.g. `{{{arg}:5}}`"
                         ));
                     }
                     rewritten.push_str(&field.arg_name());
@@ -129,10 +129,9 @@ fn parse_arg(arg: &str, inner: &str) -> Result<FieldRef, String> {
         ));
     }
     if arg.bytes().all(|b| b.is_ascii_digit()) {
-        return arg
-            .parse()
-            .map(FieldRef::Index)
-            .map_err(|_| format!("`{{{inner}}}`: field index out of range"));
+        return arg.parse().map(FieldRef::Index).map_err(|_| {
+            format!("`{{{inner}}}` names no field: fields count from 0, `{{0}}` for the first")
+        });
     }
     let ident = arg.strip_prefix("r#").unwrap_or(arg);
     let mut bytes = ident.bytes();
@@ -179,6 +178,6 @@ mod tests {
         assert!(parse("empty {:?}").unwrap_err().contains("names no field"));
         assert!(parse("bad {a-b}").unwrap_err().contains("not a field name"));
         assert!(parse("width {a:1$}").unwrap_err().contains("width"));
-        assert!(parse("huge {99999999999999999999999}").unwrap_err().contains("out of range"));
+        assert!(parse("huge {99999999999999999999999}").unwrap_err().contains("fields count from 0"));
     }
 }

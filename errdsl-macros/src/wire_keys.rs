@@ -8,6 +8,10 @@
 pub(crate) const RESERVED_METADATA_KEYS: &[&str] =
     &["id", "code", "temporary", "timeout", "fault", "service"];
 
+/// The longest `retry_after_secs` errdsl's clients accept (`RetryInfo`'s
+/// and `Retry-After`'s delay): a day.
+pub(crate) const MAX_RETRY_AFTER_SECS: u64 = 24 * 60 * 60;
+
 /// The longest reason AIP-193 allows, in characters.
 pub(crate) const MAX_REASON_CHARS: usize = 63;
 

@@ -5,7 +5,10 @@ pub use http::StatusCode;
 pub use std::borrow::Cow;
 pub use std::time::Duration;
 
-pub use crate::{Catalog, Classification, Code, ErrorSpec, ServiceError, Transparent, classify};
+pub use crate::{
+    Catalog, Classification, Code, DecodesAsDefault, ErrorSpec, ServiceError, Transparent, WireValue,
+    classify,
+};
 
 /// The HTTP status `N`, checked once at compile time.
 #[must_use]
@@ -275,31 +278,6 @@ impl<T> DecodeNever<T> for Decode<T> {
     }
 }
 
-/// What a `#[service_error(wire)]` field's type must be: it travels as text.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot travel on the wire: a `#[service_error(wire)]` field is sent as text",
-    label = "needs `Display` (to send it) and `FromStr` (to decode it)",
-    note = "implement `Display` and `FromStr` for `{Self}`, or mark the field `#[service_error(default)]` (it stays in the process and decodes as its default)"
-)]
-pub trait WireValue {
-    /// The text sent.
-    fn to_wire(&self) -> String;
-    /// The value decoded from the text sent.
-    fn from_wire(text: &str) -> Option<Self>
-    where
-        Self: Sized;
-}
-
-impl<T: core::fmt::Display + core::str::FromStr> WireValue for T {
-    fn to_wire(&self) -> String {
-        self.to_string()
-    }
-
-    fn from_wire(text: &str) -> Option<Self> {
-        text.parse().ok()
-    }
-}
-
 /// `wire_fields()` of one error: each field's name and its `Display` text.
 /// One function that is not generic, called with the fields as
 /// `&dyn Display`, keeps the code generated for every variant small to
@@ -307,29 +285,6 @@ impl<T: core::fmt::Display + core::str::FromStr> WireValue for T {
 #[must_use]
 pub fn texts(fields: &[(&'static str, &dyn core::fmt::Display)]) -> Vec<(&'static str, String)> {
     fields.iter().map(|&(name, value)| (name, value.to_string())).collect()
-}
-
-/// What a field that does not travel must be for its error to decode: it
-/// decodes as its `Default`.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` has no `Default`, so a client cannot decode this field",
-    label = "a `#[service_error(default)]` field decodes as `Default::default()`",
-    note = "implement `Default` for `{Self}`, or send the field with `#[service_error(wire)]`"
-)]
-pub trait DecodesAsDefault {
-    /// The value a client decodes the field as.
-    fn decoded() -> Self;
-}
-
-impl<T: Default> DecodesAsDefault for T {
-    fn decoded() -> Self {
-        T::default()
-    }
-}
-
-/// Parses a wire field of an [`ErrorResult`].
-pub fn wire_field<T: WireValue>(result: &ErrorResult, name: &str) -> Option<T> {
-    T::from_wire(result.field(name)?)
 }
 
 #[cfg(test)]

@@ -76,6 +76,7 @@
 
 #[cfg(feature = "axum")]
 pub mod axum;
+mod bounds;
 #[cfg(any(feature = "serde", feature = "tonic"))]
 mod capture;
 mod classify;
@@ -93,7 +94,6 @@ mod json;
 pub mod retry;
 mod service_error;
 pub mod testing;
-mod transparent;
 
 pub use classify::{Classification, classify};
 pub use code::{Code, UnknownCode};
@@ -200,10 +200,10 @@ pub use errdsl_macros::ServiceError;
 pub use errdsl_macros::errors;
 pub use error_result::{ErrorResult, ErrorResultBuilder};
 pub use service_error::{Catalog, ErrorSpec, ServiceError};
-// At the root, hidden: the compiler names it when a transparent field's
-// type is not an errdsl error.
+// At the root, hidden: the compiler names them when a field's type does
+// not fit.
 #[doc(hidden)]
-pub use transparent::Transparent;
+pub use bounds::{DecodesAsDefault, Transparent, WireValue};
 
 /// Items the generated code uses. Not public API: no stability promise.
 #[doc(hidden)]

@@ -203,6 +203,12 @@ impl<'a> Error<'a> {
 }
 
 impl Error<'_> {
+    /// The whole `key = value` of `key` as written on this error, for
+    /// messages about it.
+    pub(crate) fn written_key(&self, key: &str) -> Option<&proc_macro2::TokenStream> {
+        self.written.iter().find(|written| written.key == key).map(|written| &written.tokens)
+    }
+
     /// The source field, by thiserror's rule: marked `#[source]` or
     /// `#[from]`, else named `source`.
     pub(crate) fn source_field(&self) -> Option<usize> {

@@ -147,15 +147,14 @@ fn construct(error: &ErrorDecl) -> TokenStream {
         let (member, ty) = (&field.member, &field.ty);
         let value = if field.wire == Wire::Travels {
             let name = field.wire_name();
-            let parse = quote_spanned!(ty.span()=> ::errdsl::__private::wire_field::<#ty>);
             quote! {
-                match #parse(&result, #name) {
+                match <#ty as ::errdsl::__private::WireValue>::from_field(&result, #name) {
                     ::errdsl::__private::Some(value) => value,
                     ::errdsl::__private::None => return ::errdsl::__private::Err(result),
                 }
             }
         } else {
-            quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::DecodesAsDefault>::decoded())
+            quote!(<#ty as ::errdsl::__private::DecodesAsDefault>::decoded())
         };
         quote!(#member: #value)
     });
@@ -172,9 +171,11 @@ fn variant_path(error: &ErrorDecl) -> TokenStream {
 pub(super) fn transports(outline: &Outline) -> TokenStream {
     let ident = &outline.ident;
     let (impl_generics, ty_generics, _) = outline.generics.split_for_impl();
-    let bound: syn::WherePredicate =
-        syn::parse_quote!(#ident #ty_generics: ::errdsl::__private::ServiceError);
-    let where_clause = where_clause(outline, vec![bound]);
+    // A bound on a type with no parameters would be a trivial bound, and
+    // a second report of what the `ServiceError` impl already reports.
+    let bound: Option<syn::WherePredicate> = (!outline.generics.params.is_empty())
+        .then(|| syn::parse_quote!(#ident #ty_generics: ::errdsl::__private::ServiceError));
+    let where_clause = where_clause(outline, bound.into_iter().collect());
     let input = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
         ::errdsl::__private::axum_impls! { #input }

@@ -242,7 +242,7 @@ fn check_no_field_cfg(variant: &syn::Variant, field: &syn::Field, cx: &mut Ctxt)
         cx.error_at(
             attr,
             format!(
-                "`errors!` cannot compile a field of `{}` in or out; put the `#[cfg(...)]` on the variant, with one variant per configuration",
+                "`errors!` runs before `#[cfg]` is applied, so it cannot leave out a field of `{}`; put the `#[cfg(...)]` on the variant, with one variant per configuration",
                 variant.ident
             ),
         );
@@ -303,24 +303,28 @@ fn display(variant: &syn::Variant, error: &ast::Error<'_>, cx: &mut Ctxt) -> Opt
             )
         })?;
         if !input.is_empty() {
-            return Err(input.error(
-                "format arguments are not supported in `#[error]`: name fields in the message, e.g. `{amount}`",
+            let rest: proc_macro2::TokenStream = input.parse()?;
+            let written = crate::suggest::tidy(&rest);
+            return Err(syn::Error::new_spanned(
+                rest,
+                format!("format arguments are not supported in `#[error]`: remove `{written}` and name the fields in the message itself, e.g. `{{0}}` or `{{amount}}`"),
             ));
         }
         Ok(Some(lit))
     });
     match parsed {
         Err(error) => {
-            cx.error_span(error.span(), error);
+            cx.syn_error(error);
             None
         }
         Ok(None) if error.fields.len() != 1 => {
             cx.error_at(
                 attr,
                 format!(
-                    "`#[error(transparent)]` shows the variant's only field, but `{}` has {}",
+                    "`#[error(transparent)]` shows the variant's only field, but `{}` has {}; write a message instead, e.g. `#[error(\"{}\")]`",
                     variant.ident,
-                    error.fields.len()
+                    error.fields.len(),
+                    placeholders(error),
                 ),
             );
             None
@@ -328,6 +332,15 @@ fn display(variant: &syn::Variant, error: &ast::Error<'_>, cx: &mut Ctxt) -> Opt
         Ok(None) => Some(Display::Transparent),
         Ok(Some(lit)) => check_template(&lit, error, "`#[error]`", cx).map(Display::Message),
     }
+}
+
+/// Every field of `error` as a placeholder, for a suggested message:
+/// `{0}, {1}` or `{id}, {name}`.
+fn placeholders(error: &ast::Error<'_>) -> String {
+    let fields = error.fields.iter().enumerate();
+    let names: Vec<String> =
+        fields.map(|(i, f)| format!("{{{}}}", f.name().unwrap_or_else(|| i.to_string()))).collect();
+    names.join(", ")
 }
 
 /// Rule: a child does not redeclare an inherited error, by variant; its

@@ -12,6 +12,7 @@ use crate::codes::{self, Code};
 use crate::ctxt::Ctxt;
 use crate::model::{CodeSource, Spec};
 use crate::suggest::did_you_mean;
+use crate::wire_keys;
 
 /// The mapping and flags of an error declared in full.
 pub(super) fn resolve_static(
@@ -27,9 +28,9 @@ pub(super) fn resolve_static(
     let mapping =
         resolve_mapping(error, keys, Defaults { keys: defaults, known: known_defaults }, &flags, cx);
     if let Some(mapping) = &mapping {
-        check_fault(&flags, mapping, cx);
-        check_timeout(&flags, mapping, cx);
-        check_temporary(&flags, mapping, cx);
+        check_fault(error, &flags, mapping, cx);
+        check_timeout(error, &flags, mapping, cx);
+        check_temporary(error, &flags, mapping, cx);
     }
     let name = resolve_name(error, keys, cx);
     let user_msg = match &keys.user_msg {
@@ -65,14 +66,39 @@ pub(super) struct Defaults<'a> {
 
 /// The flags of an error, each with the span of the key that set it.
 struct Flags {
-    temporary: Option<Span>,
-    timeout: Option<Span>,
-    fault: Option<Span>,
+    temporary: Option<SetFlag>,
+    timeout: Option<SetFlag>,
+    fault: Option<SetFlag>,
+}
+
+/// A flag that is set: where, and whether the error has it from its enum.
+#[derive(Clone, Copy)]
+struct SetFlag {
+    span: Span,
+    on_enum: bool,
+}
+
+impl SetFlag {
+    /// How a message about `flag` on `error` starts, and how it ends: an
+    /// enum's flag applies to every variant, and is moved, not removed.
+    fn words(self, flag: &str, error: &ast::Error<'_>) -> (String, String) {
+        if self.on_enum {
+            (
+                format!("the enum's `{flag}` applies to every variant, and `{}` has it: ", error.ident),
+                format!("move `{flag}` to the variants it fits"),
+            )
+        } else {
+            (String::new(), format!("remove `{flag}`"))
+        }
+    }
 }
 
 impl Flags {
     fn merge(keys: &ErrorKeys, defaults: Option<&ErrorKeys>) -> Flags {
-        let pick = |own: Flag, default: Option<Flag>| flag_span(own).or(default.and_then(flag_span));
+        let pick = |own: Flag, default: Option<Flag>| {
+            let own = flag_span(own).map(|span| SetFlag { span, on_enum: false });
+            own.or(default.and_then(flag_span).map(|span| SetFlag { span, on_enum: true }))
+        };
         Flags {
             temporary: pick(keys.temporary, defaults.map(|d| d.temporary)),
             timeout: pick(keys.timeout, defaults.map(|d| d.timeout)),
@@ -173,7 +199,14 @@ fn resolve_code(arg: &SpannedValue<CodeArg>, cx: &mut Ctxt) -> Option<Code> {
     match &**arg {
         CodeArg::Name(name) => Code::from_name(name).or_else(|| {
             let hint = did_you_mean(name, codes::ALL.iter().map(|c| c.name)).map_or_else(
-                || " (e.g. `InvalidArgument`, `NotFound`, `Internal`)".to_owned(),
+                || {
+                    let names: Vec<String> = codes::ALL
+                        .iter()
+                        .filter(|c| c.number != 0)
+                        .map(|c| format!("`{}`", c.name))
+                        .collect();
+                    format!("; the codes are {}, or their numbers 1 to 16", names.join(", "))
+                },
                 |s| format!("; did you mean `{s}`?"),
             );
             cx.error_span(arg.span(), format!("unknown gRPC code `{name}`{hint}"));
@@ -227,63 +260,63 @@ fn check_class(code: Code, status: u16, span: Span, cx: &mut Ctxt) {
 }
 
 /// Rule: a fault is the server's failure, so its code is server-side.
-fn check_fault(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
-    if let Some(span) = flags.fault
+fn check_fault(error: &ast::Error<'_>, flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
+    if let Some(set) = flags.fault
         && !mapping.code.is_server_side()
     {
+        let (start, end) = set.words("fault", error);
         cx.error_span(
-                span,
-                format!(
-                    "`fault` marks a failure of the server, but `{}` (from {}) blames the client; use a server-side code such as `Internal` (500) or remove `fault`",
-                    mapping.code.name, mapping.origin
-                ),
-            );
+            set.span,
+            format!(
+                "{start}`fault` marks a failure of the server, but `{}` (from {}) blames the client; use a server-side code such as `Internal` (500), or {end}",
+                mapping.code.name, mapping.origin
+            ),
+        );
     }
 }
 
 /// Rule: a timeout maps to `DeadlineExceeded`, 408 or 504.
-fn check_timeout(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
-    if let Some(span) = flags.timeout
+fn check_timeout(error: &ast::Error<'_>, flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
+    if let Some(set) = flags.timeout
         && mapping.code != codes::DEADLINE_EXCEEDED
         && !matches!(mapping.http, 408 | 504)
     {
+        let (start, end) = set.words("timeout", error);
         cx.error_span(
-                span,
-                format!(
-                    "`timeout` needs a timeout mapping, but the error maps to `{}`/{} (from {}); use `grpc = DeadlineExceeded`, `http = 504` or `http = 408`",
-                    mapping.code.name, mapping.http, mapping.origin
-                ),
-            );
+            set.span,
+            format!(
+                "{start}`timeout` says the call ran out of time, but the error maps to `{}`/{} (from {}); use `grpc = DeadlineExceeded`, `http = 504` or `http = 408`, or {end}",
+                mapping.code.name, mapping.http, mapping.origin
+            ),
+        );
     }
 }
 
 /// Rule: a temporary error has a code that clients may retry.
-fn check_temporary(flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
-    if let Some(span) = flags.temporary
+fn check_temporary(error: &ast::Error<'_>, flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
+    if let Some(set) = flags.temporary
         && !mapping.code.can_be_temporary()
     {
+        let (start, end) = set.words("temporary", error);
         cx.error_span(
-                span,
-                format!(
-                    "`temporary` means a retry may succeed, but `{}` (from {}) says the request itself is wrong and is never retried; use {}, or remove `temporary`",
-                    mapping.code.name,
-                    mapping.origin,
-                    // Say it in the terms the mapping was declared in.
-                    if matches!(mapping.source, CodeSource::FromHttp(_)) {
-                        "a retryable status such as `http = 503` or `http = 429`"
-                    } else {
-                        "a retryable code such as `Unavailable` or `ResourceExhausted`"
-                    },
-                ),
-            );
+            set.span,
+            format!(
+                "{start}`temporary` means a retry may succeed, but `{}` (from {}) says the request itself is wrong and is never retried; use {}, or {end}",
+                mapping.code.name,
+                mapping.origin,
+                // Say it in the terms the mapping was declared in.
+                if matches!(mapping.source, CodeSource::FromHttp(_)) {
+                    "a retryable status such as `http = 503` or `http = 429`"
+                } else {
+                    "a retryable code such as `Unavailable` or `ResourceExhausted`"
+                },
+            ),
+        );
     }
 }
 
-/// Rule: `retry_after_secs` only makes sense on a temporary error.
-/// The longest `Retry-After` errdsl's decoders accept: a day (the runtime's
-/// `errdsl::grpc::MAX_RETRY_AFTER`).
-const MAX_RETRY_AFTER_SECS: u64 = 24 * 60 * 60;
-
+/// Rule: `retry_after_secs` only makes sense on a temporary error, and is
+/// 1 s to a day (what errdsl's decoders accept).
 fn check_retry_after(
     error: &ast::Error<'_>,
     retry_after: Option<&SpannedValue<u64>>,
@@ -291,20 +324,25 @@ fn check_retry_after(
     cx: &mut Ctxt,
 ) {
     let Some(retry_after) = retry_after else { return };
-    if flags.temporary.is_none() {
-        cx.error_span(
-                retry_after.span(),
-                format!("`retry_after_secs` tells clients when to retry, but `{}` is not `temporary`, so they never do; add `temporary` or remove it", error.ident),
-            );
+    let message = if flags.temporary.is_none() {
+        format!(
+            "`retry_after_secs` tells clients when to retry, but `{}` is not `temporary`, so they never do; add `temporary`, or remove `retry_after_secs`",
+            error.ident
+        )
     } else if **retry_after == 0 {
-        cx.error_span(
-            retry_after.span(),
-            "`retry_after_secs = 0` asks for nothing a client would not do anyway; remove it, and clients retry with their own backoff",
-        );
-    } else if **retry_after > MAX_RETRY_AFTER_SECS {
-        cx.error_span(
-            retry_after.span(),
-            format!("`retry_after_secs = {}` is more than a day ({MAX_RETRY_AFTER_SECS} s), which errdsl's clients ignore as absurd; ask for a day at most", **retry_after),
-        );
+        "`retry_after_secs = 0` tells clients nothing; give at least 1, or remove it and clients retry with their own backoff".to_owned()
+    } else if **retry_after > wire_keys::MAX_RETRY_AFTER_SECS {
+        format!(
+            "`retry_after_secs = {}` is more than a day ({} s), the most errdsl's clients accept; ask for a day at most",
+            **retry_after,
+            wire_keys::MAX_RETRY_AFTER_SECS
+        )
+    } else {
+        return;
+    };
+    // On the whole `retry_after_secs = N`, or on `N` for an enum's default.
+    match error.written_key("retry_after_secs") {
+        Some(tokens) => cx.error_at(tokens, message),
+        None => cx.error_span(retry_after.span(), message),
     }
 }

@@ -52,7 +52,7 @@ fn check_no_export(input: &ast::Input<'_>, cx: &mut Ctxt) {
     if let Some(export) = input.container.as_ref().map(|c| c.export).filter(Flag::is_present) {
         cx.error_span(
             export.span(),
-            "`export` lets other crates inherit from an `errors!` enum, but a derived type has no children; remove it",
+            "`export` is only for enums declared in `errors!` (it lets other crates inherit from them); a derived type has no children: remove it",
         );
     }
 }
@@ -186,7 +186,10 @@ fn check_domain(domain: &LitStr, cx: &mut Ctxt) -> Option<String> {
             } else if let Some(c) =
                 label.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
             {
-                Some(format!("has `{c}` in it; a label is lower-case ASCII letters, digits and `-`"))
+                Some(format!(
+                    "has {} in it; a label is lower-case ASCII letters, digits and `-`",
+                    shown_char(c)
+                ))
             } else if label.starts_with('-') || label.ends_with('-') {
                 Some(format!("has the label `{label}`, which starts or ends with `-`"))
             } else {
@@ -219,7 +222,7 @@ fn check_service(service: &LitStr, cx: &mut Ctxt) -> Option<String> {
             .collect();
         cx.error_at(
             service,
-            format!("the service name {value:?} has `{c}` in it; a service is named with ASCII letters, digits, `_`, `-` and `.`, e.g. `service = {suggestion:?}`"),
+            format!("the service name {value:?} has {} in it; a service is named with ASCII letters, digits, `_`, `-` and `.`, e.g. `service = {suggestion:?}`", shown_char(c)),
         );
         return None;
     }
@@ -295,7 +298,7 @@ fn check_metadata_keys(decl: &ErrorDecl, error: &ast::Error<'_>, cx: &mut Ctxt) 
             )
         } else if back != name {
             format!(
-                "travels in gRPC's `ErrorInfo.metadata` as `{key}`, which a client reads back as `{back}`; name it in `snake_case` with words that start with a letter, e.g. `{back}`"
+                "travels in gRPC's `ErrorInfo.metadata` under the lowerCamelCase key `{key}`, which a client turns back into `{back}`, not `{name}`; rename the field so that no word after a `_` starts with a digit, e.g. `{back}`"
             )
         } else {
             continue;
@@ -368,13 +371,13 @@ pub(crate) fn check_unique_names<'a>(
         let span = if origin.is_none() { spec.name_span } else { variant.span() };
         let message = if first_name == spec.name {
             format!(
-                "duplicate wire name `{}`: `{first}`{} already uses it; clients tell errors apart by name, so give this one another with `name = \"...\"`",
+                "duplicate wire name `{}`: `{first}`{} already uses it; clients tell errors apart by name, so give this one a different name with `name = \"...\"`",
                 spec.name,
                 inherited(first_origin),
             )
         } else {
             format!(
-                "the wire name `{}` differs from `{first_name}` of `{first}`{} only in case, and gRPC clients read both as the reason `{reason}`; give this one another with `name = \"...\"`",
+                "the wire name `{}` differs from `{first_name}` of `{first}`{} only in case, and gRPC clients read both as the reason `{reason}`; give this one a different name with `name = \"...\"`",
                 spec.name,
                 inherited(first_origin),
                 reason = wire_keys::reason(&spec.name),
@@ -496,7 +499,7 @@ fn reason_problem(name: &str) -> Option<String> {
     if name.is_empty() {
         Some("is empty".to_owned())
     } else if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '_')) {
-        Some(format!("has `{c}` in it"))
+        Some(format!("has {} in it", shown_char(c)))
     } else if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         Some("does not start with a letter".to_owned())
     } else if name.ends_with('_') {
@@ -516,14 +519,24 @@ fn suggested_name(name: &str) -> String {
         .chars()
         .flat_map(ascii_letters)
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .skip_while(|c| !c.is_ascii_alphabetic())
-        .take(wire_keys::MAX_REASON_CHARS)
         .collect();
-    while out.ends_with('_') {
-        out.pop();
-    }
-    if out.is_empty() {
+    let trimmed = out.trim_matches('_');
+    if trimmed.is_empty() {
         return "div_by_zero".to_owned();
+    }
+    out = trimmed.to_owned();
+    // Digits first keep their meaning behind a word.
+    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        out.insert_str(0, "error_");
+    }
+    if out.len() > wire_keys::MAX_REASON_CHARS {
+        // Cut between words, so that no word is cut in half.
+        out.truncate(wire_keys::MAX_REASON_CHARS + 1);
+        let end = out.rfind('_').filter(|&end| end >= 3).unwrap_or(wire_keys::MAX_REASON_CHARS);
+        out.truncate(end);
+        while out.ends_with('_') {
+            out.pop();
+        }
     }
     if out.len() < 3 {
         out.push_str("_error");
@@ -598,7 +611,12 @@ fn missing_field(field: &FieldRef, error: &ast::Error<'_>) -> Option<String> {
     match (field, error.fields_style) {
         (FieldRef::Named(name), Style::Named) if names.contains(name) => None,
         (FieldRef::Index(index), Style::Tuple) if *index < error.fields.len() => None,
-        (_, Style::Unit) => Some(format!("`{ident}` has no fields")),
+        (FieldRef::Named(name), Style::Unit) => Some(format!(
+            "`{ident}` has no fields; remove the placeholder, or give `{ident}` a field `{name}`"
+        )),
+        (FieldRef::Index(_), Style::Unit) => {
+            Some(format!("`{ident}` has no fields; remove the placeholder, or give `{ident}` a field"))
+        }
         (FieldRef::Named(name), Style::Named) => {
             let hint = did_you_mean(name, names.iter().map(String::as_str)).map_or_else(
                 || format!("; its fields are {}", quoted_list(&names)),
@@ -615,9 +633,19 @@ fn missing_field(field: &FieldRef, error: &ast::Error<'_>) -> Option<String> {
         (FieldRef::Index(index), Style::Tuple) => {
             let count = error.fields.len();
             let noun = if count == 1 { "field" } else { "fields" };
-            Some(format!("`{ident}` has only {count} {noun}, so there is no field {index}"))
+            let last = count - 1;
+            let write = if count == 1 { "`{0}`".to_owned() } else { format!("`{{0}}` to `{{{last}}}`") };
+            Some(format!(
+                "`{ident}` has only {count} {noun}, so there is no field {index}; fields count from 0: write {write}"
+            ))
         }
     }
+}
+
+/// A character of a name, as a message shows it: a space is not readable
+/// between backticks.
+fn shown_char(c: char) -> String {
+    if c == ' ' { "a space".to_owned() } else { format!("`{c}`") }
 }
 
 fn quoted_list(names: &[String]) -> String {

@@ -41,15 +41,20 @@ fn check_unique_from(outline: &Outline, inherited: usize, cx: &mut Ctxt) {
         match seen.iter().find(|(t, _)| *t == ty) {
             Some(&(_, first)) if own => {
                 let first_ident = &outline.variants[first].ident;
-                let origin = if first < inherited { " (inherited)" } else { "" };
-                cx.error_at(
-                    &field.ty,
+                let message = if first < inherited {
                     format!(
-                        "two `From<{ty}>` for `{ident}`: `{first_ident}`{origin} and `{}` both have `#[from] {ty}`; keep `#[from]` on one variant and build the other with its constructor, `{ident}::{}(..)`",
+                        "two `From<{ty}>` impls for `{ident}`: the inherited `{first_ident}` converts from `{ty}` already; remove `#[from]` from `{}` and build it with its constructor, `{ident}::{}(..)`",
                         variant.ident,
                         constructor_of(variant),
-                    ),
-                );
+                    )
+                } else {
+                    format!(
+                        "two `From<{ty}>` impls for `{ident}`: `{first_ident}` and `{}` both have `#[from] {ty}`; keep `#[from]` on one variant and build the other with its constructor, `{ident}::{}(..)`",
+                        variant.ident,
+                        constructor_of(variant),
+                    )
+                };
+                cx.error_at(&field.ty, message);
             }
             Some(_) => {}
             None => seen.push((ty, index)),

@@ -1,5 +1,8 @@
-// A typo in the enum's keys is the only error: the variants, which may have
-// meant to inherit the enum's mapping, do not each report "no mapping".
+// A typo in the enum's keys is reported alone. The first enum has its
+// mapping, so its variants have nothing to report; in the second, the typo
+// is of a mapping key, so the variants, which may have meant to inherit it,
+// do not each report "no mapping" (errors/derive_checks_apply.rs: a typo of
+// another key leaves those reports in place).
 #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
 #[service_error(grpc = Internal, servce = "divider")]
 enum E {

@@ -1,4 +1,5 @@
-// A struct is one error: it has no variants to delegate or children.
+// A struct is one error: it may be `transparent` over an error errdsl
+// declares (not over `std::io::Error`), and it has no children to `export` to.
 #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
 #[error("x")]
 #[service_error(transparent)]

@@ -1,0 +1,85 @@
+//! The bounds generated code puts on the types of a user's fields, each
+//! with its message in errdsl's words. Every use of a field's type goes
+//! through one of them (as `<Type as Bound>::item`), so that a type that
+//! does not fit is one error, on the whole type, and no other.
+
+use crate::{Catalog, ErrorResult, ErrorSpec, ServiceError};
+
+/// The type of a `#[service_error(transparent)]` field: an error errdsl
+/// declares, whose catalog and answers the variant's are. Every use of the
+/// field's type goes through this one trait, so that a type errdsl does
+/// not declare is one error, in errdsl's words, on the field's type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an error errdsl declares, so `transparent` cannot delegate to it",
+    label = "declared neither with `#[derive(errdsl::ServiceError)]` nor in `errdsl::errors!`",
+    note = "map the error itself instead, e.g. `#[service_error(http = 500)]` or `#[service_error(fault)]`, or classify this source at run time with `#[service_error(classify)]`"
+)]
+pub trait Transparent {
+    /// The inner type's catalog.
+    const ERRORS: &'static [ErrorSpec];
+    /// The inner error, to delegate to.
+    fn service_error(&self) -> &dyn ServiceError;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: ServiceError + Catalog> Transparent for T {
+    const ERRORS: &'static [ErrorSpec] = T::ERRORS;
+    #[inline]
+    fn service_error(&self) -> &dyn ServiceError {
+        self
+    }
+}
+
+/// What a `#[service_error(wire)]` field's type must be: it travels as text.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot travel on the wire: a `#[service_error(wire)]` field is sent as text",
+    label = "needs `Display` (to send it) and `FromStr` (to decode it)",
+    note = "implement whichever of `Display` and `FromStr` `{Self}` lacks, or mark the field `#[service_error(default)]` (it stays in the process and decodes as its default)"
+)]
+pub trait WireValue {
+    /// The text sent.
+    fn to_wire(&self) -> String;
+    /// The value decoded from the text sent.
+    fn from_wire(text: &str) -> Option<Self>
+    where
+        Self: Sized;
+
+    /// The field `name` of `result`, decoded; `None` when it is missing or
+    /// malformed.
+    fn from_field(result: &ErrorResult, name: &str) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        Self::from_wire(result.field(name)?)
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: core::fmt::Display + core::str::FromStr> WireValue for T {
+    fn to_wire(&self) -> String {
+        self.to_string()
+    }
+
+    fn from_wire(text: &str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
+/// What a field that does not travel must be for its error to decode: it
+/// decodes as its `Default`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no `Default`, so a client cannot decode this field",
+    label = "a `#[service_error(default)]` field decodes as `Default::default()`",
+    note = "implement `Default` for `{Self}`, or, if it is `Display` and `FromStr`, send the field with `#[service_error(wire)]`"
+)]
+pub trait DecodesAsDefault {
+    /// The value a client decodes the field as.
+    fn decoded() -> Self;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: Default> DecodesAsDefault for T {
+    fn decoded() -> Self {
+        T::default()
+    }
+}
