@@ -9,7 +9,13 @@
 #   hand_full     a hand-written twin of everything errors! generates: the enums
 #                 (ancestors' variants copied in), Display, Error, From<Ancestor>,
 #                 ServiceError (one plain match arm per variant, #[inline] like
-#                 the generated methods) and Catalog impls, constructors
+#                 the generated methods, wire_fields and domain included),
+#                 TryFrom<ErrorResult> and Catalog impls, constructors, and
+#                 the parent callbacks (a macro_rules! per enum holding its
+#                 ancestry). Not in it: IntoResponse and From<_> for
+#                 tonic::Status, which errors! writes through errdsl's macros
+#                 and which are empty here (errdsl without its axum and tonic
+#                 features)
 #   thiserror_full the same with Display and Error from
 #                 #[derive(Debug, thiserror::Error)] instead of by hand: what a
 #                 team without errdsl would write
@@ -255,12 +261,48 @@ def constructor(e):
     return f"    #[inline]\n    pub fn {fn}({params}) -> Self {{ {pattern(e, 'Self')} }}\n"
 
 
+def shown(e):
+    """The fields the sent message shows, which travel with the error: the
+    user message's, else the `#[error]` text's unless a fault's."""
+    template = e["user"] or ("" if e["fault"] else e["display"])
+    return re.findall(r"\{(\w+)\}", template)
+
+
+def wire_fields_expr(e):
+    names = shown(e)
+    if not names:
+        return "Vec::new()"
+    binding = lambda n: f"f{n}" if n.isdigit() else n
+    return "vec![" + ", ".join(f'("{n}", {binding(n)}.to_string())' for n in names) + "]"
+
+
+def callbacks():
+    """The hidden `macro_rules!` each `errors!` enum gets, through which a
+    child in another module borrows its ancestry: the same text."""
+    out = []
+    for name, *_ in ENUMS:
+        chain = list(reversed(ancestors(name))) + [name]
+        decls = []
+        for i, enum in enumerate(chain):
+            parent = f": {chain[i - 1]}" if i else ""
+            service = next(s for n, _, s, *_ in ENUMS if n == enum)
+            attrs = f'#[service_error(service = "{service}")] ' if service else ""
+            variants = "".join(definition(e, f'    #[error("{e["display"]}")]\n    #[service_error({e["keys"]})]\n')
+                               for e in OWN[enum])
+            decls.append(f"{attrs}enum {enum}{parent} {{\n{variants}}}\n")
+        out.append(f"#[doc(hidden)]\n#[allow(unused_macros)]\nmacro_rules! __errdsl_parent_{name} {{\n"
+                   f"    ([$($path:tt)*] $($input:tt)*) => {{\n"
+                   f"        ::errdsl::errors! {{ @__errdsl_parent [$($path)*] {{ {''.join(decls)} }} $($input)* }}\n"
+                   f"    }};\n}}\n#[doc(hidden)]\n#[allow(unused_imports)]\npub(crate) use __errdsl_parent_{name} as {name};\n")
+    return "".join(out)
+
+
 def hand_full():
-    return enums("#[derive(Debug)]\n", False) + display_and_error() + service_impls()
+    return enums("#[derive(Debug)]\n", False) + display_and_error() + service_impls() + callbacks()
 
 
 def thiserror_full():
-    return enums("#[derive(Debug, thiserror::Error)]\n", True) + service_impls()
+    return enums("#[derive(Debug, thiserror::Error)]\n", True) + service_impls() + callbacks()
 
 
 def service_impls():
@@ -284,7 +326,15 @@ def service_impls():
                           lambda e: f"Some(Duration::from_secs({e['retry']}))" if e["retry"] else "None"))
         out.append(method(name, "service(&self) -> Option<&str>",
                           lambda e: f'Some("{e["service"]}")' if e["service"] else "None"))
+        out.append("    #[inline]\n    fn domain(&self) -> Option<&str> { None }\n")
+        out.append(method(name, "wire_fields(&self) -> Vec<(&str, String)>", wire_fields_expr,
+                          bind=lambda e: bool(shown(e))))
         out.append("}\n")
+        decoders = "".join(f'        if name.eq_ignore_ascii_case("{e["name"]}") {{ return Ok({pattern(e, "Self")}); }}\n'
+                           for e in errors if not e["fields"])
+        out.append(f"impl TryFrom<ErrorResult> for {name} {{\n    type Error = ErrorResult;\n"
+                   f"    fn try_from(result: ErrorResult) -> Result<Self, ErrorResult> {{\n"
+                   f"        let name = result.name();\n{decoders}        Err(result)\n    }}\n}}\n")
         specs = "".join(f"        {spec(e)},\n" for e in errors)
         out.append(f"impl Catalog for {name} {{\n    const ERRORS: &'static [ErrorSpec] = &[\n{specs}    ];\n}}\n")
         out.append(f"impl {name} {{\n{''.join(constructor(e) for e in errors)}}}\n")
@@ -296,7 +346,7 @@ def service_impls():
 
 
 PRELUDE = ("use std::borrow::Cow;\n#[allow(unused_imports)]\nuse std::fmt;\nuse std::time::Duration;\n"
-           "use errdsl::{Catalog, Code, ErrorSpec, ServiceError};\nuse http::StatusCode;\n"
+           "use errdsl::{Catalog, Code, ErrorResult, ErrorSpec, ServiceError};\nuse http::StatusCode;\n"
            "const fn status(n: u16) -> StatusCode {\n"
            "    match StatusCode::from_u16(n) {\n        Ok(status) => status,\n"
            "        Err(_) => panic!(\"not an HTTP status\"),\n    }\n}\n")
@@ -321,18 +371,22 @@ cargo "$CMD" -q --profile "$PROFILE" --workspace
 
 # RUNS rounds; each round rebuilds every crate once (touch its source, run
 # cargo), so that load from other processes hits all crates alike.
+# Prints "wall cpu": the build's elapsed seconds, and the CPU seconds (user
+# and system) of cargo and rustc, which another process's load disturbs
+# less than the elapsed time.
 seconds() {
-    local start end
     touch "$WORK/$1/src/lib.rs"
-    start=$(date +%s.%N)
-    cargo "$CMD" -q --profile "$PROFILE" -p "$1"
-    end=$(date +%s.%N)
-    awk -v a="$end" -v b="$start" 'BEGIN { printf "%.3f", a - b }'
+    local TIMEFORMAT='%R %U %S'
+    { time cargo "$CMD" -q --profile "$PROFILE" -p "$1" 2>"$WORK/cargo.err"; } 2>"$WORK/time.txt" ||
+        { cat "$WORK/cargo.err" >&2; return 1; }
+    awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$WORK/time.txt"
 }
-declare -A TIMES
+declare -A TIMES CPUS
 for round in $(seq "$RUNS"); do
     for crate in "${CRATES[@]}"; do
-        TIMES[$crate]+="$(seconds "$crate") "
+        read -r wall cpu < <(seconds "$crate")
+        TIMES[$crate]+="$wall "
+        CPUS[$crate]+="$cpu "
     done
     echo "  round $round done"
 done
@@ -346,23 +400,31 @@ expand_seconds() {
             END { print found == "" ? "?" : found }'
 }
 
-echo
-printf '%-15s %9s %10s  %s\n' crate "mean (s)" "median (s)" "runs (s)"
-declare -A MEAN MEDIAN
-for crate in "${CRATES[@]}"; do
-    read -r mean median < <(tr ' ' '\n' <<<"${TIMES[$crate]}" | sed '/^$/d' | sort -n |
+# "mean median" of a list of seconds.
+stats() {
+    tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n |
         awk '{ t[NR] = $1; sum += $1 } END {
             m = NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
-            printf "%.3f %.3f\n", sum / NR, m }')
+            printf "%.3f %.3f\n", sum / NR, m }'
+}
+echo
+printf '%-15s %9s %10s %14s  %s\n' crate "mean (s)" "median (s)" "cpu median (s)" "runs (s)"
+declare -A MEAN MEDIAN CPU
+for crate in "${CRATES[@]}"; do
+    read -r mean median < <(stats "${TIMES[$crate]}")
+    read -r _ cpu < <(stats "${CPUS[$crate]}")
     MEAN[$crate]=$mean
     MEDIAN[$crate]=$median
-    printf '%-15s %9s %10s  %s\n' "$crate" "$mean" "$median" "${TIMES[$crate]}"
+    CPU[$crate]=$cpu
+    printf '%-15s %9s %10s %14s  %s\n' "$crate" "$mean" "$median" "$cpu" "${TIMES[$crate]}"
 done
 awk -v m="${MEAN[errors_macro]}" -v f="${MEAN[hand_full]}" -v p="${MEAN[hand_plain]}" \
-    -v mm="${MEDIAN[errors_macro]}" -v tm="${MEDIAN[thiserror_full]}" -v fm="${MEDIAN[hand_full]}" 'BEGIN {
+    -v mm="${MEDIAN[errors_macro]}" -v tm="${MEDIAN[thiserror_full]}" -v fm="${MEDIAN[hand_full]}" \
+    -v mc="${CPU[errors_macro]}" -v tc="${CPU[thiserror_full]}" -v fc="${CPU[hand_full]}" 'BEGIN {
     printf "\nerrors_macro - hand_full  = %+.3f s  (the cost of the macro: expansion)\n", m - f
     printf "errors_macro - hand_plain = %+.3f s  (everything errdsl adds to bare enums)\n", m - p
     printf "medians: errors_macro / thiserror_full = %.2f, errors_macro / hand_full = %.2f\n", mm / tm, mm / fm
+    printf "cpu medians: errors_macro / thiserror_full = %.2f, errors_macro / hand_full = %.2f\n", mc / tc, mc / fc
 }'
 echo "rustc macro_expand_crate: errors_macro $(expand_seconds errors_macro) s," \
     "hand_full $(expand_seconds hand_full) s"
