@@ -39,6 +39,8 @@ pub(crate) struct ContainerAttrs {
     pub service: Option<LitStr>,
     /// The domain of the wire names (`ErrorInfo.domain`).
     pub domain: Option<LitStr>,
+    /// The base of the errors' documentation URLs (RFC 9457's `type`).
+    pub docs_url: Option<LitStr>,
     /// `errors!` only: other crates may name the enum as a parent.
     pub export: Flag,
     /// The user writes `IntoResponse` and `From<_> for tonic::Status`.
@@ -238,6 +240,13 @@ const KEYS: &[Key] = &[
         shape: Shape::Str("divider.example.com"),
         places: TYPE,
         doc: "names the domain of all the type's errors",
+        home: None,
+    },
+    Key {
+        name: "docs_url",
+        shape: Shape::Str("https://api.example.com/errors/"),
+        places: TYPE,
+        doc: "gives where the docs of all the type's errors are",
         home: None,
     },
     Key {

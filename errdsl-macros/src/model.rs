@@ -152,6 +152,8 @@ pub(crate) struct Spec {
     pub service: Option<String>,
     /// The domain of the wire name (`ErrorInfo.domain`), if declared.
     pub domain: Option<String>,
+    /// The base of the error's documentation URL, if declared.
+    pub docs_url: Option<String>,
     /// For classified errors, the fallback: `Unknown`.
     pub code: CodeSource,
     /// The declared HTTP status; `None`: the code's standard one.

@@ -12,6 +12,8 @@
 //!   `components.schemas` entry for each of the two HTTP bodies (Goa's error
 //!   body and RFC 9457 problem details) and a `components.responses` entry
 //!   per error, keyed by [`component_key`];
+//! - `router` (feature `axum`): the pages RFC 9457 problem `type`s point
+//!   to, one per error, HTML or Markdown, for a service to serve itself;
 //!
 //! ```
 //! use errdsl::{Catalog, docs};
@@ -34,12 +36,16 @@
 #![allow(clippy::doc_markdown, reason = "OpenAPI and GitHub are names, not code")]
 #[cfg(feature = "serde")]
 mod openapi;
+#[cfg(feature = "axum")]
+mod router;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
 #[cfg(feature = "serde")]
 pub use openapi::{EXAMPLE_ID, GOA_BODY_SCHEMA, PROBLEM_SCHEMA, openapi_components, openapi_document};
+#[cfg(feature = "axum")]
+pub use router::router;
 
 use crate::ErrorSpec;
 

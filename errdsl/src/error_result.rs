@@ -72,6 +72,7 @@ struct Inner {
     retry_after: Option<Duration>,
     service: Option<String>,
     domain: Option<String>,
+    docs_url: Option<String>,
     fields: Vec<(String, String)>,
     source: Option<SharedError>,
 }
@@ -161,6 +162,9 @@ impl ErrorResult {
         }
         if let Some(domain) = err.domain() {
             builder = builder.domain(domain);
+        }
+        if let Some(docs_url) = err.docs_url() {
+            builder = builder.docs_url(docs_url);
         }
         for (name, value) in err.wire_fields() {
             builder = builder.field(name, value);
@@ -351,6 +355,10 @@ impl ServiceError for ErrorResult {
 
     fn domain(&self) -> Option<&str> {
         self.inner.domain.as_deref()
+    }
+
+    fn docs_url(&self) -> Option<&str> {
+        self.inner.docs_url.as_deref()
     }
 
     fn wire_fields(&self) -> Vec<(&str, String)> {

@@ -16,8 +16,9 @@
 //!   ```
 //!
 //! - **problem+json** ([`ProblemDetails`], `Content-Type:
-//!   application/problem+json`), RFC 9457, with `type`
-//!   `urn:errdsl:error:<name>`, `title` the readable name (`Div by zero`),
+//!   application/problem+json`), RFC 9457, with `type` the error's
+//!   documentation URL (its `docs_url` and its name; `about:blank` without
+//!   one), `title` the readable name (`Div by zero`),
 //!   `status`, `detail` the wire message and `instance`
 //!   `urn:errdsl:id:<id>`, and the same members as the Goa body as
 //!   extensions.
@@ -71,7 +72,7 @@
 //! assert_eq!(back.retry_after(), Some(std::time::Duration::from_secs(30)));
 //! ```
 
-mod accept;
+pub(crate) mod accept;
 pub(crate) mod goa;
 mod problem;
 #[cfg(test)]

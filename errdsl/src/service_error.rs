@@ -106,6 +106,30 @@ pub trait ServiceError: std::error::Error + Send + Sync + 'static {
         None
     }
 
+    /// Where the error's documentation is: the base its wire name is
+    /// appended to, an absolute URL or an absolute path
+    /// (`#[service_error(docs_url = "/errors/")]`), if the declaration gives
+    /// one. The RFC 9457 problem `type` of the error is that base and its
+    /// name; without it, `about:blank`.
+    ///
+    /// ```
+    /// use errdsl::ServiceError;
+    ///
+    /// errdsl::errors! {
+    ///     #[service_error(docs_url = "https://api.example.com/errors/")]
+    ///     pub enum DivideError {
+    ///         #[error("cannot divide by zero")]
+    ///         #[service_error(grpc = InvalidArgument)]
+    ///         DivByZero,
+    ///     }
+    /// }
+    ///
+    /// assert_eq!(DivideError::div_by_zero().docs_url(), Some("https://api.example.com/errors/"));
+    /// ```
+    fn docs_url(&self) -> Option<&str> {
+        None
+    }
+
     /// The fields that travel on the wire with the error, as `(name, value)`
     /// pairs of text: those declared `#[service_error(wire)]`, whose types are
     /// `Display + FromStr`, then those the message sent shows (the user
@@ -154,6 +178,9 @@ pub struct ErrorSpec {
     pub service: Option<&'static str>,
     /// The domain of its wire name (`ErrorInfo.domain`), if declared.
     pub domain: Option<&'static str>,
+    /// The base of its documentation's URL, which its name completes
+    /// (RFC 9457's problem `type`), if declared.
+    pub docs_url: Option<&'static str>,
     /// The gRPC code. For errors classified at run time, the fallback code
     /// used when their source is not recognised (`Unknown`).
     pub code: Code,
@@ -196,6 +223,7 @@ impl ErrorSpec {
             description: "",
             service: None,
             domain: None,
+            docs_url: None,
             code,
             http_status: code.http_status().as_u16(),
             temporary: false,
@@ -225,6 +253,14 @@ impl ErrorSpec {
     #[must_use]
     pub const fn with_domain(mut self, domain: &'static str) -> Self {
         self.domain = Some(domain);
+        self
+    }
+
+    /// The spec with this documentation base (see
+    /// [`ServiceError::docs_url`]).
+    #[must_use]
+    pub const fn with_docs_url(mut self, docs_url: &'static str) -> Self {
+        self.docs_url = Some(docs_url);
         self
     }
 

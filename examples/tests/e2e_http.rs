@@ -289,7 +289,7 @@ async fn problem_json_when_the_client_prefers_it() {
     assert_eq!(answer.header(CONTENT_TYPE.as_str()), Some("application/problem+json"));
     assert_eq!(answer.header("goa-error"), Some("has_remainder"));
     let body = answer.json();
-    assert_eq!(body["type"], "urn:errdsl:error:has_remainder");
+    assert_eq!(body["type"], "/errors/has_remainder");
     assert_eq!(body["title"], "Has remainder");
     assert_eq!(body["status"], 417);
     assert_eq!(body["detail"], "7 is not divisible by 2 (remainder 1).");
@@ -358,4 +358,51 @@ async fn every_declared_error_is_reachable() {
     }
     let expected: BTreeSet<_> = common::all_names().into_iter().map(str::to_owned).collect();
     assert_eq!(seen, expected);
+}
+
+/// RFC 9457 §3.1.1: the `type` of a problem resolves (a relative reference,
+/// against the request's URL) to the error's documentation, which the
+/// divider serves itself.
+#[tokio::test]
+async fn problem_types_resolve_to_the_errors_docs() {
+    let servers = common::servers().await;
+    let request_url = reqwest::Url::parse(&format!("{}/idiv/7/2", servers.http_url())).expect("a URL");
+    let answer = get(&servers, "/idiv/7/2", &[(ACCEPT.as_str(), "application/problem+json")]).await;
+    let problem_type = answer.json()["type"].as_str().expect("a type").to_owned();
+    let docs = request_url.join(&problem_type).expect("a URI reference");
+    let page = reqwest::get(docs).await.expect("the docs page");
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(page.headers()[CONTENT_TYPE.as_str()], "text/html; charset=utf-8");
+    let html = page.text().await.expect("the page");
+    assert!(html.contains("<h1><code>has_remainder</code></h1>"), "{html}");
+
+    // Every error of the catalog: the type its problem would carry answers
+    // 200, in HTML and in Markdown, with its description.
+    for spec in errdsl_examples::divider::errors::catalog() {
+        let err = errdsl::ErrorResult::builder(spec.name, spec.code)
+            .docs_url(spec.docs_url.expect("the divider's errors declare `docs_url`"))
+            .build();
+        let problem_type = ProblemDetails::from_error(&err).problem_type;
+        let docs = request_url.join(&problem_type).expect("a URI reference");
+        let html = reqwest::get(docs.clone()).await.expect("the docs page");
+        assert_eq!(html.status(), StatusCode::OK, "{problem_type}");
+        assert!(
+            html.text().await.unwrap().contains(&format!("<code>{}</code>", spec.name)),
+            "{problem_type}"
+        );
+        let markdown = reqwest::Client::new().get(docs).header(ACCEPT, "text/markdown").send().await.unwrap();
+        assert_eq!(markdown.headers()[CONTENT_TYPE.as_str()], "text/markdown; charset=utf-8");
+        let text = markdown.text().await.unwrap();
+        assert!(text.starts_with(&format!("# `{}`", spec.name)), "{text}");
+        let first_line = spec.description.lines().next().unwrap_or_default();
+        assert!(text.contains(first_line.trim()), "{problem_type}: {text}");
+    }
+
+    // The index lists them all; an unknown name is a 404.
+    let index = get(&servers, "/errors", &[(ACCEPT.as_str(), "text/markdown")]).await;
+    let index = String::from_utf8(index.body).unwrap();
+    for spec in errdsl_examples::divider::errors::catalog() {
+        assert!(index.contains(&format!("(/errors/{})", spec.name)), "{index}");
+    }
+    assert_eq!(get(&servers, "/errors/no_such_error", &[]).await.status, StatusCode::NOT_FOUND);
 }

@@ -234,7 +234,9 @@ fn examples_carry_the_name_and_flags_of_their_error() {
         }
         let problem = &response["content"]["application/problem+json"]["example"];
         assert_eq!(problem["status"], spec.http_status);
-        assert_eq!(problem["type"], format!("urn:errdsl:error:{}", spec.name));
+        let problem_type =
+            spec.docs_url.map_or_else(|| "about:blank".to_owned(), |base| format!("{base}{}", spec.name));
+        assert_eq!(problem["type"], problem_type);
         let headers = &response["headers"];
         assert_eq!(headers["Goa-Error"]["schema"]["const"], spec.name);
         match spec.retry_after_secs {

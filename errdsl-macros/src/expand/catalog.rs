@@ -186,6 +186,9 @@ fn spec_expr(spec: &Spec, description: &str, classified: bool) -> TokenStream {
     if let Some(service) = &spec.service {
         expr = quote!(#expr.with_service(#service));
     }
+    if let Some(docs_url) = &spec.docs_url {
+        expr = quote!(#expr.with_docs_url(#docs_url));
+    }
     if let Some(domain) = &spec.domain {
         expr = quote!(#expr.with_domain(#domain));
     }

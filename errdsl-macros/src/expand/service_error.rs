@@ -65,6 +65,7 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
     });
     let service = method(&|e| declared(e, &quote!(service), |spec| optional_str(spec.service.as_deref())));
     let domain = method(&|e| declared(e, &quote!(domain), |spec| optional_str(spec.domain.as_deref())));
+    let docs_url = method(&|e| declared(e, &quote!(docs_url), |spec| optional_str(spec.docs_url.as_deref())));
     let wire_fields = super::wire::wire_fields_body(catalog).map(|body| {
         quote! {
             fn wire_fields(&self) -> ::std::vec::Vec<(&str, ::std::string::String)> { #body }
@@ -94,6 +95,8 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             fn service(&self) -> ::errdsl::__private::Option<&str> { #service }
             #[inline]
             fn domain(&self) -> ::errdsl::__private::Option<&str> { #domain }
+            #[inline]
+            fn docs_url(&self) -> ::errdsl::__private::Option<&str> { #docs_url }
             #wire_fields
         }
     }

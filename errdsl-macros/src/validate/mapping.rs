@@ -46,6 +46,7 @@ pub(super) fn resolve_static(
         name_span,
         service: owner.service.clone(),
         domain: owner.domain.clone(),
+        docs_url: owner.docs_url.clone(),
         code: mapping.source,
         http: mapping.declared_http,
         temporary: flags.temporary.is_some(),

@@ -79,6 +79,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
     let owner = Owner {
         service: container.and_then(|c| c.service.as_ref()).and_then(|s| check_service(s, cx)),
         domain: container.and_then(|c| c.domain.as_ref()).and_then(|d| check_domain(d, cx)),
+        docs_url: container.and_then(|c| c.docs_url.as_ref()).and_then(|d| check_docs_url(d, cx)),
     };
     let defaults = if input.is_enum { container.map(|c| &c.keys) } else { None };
     // An enum whose mapping keys did not parse has defaults nobody knows:
@@ -163,6 +164,41 @@ fn check_single_source(error: &ast::Error<'_>, cx: &mut Ctxt) {
 pub(super) struct Owner {
     service: Option<String>,
     domain: Option<String>,
+    docs_url: Option<String>,
+}
+
+/// Rule: a documentation base is an absolute `http(s)` URL or an absolute
+/// path, of visible ASCII, with no query or fragment, ending with `/`: an
+/// error's name completes it into RFC 9457's problem `type`, which should
+/// resolve to the error's docs.
+fn check_docs_url(docs_url: &LitStr, cx: &mut Ctxt) -> Option<String> {
+    let value = docs_url.value();
+    let after_scheme = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    let problem = if let Some(c) = value.chars().find(|c| !c.is_ascii_graphic()) {
+        Some(format!("has {} in it", shown_char(c)))
+    } else if after_scheme.is_none() && !value.starts_with('/') {
+        Some("is neither an `http(s)://` URL nor an absolute path".to_owned())
+    } else if after_scheme.is_some_and(|rest| rest.is_empty() || rest.starts_with('/')) {
+        Some("names no host".to_owned())
+    } else if value.starts_with("//") {
+        Some("starts with `//`, which names a host, not a path".to_owned())
+    } else if value.contains(['?', '#']) {
+        Some("has a query or a fragment, which the error's name could not follow".to_owned())
+    } else if !value.ends_with('/') {
+        Some("does not end with `/`, and the error's name is appended to it".to_owned())
+    } else {
+        None
+    };
+    match problem {
+        Some(problem) => {
+            cx.error_at(
+                docs_url,
+                format!("the docs URL {value:?} {problem}; write the base of the errors' documentation pages, e.g. `docs_url = \"https://api.example.com/errors/\"` or `docs_url = \"/errors/\"`"),
+            );
+            None
+        }
+        None => Some(value),
+    }
 }
 
 /// Rule: a domain is a DNS name (AIP-193 wants a globally unique one, such
@@ -455,6 +491,7 @@ fn resolve_classified(
             name_span,
             service: owner.service.clone(),
             domain: owner.domain.clone(),
+            docs_url: owner.docs_url.clone(),
             code: CodeSource::Named(unknown),
             http: None,
             temporary: false,

@@ -77,7 +77,7 @@ pub const EXAMPLE_ID: &str = "x7Fq9-Ab";
 /// use errdsl::{Catalog, docs};
 ///
 /// errdsl::errors! {
-///     #[service_error(service = "divider")]
+///     #[service_error(service = "divider", docs_url = "https://api.example.com/errors/")]
 ///     pub enum DividerError {
 ///         /// The divider is down for maintenance.
 ///         #[error("divider is in maintenance")]
@@ -95,7 +95,7 @@ pub const EXAMPLE_ID: &str = "x7Fq9-Ab";
 /// assert_eq!(example["temporary"], true);
 /// let problem = &response["content"]["application/problem+json"]["example"];
 /// assert_eq!(problem["status"], 503);
-/// assert_eq!(problem["type"], "urn:errdsl:error:maintenance");
+/// assert_eq!(problem["type"], "https://api.example.com/errors/maintenance");
 /// ```
 #[must_use]
 pub fn openapi_components(specs: &[ErrorSpec]) -> Value {
@@ -206,11 +206,11 @@ fn problem_schema() -> Value {
         "type": {
             "type": "string",
             "format": "uri-reference",
-            "description": "The problem type: `urn:errdsl:error:<name>`, the name percent-encoded."
+            "description": "The problem type: the error's documentation base (`docs_url`) followed by its name, percent-encoded, which resolves to its docs; `about:blank` when the error declares no base."
         },
         "title": {
             "type": "string",
-            "description": "The name made readable, the same for every occurrence: `Div by zero`."
+            "description": "The name made readable, the same for every occurrence: `Div by zero`; for `about:blank`, the status phrase."
         },
         "status": {
             "type": "integer",
@@ -345,6 +345,9 @@ fn example_error(spec: &ErrorSpec) -> ErrorResult {
         .fault(spec.fault);
     if let Some(user_message) = spec.user_message {
         builder = builder.user_message(user_message);
+    }
+    if let Some(docs_url) = spec.docs_url {
+        builder = builder.docs_url(docs_url);
     }
     builder.build()
 }

@@ -43,6 +43,7 @@ pub struct ErrorResultBuilder {
     retry_after: Option<Duration>,
     service: Option<String>,
     domain: Option<String>,
+    docs_url: Option<String>,
     fields: Vec<(String, String)>,
     source: Option<BoxError>,
 }
@@ -62,6 +63,7 @@ impl ErrorResultBuilder {
             retry_after: None,
             service: None,
             domain: None,
+            docs_url: None,
             fields: Vec::new(),
             source: None,
         }
@@ -141,6 +143,13 @@ impl ErrorResultBuilder {
         self
     }
 
+    /// The base of the error's documentation URL, which its name completes
+    /// ([`ServiceError::docs_url`](crate::ServiceError::docs_url)).
+    pub fn docs_url(mut self, docs_url: impl Into<String>) -> Self {
+        self.docs_url = Some(docs_url.into());
+        self
+    }
+
     /// A field that travels with the error ([`ServiceError::wire_fields`](crate::ServiceError::wire_fields));
     /// a field of the same name set before is replaced.
     pub fn field(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
@@ -174,6 +183,7 @@ impl ErrorResultBuilder {
             retry_after: self.retry_after,
             service: self.service,
             domain: self.domain,
+            docs_url: self.docs_url,
             fields: self.fields,
             source: self.source.map(Into::into),
         })

@@ -1,4 +1,5 @@
-//! `Accept` negotiation between Goa's JSON and problem+json.
+//! `Accept` negotiation between two media types: Goa's JSON and
+//! problem+json for error bodies, HTML and Markdown for documentation.
 
 use http::HeaderMap;
 use http::header::ACCEPT;
@@ -26,20 +27,25 @@ impl Match {
     }
 }
 
-/// Whether `Accept` prefers `application/problem+json` to `application/json`:
-/// its quality is above zero and above JSON's, or equal to it and named
-/// explicitly (not only through `*/*` or `application/*`). Malformed
-/// elements, and header values that are not visible ASCII, are skipped.
+/// Whether `Accept` prefers `application/problem+json` to `application/json`
+/// (see [`prefers`]).
 pub(super) fn prefers_problem(headers: &HeaderMap) -> bool {
-    let mut problem = Match::default();
-    let mut json = Match::default();
+    prefers(headers, ("application", "problem+json"), ("application", "json"))
+}
+
+/// Whether `Accept` prefers the media type `wanted` to `usual`, the one a
+/// response has unless asked otherwise: its quality is above zero and above
+/// `usual`'s, or equal to it and named explicitly (not only through `*/*`
+/// or `type/*`). Malformed elements, and header values that are not
+/// visible ASCII, are skipped.
+pub(crate) fn prefers(headers: &HeaderMap, wanted: (&str, &str), usual: (&str, &str)) -> bool {
+    let mut wanted_match = Match::default();
+    let mut usual_match = Match::default();
     for value in headers.get_all(ACCEPT) {
         let Ok(value) = value.to_str() else { continue };
         for element in value.split(',') {
             let Some((main, sub, quality)) = parse_element(element) else { continue };
-            for (target, target_sub, slot) in
-                [("application", "problem+json", &mut problem), ("application", "json", &mut json)]
-            {
+            for ((target, target_sub), slot) in [(wanted, &mut wanted_match), (usual, &mut usual_match)] {
                 let specificity = match (main.as_str(), sub.as_str()) {
                     ("*", "*") => 1,
                     (m, "*") if m == target => 2,
@@ -50,8 +56,9 @@ pub(super) fn prefers_problem(headers: &HeaderMap) -> bool {
             }
         }
     }
-    problem.quality > 0
-        && (problem.quality > json.quality || (problem.quality == json.quality && problem.specificity == 3))
+    wanted_match.quality > 0
+        && (wanted_match.quality > usual_match.quality
+            || (wanted_match.quality == usual_match.quality && wanted_match.specificity == 3))
 }
 
 /// `type/subtype;param=value;q=0.5`: the lower-cased type and subtype and

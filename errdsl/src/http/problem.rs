@@ -17,7 +17,7 @@ use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
 /// format (`application/problem+json`):
 ///
 /// ```json
-/// {"type":"urn:errdsl:error:div_by_zero","title":"Div by zero","status":400,
+/// {"type":"https://api.example.com/errors/div_by_zero","title":"Div by zero","status":400,
 ///  "detail":"You can't divide by zero.","instance":"urn:errdsl:id:x7Fq9-Ab",
 ///  "name":"div_by_zero","id":"x7Fq9-Ab","code":"invalid_argument",
 ///  "temporary":false,"timeout":false,"fault":false,
@@ -27,12 +27,18 @@ use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
 /// The standard members, as [`from_error`](ProblemDetails::from_error)
 /// writes them:
 ///
-/// - `type`: `urn:errdsl:error:<name>` ([`TYPE_PREFIX`](Self::TYPE_PREFIX)),
-///   a URN that identifies the problem type and is not meant to be
-///   dereferenced; characters of the name other than ASCII letters, digits
-///   and `-._~` are percent-encoded;
+/// - `type`: the error's documentation base
+///   ([`ServiceError::docs_url`], `#[service_error(docs_url = "...")]`)
+///   followed by its name, a URI that resolves to the error's docs (RFC 9457
+///   §3.1.1; a base that is an absolute path, `/errors/`, is a relative
+///   reference, which a client resolves against the request's URL, and
+///   [`crate::docs::router`] serves those pages); characters of the name
+///   other than ASCII letters, digits and `-._~` are percent-encoded.
+///   Without a base, `about:blank`, the type RFC 9457 defines for "no more
+///   than the status says" (the `name` member still names the error);
 /// - `title`: the name made readable, the same for every occurrence of the
-///   error, as RFC 9457 asks: `div_by_zero` gives `Div by zero`;
+///   error, as RFC 9457 asks: `div_by_zero` gives `Div by zero`; for
+///   `about:blank`, the status phrase, as RFC 9457 §4.2.1 asks;
 /// - `status`: the HTTP status;
 /// - `detail`: the wire message ([`ErrorResult::wire_message`]), never a
 ///   fault's own text;
@@ -57,9 +63,10 @@ use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
 ///     .id("x7Fq9-Ab")
 ///     .message("cannot divide 7 by zero")
 ///     .user_message("You can't divide by zero.")
+///     .docs_url("https://api.example.com/errors/")
 ///     .build();
 /// let problem = ProblemDetails::from_error(&err);
-/// assert_eq!(problem.problem_type, "urn:errdsl:error:div_by_zero");
+/// assert_eq!(problem.problem_type, "https://api.example.com/errors/div_by_zero");
 /// assert_eq!(problem.title.as_deref(), Some("Div by zero"));
 /// assert_eq!(problem.status, Some(400));
 /// assert_eq!(problem.instance.as_deref(), Some("urn:errdsl:id:x7Fq9-Ab"));
@@ -110,7 +117,9 @@ pub struct ProblemDetails {
 }
 
 impl ProblemDetails {
-    /// The prefix of the `type` URI errdsl writes; the error's name follows.
+    /// The prefix of the `type` errdsl wrote before types resolved to
+    /// documentation ([`ServiceError::docs_url`]); still read, for peers
+    /// that send it.
     pub const TYPE_PREFIX: &'static str = "urn:errdsl:error:";
     /// The prefix of the `instance` URI errdsl writes; the error's id follows.
     pub const INSTANCE_PREFIX: &'static str = "urn:errdsl:id:";
@@ -122,8 +131,14 @@ impl ProblemDetails {
     #[must_use]
     pub fn from_error(err: &ErrorResult) -> Self {
         ProblemDetails {
-            problem_type: format!("{}{}", Self::TYPE_PREFIX, percent_encode(err.name())),
-            title: Some(title_of(err.name())),
+            problem_type: err.docs_url().map_or_else(
+                || Self::ABOUT_BLANK.to_owned(),
+                |base| format!("{base}{}", percent_encode(err.name())),
+            ),
+            title: Some(match err.docs_url() {
+                Some(_) => title_of(err.name()),
+                None => err.http_status().canonical_reason().unwrap_or("Error").to_owned(),
+            }),
             status: Some(err.http_status().as_u16()),
             detail: Some(err.wire_message().into_owned()),
             instance: Some(format!("{}{}", Self::INSTANCE_PREFIX, percent_encode(err.id()))),
@@ -142,6 +157,8 @@ impl ProblemDetails {
     ///
     /// - name: `name`, else the name in an errdsl `type` URN, else
     ///   `http_<status>` (`"problem"` without a usable `status`);
+    /// - documentation base: what precedes the name at the end of `type`,
+    ///   so that the error re-encodes with the same `type`;
     /// - id: `id`, else the id in an errdsl `instance` URN, else a fresh one;
     /// - HTTP status: `status` when it is one, else the code's;
     /// - code: `code`, else from an error `status` (4xx, 5xx) by
@@ -206,6 +223,7 @@ impl ProblemDetails {
         });
         let message =
             self.detail.or(self.title).unwrap_or_else(|| status.map_or_else(|| name.clone(), status_line));
+        let docs_url = docs_base(&self.problem_type, &name).map(str::to_owned);
         let mut builder = ErrorResult::builder(name, code)
             .id(id)
             .message(message)
@@ -217,6 +235,9 @@ impl ProblemDetails {
         }
         if let Some(message) = self.user_message {
             builder = builder.user_message(message);
+        }
+        if let Some(base) = docs_url {
+            builder = builder.docs_url(base);
         }
         for (name, value) in self.fields {
             builder = builder.field(name, value);
@@ -418,6 +439,14 @@ impl<'de> Visitor<'de> for LenientFieldsVisitor {
     }
 }
 
+/// The documentation base of a problem `type` that ends with `/` and the
+/// (percent-encoded) `name`: what precedes the name, unless that is
+/// errdsl's old URN prefix, which is no documentation.
+fn docs_base<'a>(problem_type: &'a str, name: &str) -> Option<&'a str> {
+    let base = problem_type.strip_suffix(percent_encode(name).as_str())?;
+    (base.ends_with('/') && base != ProblemDetails::TYPE_PREFIX).then_some(base)
+}
+
 /// `div_by_zero` -> `Div by zero`: underscores become spaces, the first
 /// letter is upper-cased; an empty name gives `Error`.
 fn title_of(name: &str) -> String {
@@ -477,6 +506,7 @@ mod tests {
             .message("cannot divide 7 by zero")
             .user_message("You can't divide by zero.")
             .field("dividend", "7")
+            .docs_url("https://api.example.com/errors/")
             .build()
     }
 
@@ -486,13 +516,42 @@ mod tests {
         assert_eq!(
             text,
             concat!(
-                r#"{"type":"urn:errdsl:error:div_by_zero","title":"Div by zero","status":400,"#,
+                r#"{"type":"https://api.example.com/errors/div_by_zero","title":"Div by zero","status":400,"#,
                 r#""detail":"You can't divide by zero.","instance":"urn:errdsl:id:x7Fq9-Ab","#,
                 r#""name":"div_by_zero","id":"x7Fq9-Ab","code":"invalid_argument","#,
                 r#""temporary":false,"timeout":false,"fault":false,"#,
                 r#""user_message":"You can't divide by zero.","fields":{"dividend":"7"}}"#
             )
         );
+    }
+
+    #[test]
+    fn without_a_docs_url_the_type_is_about_blank_titled_by_the_status() {
+        let err = ErrorResult::builder("div_by_zero", Code::InvalidArgument).build();
+        let problem = ProblemDetails::from_error(&err);
+        assert_eq!(problem.problem_type, "about:blank");
+        assert_eq!(problem.title.as_deref(), Some("Bad Request"));
+        assert_eq!(problem.name.as_deref(), Some("div_by_zero"));
+        assert_eq!(problem.into_error().docs_url(), None);
+    }
+
+    #[test]
+    fn a_decoded_type_encodes_again_the_same() {
+        for base in ["https://api.example.com/errors/", "/errors/"] {
+            let err = ErrorResult::builder("ünï code", Code::Aborted).docs_url(base).build();
+            let problem = ProblemDetails::from_error(&err);
+            let back = problem.clone().into_error();
+            assert_eq!(back.docs_url(), Some(base));
+            assert_eq!(ProblemDetails::from_error(&back).problem_type, problem.problem_type);
+        }
+        // A type that does not end with the name, or errdsl's old URN, is no base.
+        let foreign: ProblemDetails =
+            serde_json::from_str(r#"{"type":"https://example.com/probs/out-of-credit","name":"credit"}"#)
+                .unwrap();
+        assert_eq!(foreign.into_error().docs_url(), None);
+        let old: ProblemDetails =
+            serde_json::from_str(r#"{"type":"urn:errdsl:error:x","name":"x"}"#).unwrap();
+        assert_eq!(old.into_error().docs_url(), None);
     }
 
     #[test]
@@ -516,12 +575,18 @@ mod tests {
 
     #[test]
     fn names_and_ids_are_percent_encoded_in_uris() {
-        let err = ErrorResult::builder("ünï code/x y%", Code::Aborted).id("a b").build();
+        let err = ErrorResult::builder("ünï code/x y%", Code::Aborted).id("a b").docs_url("/errors/").build();
         let problem = ProblemDetails::from_error(&err);
-        assert_eq!(problem.problem_type, "urn:errdsl:error:%C3%BCn%C3%AF%20code%2Fx%20y%25");
+        assert_eq!(problem.problem_type, "/errors/%C3%BCn%C3%AF%20code%2Fx%20y%25");
         assert_eq!(problem.instance.as_deref(), Some("urn:errdsl:id:a%20b"));
-        // Without the extension members, the URNs give name and id back.
-        let problem = ProblemDetails { name: None, id: None, ..problem };
+        // Without the extension members, errdsl's URNs (its older `type`
+        // too) give name and id back.
+        let problem = ProblemDetails {
+            name: None,
+            id: None,
+            problem_type: "urn:errdsl:error:%C3%BCn%C3%AF%20code%2Fx%20y%25".to_owned(),
+            ..problem
+        };
         let back = problem.into_error();
         assert_eq!(back.name(), "ünï code/x y%");
         assert_eq!(back.id(), "a b");

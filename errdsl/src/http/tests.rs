@@ -130,7 +130,7 @@ fn problem_response_has_problem_content_type_and_body() {
     assert_eq!(
         body,
         json!({
-            "type": "urn:errdsl:error:maintenance", "title": "Maintenance", "status": 502,
+            "type": "about:blank", "title": "Bad Gateway", "status": 502,
             "detail": "divider is in maintenance", "instance": format!("urn:errdsl:id:{id}"),
             "name": "maintenance", "id": id, "code": "unavailable",
             "temporary": true, "timeout": false, "fault": false,

@@ -17,7 +17,7 @@ use std::fmt;
 
 errdsl::errors! {
     /// Errors every method of the divider service may return.
-    #[service_error(service = "divider", domain = "divider.example.com")]
+    #[service_error(service = "divider", domain = "divider.example.com", docs_url = "/errors/")]
     pub enum DividerError {
         /// The request carried credentials (an `authorization` header, or
         /// gRPC metadata) other than the demo token. A request without any
@@ -80,7 +80,7 @@ errdsl::errors! {
     }
 
     /// Errors of `divider.integer_divide`.
-    #[service_error(service = "divider", domain = "divider.example.com")]
+    #[service_error(service = "divider", domain = "divider.example.com", docs_url = "/errors/")]
     pub enum IntegerDivideError: DividerError {
         /// The division is not exact. Goa's example maps it to HTTP 417
         /// (Expectation Failed); the standard table makes that
@@ -116,7 +116,7 @@ errdsl::errors! {
     }
 
     /// Errors of `divider.divide`.
-    #[service_error(service = "divider", domain = "divider.example.com")]
+    #[service_error(service = "divider", domain = "divider.example.com", docs_url = "/errors/")]
     pub enum DivideError: DividerError {
         /// The quotient is not a finite number (it overflowed `f64`, or an
         /// operand was infinite or NaN); JSON cannot carry it.
@@ -131,6 +131,14 @@ errdsl::errors! {
             divisor: f64,
         },
     }
+}
+
+/// Every error the divider's methods return, each name once: the pages
+/// its HTTP server serves under `/errors/`, where the `type` of each of its
+/// problem+json responses (`docs_url = "/errors/"`) points.
+pub fn catalog() -> Vec<errdsl::ErrorSpec> {
+    use errdsl::Catalog;
+    errdsl::docs::union(&[IntegerDivideError::ERRORS, DivideError::ERRORS])
 }
 
 /// An internal error of a division worker: what the server logs for an
