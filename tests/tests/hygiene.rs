@@ -108,3 +108,55 @@ fn shadowed_names_in_errors_macro() {
     assert_eq!(ShadowedChild::result(3).http_status(), 404 + 5);
     assert_eq!(<ShadowedChild as ::errdsl::Catalog>::ERRORS.len(), 5);
 }
+
+/// An `errors!` enum named like a macro its module imports (`Error`, beside
+/// `use thiserror::Error;`): the enum's parent callback, which a child names
+/// by path, gives way to the import instead of clashing with it.
+mod named_like_an_import {
+    pub mod api {
+        use thiserror::Error;
+
+        /// Another error of the module, derived with the imported macro.
+        #[derive(Debug, Error)]
+        #[error("other")]
+        pub struct Other;
+
+        ::errdsl::errors! {
+            /// The module's errors.
+            pub enum Error {
+                /// Denied.
+                #[error("denied")]
+                #[service_error(grpc = PermissionDenied)]
+                Denied,
+            }
+
+            /// Errors named like nothing the module imports.
+            pub enum ApiError {
+                /// Gone.
+                #[error("gone")]
+                #[service_error(http = 410)]
+                Gone,
+            }
+        }
+    }
+
+    ::errdsl::errors! {
+        /// A child in another module, by path.
+        pub enum ChildError: crate::named_like_an_import::api::ApiError {
+            /// Late.
+            #[error("late")]
+            #[service_error(timeout)]
+            Late,
+        }
+    }
+}
+
+#[test]
+fn enums_named_like_imported_macros() {
+    use ::errdsl::{Catalog as _, ServiceError as _};
+    use named_like_an_import::{ChildError, api};
+    assert_eq!(api::Error::denied().name(), "denied");
+    assert_eq!(api::Other.to_string(), "other");
+    let names: Vec<&str> = ChildError::ERRORS.iter().map(|spec| spec.name).collect();
+    assert_eq!(names, ["gone", "late"]);
+}

@@ -1,6 +1,7 @@
-//! The callback of every `errors!` enum: a `macro_rules!` beside it (and,
-//! for an exported enum, one at the root of its crate) through which a later
-//! `errors!` that names the enum as a parent gets its ancestry.
+//! The callback of every `errors!` enum: a `macro_rules!` beside it (for an
+//! exported enum, `#[macro_export]`ed, so at the root of its crate),
+//! re-exported under the enum's own name, through which a later `errors!`
+//! that names the enum as a parent by path gets its ancestry.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -87,6 +88,13 @@ pub(crate) fn callback(tree: &Tree<'_>, index: usize, exported: bool) -> TokenSt
         (callback_name(ident), quote!(), vis)
     };
     let name = Ident::new(&name.to_string(), ident.span());
+    // Inside the module that holds the re-export: visible as far as the
+    // glob that re-exports it again.
+    let inner_vis = match &decl.vis {
+        _ if exported => quote!(pub),
+        Visibility::Inherited => quote!(pub(super)),
+        _ => quote!(pub(crate)),
+    };
     let enums = if exported { dollar_crate(quote!(#(#enums)*)) } else { quote!(#(#enums)*) };
     quote! {
         #[doc(hidden)]
@@ -96,8 +104,17 @@ pub(crate) fn callback(tree: &Tree<'_>, index: usize, exported: bool) -> TokenSt
                 ::errdsl::errors! { @#marker [$($path)*] { #enums } $($input)* }
             };
         }
+        // Re-exported under the enum's name through a glob, which an
+        // explicit import of that name in the module shadows instead of
+        // clashing with (`use thiserror::Error;` beside an enum `Error`).
+        #[doc(hidden)]
+        #[allow(non_snake_case)]
+        mod #name {
+            #[allow(unused_imports)]
+            #inner_vis use #name as #ident;
+        }
         #[doc(hidden)]
         #[allow(unused_imports)]
-        #vis use #name as #ident;
+        #vis use #name::*;
     }
 }
