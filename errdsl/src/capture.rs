@@ -30,16 +30,15 @@ pub(crate) fn log_fault<E: ServiceError + ?Sized>(id: &str, err: &E) {
     );
 }
 
-/// How deep a logged source chain goes: real chains are a handful of errors
-/// long; the bound guards against a `source` that loops.
-const MAX_SOURCE_DEPTH: usize = 32;
-
 /// The source chain of an error, displayed as `a: b: c`.
 struct SourceChain<'a>(Option<&'a (dyn Error + 'static)>);
 
 impl std::fmt::Display for SourceChain<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let chain = std::iter::successors(self.0, |&err| err.source()).take(MAX_SOURCE_DEPTH);
+        // `source()` only, not `chain`'s step into the error an
+        // `io::Error` wraps: the `io::Error` displays that error's text
+        // already, which the log would repeat. Bounded as `chain` is.
+        let chain = std::iter::successors(self.0, |&err| err.source()).take(crate::chain::MAX_DEPTH);
         for (i, err) in chain.enumerate() {
             if i > 0 {
                 f.write_str(": ")?;

@@ -16,6 +16,7 @@ use std::io;
 
 use http::StatusCode;
 
+use crate::chain::chain;
 use crate::{Code, ErrorResult, ServiceError};
 
 /// What errdsl can tell about an error it did not declare.
@@ -153,10 +154,6 @@ impl Classification {
     }
 }
 
-/// How deep [`classify`] follows a source chain. Real chains are a handful
-/// of errors long; the bound only guards against a `source` that loops.
-const MAX_DEPTH: usize = 64;
-
 /// Classifies an error by the first error it recognises in the error's
 /// source chain, outermost first; [`Classification::UNKNOWN`] when it
 /// recognises none. It never panics, and follows at most 64 sources (a
@@ -284,25 +281,6 @@ fn walk<'a>(
     chain(err).find_map(|err| {
         first(err).or_else(|| recognise(err)).filter(|class| class.is_informative()).map(|class| (err, class))
     })
-}
-
-/// `err` and the errors behind it, outermost first, at most [`MAX_DEPTH`]:
-/// the chain every walk of errdsl follows ([`classify`], the database
-/// classification).
-pub(crate) fn chain<'a>(err: &'a (dyn Error + 'static)) -> impl Iterator<Item = &'a (dyn Error + 'static)> {
-    std::iter::successors(Some(err), |&err| next(err)).take(MAX_DEPTH)
-}
-
-/// The next error of a chain: the error an `io::Error` wraps
-/// ([`get_ref`](io::Error::get_ref)), else the [`source`](Error::source).
-///
-/// `io::Error::source` skips the error it wraps (it returns the wrapped
-/// error's source), so the wrapped one is stepped into here.
-fn next<'a>(err: &'a (dyn Error + 'static)) -> Option<&'a (dyn Error + 'static)> {
-    match err.downcast_ref::<io::Error>().and_then(io::Error::get_ref) {
-        Some(inner) => Some(inner),
-        None => err.source(),
-    }
 }
 
 /// The classification of `err` itself (not its sources), by the first row

@@ -124,6 +124,23 @@ const NEVER_RETRIED: [Code; 8] = [
 ];
 
 impl Code {
+    /// The code of an error known by its flags only, in the derive's order:
+    /// timeout `DeadlineExceeded`, else fault `Internal`, else temporary
+    /// `Unavailable`, else `Unknown`. (The HTTP decoders' rule for a body
+    /// without a code.)
+    #[cfg(feature = "serde")]
+    pub(crate) const fn from_flags(timeout: bool, fault: bool, temporary: bool) -> Code {
+        if timeout {
+            Code::DeadlineExceeded
+        } else if fault {
+            Code::Internal
+        } else if temporary {
+            Code::Unavailable
+        } else {
+            Code::Unknown
+        }
+    }
+
     /// All sixteen codes, in numeric order.
     pub const ALL: [Code; 16] = [
         Code::Cancelled,
@@ -327,6 +344,25 @@ impl TryFrom<tonic::Code> for Code {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn from_flags_resolves_timeout_then_fault_then_temporary() {
+        // (timeout, fault, temporary) -> code, every combination.
+        let table = [
+            ((false, false, false), Code::Unknown),
+            ((false, false, true), Code::Unavailable),
+            ((false, true, false), Code::Internal),
+            ((false, true, true), Code::Internal),
+            ((true, false, false), Code::DeadlineExceeded),
+            ((true, false, true), Code::DeadlineExceeded),
+            ((true, true, false), Code::DeadlineExceeded),
+            ((true, true, true), Code::DeadlineExceeded),
+        ];
+        for ((timeout, fault, temporary), code) in table {
+            assert_eq!(Code::from_flags(timeout, fault, temporary), code, "{timeout} {fault} {temporary}");
+        }
+    }
 
     #[test]
     fn table_is_indexed_by_number() {

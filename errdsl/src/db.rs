@@ -286,7 +286,7 @@ impl DbErrorKind {
     /// ```
     #[must_use]
     pub fn of(err: &(dyn Error + 'static)) -> Option<DbErrorKind> {
-        crate::classify::chain(err).find_map(kind_of_one)
+        crate::chain::chain(err).find_map(kind_of_one)
     }
 }
 

@@ -88,7 +88,6 @@ pub use goa::GoaBody;
 pub use problem::ProblemDetails;
 
 use crate::capture::capture_for_wire;
-use crate::json::code_from_flags;
 use crate::{Classification, Code, ErrorResult, ErrorResultBuilder, ServiceError};
 
 /// Goa's error header, `Goa-Error: <name>`: the wire name of the error.
@@ -420,7 +419,7 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
                 if status.is_client_error() || status.is_server_error() {
                     Code::from_http_status(status)
                 } else {
-                    code_from_flags(goa.timeout, goa.fault, goa.temporary)
+                    Code::from_flags(goa.timeout, goa.fault, goa.temporary)
                 }
             });
             // A blank name says nothing: the header's, else the status's.

@@ -79,6 +79,7 @@ pub mod axum;
 mod bounds;
 #[cfg(any(feature = "serde", feature = "tonic"))]
 mod capture;
+mod chain;
 mod classify;
 mod code;
 pub mod db;
@@ -89,8 +90,6 @@ pub mod grpc;
 #[cfg(feature = "serde")]
 pub mod http;
 mod id;
-#[cfg(feature = "serde")]
-mod json;
 pub mod retry;
 mod service_error;
 pub mod testing;

@@ -6,6 +6,7 @@ use std::fmt;
 use proptest::prelude::*;
 
 use super::*;
+use crate::chain::MAX_DEPTH;
 
 /// An error with an optional source, to build chains.
 #[derive(Debug)]

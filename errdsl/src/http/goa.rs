@@ -9,8 +9,9 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use crate::ErrorResultBuilder;
 use crate::id::new_id;
-use crate::json::code_from_flags;
 use crate::{Code, ErrorResult, ServiceError};
+
+mod error_result_serde;
 
 /// Goa's error body, the default HTTP error format of errdsl:
 ///
@@ -127,7 +128,7 @@ impl GoaBody {
     /// ```
     #[must_use]
     pub fn into_error(self) -> ErrorResult {
-        let code = self.code.unwrap_or_else(|| code_from_flags(self.timeout, self.fault, self.temporary));
+        let code = self.code.unwrap_or_else(|| Code::from_flags(self.timeout, self.fault, self.temporary));
         self.into_builder(code).build()
     }
 

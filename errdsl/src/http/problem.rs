@@ -10,7 +10,6 @@ use serde_json::{Map, Value};
 use super::goa::{FieldsOut, insert_field};
 use super::{fallback_name, status_flags, status_line};
 use crate::id::new_id;
-use crate::json::code_from_flags;
 use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
 
 /// An RFC 9457 problem details object, errdsl's alternative HTTP error
@@ -219,7 +218,7 @@ impl ProblemDetails {
             Some(status) if status.is_client_error() || status.is_server_error() => {
                 Code::from_http_status(status)
             }
-            _ => code_from_flags(timeout, fault, temporary),
+            _ => Code::from_flags(timeout, fault, temporary),
         });
         let message =
             self.detail.or(self.title).unwrap_or_else(|| status.map_or_else(|| name.clone(), status_line));

@@ -1,5 +1,5 @@
 //! `Serialize` and `Deserialize` for [`ErrorResult`] in Goa's JSON shape,
-//! through [`GoaBody`](crate::http::GoaBody).
+//! through [`GoaBody`], beside which they live.
 //!
 //! The format is documented on the two impls, where rustdoc shows it on
 //! `ErrorResult`'s page; this module is private.
@@ -7,8 +7,8 @@
 use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 
-use crate::http::GoaBody;
-use crate::{Code, ErrorResult};
+use super::GoaBody;
+use crate::ErrorResult;
 
 /// Writes Goa's error body ([`GoaBody`]):
 ///
@@ -91,21 +91,6 @@ impl<'de> Deserialize<'de> for ErrorResult {
     }
 }
 
-/// The code of an error known by its flags only, in the derive's order:
-/// timeout `DeadlineExceeded`, else fault `Internal`, else temporary
-/// `Unavailable`, else `Unknown`.
-pub(crate) fn code_from_flags(timeout: bool, fault: bool, temporary: bool) -> Code {
-    if timeout {
-        Code::DeadlineExceeded
-    } else if fault {
-        Code::Internal
-    } else if temporary {
-        Code::Unavailable
-    } else {
-        Code::Unknown
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::error::Error as _;
@@ -114,6 +99,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
+    use crate::Code;
     use crate::ServiceError;
 
     fn decode(text: &str) -> Result<ErrorResult, serde_json::Error> {
@@ -237,23 +223,6 @@ mod tests {
             let err = decode(text).unwrap();
             assert_eq!(err.code(), code, "{text}");
             assert_eq!(err.http_status(), code.http_status(), "{text}");
-        }
-    }
-
-    #[test]
-    fn code_from_flags_resolves_timeout_then_fault_then_temporary() {
-        for bits in 0..8 {
-            let (timeout, fault, temporary) = (bits & 1 != 0, bits & 2 != 0, bits & 4 != 0);
-            let expected = if timeout {
-                Code::DeadlineExceeded
-            } else if fault {
-                Code::Internal
-            } else if temporary {
-                Code::Unavailable
-            } else {
-                Code::Unknown
-            };
-            assert_eq!(code_from_flags(timeout, fault, temporary), expected, "{bits:03b}");
         }
     }
 
