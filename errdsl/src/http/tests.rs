@@ -604,10 +604,20 @@ fn arb_mutated_body() -> impl Strategy<Value = Vec<u8>> {
 fn check_never_panics(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<(), TestCaseError> {
     let err = ErrorResult::from_http_response(status, headers, body);
     prop_assert_eq!(err.http_status(), status);
-    prop_assert!(err.message().chars().count() <= 400 || body.len() <= MAX_BODY_BYTES);
-    // Whatever was decoded encodes again.
-    let _ = encode(&err, BodyFormat::Goa);
-    let _ = encode(&err, BodyFormat::Problem);
+    // Whatever was decoded encodes again, in both formats, and decodes back
+    // with the same name, code and flags.
+    for format in [BodyFormat::Goa, BodyFormat::Problem] {
+        let response = encode(&err, format);
+        let again = ErrorResult::from_http_response(response.status(), response.headers(), response.body());
+        prop_assert_eq!(again.name(), err.name(), "{:?}", format);
+        prop_assert_eq!(again.code(), err.code(), "{:?}", format);
+        prop_assert_eq!(
+            (again.is_temporary(), again.is_timeout(), again.is_fault()),
+            (err.is_temporary(), err.is_timeout(), err.is_fault()),
+            "{:?}",
+            format
+        );
+    }
     Ok(())
 }
 

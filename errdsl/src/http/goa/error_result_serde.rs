@@ -370,8 +370,17 @@ mod tests {
                 bytes
             };
             if let Ok(err) = serde_json::from_slice::<ErrorResult>(&input) {
-                // Whatever decodes encodes again.
-                let _ = encode(&err);
+                // Whatever decodes encodes again, and decodes back the same.
+                let again: ErrorResult =
+                    serde_json::from_value(encode(&err)).expect("its own encoding decodes");
+                assert_eq!((again.name(), again.id(), again.code()), (err.name(), err.id(), err.code()));
+                assert_eq!(
+                    (again.is_temporary(), again.is_timeout(), again.is_fault()),
+                    (err.is_temporary(), err.is_timeout(), err.is_fault())
+                );
+                assert_eq!(again.message(), err.wire_message());
+                assert_eq!(again.user_message(), err.user_message());
+                assert!(again.fields().eq(err.fields()));
                 decoded += 1;
             }
         }
