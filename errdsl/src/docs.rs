@@ -151,15 +151,7 @@ pub fn markdown_table(specs: &[ErrorSpec]) -> String {
             let _ = write!(http, " (`Retry-After: {secs}`)");
         }
         let mut grpc = code_span(spec.code.as_str());
-        let flag = |set: bool| {
-            if spec.classified {
-                "at run time"
-            } else if set {
-                "yes"
-            } else {
-                "no"
-            }
-        };
+        let flag = |set: bool| flag_text(spec, set);
         if spec.classified {
             let _ = write!(http, " ({CLASSIFIED_AT_RUN_TIME})");
             let _ = write!(grpc, " ({CLASSIFIED_AT_RUN_TIME})");
@@ -213,6 +205,16 @@ pub fn component_key(name: &str) -> String {
         }
     }
     key
+}
+
+/// A flag of `spec` as the docs show it: `yes`, `no`, or `at run time` for
+/// an error classified then.
+fn flag_text(spec: &ErrorSpec, set: bool) -> &'static str {
+    match (spec.classified, set) {
+        (true, _) => "at run time",
+        (false, true) => "yes",
+        (false, false) => "no",
+    }
 }
 
 /// `text` as a Markdown code span that fits in a table cell: fenced with

@@ -11,7 +11,7 @@ use axum::routing::get;
 use http::header::{CONTENT_TYPE, VARY};
 use http::{HeaderMap, HeaderValue, StatusCode};
 
-use super::{CLASSIFIED_AT_RUN_TIME, join_paragraph_lines, markdown_table};
+use super::{CLASSIFIED_AT_RUN_TIME, flag_text, join_paragraph_lines, markdown_table};
 use crate::ErrorSpec;
 use crate::http::accept::prefers;
 
@@ -124,11 +124,7 @@ fn page(specs: &[ErrorSpec], name: &str, headers: &HeaderMap) -> Response {
 }
 
 fn html_page(spec: &ErrorSpec, description: &str) -> String {
-    let flag = |set: bool| match (spec.classified, set) {
-        (true, _) => "at run time",
-        (false, true) => "yes",
-        (false, false) => "no",
-    };
+    let flag = |set: bool| flag_text(spec, set);
     let classified = if spec.classified { format!(" ({CLASSIFIED_AT_RUN_TIME})") } else { String::new() };
     let mut http = format!("{}{classified}", spec.http_status);
     if let Some(secs) = spec.retry_after_secs {
