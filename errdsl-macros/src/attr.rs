@@ -43,7 +43,7 @@ pub(crate) struct ContainerAttrs {
     pub docs_url: Option<LitStr>,
     /// `errors!` only: other crates may name the enum as a parent.
     pub export: Flag,
-    /// The user writes `IntoResponse` and `From<_> for tonic::Status`.
+    /// The user writes `IntoResponse` and the `From` impls for `tonic::Status` and `ConnectError`.
     pub no_transport_impls: Flag,
     #[darling(flatten)]
     pub keys: ErrorKeys,
@@ -260,7 +260,7 @@ const KEYS: &[Key] = &[
         name: "no_transport_impls",
         shape: Shape::Flag,
         places: TYPE,
-        doc: "leaves `IntoResponse` and `From<_> for tonic::Status` to hand-written impls",
+        doc: "leaves `IntoResponse` and the `From` impls for `tonic::Status` and `connectrpc::ConnectError` to hand-written impls",
         home: None,
     },
     Key {

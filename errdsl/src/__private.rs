@@ -181,6 +181,8 @@ impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
 
 #[cfg(feature = "axum")]
 pub use axum;
+#[cfg(feature = "connect")]
+pub use connectrpc;
 #[cfg(feature = "tonic")]
 pub use tonic;
 
@@ -240,7 +242,35 @@ macro_rules! __errdsl_tonic_impls {
     ($($tokens:tt)*) => {};
 }
 
-pub use crate::{__errdsl_axum_impls as axum_impls, __errdsl_tonic_impls as tonic_impls};
+/// `From<T> for connectrpc::ConnectError` for a generated type, when
+/// errdsl's `connect` feature is on; nothing otherwise. Input as for the
+/// axum impls.
+#[cfg(feature = "connect")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_connect_impls {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::connectrpc::ConnectError $($where)* {
+            fn from(err: $($ty)*) -> Self {
+                $crate::connect::to_connect_error(&err)
+            }
+        }
+    };
+}
+
+/// Without the `connect` feature: no impl.
+#[cfg(not(feature = "connect"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_connect_impls {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::{
+    __errdsl_axum_impls as axum_impls, __errdsl_connect_impls as connect_impls,
+    __errdsl_tonic_impls as tonic_impls,
+};
 
 /// Decodes an [`ErrorResult`] into a transparent variant's inner type when
 /// that type implements `TryFrom<ErrorResult, Error = ErrorResult>` (every

@@ -306,9 +306,15 @@ impl From<ErrorResult> for tonic::Status {
 
 /// The status of a captured error; see the module docs.
 fn encode(err: &ErrorResult) -> tonic::Status {
-    let code = tonic::Code::from(err.code());
-    let message = bounded(&err.wire_message()).to_owned();
+    let rpc = rich_status(err);
+    let message = rpc.message.clone();
+    tonic::Status::with_details(tonic::Code::from(err.code()), message, rpc.encode_to_vec().into())
+}
 
+/// The `google.rpc.Status` of a captured error, with the details of the
+/// module docs in their order; the Connect transport sends the same.
+pub(crate) fn rich_status(err: &ErrorResult) -> pb::Status {
+    let message = bounded(&err.wire_message()).to_owned();
     let goa = goapb::ErrorResponse {
         name: bounded(err.name()).to_owned(),
         id: bounded(err.id()).to_owned(),
@@ -332,8 +338,7 @@ fn encode(err: &ErrorResult) -> tonic::Status {
     }
     // The google.rpc.Status repeats the code and message of the status: the
     // two always agree.
-    let rpc = pb::Status { code: code as i32, message: message.clone(), details };
-    tonic::Status::with_details(code, message, rpc.encode_to_vec().into())
+    pb::Status { code: tonic::Code::from(err.code()) as i32, message, details }
 }
 
 /// The one `ErrorInfo` of an error, by AIP-193: see the module docs.
@@ -366,7 +371,7 @@ fn flag(value: bool) -> String {
 }
 
 /// `text` cut to at most [`MAX_TEXT_BYTES`] bytes, on a `char` boundary.
-fn bounded(text: &str) -> &str {
+pub(crate) fn bounded(text: &str) -> &str {
     if text.len() <= MAX_TEXT_BYTES {
         return text;
     }
@@ -388,36 +393,42 @@ struct Details {
 }
 
 impl Details {
+    /// The details of a status's `grpc-status-details-bin`.
     fn of(status: &tonic::Status) -> Details {
-        let mut details = Details::default();
         if status.details().is_empty() {
-            return details;
+            return Details::default();
         }
-        let Ok(rpc) = pb::Status::decode(status.details()) else {
-            return details;
-        };
-        for any in &rpc.details {
+        match pb::Status::decode(status.details()) {
+            Ok(rpc) => Details::read(&rpc.details),
+            Err(_) => Details::default(),
+        }
+    }
+
+    /// The details a decoder knows among `details`.
+    fn read(details: &[Any]) -> Details {
+        let mut read = Details::default();
+        for any in details {
             let value = any.value.as_slice();
             match type_name(&any.type_url) {
-                "goapb.ErrorResponse" if details.goa.is_none() => {
-                    details.goa = goapb::ErrorResponse::decode(value).ok();
+                "goapb.ErrorResponse" if read.goa.is_none() => {
+                    read.goa = goapb::ErrorResponse::decode(value).ok();
                 }
-                "google.rpc.ErrorInfo" if details.error_info.is_none() => {
-                    details.error_info = pb::ErrorInfo::decode(value).ok();
+                "google.rpc.ErrorInfo" if read.error_info.is_none() => {
+                    read.error_info = pb::ErrorInfo::decode(value).ok();
                 }
-                "google.rpc.RetryInfo" if details.retry_delay.is_none() => {
-                    details.retry_delay = pb::RetryInfo::decode(value)
+                "google.rpc.RetryInfo" if read.retry_delay.is_none() => {
+                    read.retry_delay = pb::RetryInfo::decode(value)
                         .ok()
                         .and_then(|info| info.retry_delay)
                         .map(|delay| Duration::try_from(delay).unwrap_or(Duration::ZERO));
                 }
-                "google.rpc.LocalizedMessage" if details.localized_message.is_none() => {
-                    details.localized_message = pb::LocalizedMessage::decode(value).ok();
+                "google.rpc.LocalizedMessage" if read.localized_message.is_none() => {
+                    read.localized_message = pb::LocalizedMessage::decode(value).ok();
                 }
                 _ => {}
             }
         }
-        details
+        read
     }
 }
 
@@ -430,7 +441,7 @@ pub(crate) fn declares_flags(status: &tonic::Status) -> bool {
 
 /// The full name of the message a type URL names: what follows its last
 /// `/` (`type.googleapis.com/google.rpc.ErrorInfo`).
-fn type_name(type_url: &str) -> &str {
+pub(crate) fn type_name(type_url: &str) -> &str {
     type_url.rsplit('/').next().unwrap_or(type_url)
 }
 
@@ -483,41 +494,9 @@ impl ErrorResult {
             let message = given(status.message()).unwrap_or("gRPC status OK received as an error");
             return ErrorResult::builder(OK_STATUS_NAME, Code::Unknown).message(message).build();
         };
-        let details = Details::of(status);
-        let message = given(status.message())
-            .or_else(|| details.goa.as_ref().and_then(|goa| given(&goa.msg)))
-            .unwrap_or_else(|| tonic::Code::from(code).description());
-        let class = match code {
-            // tonic puts transport errors in an `Unknown` status's source.
-            Code::Unknown => {
-                std::error::Error::source(status).map_or(Classification::UNKNOWN, crate::classify)
-            }
-            _ => Classification::from_code(code, details.retry_delay.is_some()),
-        };
-        let mut builder = ErrorResult::builder(code.as_str(), code)
-            .message(message)
-            .temporary(class.temporary)
-            .timeout(class.timeout);
-
-        if let Some(info) = &details.error_info {
-            builder = read_error_info(builder, info);
-        }
-        if let Some(goa) = &details.goa {
-            if let Some(name) = given(&goa.name) {
-                builder = builder.name(name);
-            }
-            if let Some(id) = given(&goa.id) {
-                builder = builder.id(id);
-            }
-            builder = builder.temporary(goa.temporary).timeout(goa.timeout).fault(goa.fault);
-        }
-        if let Some(after) = details.retry_delay.filter(|after| *after <= MAX_RETRY_AFTER) {
-            builder = builder.retry_after(after);
-        }
-        if let Some(localized) = &details.localized_message {
-            builder = builder.user_message(bounded(&localized.message));
-        }
-        builder.build()
+        // tonic puts transport errors in an `Unknown` status's source.
+        let unknown = || std::error::Error::source(status).map_or(Classification::UNKNOWN, crate::classify);
+        decode(code, status.message(), Details::of(status), unknown)
     }
 
     /// Decodes the gRPC status in response headers or trailers
@@ -547,6 +526,53 @@ impl ErrorResult {
     pub fn from_grpc_headers(headers: &http::HeaderMap) -> Option<ErrorResult> {
         status_from_header_map(headers).map(|status| ErrorResult::from_grpc_status(&status))
     }
+}
+
+/// The error a rich status with code `code` says, by the module docs'
+/// rules; `unknown` classifies an `Unknown` one without flags.
+fn decode(
+    code: Code,
+    message: &str,
+    details: Details,
+    unknown: impl FnOnce() -> Classification,
+) -> ErrorResult {
+    let message = given(message)
+        .or_else(|| details.goa.as_ref().and_then(|goa| given(&goa.msg)))
+        .unwrap_or_else(|| tonic::Code::from(code).description());
+    let class = match code {
+        Code::Unknown => unknown(),
+        _ => Classification::from_code(code, details.retry_delay.is_some()),
+    };
+    let mut builder = ErrorResult::builder(code.as_str(), code)
+        .message(message)
+        .temporary(class.temporary)
+        .timeout(class.timeout);
+
+    if let Some(info) = &details.error_info {
+        builder = read_error_info(builder, info);
+    }
+    if let Some(goa) = &details.goa {
+        if let Some(name) = given(&goa.name) {
+            builder = builder.name(name);
+        }
+        if let Some(id) = given(&goa.id) {
+            builder = builder.id(id);
+        }
+        builder = builder.temporary(goa.temporary).timeout(goa.timeout).fault(goa.fault);
+    }
+    if let Some(after) = details.retry_delay.filter(|after| *after <= MAX_RETRY_AFTER) {
+        builder = builder.retry_after(after);
+    }
+    if let Some(localized) = &details.localized_message {
+        builder = builder.user_message(bounded(&localized.message));
+    }
+    builder.build()
+}
+
+/// The error of a rich status that arrived in another envelope (Connect's
+/// JSON body): its code, message and details, read as a gRPC status's.
+pub(crate) fn decode_details(code: Code, message: &str, details: &[Any]) -> ErrorResult {
+    decode(code, message, Details::read(details), || Classification::UNKNOWN)
 }
 
 /// What an `ErrorInfo` says, by the module docs' rules.

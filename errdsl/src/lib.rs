@@ -57,6 +57,11 @@
 //!   in the Google rich error model ([`grpc`]), client decoding
 //!   ([`ErrorResult::from_grpc_status`]), and conversions between [`Code`]
 //!   and `tonic::Code`.
+//! - `connect`: `From<YourError>` and `From<ErrorResult>` for
+//!   `connectrpc::ConnectError`, with the code and details of the gRPC
+//!   transport ([`connect`]), and client decoding
+//!   ([`ErrorResult::from_connect_error`],
+//!   [`ErrorResult::from_connect_response`]).
 //! - `reqwest`: [`ErrorResult::from_reqwest`] reads a client response, and
 //!   [`classify`] knows `reqwest::Error`.
 //! - `tokio`: [`classify`] knows `tokio::time::error::Elapsed` (a timeout).
@@ -69,7 +74,7 @@
 //!   SQLSTATEs.
 //!
 //! The generated transport impls live in your crate but need neither axum
-//! nor tonic among its dependencies: they are switched on by errdsl's own
+//! nor tonic nor connectrpc among its dependencies: they are switched on by errdsl's own
 //! features.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -82,6 +87,8 @@ mod capture;
 mod chain;
 mod classify;
 mod code;
+#[cfg(feature = "connect")]
+pub mod connect;
 pub mod db;
 pub mod docs;
 mod error_result;

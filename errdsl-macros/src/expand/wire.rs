@@ -165,9 +165,10 @@ fn variant_path(error: &ErrorDecl) -> TokenStream {
     error.variant.as_ref().map_or_else(|| quote!(Self), |variant| quote!(Self::#variant))
 }
 
-/// `IntoResponse` and `From<_> for tonic::Status`, through errdsl's
-/// `__private` macros, which expand to nothing when errdsl's `axum` or
-/// `tonic` feature is off: the user's crate needs neither dependency.
+/// `IntoResponse`, `From<_> for tonic::Status` and `From<_> for
+/// connectrpc::ConnectError`, through errdsl's `__private` macros, which
+/// expand to nothing when errdsl's `axum`, `tonic` or `connect` feature is
+/// off: the user's crate needs none of these dependencies.
 pub(super) fn transports(outline: &Outline) -> TokenStream {
     let ident = &outline.ident;
     let (impl_generics, ty_generics, _) = outline.generics.split_for_impl();
@@ -180,5 +181,6 @@ pub(super) fn transports(outline: &Outline) -> TokenStream {
     quote! {
         ::errdsl::__private::axum_impls! { #input }
         ::errdsl::__private::tonic_impls! { #input }
+        ::errdsl::__private::connect_impls! { #input }
     }
 }
