@@ -1,6 +1,7 @@
 //! Compiles `proto/divider.proto` into the tonic client and server of the
 //! divider example, and errdsl's `goapb/error_response.proto` (Goa's error
-//! message) into the message a Goa client decodes, with protox (a protobuf
+//! message) into the message a Goa client decodes, and the divider's
+//! Connect server and client (connectrpc-build), with protox (a protobuf
 //! compiler in pure Rust): no `protoc` is needed. Also sets
 //! `cfg(errdsl_grpc_peer)` when `ERRDSL_GRPC_PEER` names the Python peer.
 
@@ -21,5 +22,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build_server(true)
         .emit_rerun_if_changed(false)
         .compile_fds(fds)?;
+
+    // The Connect server and client (connectrpc, with buffa messages), from
+    // the same descriptors, compiled by protox: connectrpc-build reads them
+    // as a precompiled set instead of running `protoc`.
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
+    let connect_out = out.join("connect");
+    std::fs::create_dir_all(&connect_out)?;
+    let descriptors = out.join("divider.fds.bin");
+    let fds = protox::compile(["divider.proto"], ["proto"])?;
+    std::fs::write(&descriptors, prost::Message::encode_to_vec(&fds))?;
+    connectrpc_build::Config::new()
+        .files(&["divider.proto"])
+        .descriptor_set(&descriptors)
+        .out_dir(&connect_out)
+        .include_file("_connectrpc.rs")
+        .emit_rerun_directives(false)
+        .compile()?;
     Ok(())
 }

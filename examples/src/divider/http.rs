@@ -22,15 +22,17 @@ use super::errors::{DivideError, DividerError, IntegerDivideError};
 use super::service::Divider;
 
 /// The HTTP routes of the divider, with errdsl's problem+json negotiation,
-/// and the docs of its errors under `/errors/`, where the `type` of each
-/// problem+json response points.
+/// the docs of its errors under `/errors/`, where the `type` of each
+/// problem+json response points, and its Connect methods
+/// ([`super::connect`]).
 pub fn router(divider: Divider) -> Router {
     Router::new()
         .route("/idiv/{a}/{b}", get(integer_divide))
         .route("/div/{a}/{b}", get(divide))
         .layer(axum::middleware::from_fn(errdsl::axum::negotiate))
         .nest("/errors", errdsl::docs::router(super::errors::catalog()))
-        .with_state(divider)
+        .with_state(divider.clone())
+        .merge(super::connect::router(divider))
 }
 
 /// `GET /idiv/{a}/{b}`.

@@ -23,6 +23,7 @@
 //! addresses; [`serve`] runs them on listeners you bound; [`demo`] calls
 //! every endpoint with real clients and prints what a client sees.
 
+pub mod connect;
 pub mod demo;
 pub mod errors;
 pub mod grpc;
