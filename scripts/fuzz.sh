@@ -40,7 +40,7 @@ cargo +nightly fuzz build
 dict_of() {
     case $1 in
         macro_*) echo dicts/rust.dict ;;
-        goa_body | problem_body | http_response) echo dicts/json.dict ;;
+        goa_body | problem_body | http_response | connect_body) echo dicts/json.dict ;;
         *) ;;
     esac
 }

@@ -198,7 +198,7 @@ struct WireError {
 
 /// A detail as the gRPC decoder reads it, or `None` when its value is not
 /// base64.
-fn any(type_name: &str, value: &str) -> Option<Any> {
+fn detail(type_name: &str, value: &str) -> Option<Any> {
     let value = STANDARD_PAD_INDIFFERENT.decode(value).ok()?;
     Some(Any { type_url: format!("type.googleapis.com/{type_name}"), value })
 }
@@ -220,7 +220,7 @@ impl ErrorResult {
     #[must_use]
     pub fn from_connect_error(err: &ConnectError) -> ErrorResult {
         let details: Vec<Any> =
-            err.details.iter().filter_map(|detail| any(&detail.type_url, detail.value.as_deref()?)).collect();
+            err.details.iter().filter_map(|sent| detail(&sent.type_url, sent.value.as_deref()?)).collect();
         grpc::decode_details(code(err.code), err.message.as_deref().unwrap_or_default(), &details)
     }
 
@@ -263,7 +263,7 @@ impl ErrorResult {
             .unwrap_or_default()
             .into_iter()
             .filter_map(|detail| serde_json::from_value::<WireDetail>(detail).ok())
-            .filter_map(|detail| any(&detail.type_name, &detail.value))
+            .filter_map(|sent| detail(&sent.type_name, &sent.value))
             .collect();
         grpc::decode_details(code(error_code), message, &details)
     }

@@ -496,7 +496,7 @@ impl ErrorResult {
         };
         // tonic puts transport errors in an `Unknown` status's source.
         let unknown = || std::error::Error::source(status).map_or(Classification::UNKNOWN, crate::classify);
-        decode(code, status.message(), Details::of(status), unknown)
+        decode(code, status.message(), &Details::of(status), unknown)
     }
 
     /// Decodes the gRPC status in response headers or trailers
@@ -533,7 +533,7 @@ impl ErrorResult {
 fn decode(
     code: Code,
     message: &str,
-    details: Details,
+    details: &Details,
     unknown: impl FnOnce() -> Classification,
 ) -> ErrorResult {
     let message = given(message)
@@ -572,7 +572,7 @@ fn decode(
 /// The error of a rich status that arrived in another envelope (Connect's
 /// JSON body): its code, message and details, read as a gRPC status's.
 pub(crate) fn decode_details(code: Code, message: &str, details: &[Any]) -> ErrorResult {
-    decode(code, message, Details::read(details), || Classification::UNKNOWN)
+    decode(code, message, &Details::read(details), || Classification::UNKNOWN)
 }
 
 /// What an `ErrorInfo` says, by the module docs' rules.

@@ -1,5 +1,5 @@
 //! The demo runs against real servers, shows every declared error decoded
-//! on both transports, and never prints the fault's secret.
+//! on the three transports, and never prints the fault's secret.
 
 mod common;
 
@@ -20,8 +20,13 @@ async fn the_demo_shows_every_error_and_no_secret() {
     // Every error answer was decoded into a declared variant: no fallback.
     assert!(!text.contains("not an error"), "{text}");
     let decoded = text.lines().filter(|line| line.trim_start().starts_with("decoded")).count();
-    // 9 HTTP error answers (problem+json included) and 7 gRPC ones.
-    assert_eq!(decoded, 16, "{text}");
+    // 9 HTTP error answers (problem+json included), 7 gRPC and 7 Connect ones.
+    assert_eq!(decoded, 23, "{text}");
+    assert!(text.contains("code          unavailable (HTTP 503)"), "{text}");
+    assert!(
+        text.contains("details       goapb.ErrorResponse, google.rpc.ErrorInfo, google.rpc.RetryInfo"),
+        "{text}"
+    );
     assert!(text.contains("Content-Type  application/problem+json"), "{text}");
     assert!(text.contains("RetryInfo     retry after 30s"), "{text}");
     assert!(text.contains("IntegerDivideError::Overflow"), "{text}");

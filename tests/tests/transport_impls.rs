@@ -1,6 +1,6 @@
-//! The axum and tonic impls errdsl's features give every generated type,
-//! here for types of this package's library, which has neither axum nor
-//! tonic among its own dependencies.
+//! The axum, tonic and connectrpc impls errdsl's features give every
+//! generated type, here for types of this package's library, which has none
+//! of axum, tonic and connectrpc among its own dependencies.
 #![cfg(feature = "transports")]
 
 use axum::response::IntoResponse;
@@ -36,4 +36,16 @@ fn declared_types_are_tonic_statuses() {
 
     let status = tonic::Status::from(GenericError::Bad(3));
     assert_eq!(status.code(), tonic::Code::InvalidArgument);
+}
+
+#[test]
+fn declared_types_are_connect_errors() {
+    let sent = connectrpc::ConnectError::from(PlainError::missing(7));
+    assert_eq!(sent.code, connectrpc::ErrorCode::NotFound);
+    assert_eq!(sent.message.as_deref(), Some("No thing 7."));
+    let decoded = ErrorResult::from_connect_response(404, &sent.to_json());
+    assert!(matches!(PlainError::try_from(decoded), Ok(PlainError::Missing { thing_id: 7 })));
+
+    let sent = connectrpc::ConnectError::from(GenericError::Bad(3));
+    assert_eq!(sent.code, connectrpc::ErrorCode::InvalidArgument);
 }

@@ -1,8 +1,9 @@
-//! The demo: calls every endpoint of running divider servers over both
-//! transports with real clients (reqwest, and the tonic client generated
-//! from `proto/divider.proto`), and prints what a client sees of each
-//! answer: the HTTP status, headers and body, the gRPC code, message and
-//! error details, and the typed error errdsl decodes from it.
+//! The demo: calls every endpoint of running divider servers over the three
+//! transports with real clients (reqwest, the tonic client generated from
+//! `proto/divider.proto`, and connectrpc's Connect client generated from the
+//! same file), and prints what a client sees of each answer: the HTTP
+//! status, headers and body, the gRPC and Connect codes, messages and error
+//! details, and the typed error errdsl decodes from it.
 
 use std::error::Error;
 use std::fmt::Debug;
@@ -15,6 +16,7 @@ use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, RETRY_AFTE
 use tonic::metadata::{Ascii, MetadataValue};
 use tonic_types::StatusExt;
 
+use super::connect::pb::divider as connect_pb;
 use super::grpc::{DividerClient, goapb, pb};
 use super::{DEMO_TOKEN, DivideError, IntegerDivideError, Running, SLOW_DIVIDEND};
 
@@ -111,7 +113,10 @@ pub async fn run(
     let mut grpc = DividerClient::connect(servers.grpc_url()).await?;
     let mut grpc_maintenance = DividerClient::connect(maintenance.grpc_url()).await?;
 
-    writeln!(out, "errdsl divider demo: Goa's divider example over HTTP and gRPC")?;
+    writeln!(
+        out,
+        "errdsl divider demo: Goa's divider example over HTTP, gRPC and Connect (on the HTTP port)"
+    )?;
     writeln!(out, "  {:<LABEL$}HTTP {}   gRPC {}", "servers", servers.http_url(), servers.grpc_url())?;
     writeln!(
         out,
@@ -129,6 +134,7 @@ pub async fn run(
         if let Some(rpc) = case.grpc {
             let client = if case.maintenance { &mut grpc_maintenance } else { &mut grpc };
             grpc_call(client, rpc, case.authorization, out).await?;
+            connect_call(target, rpc, case.authorization, out).await?;
         }
     }
     writeln!(out)?;
@@ -242,6 +248,50 @@ async fn grpc_call(
     if let Some(message) = details.localized_message() {
         label(out, "Localized", &format!("[{}] {}", message.locale, message.message))?;
     }
+    label(out, "decoded", &decoded)
+}
+
+/// Makes the call `rpc` over Connect (JSON) with connectrpc's client and
+/// prints the answer.
+async fn connect_call(
+    servers: &Running,
+    rpc: Rpc,
+    authorization: Option<&str>,
+    out: &mut (dyn Write + Send),
+) -> Result<(), DemoError> {
+    let mut config = connectrpc::client::ClientConfig::new(servers.http_url().parse()?).json();
+    if let Some(value) = authorization {
+        config = config.with_default_header("authorization", value);
+    }
+    let client = super::connect::DividerClient::new(connectrpc::client::HttpClient::plaintext(), config);
+    let (err, decoded) = match rpc {
+        Rpc::IntegerDivide(a, b) => {
+            writeln!(out, "Connect  POST /divider.Divider/IntegerDivide {{\"a\":{a},\"b\":{b}}}")?;
+            let request = connect_pb::IntegerDivideRequest { a, b, ..Default::default() };
+            match client.integer_divide(request).await {
+                Ok(response) => return label(out, "response", &response.view().field),
+                Err(err) => {
+                    let decoded = decoded::<IntegerDivideError>(ErrorResult::from_connect_error(&err));
+                    (err, decoded)
+                }
+            }
+        }
+        Rpc::Divide(a, b) => {
+            writeln!(out, "Connect  POST /divider.Divider/Divide {{\"a\":{a},\"b\":{b}}}")?;
+            let request = connect_pb::DivideRequest { a, b, ..Default::default() };
+            match client.divide(request).await {
+                Ok(response) => return label(out, "response", &response.view().field),
+                Err(err) => {
+                    let decoded = decoded::<DivideError>(ErrorResult::from_connect_error(&err));
+                    (err, decoded)
+                }
+            }
+        }
+    };
+    label(out, "code", &format!("{} (HTTP {})", err.code.as_str(), err.http_status().as_u16()))?;
+    label(out, "message", &err.message.as_deref().unwrap_or_default())?;
+    let types: Vec<&str> = err.details.iter().map(|detail| detail.type_url.as_str()).collect();
+    label(out, "details", &types.join(", "))?;
     label(out, "decoded", &decoded)
 }
 
