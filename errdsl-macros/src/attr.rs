@@ -30,6 +30,10 @@ pub(crate) struct ErrorKeys {
     pub retry_after_secs: Option<SpannedValue<u64>>,
     pub transparent: Flag,
     pub classify: Flag,
+    /// Goa's custom-type body: the wire fields at the top level.
+    pub custom_body: Flag,
+    /// The member of a custom body that holds the wire name.
+    pub name_member: Option<LitStr>,
 }
 
 /// `#[service_error(...)]` on the enum or struct.
@@ -297,6 +301,20 @@ const KEYS: &[Key] = &[
         shape: Shape::Secs,
         places: MAPPING,
         doc: "says when to retry an error",
+        home: None,
+    },
+    Key {
+        name: "custom_body",
+        shape: Shape::Flag,
+        places: MAPPING,
+        doc: "sends an error in Goa's custom-type body, its wire fields as top-level members",
+        home: None,
+    },
+    Key {
+        name: "name_member",
+        shape: Shape::Str("name"),
+        places: MAPPING,
+        doc: "names the member of a custom body that holds the error's name",
         home: None,
     },
     Key {

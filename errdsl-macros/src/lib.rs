@@ -24,6 +24,7 @@ mod derive;
 mod errors;
 mod expand;
 mod fmt;
+mod json_type;
 mod lower;
 mod model;
 mod suggest;

@@ -8,6 +8,7 @@
 //! - [`Catalog`]: the outline plus every error resolved and checked by
 //!   `validate`, from which the real impls are expanded.
 
+use crate::json_type::JsonType;
 use syn::ext::IdentExt;
 use syn::{Attribute, Generics, Ident, Member, Path, Type, Visibility, WherePredicate};
 
@@ -163,6 +164,15 @@ pub(crate) struct Spec {
     pub fault: bool,
     pub user_msg: Option<Template>,
     pub retry_after_secs: Option<u64>,
+    /// Goa's custom-type body, when declared; Goa's `ErrorResult` otherwise.
+    pub custom_body: Option<CustomBody>,
+}
+
+/// An error sent in Goa's custom-type body.
+#[derive(Clone)]
+pub(crate) struct CustomBody {
+    /// The member that holds the wire name, if any.
+    pub name_member: Option<String>,
 }
 
 /// Where an error's gRPC code comes from. Generated code asks the runtime's
@@ -242,6 +252,21 @@ impl ErrorDecl {
             .filter(|&(index, _)| self.fields[index].wire != Wire::Travels)
             .collect();
         Shown { fields, unless_fault }
+    }
+
+    /// Every field that travels, with its JSON type: those declared `wire`,
+    /// then those the sent message shows (as text when the message formats
+    /// them with a spec, `{amount:.2}`).
+    pub(crate) fn wire_fields(&self) -> Vec<(String, JsonType)> {
+        let travelling = self.fields.iter().filter(|field| field.wire == Wire::Travels);
+        let mut fields: Vec<(String, JsonType)> =
+            travelling.map(|field| (field.wire_name(), JsonType::of(&field.ty))).collect();
+        for (index, spec) in self.shown().fields {
+            let field = &self.fields[index];
+            let json_type = if spec.is_empty() { JsonType::of(&field.ty) } else { JsonType::String };
+            fields.push((field.wire_name(), json_type));
+        }
+        fields
     }
 
     /// The spec the error declares itself (none for a transparent one).

@@ -10,9 +10,18 @@ use std::time::Duration;
 
 use http::StatusCode;
 
-use crate::{Code, ServiceError};
+use crate::{BodyShape, Code, JsonType, ServiceError};
 
 pub use builder::ErrorResultBuilder;
+
+/// A wire field as an [`ErrorResult`] holds it: its value as text, and the
+/// JSON type the HTTP bodies write it with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Field {
+    pub(crate) name: String,
+    pub(crate) value: String,
+    pub(crate) json_type: JsonType,
+}
 
 /// A source as callers hand it over.
 type BoxError = Box<dyn Error + Send + Sync + 'static>;
@@ -73,7 +82,8 @@ struct Inner {
     service: Option<String>,
     domain: Option<String>,
     docs_url: Option<String>,
-    fields: Vec<(String, String)>,
+    fields: Vec<Field>,
+    body: BodyShape,
     source: Option<SharedError>,
 }
 
@@ -166,8 +176,13 @@ impl ErrorResult {
         if let Some(docs_url) = err.docs_url() {
             builder = builder.docs_url(docs_url);
         }
+        let spec = err.error_spec();
+        if let Some(spec) = spec {
+            builder = builder.body(spec.body);
+        }
         for (name, value) in err.wire_fields() {
-            builder = builder.field(name, value);
+            let json_type = spec.map_or(JsonType::String, |spec| spec.json_type_of(name));
+            builder = builder.typed_field(name, value, json_type);
         }
         builder.build()
     }
@@ -215,13 +230,45 @@ impl ErrorResult {
     /// assert_eq!(err.fields().count(), 1);
     /// ```
     pub fn fields(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
-        self.inner.fields.iter().map(|(name, value)| (name.as_str(), value.as_str()))
+        self.inner.fields.iter().map(|field| (field.name.as_str(), field.value.as_str()))
+    }
+
+    /// The JSON type the HTTP bodies write the wire field `name` with: the
+    /// one its declaration gives (a number for an integer field), the one it
+    /// arrived with, or [`JsonType::String`]; `None` when there is no such
+    /// field.
+    ///
+    /// ```
+    /// use errdsl::{Code, ErrorResult, JsonType};
+    ///
+    /// let err = ErrorResult::builder("too_large", Code::OutOfRange)
+    ///     .typed_field("limit", "1000", JsonType::Integer)
+    ///     .field("unit", "requests")
+    ///     .build();
+    /// assert_eq!(err.field_type("limit"), Some(JsonType::Integer));
+    /// assert_eq!(err.field_type("unit"), Some(JsonType::String));
+    /// assert_eq!(err.field_type("other"), None);
+    /// ```
+    pub fn field_type(&self, name: &str) -> Option<JsonType> {
+        self.inner.fields.iter().find(|field| field.name == name).map(|field| field.json_type)
     }
 
     /// The wire fields as stored, for writers that borrow them.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
-    pub(crate) fn field_pairs(&self) -> &[(String, String)] {
+    pub(crate) fn field_entries(&self) -> &[Field] {
         &self.inner.fields
+    }
+
+    /// The shape of the error's Goa JSON body: its declaration's, or the
+    /// one it arrived in.
+    ///
+    /// ```
+    /// use errdsl::{BodyShape, Code, ErrorResult};
+    ///
+    /// assert_eq!(ErrorResult::new("x", Code::Internal, "x").body_shape(), BodyShape::ErrorResult);
+    /// ```
+    pub fn body_shape(&self) -> BodyShape {
+        self.inner.body
     }
 
     /// The value of the wire field `name`, if the error carries it.
@@ -362,7 +409,7 @@ impl ServiceError for ErrorResult {
     }
 
     fn wire_fields(&self) -> Vec<(&str, String)> {
-        self.inner.fields.iter().map(|(name, value)| (name.as_str(), value.clone())).collect()
+        self.fields().map(|(name, value)| (name, value.to_owned())).collect()
     }
 }
 

@@ -88,7 +88,7 @@ pub use goa::GoaBody;
 pub use problem::ProblemDetails;
 
 use crate::capture::capture_for_wire;
-use crate::{Classification, Code, ErrorResult, ErrorResultBuilder, ServiceError};
+use crate::{BodyShape, Classification, Code, ErrorResult, ErrorResultBuilder, ServiceError};
 
 /// Goa's error header, `Goa-Error: <name>`: the wire name of the error.
 pub const GOA_ERROR: HeaderName = HeaderName::from_static("goa-error");
@@ -225,7 +225,14 @@ pub(crate) fn encode(err: &ErrorResult, format: BodyFormat) -> Response<Vec<u8>>
 pub(crate) fn encode_body(err: &ErrorResult, format: BodyFormat, status: StatusCode) -> Vec<u8> {
     // Writing these types to a Vec cannot fail: every map key is a string.
     match format {
-        BodyFormat::Goa => serde_json::to_vec(err).unwrap_or_default(),
+        BodyFormat::Goa => match err.body_shape() {
+            BodyShape::ErrorResult => serde_json::to_vec(err).unwrap_or_default(),
+            BodyShape::Custom { name_member } => {
+                let mut body = Vec::new();
+                let _ = goa::serialize_custom(err, name_member, &mut serde_json::Serializer::new(&mut body));
+                body
+            }
+        },
         BodyFormat::Problem => {
             let mut problem = ProblemDetails::from_error(err);
             problem.status = Some(status.as_u16());
@@ -413,6 +420,9 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
     if looks_like_problem {
         return problem();
     }
+    if shape.custom {
+        return Ok(custom(status, header_name, body));
+    }
     match serde_json::from_slice::<GoaBody>(body) {
         Ok(goa) => {
             let code = goa.code.unwrap_or_else(|| {
@@ -436,13 +446,43 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
     }
 }
 
-/// Which members a JSON object has that tell the two formats apart; only
-/// an object has a shape.
+/// The error of a Goa custom-type body (the user type's attributes at the
+/// top level): named by the `Goa-Error` header, else by a `name` member that
+/// is text, else by the status; `message` its message; every other member
+/// that is a string, number or boolean a wire field with that JSON type (the
+/// name member among them: a decoder cannot tell which member a design
+/// marked). Code and flags come from the status, as for a Goa body.
+fn custom(status: StatusCode, header_name: Option<&str>, body: &[u8]) -> ErrorResultBuilder {
+    let members =
+        serde_json::from_slice::<problem::ScalarMembers>(body).map(|members| members.0).unwrap_or_default();
+    let text = |key: &str| members.iter().find(|(name, _)| name == key).and_then(|(_, value)| value.as_str());
+    let name = header_name.or_else(|| text("name")).map_or_else(|| fallback_name(status), str::to_owned);
+    let code = if status.is_client_error() || status.is_server_error() {
+        Code::from_http_status(status)
+    } else {
+        Code::Unknown
+    };
+    let (temporary, timeout) = status_flags(status, false);
+    let mut builder = ErrorResult::builder(name, code)
+        .message(text("message").unwrap_or(status_line(status).as_str()))
+        .temporary(temporary)
+        .timeout(timeout)
+        .body(BodyShape::Custom { name_member: None });
+    let fields = members.into_iter().filter(|(name, _)| name != "message").collect();
+    builder = goa::read_fields(builder, fields);
+    builder
+}
+
+/// Which members a JSON object has that tell the formats apart; only an
+/// object has a shape.
 struct Shape {
     /// Any of RFC 9457's `type`, `title`, `status`, `detail`, `instance`.
     problem_members: bool,
     /// Goa's `message`.
     message: bool,
+    /// No `id` and a member that is none of a Goa body's (nor of a
+    /// problem's): a Goa custom-type body.
+    custom: bool,
 }
 
 impl<'de> serde::Deserialize<'de> for Shape {
@@ -457,15 +497,19 @@ impl<'de> serde::Deserialize<'de> for Shape {
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
-                let mut shape = Shape { problem_members: false, message: false };
+                let mut shape = Shape { problem_members: false, message: false, custom: false };
+                let (mut id, mut foreign) = (false, false);
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     map.next_value::<serde::de::IgnoredAny>()?;
                     match &*key {
                         "type" | "title" | "status" | "detail" | "instance" => shape.problem_members = true,
                         "message" => shape.message = true,
+                        "id" => id = true,
+                        key if !goa::GOA_MEMBERS.contains(&key) => foreign = true,
                         _ => {}
                     }
                 }
+                shape.custom = !id && foreign;
                 Ok(shape)
             }
         }

@@ -100,6 +100,7 @@ mod id;
 pub mod retry;
 mod service_error;
 pub mod testing;
+mod wire_shape;
 
 pub use classify::{Classification, classify};
 pub use code::{Code, UnknownCode};
@@ -147,6 +148,7 @@ pub use code::{Code, UnknownCode};
 /// with the enum's visibility.
 #[doc(inline)]
 pub use errdsl_macros::ServiceError;
+pub use wire_shape::{BodyShape, JsonType, WireField};
 
 /// Declares whole error catalogs: the enums themselves, `Display` from
 /// `#[error("...")]`, `std::error::Error` with `source()`, `From` for

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use http::StatusCode;
 
-use crate::Code;
+use crate::{BodyShape, Code, JsonType, WireField};
 
 /// What every declared error answers: its wire name, its classification and
 /// how it maps onto HTTP and gRPC.
@@ -160,6 +160,34 @@ pub trait ServiceError: std::error::Error + Send + Sync + 'static {
     fn wire_fields(&self) -> Vec<(&str, String)> {
         Vec::new()
     }
+
+    /// The static description of this error in its type's catalog, where
+    /// the transports read what the instance does not say: the JSON type
+    /// of each wire field and the shape of the Goa body. `None` for errors
+    /// without one (an [`ErrorResult`](crate::ErrorResult), a hand-written
+    /// impl); they travel with text fields in Goa's `ErrorResult` body.
+    ///
+    /// ```
+    /// use errdsl::{JsonType, ServiceError};
+    ///
+    /// errdsl::errors! {
+    ///     pub enum DivideError {
+    ///         #[error("cannot divide {dividend} by zero")]
+    ///         #[service_error(grpc = InvalidArgument)]
+    ///         DivByZero {
+    ///             #[service_error(wire)]
+    ///             dividend: i64,
+    ///         },
+    ///     }
+    /// }
+    ///
+    /// let spec = DivideError::div_by_zero(7).error_spec().unwrap();
+    /// assert_eq!(spec.name, "div_by_zero");
+    /// assert_eq!(spec.wire_fields[0].json_type, JsonType::Integer);
+    /// ```
+    fn error_spec(&self) -> Option<&'static ErrorSpec> {
+        None
+    }
 }
 
 /// The static description of one declared error, for documentation, clients
@@ -200,6 +228,11 @@ pub struct ErrorSpec {
     /// error's source (`#[service_error(classify)]`); the values above are
     /// then only the fallback.
     pub classified: bool,
+    /// The fields that travel with the error, with their JSON types: those
+    /// declared `wire`, then those the sent message shows.
+    pub wire_fields: &'static [WireField],
+    /// The shape of its Goa JSON body.
+    pub body: BodyShape,
 }
 
 impl ErrorSpec {
@@ -232,6 +265,8 @@ impl ErrorSpec {
             user_message: None,
             retry_after_secs: None,
             classified: false,
+            wire_fields: &[],
+            body: BodyShape::ErrorResult,
         }
     }
 
@@ -311,6 +346,30 @@ impl ErrorSpec {
     pub const fn with_classified(mut self, classified: bool) -> Self {
         self.classified = classified;
         self
+    }
+
+    /// Sets [`wire_fields`](ErrorSpec::wire_fields).
+    #[must_use]
+    pub const fn with_wire_fields(mut self, wire_fields: &'static [WireField]) -> Self {
+        self.wire_fields = wire_fields;
+        self
+    }
+
+    /// Sets [`body`](ErrorSpec::body).
+    #[must_use]
+    pub const fn with_body(mut self, body: BodyShape) -> Self {
+        self.body = body;
+        self
+    }
+
+    /// The JSON type of the wire field `name`: the declared one, else
+    /// [`JsonType::String`].
+    #[must_use]
+    pub fn json_type_of(&self, name: &str) -> JsonType {
+        self.wire_fields
+            .iter()
+            .find(|field| field.name == name)
+            .map_or(JsonType::String, |field| field.json_type)
     }
 }
 

@@ -4,7 +4,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{quote, quote_spanned};
 
 use super::code_expr;
-use crate::model::{Catalog, Kind, Spec};
+use crate::model::{Catalog, ErrorDecl, Kind, Spec};
 use crate::suggest::tidy;
 
 pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
@@ -23,7 +23,7 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
                 parts.push(quote!((&[#(#run),*], false)));
                 run.clear();
             }
-            let spec = spec_expr(spec, &error.description, matches!(error.kind, Kind::Classified { .. }));
+            let spec = spec_expr(error, spec, matches!(error.kind, Kind::Classified { .. }));
             let (cfgs, not_cfgs) = (&error.cfgs, negated(&error.cfgs));
             parts.push(quote!(({
                 #(#cfgs)*
@@ -35,8 +35,8 @@ pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
             continue;
         }
         match &error.kind {
-            Kind::Static(spec) => run.push(spec_expr(spec, &error.description, false)),
-            Kind::Classified { spec, .. } => run.push(spec_expr(spec, &error.description, true)),
+            Kind::Static(spec) => run.push(spec_expr(error, spec, false)),
+            Kind::Classified { spec, .. } => run.push(spec_expr(error, spec, true)),
             Kind::Transparent { field, in_catalog } => {
                 let ty = &error.fields[*field].ty;
                 if *in_catalog {
@@ -176,8 +176,8 @@ fn inner_names_apart(catalog: &Catalog) -> Vec<TokenStream> {
 
 /// `ErrorSpec::new(..).with_..(..)`, setting only what differs from the
 /// defaults; the status follows the code by the runtime's table unless declared.
-fn spec_expr(spec: &Spec, description: &str, classified: bool) -> TokenStream {
-    let name = &spec.name;
+fn spec_expr(error: &ErrorDecl, spec: &Spec, classified: bool) -> TokenStream {
+    let (name, description) = (&spec.name, &error.description);
     let code = code_expr(spec.code);
     let mut expr = quote!(::errdsl::__private::ErrorSpec::new(#name, #code));
     if !description.is_empty() {
@@ -211,6 +211,21 @@ fn spec_expr(spec: &Spec, description: &str, classified: bool) -> TokenStream {
     }
     if let Some(secs) = spec.retry_after_secs {
         expr = quote!(#expr.with_retry_after_secs(#secs));
+    }
+    let wire_fields = error.wire_fields();
+    if !wire_fields.is_empty() {
+        let fields = wire_fields.iter().map(|(name, json_type)| {
+            let json_type = json_type.tokens();
+            quote!(::errdsl::__private::WireField::new(#name, #json_type))
+        });
+        expr = quote!(#expr.with_wire_fields(&[#(#fields),*]));
+    }
+    if let Some(body) = &spec.custom_body {
+        let name_member = match &body.name_member {
+            Some(member) => quote!(::errdsl::__private::Some(#member)),
+            None => quote!(::errdsl::__private::None),
+        };
+        expr = quote!(#expr.with_body(::errdsl::__private::BodyShape::Custom { name_member: #name_member }));
     }
     expr
 }

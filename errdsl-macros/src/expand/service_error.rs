@@ -66,6 +66,15 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
     let service = method(&|e| declared(e, &quote!(service), |spec| optional_str(spec.service.as_deref())));
     let domain = method(&|e| declared(e, &quote!(domain), |spec| optional_str(spec.domain.as_deref())));
     let docs_url = method(&|e| declared(e, &quote!(docs_url), |spec| optional_str(spec.docs_url.as_deref())));
+    // An own error's spec is found in the catalog by its (static) name; a
+    // transparent one's is its inner error's.
+    let error_spec = method(&|e| {
+        declared(e, &quote!(error_spec), |_| {
+            quote!(<Self as ::errdsl::__private::Catalog>::spec(::errdsl::__private::ServiceError::name(
+                self
+            )))
+        })
+    });
     let wire_fields = super::wire::wire_fields_body(catalog).map(|body| {
         quote! {
             fn wire_fields(&self) -> ::std::vec::Vec<(&str, ::std::string::String)> { #body }
@@ -97,6 +106,8 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             fn domain(&self) -> ::errdsl::__private::Option<&str> { #domain }
             #[inline]
             fn docs_url(&self) -> ::errdsl::__private::Option<&str> { #docs_url }
+            #[inline]
+            fn error_spec(&self) -> ::errdsl::__private::Option<&'static ::errdsl::__private::ErrorSpec> { #error_spec }
             #wire_fields
         }
     }

@@ -54,6 +54,7 @@ pub(super) fn resolve_static(
         fault: flags.fault.is_some(),
         user_msg: user_msg?,
         retry_after_secs: retry_after.map(|v| **v),
+        custom_body: None,
     })
 }
 

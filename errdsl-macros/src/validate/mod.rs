@@ -8,6 +8,7 @@
 //! [`errors::check_decls`] and [`errors::validate_enum`] for `errors!`,
 //! whose own rules (messages, parents, conversions) are in `errors`.
 
+mod body;
 pub(crate) mod errors;
 mod mapping;
 mod outline;
@@ -87,6 +88,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
     let defaults_known = !input.is_enum
         || (container.is_some() && input.container_parsed != ast::Parsed::Partly { defaults_known: false });
 
+    body::check_enum_name_member(input, cx);
     let mut errors = Vec::new();
     let mut complete = container.is_some() && input.container_parsed == ast::Parsed::All;
     for error in &input.errors {
@@ -120,7 +122,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
             .as_ref()
             .and_then(|lit| Template::parse(lit).ok())
             .filter(|template| template.fields.iter().all(|field| missing_field(field, error).is_none()));
-        let decl = ErrorDecl {
+        let mut decl = ErrorDecl {
             variant: error.variant.cloned(),
             fields,
             description: error.doc.clone(),
@@ -130,6 +132,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
             cfgs: error.cfgs.clone(),
         };
         check_metadata_keys(&decl, error, cx);
+        body::resolve_custom_body(&mut decl, error, keys, defaults, cx);
         errors.push(decl);
     }
     (errors, complete)
@@ -499,6 +502,7 @@ fn resolve_classified(
             fault: keys.fault.is_present(),
             user_msg,
             retry_after_secs: keys.retry_after_secs.as_ref().map(|v| **v),
+            custom_body: None,
         },
         source,
     })

@@ -4,9 +4,9 @@ use std::time::Duration;
 
 use http::StatusCode;
 
-use super::{BoxError, ErrorResult, Inner};
-use crate::Code;
+use super::{BoxError, ErrorResult, Field, Inner};
 use crate::id::new_id;
+use crate::{BodyShape, Code, JsonType};
 
 /// Builds an [`ErrorResult`]; made by [`ErrorResult::builder`].
 ///
@@ -44,7 +44,8 @@ pub struct ErrorResultBuilder {
     service: Option<String>,
     domain: Option<String>,
     docs_url: Option<String>,
-    fields: Vec<(String, String)>,
+    fields: Vec<Field>,
+    body: BodyShape,
     source: Option<BoxError>,
 }
 
@@ -65,6 +66,7 @@ impl ErrorResultBuilder {
             domain: None,
             docs_url: None,
             fields: Vec::new(),
+            body: BodyShape::ErrorResult,
             source: None,
         }
     }
@@ -150,14 +152,33 @@ impl ErrorResultBuilder {
         self
     }
 
-    /// A field that travels with the error ([`ServiceError::wire_fields`](crate::ServiceError::wire_fields));
-    /// a field of the same name set before is replaced.
-    pub fn field(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        let (name, value) = (name.into(), value.into());
-        match self.fields.iter_mut().find(|(field, _)| *field == name) {
-            Some(slot) => slot.1 = value,
-            None => self.fields.push((name, value)),
+    /// A field that travels with the error ([`ServiceError::wire_fields`](crate::ServiceError::wire_fields)),
+    /// written as a JSON string; a field of the same name set before is
+    /// replaced.
+    pub fn field(self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.typed_field(name, value, JsonType::String)
+    }
+
+    /// A field that travels with the error, written as JSON of this type
+    /// (see [`JsonType`]); a field of the same name set before is replaced.
+    pub fn typed_field(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<String>,
+        json_type: JsonType,
+    ) -> Self {
+        let field = Field { name: name.into(), value: value.into(), json_type };
+        match self.fields.iter_mut().find(|slot| slot.name == field.name) {
+            Some(slot) => *slot = field,
+            None => self.fields.push(field),
         }
+        self
+    }
+
+    /// The shape of the error's Goa JSON body; Goa's `ErrorResult` by
+    /// default.
+    pub fn body(mut self, body: BodyShape) -> Self {
+        self.body = body;
         self
     }
 
@@ -185,6 +206,7 @@ impl ErrorResultBuilder {
             domain: self.domain,
             docs_url: self.docs_url,
             fields: self.fields,
+            body: self.body,
             source: self.source.map(Into::into),
         })
     }

@@ -6,10 +6,11 @@ use std::fmt;
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Unexpected, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde_json::Value;
 
-use crate::ErrorResultBuilder;
+use crate::error_result::Field;
 use crate::id::new_id;
-use crate::{Code, ErrorResult, ServiceError};
+use crate::{Code, ErrorResult, ErrorResultBuilder, JsonType, ServiceError};
 
 mod error_result_serde;
 
@@ -31,16 +32,18 @@ mod error_result_serde;
 ///   [`code`](GoaBody::code) is set, which [`from_error`](GoaBody::from_error)
 ///   always does;
 /// - `user_message`: only when there is one;
-/// - `fields`: the wire fields ([`ErrorResult::fields`]) as a JSON object of
-///   string values, only when there are any.
+/// - `fields`: the wire fields ([`ErrorResult::fields`]) as a JSON object,
+///   each value with its JSON type ([`ErrorResult::field_type`]: a number
+///   stays a number), only when there are any.
 ///
 /// `message` is the *wire message* ([`ErrorResult::wire_message`]): a
 /// fault's own text never leaves the process.
 ///
 /// Reading is strict, the contract of `ErrorResult`'s `Deserialize` (which
 /// is implemented through this type): anything but a JSON object, a member
-/// of the wrong type, a duplicate member, a missing `name` or an unknown
-/// `code` name is an error; unknown members are ignored. A missing (or
+/// of the wrong type, a duplicate member, a missing `name`, an unknown
+/// `code` name or a field that is no string, number or boolean is an
+/// error; unknown members are ignored. A missing (or
 /// `null`) `id` becomes a fresh one, a missing `message` the name, missing
 /// flags `false`, a missing `code` stays `None` (and
 /// [`into_error`](GoaBody::into_error) takes it from the flags).
@@ -89,8 +92,9 @@ pub struct GoaBody {
     pub code: Option<Code>,
     /// The message safe to show an end user, if any.
     pub user_message: Option<String>,
-    /// The wire fields, in order; empty when there are none.
-    pub fields: Vec<(String, String)>,
+    /// The wire fields, in order, each a JSON string, number or boolean;
+    /// empty when there are none.
+    pub fields: Vec<(String, Value)>,
 }
 
 impl GoaBody {
@@ -107,7 +111,7 @@ impl GoaBody {
             fault: err.is_fault(),
             code: Some(err.code()),
             user_message: err.user_message().map(std::borrow::Cow::into_owned),
-            fields: err.fields().map(|(name, value)| (name.to_owned(), value.to_owned())).collect(),
+            fields: json_fields(err),
         }
     }
 
@@ -143,11 +147,30 @@ impl GoaBody {
         if let Some(message) = self.user_message {
             builder = builder.user_message(message);
         }
-        for (name, value) in self.fields {
-            builder = builder.field(name, value);
-        }
-        builder
+        read_fields(builder, self.fields)
     }
+}
+
+/// The wire fields of `err` as JSON values of their types.
+pub(super) fn json_fields(err: &ErrorResult) -> Vec<(String, Value)> {
+    err.field_entries()
+        .iter()
+        .map(|field| (field.name.clone(), field.json_type.to_json(&field.value)))
+        .collect()
+}
+
+/// Adds the fields a body carried, each as text with the JSON type it
+/// arrived with; values that are no scalar are skipped.
+pub(super) fn read_fields(
+    mut builder: ErrorResultBuilder,
+    fields: Vec<(String, Value)>,
+) -> ErrorResultBuilder {
+    for (name, value) in fields {
+        if let Some((json_type, text)) = JsonType::of_json(&value) {
+            builder = builder.typed_field(name, text, json_type);
+        }
+    }
+    builder
 }
 
 impl From<&ErrorResult> for GoaBody {
@@ -173,7 +196,7 @@ impl Serialize for GoaBody {
             fault: self.fault,
             code: self.code,
             user_message: self.user_message.as_deref(),
-            fields: &self.fields,
+            fields: FieldsOut::Json(&self.fields),
         }
         .serialize(serializer)
     }
@@ -193,10 +216,37 @@ pub(crate) fn serialize_error<S: Serializer>(err: &ErrorResult, serializer: S) -
         fault: err.is_fault(),
         code: Some(err.code()),
         user_message: user_message.as_deref(),
-        fields: err.field_pairs(),
+        fields: FieldsOut::Entries(err.field_entries()),
     }
     .serialize(serializer)
 }
+
+/// Writes the custom-type body of `err` (Goa's `Error("name", UserType)`):
+/// the wire name under `name_member` when there is one, `message` (the wire
+/// message), then every wire field as a top-level member of its JSON type.
+/// Goa's generated decoder reads exactly the type's attributes and ignores
+/// other members.
+pub(crate) fn serialize_custom<S: Serializer>(
+    err: &ErrorResult,
+    name_member: Option<&str>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let fields = err.field_entries();
+    let mut out = serializer.serialize_map(Some(1 + usize::from(name_member.is_some()) + fields.len()))?;
+    if let Some(member) = name_member {
+        out.serialize_entry(member, err.name())?;
+    }
+    out.serialize_entry("message", &err.wire_message())?;
+    for field in fields {
+        out.serialize_entry(&field.name, &field.json_type.to_json(&field.value))?;
+    }
+    out.end()
+}
+
+/// The members of a Goa `ErrorResult` body: a JSON object with any other
+/// member, and no `id`, is a custom-type body.
+pub(super) const GOA_MEMBERS: [&str; 9] =
+    ["name", "id", "message", "temporary", "timeout", "fault", "code", "user_message", "fields"];
 
 /// The Goa body as written, borrowed from a [`GoaBody`] or from an error.
 struct GoaOut<'a> {
@@ -208,7 +258,7 @@ struct GoaOut<'a> {
     fault: bool,
     code: Option<Code>,
     user_message: Option<&'a str>,
-    fields: &'a [(String, String)],
+    fields: FieldsOut<'a>,
 }
 
 impl Serialize for GoaOut<'_> {
@@ -235,7 +285,7 @@ impl Serialize for GoaOut<'_> {
         if self.fields.is_empty() {
             out.skip_field("fields")?;
         } else {
-            out.serialize_field("fields", &FieldsOut(self.fields))?;
+            out.serialize_field("fields", &self.fields)?;
         }
         out.end()
     }
@@ -298,22 +348,50 @@ impl<'de> Visitor<'de> for ObjectOnly {
     }
 }
 
-/// Wire fields written as a JSON object of strings, in order.
-pub(super) struct FieldsOut<'a>(pub(super) &'a [(String, String)]);
+/// Wire fields written as a JSON object, in order: a body's values, or an
+/// error's fields as values of their JSON types.
+#[derive(Clone, Copy)]
+pub(super) enum FieldsOut<'a> {
+    /// As a body holds them.
+    Json(&'a [(String, Value)]),
+    /// As an error holds them.
+    Entries(&'a [Field]),
+}
 
-impl Serialize for FieldsOut<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (name, value) in self.0 {
-            map.serialize_entry(name, value)?;
+impl FieldsOut<'_> {
+    pub(super) fn is_empty(self) -> bool {
+        match self {
+            FieldsOut::Json(fields) => fields.is_empty(),
+            FieldsOut::Entries(fields) => fields.is_empty(),
         }
-        map.end()
     }
 }
 
-/// Wire fields read strictly: an object whose values are all strings; a
-/// name given twice keeps its last value, in its first place.
-struct FieldsIn(Vec<(String, String)>);
+impl Serialize for FieldsOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            FieldsOut::Json(fields) => {
+                let mut map = serializer.serialize_map(Some(fields.len()))?;
+                for (name, value) in fields {
+                    map.serialize_entry(name, value)?;
+                }
+                map.end()
+            }
+            FieldsOut::Entries(fields) => {
+                let mut map = serializer.serialize_map(Some(fields.len()))?;
+                for field in fields {
+                    map.serialize_entry(&field.name, &field.json_type.to_json(&field.value))?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// Wire fields read strictly: an object whose values are all strings,
+/// numbers or booleans; a name given twice keeps its last value, in its
+/// first place.
+struct FieldsIn(Vec<(String, Value)>);
 
 impl<'de> Deserialize<'de> for FieldsIn {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -323,12 +401,18 @@ impl<'de> Deserialize<'de> for FieldsIn {
             type Value = FieldsIn;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a JSON object of string values")
+                f.write_str("a JSON object of string, number or boolean values")
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FieldsIn, A::Error> {
-                let mut fields: Vec<(String, String)> = Vec::new();
-                while let Some((name, value)) = map.next_entry::<String, String>()? {
+                let mut fields: Vec<(String, Value)> = Vec::new();
+                while let Some((name, value)) = map.next_entry::<String, Value>()? {
+                    if JsonType::of_json(&value).is_none() {
+                        return Err(de::Error::invalid_value(
+                            Unexpected::Other("a null, array or object"),
+                            &"a string, number or boolean field value",
+                        ));
+                    }
                     insert_field(&mut fields, name, value);
                 }
                 Ok(FieldsIn(fields))
@@ -340,7 +424,7 @@ impl<'de> Deserialize<'de> for FieldsIn {
 }
 
 /// Adds a field, or replaces the value of a field of that name.
-pub(super) fn insert_field(fields: &mut Vec<(String, String)>, name: String, value: String) {
+pub(super) fn insert_field<V>(fields: &mut Vec<(String, V)>, name: String, value: V) {
     match fields.iter_mut().find(|(field, _)| *field == name) {
         Some(slot) => slot.1 = value,
         None => fields.push((name, value)),
@@ -375,7 +459,33 @@ mod tests {
         let text = serde_json::to_string(&GoaBody::from_error(&err)).unwrap();
         assert!(text.ends_with(r#""fields":{"b":"2","a":"1"}}"#), "{text}");
         let back: GoaBody = serde_json::from_str(&text).unwrap();
-        assert_eq!(back.fields, [("b".to_owned(), "2".to_owned()), ("a".to_owned(), "1".to_owned())]);
+        assert_eq!(back.fields, [("b".to_owned(), json!("2")), ("a".to_owned(), json!("1"))]);
+    }
+
+    #[test]
+    fn typed_fields_keep_their_json_types_both_ways() {
+        let err = ErrorResult::builder("x", Code::Aborted)
+            .typed_field("count", "7", JsonType::Integer)
+            .typed_field("ratio", "0.5", JsonType::Number)
+            .typed_field("exact", "false", JsonType::Boolean)
+            .typed_field("nan", "NaN", JsonType::Number)
+            .field("text", "7")
+            .build();
+        let body = serde_json::to_value(GoaBody::from_error(&err)).unwrap();
+        assert_eq!(
+            body["fields"],
+            json!({"count": 7, "ratio": 0.5, "exact": false, "nan": "NaN", "text": "7"})
+        );
+        assert_eq!(
+            serde_json::to_value(&err).unwrap()["fields"],
+            body["fields"],
+            "one writer for both paths"
+        );
+        let back: ErrorResult = serde_json::from_value(body).unwrap();
+        assert!(back.fields().eq(err.fields()));
+        assert_eq!(back.field_type("count"), Some(JsonType::Integer));
+        assert_eq!(back.field_type("exact"), Some(JsonType::Boolean));
+        assert_eq!(back.field_type("nan"), Some(JsonType::String));
     }
 
     #[test]
@@ -383,13 +493,18 @@ mod tests {
         let read = |value| GoaBody::deserialize(value).map(|body| body.fields);
         assert_eq!(read(json!({"name": "x", "fields": null})).unwrap(), []);
         assert_eq!(read(json!({"name": "x", "fields": {}})).unwrap(), []);
-        assert!(read(json!({"name": "x", "fields": {"a": 1}})).is_err());
+        assert_eq!(
+            read(json!({"name": "x", "fields": {"a": 1, "b": true}})).unwrap(),
+            [("a".to_owned(), json!(1)), ("b".to_owned(), json!(true))]
+        );
+        assert!(read(json!({"name": "x", "fields": {"a": null}})).is_err());
+        assert!(read(json!({"name": "x", "fields": {"a": [1]}})).is_err());
         assert!(read(json!({"name": "x", "fields": ["a", "1"]})).is_err());
         assert!(read(json!({"name": "x", "fields": "a=1"})).is_err());
         let fields = serde_json::from_str::<GoaBody>(r#"{"name":"x","fields":{"a":"1","b":"2","a":"3"}}"#)
             .unwrap()
             .fields;
-        assert_eq!(fields, [("a".to_owned(), "3".to_owned()), ("b".to_owned(), "2".to_owned())]);
+        assert_eq!(fields, [("a".to_owned(), json!("3")), ("b".to_owned(), json!("2"))]);
     }
 
     #[test]
@@ -403,7 +518,7 @@ mod tests {
             fault: false,
             code: Some(Code::ResourceExhausted),
             user_message: Some("Used up.".into()),
-            fields: vec![("limit".into(), "10".into())],
+            fields: vec![("limit".into(), json!(10))],
         };
         let err: ErrorResult = body.clone().into();
         assert_eq!(err.name(), "quota");
@@ -414,6 +529,7 @@ mod tests {
         assert_eq!(err.http_status(), 429);
         assert_eq!(err.user_message().as_deref(), Some("Used up."));
         assert_eq!(err.field("limit"), Some("10"));
+        assert_eq!(err.field_type("limit"), Some(JsonType::Integer));
         assert_eq!(GoaBody::from(&err), body);
     }
 }

@@ -7,7 +7,7 @@ use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAcces
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 
-use super::goa::{FieldsOut, insert_field};
+use super::goa::{FieldsOut, insert_field, json_fields, read_fields};
 use super::{fallback_name, status_flags, status_line};
 use crate::id::new_id;
 use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
@@ -51,7 +51,8 @@ use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
 /// Reading follows RFC 9457 rather than `ErrorResult`'s strict contract: the
 /// body must be a JSON object, but a member of the wrong type (or a `code`
 /// that names no code, a `status` outside 100..=999) is ignored as if it
-/// were absent, and so is a non-string value in `fields`. A missing `type`
+/// were absent, and so is a `fields` value that is no string, number or
+/// boolean. A missing `type`
 /// is `about:blank`.
 ///
 /// ```
@@ -111,8 +112,9 @@ pub struct ProblemDetails {
     pub fault: Option<bool>,
     /// Extension `user_message`: the message safe to show an end user.
     pub user_message: Option<String>,
-    /// Extension `fields`: the wire fields, in order; empty when there are none.
-    pub fields: Vec<(String, String)>,
+    /// Extension `fields`: the wire fields, in order, each a JSON string,
+    /// number or boolean; empty when there are none.
+    pub fields: Vec<(String, Value)>,
 }
 
 impl ProblemDetails {
@@ -148,7 +150,7 @@ impl ProblemDetails {
             timeout: Some(err.is_timeout()),
             fault: Some(err.is_fault()),
             user_message: err.user_message().map(std::borrow::Cow::into_owned),
-            fields: err.fields().map(|(name, value)| (name.to_owned(), value.to_owned())).collect(),
+            fields: json_fields(err),
         }
     }
 
@@ -238,15 +240,12 @@ impl ProblemDetails {
         if let Some(base) = docs_url {
             builder = builder.docs_url(base);
         }
-        for (name, value) in self.fields {
-            builder = builder.field(name, value);
-        }
-        builder
+        read_fields(builder, self.fields)
     }
 
     /// The problem of a JSON object's members (but `fields`, read in order
     /// beforehand), ignoring those of the wrong type.
-    fn from_members(object: &Map<String, Value>, fields: Vec<(String, String)>) -> Self {
+    fn from_members(object: &Map<String, Value>, fields: Vec<(String, Value)>) -> Self {
         let string = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_owned);
         let flag = |key: &str| object.get(key).and_then(Value::as_bool);
         ProblemDetails {
@@ -313,7 +312,7 @@ impl Serialize for ProblemDetails {
         optional(&mut out, "timeout", self.timeout.as_ref())?;
         optional(&mut out, "fault", self.fault.as_ref())?;
         optional(&mut out, "user_message", self.user_message.as_ref())?;
-        let fields = (!self.fields.is_empty()).then_some(FieldsOut(&self.fields));
+        let fields = (!self.fields.is_empty()).then_some(FieldsOut::Json(&self.fields));
         optional(&mut out, "fields", fields.as_ref())?;
         out.end()
     }
@@ -355,7 +354,7 @@ impl<'de> Visitor<'de> for ProblemVisitor {
         let mut fields = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "fields" => fields = map.next_value::<LenientFields>()?.0,
+                "fields" => fields = map.next_value::<ScalarMembers>()?.0,
                 "type" | "title" | "status" | "detail" | "instance" | "name" | "id" | "code"
                 | "temporary" | "timeout" | "fault" | "user_message" => {
                     let value: Value = map.next_value()?;
@@ -371,70 +370,70 @@ impl<'de> Visitor<'de> for ProblemVisitor {
     }
 }
 
-/// `fields` read leniently: the string values of an object, in order;
-/// nothing from anything else.
-struct LenientFields(Vec<(String, String)>);
+/// An object read leniently (`fields`, a custom-type body): its string,
+/// number and boolean members, in order; nothing from anything else.
+pub(super) struct ScalarMembers(pub(super) Vec<(String, Value)>);
 
-impl<'de> Deserialize<'de> for LenientFields {
+impl<'de> Deserialize<'de> for ScalarMembers {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(LenientFieldsVisitor)
+        deserializer.deserialize_any(ScalarMembersVisitor)
     }
 }
 
-struct LenientFieldsVisitor;
+struct ScalarMembersVisitor;
 
-impl<'de> Visitor<'de> for LenientFieldsVisitor {
-    type Value = LenientFields;
+impl<'de> Visitor<'de> for ScalarMembersVisitor {
+    type Value = ScalarMembers;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LenientFields, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ScalarMembers, A::Error> {
         let mut fields = Vec::new();
         while let Some((name, value)) = map.next_entry::<String, Value>()? {
-            if let Value::String(value) = value {
+            if crate::JsonType::of_json(&value).is_some() {
                 insert_field(&mut fields, name, value);
             }
         }
-        Ok(LenientFields(fields))
+        Ok(ScalarMembers(fields))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<LenientFields, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ScalarMembers, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(LenientFields(Vec::new()))
+        Ok(ScalarMembers(Vec::new()))
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<LenientFields, E> {
-        Ok(LenientFields(Vec::new()))
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<ScalarMembers, E> {
+        Ok(ScalarMembers(Vec::new()))
     }
 
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<LenientFields, E> {
-        Ok(LenientFields(Vec::new()))
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<ScalarMembers, E> {
+        Ok(ScalarMembers(Vec::new()))
     }
 
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<LenientFields, E> {
-        Ok(LenientFields(Vec::new()))
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<ScalarMembers, E> {
+        Ok(ScalarMembers(Vec::new()))
     }
 
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<LenientFields, E> {
-        Ok(LenientFields(Vec::new()))
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<ScalarMembers, E> {
+        Ok(ScalarMembers(Vec::new()))
     }
 
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<LenientFields, E> {
-        Ok(LenientFields(Vec::new()))
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<ScalarMembers, E> {
+        Ok(ScalarMembers(Vec::new()))
     }
 
-    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<LenientFields, E> {
-        Ok(LenientFields(Vec::new()))
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<ScalarMembers, E> {
+        Ok(ScalarMembers(Vec::new()))
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<LenientFields, E> {
-        Ok(LenientFields(Vec::new()))
+    fn visit_unit<E: de::Error>(self) -> Result<ScalarMembers, E> {
+        Ok(ScalarMembers(Vec::new()))
     }
 
-    fn visit_none<E: de::Error>(self) -> Result<LenientFields, E> {
-        Ok(LenientFields(Vec::new()))
+    fn visit_none<E: de::Error>(self) -> Result<ScalarMembers, E> {
+        Ok(ScalarMembers(Vec::new()))
     }
 }
 
@@ -615,7 +614,7 @@ mod tests {
         let problem = ProblemDetails::deserialize(json!({
             "type": 5, "title": ["t"], "status": "400", "detail": null, "instance": {},
             "name": 1, "id": true, "code": "nope", "temporary": "yes", "timeout": 0, "fault": null,
-            "user_message": 7, "fields": {"a": 1, "b": "2", "c": null},
+            "user_message": 7, "fields": {"a": 1, "b": "2", "c": null, "d": [1]},
         }))
         .unwrap();
         assert_eq!(
@@ -633,7 +632,7 @@ mod tests {
                 timeout: None,
                 fault: None,
                 user_message: None,
-                fields: vec![("b".into(), "2".into())],
+                fields: vec![("a".into(), json!(1)), ("b".into(), json!("2"))],
             }
         );
         let fields = |text: &str| serde_json::from_str::<ProblemDetails>(text).unwrap().fields;
@@ -648,8 +647,8 @@ mod tests {
             assert_eq!(fields(text), [], "{text}");
         }
         assert_eq!(
-            fields(r#"{"fields":{"z":"1","a":2,"m":"3","z":"4"}}"#),
-            [("z".to_owned(), "4".to_owned()), ("m".to_owned(), "3".to_owned())]
+            fields(r#"{"fields":{"z":"1","a":[2],"m":"3","z":"4"}}"#),
+            [("z".to_owned(), json!("4")), ("m".to_owned(), json!("3"))]
         );
         for status in [json!(99), json!(1000), json!(-1), json!(400.5), json!(70000)] {
             assert_eq!(ProblemDetails::deserialize(json!({"status": status})).unwrap().status, None);

@@ -1,0 +1,113 @@
+//! Goa's custom-type body (`custom_body`, `name_member`): whether an error
+//! is sent in one, and the rules that keep its members apart. A custom body
+//! has the error's `message`, its wire fields as top-level members, and its
+//! name in the `name_member` when one is declared.
+
+use syn::LitStr;
+
+use crate::ast;
+use crate::attr::ErrorKeys;
+use crate::ctxt::Ctxt;
+use crate::model::{CustomBody, ErrorDecl, Kind};
+
+/// The member of every custom body that holds the wire message.
+const MESSAGE: &str = "message";
+/// The member Goa reserves (its generated code names the error by it).
+const RESERVED: &str = "error_name";
+
+/// Sets the custom body of `decl` when it, or its enum, declares one.
+pub(super) fn resolve_custom_body(
+    decl: &mut ErrorDecl,
+    error: &ast::Error<'_>,
+    keys: &ErrorKeys,
+    defaults: Option<&ErrorKeys>,
+    cx: &mut Ctxt,
+) {
+    let custom = keys.custom_body.is_present() || defaults.is_some_and(|d| d.custom_body.is_present());
+    if !custom {
+        if let Some(lit) = &keys.name_member {
+            cx.error_at(
+                lit,
+                format!(
+                    "`name_member` names the member of a custom body that holds the error's name, but `{}` is sent in Goa's `ErrorResult` body, whose `name` member holds it; add `custom_body`, or remove `name_member`",
+                    error.ident
+                ),
+            );
+        }
+        return;
+    }
+    let fields = decl.wire_fields();
+    for (name, _) in fields.iter().filter(|(name, _)| name == MESSAGE) {
+        let field = error.fields.iter().find(|field| field.name().as_deref() == Some(name.as_str()));
+        let message = format!(
+            "the custom body of `{}` sends its message as the member `message`, so no field can travel under that name; rename the field",
+            error.ident
+        );
+        match field {
+            Some(field) => cx.error_at(&field.member, message),
+            None => cx.error_span(error.ident.span(), message),
+        }
+    }
+    let lit = keys.name_member.as_ref().or(defaults.and_then(|d| d.name_member.as_ref()));
+    let name_member = lit.and_then(|lit| check_name_member(lit, error, &fields, cx));
+    if lit.is_some() && name_member.is_none() {
+        return;
+    }
+    if let Kind::Static(spec) | Kind::Classified { spec, .. } = &mut decl.kind {
+        spec.custom_body = Some(CustomBody { name_member });
+    }
+}
+
+/// Rule: an enum's `name_member` is the default of its custom bodies, so the
+/// enum or one of its variants has `custom_body`.
+pub(super) fn check_enum_name_member(input: &ast::Input<'_>, cx: &mut Ctxt) {
+    let Some(container) = input.container.as_ref().filter(|_| input.is_enum) else { return };
+    let Some(lit) = &container.keys.name_member else { return };
+    let any_custom = container.keys.custom_body.is_present()
+        || input
+            .errors
+            .iter()
+            .any(|error| error.keys.as_ref().is_some_and(|keys| keys.custom_body.is_present()));
+    if !any_custom {
+        cx.error_at(
+            lit,
+            "`name_member` on the enum is the default of its variants' custom bodies, but no variant has one; add `custom_body` to the enum or to the variants sent in Goa's custom-type body, or remove `name_member`",
+        );
+    }
+}
+
+/// Rule: the name member is a plain member name, not Goa's reserved
+/// `error_name`, not `message`, and no wire field's name.
+fn check_name_member(
+    lit: &LitStr,
+    error: &ast::Error<'_>,
+    fields: &[(String, crate::json_type::JsonType)],
+    cx: &mut Ctxt,
+) -> Option<String> {
+    let member = lit.value();
+    let plain = member.starts_with(|c: char| c.is_ascii_alphabetic())
+        && member.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    let problem = if !plain {
+        Some(format!(
+            "{member:?} is not a plain member name: use ASCII letters, digits and `_`, starting with a letter, e.g. `name_member = \"name\"`"
+        ))
+    } else if member == RESERVED {
+        Some("Goa reserves `error_name` for the name its generated code gives the error; choose another member, e.g. `name_member = \"name\"`".to_owned())
+    } else if member == MESSAGE {
+        Some("the member `message` holds the error's message in a custom body; choose another member for the name, e.g. `name_member = \"name\"`".to_owned())
+    } else if fields.iter().any(|(name, _)| *name == member) {
+        Some(format!(
+            "`{}` has a field `{member}` that travels, which the custom body sends under that member; choose another member for the name",
+            error.ident
+        ))
+    } else {
+        None
+    };
+    match problem {
+        Some(problem) => {
+            cx.error_at(lit, problem);
+            None
+        }
+        None => Some(member),
+    }
+}

@@ -1,0 +1,154 @@
+//! What an error looks like in JSON: the type each wire field is written
+//! with, the fields' static description in a catalog, and the shape of the
+//! Goa body.
+
+/// The JSON type a wire field is written with in the HTTP bodies, from the
+/// Rust type of the field: integers are `Integer`, `f32`/`f64` `Number`,
+/// `bool` `Boolean`, every other type `String` (its `Display` text).
+///
+/// A value is always kept as text ([`ErrorResult::field`](crate::ErrorResult::field));
+/// the type says how JSON writes it, and text that is no such value (a
+/// float's `NaN`, which JSON cannot write) is written as a string. gRPC
+/// metadata is text whatever the type.
+///
+/// ```
+/// use errdsl::{Catalog, JsonType};
+///
+/// errdsl::errors! {
+///     pub enum DivideError {
+///         #[error("{dividend} / {divisor} leaves {remainder}")]
+///         #[service_error(grpc = FailedPrecondition)]
+///         HasRemainder {
+///             #[service_error(wire)] dividend: i32,
+///             #[service_error(wire)] divisor: f64,
+///             #[service_error(wire)] remainder: String,
+///         },
+///     }
+/// }
+///
+/// let types: Vec<_> = DivideError::ERRORS[0].wire_fields.iter().map(|field| field.json_type).collect();
+/// assert_eq!(types, [JsonType::Integer, JsonType::Number, JsonType::String]);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum JsonType {
+    /// A JSON string: the value's text.
+    #[default]
+    String,
+    /// A JSON number without a fraction.
+    Integer,
+    /// A JSON number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+}
+
+impl JsonType {
+    /// The type's name in JSON Schema and OpenAPI: `"string"`, `"integer"`,
+    /// `"number"`, `"boolean"`.
+    ///
+    /// ```
+    /// assert_eq!(errdsl::JsonType::Integer.schema_name(), "integer");
+    /// ```
+    #[must_use]
+    pub const fn schema_name(self) -> &'static str {
+        match self {
+            JsonType::String => "string",
+            JsonType::Integer => "integer",
+            JsonType::Number => "number",
+            JsonType::Boolean => "boolean",
+        }
+    }
+
+    /// `text` as a JSON value of this type, or as a string when it is no
+    /// such value (or a number JSON would round: integers beyond 64 bits).
+    #[cfg(feature = "serde")]
+    pub(crate) fn to_json(self, text: &str) -> serde_json::Value {
+        use serde_json::Value;
+        let typed = match self {
+            JsonType::String => None,
+            JsonType::Integer => {
+                text.parse::<i64>().map(Value::from).or_else(|_| text.parse::<u64>().map(Value::from)).ok()
+            }
+            JsonType::Number => {
+                text.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(Value::Number)
+            }
+            JsonType::Boolean => text.parse::<bool>().ok().map(Value::Bool),
+        };
+        typed.unwrap_or_else(|| Value::String(text.to_owned()))
+    }
+
+    /// The type and text of a scalar JSON value a decoder read; `None` for
+    /// `null`, arrays and objects.
+    #[cfg(feature = "serde")]
+    pub(crate) fn of_json(value: &serde_json::Value) -> Option<(JsonType, String)> {
+        use serde_json::Value;
+        match value {
+            Value::String(text) => Some((JsonType::String, text.clone())),
+            Value::Bool(flag) => Some((JsonType::Boolean, flag.to_string())),
+            Value::Number(number) if number.is_f64() => Some((JsonType::Number, number.to_string())),
+            Value::Number(number) => Some((JsonType::Integer, number.to_string())),
+            Value::Null | Value::Array(_) | Value::Object(_) => None,
+        }
+    }
+}
+
+/// One field that travels with a declared error: its wire name and JSON
+/// type, in [`ErrorSpec::wire_fields`](crate::ErrorSpec::wire_fields).
+///
+/// ```
+/// use errdsl::{JsonType, WireField};
+///
+/// let field = WireField::new("divisor", JsonType::Integer);
+/// assert_eq!((field.name, field.json_type), ("divisor", JsonType::Integer));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct WireField {
+    /// The field's wire name.
+    pub name: &'static str,
+    /// How JSON writes it.
+    pub json_type: JsonType,
+}
+
+impl WireField {
+    /// A field of this name and type.
+    #[must_use]
+    pub const fn new(name: &'static str, json_type: JsonType) -> Self {
+        WireField { name, json_type }
+    }
+}
+
+/// The shape of an error's Goa JSON body.
+///
+/// ```
+/// use errdsl::{BodyShape, Catalog};
+///
+/// errdsl::errors! {
+///     pub enum DivideError {
+///         #[error("cannot divide by zero")]
+///         #[service_error(grpc = InvalidArgument, custom_body, name_member = "name")]
+///         DivByZero,
+///         #[error("divider is in maintenance")]
+///         #[service_error(temporary, http = 503)]
+///         Maintenance,
+///     }
+/// }
+///
+/// assert_eq!(DivideError::ERRORS[0].body, BodyShape::Custom { name_member: Some("name") });
+/// assert_eq!(DivideError::ERRORS[1].body, BodyShape::ErrorResult);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum BodyShape {
+    /// Goa's `ErrorResult`: `name`, `id`, `message`, the three flags, then
+    /// errdsl's `code`, `user_message` and `fields`.
+    #[default]
+    ErrorResult,
+    /// A Goa error of a user type (`Error("div_by_zero", DivByZero)`): the
+    /// wire fields as top-level members with their JSON types, `message`,
+    /// and the wire name in the member `name_member` when one is declared
+    /// (Goa's `struct:error:name`).
+    Custom {
+        /// The member that holds the wire name, if any.
+        name_member: Option<&'static str>,
+    },
+}
