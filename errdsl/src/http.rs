@@ -420,7 +420,9 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
     if looks_like_problem {
         return problem();
     }
-    if shape.custom {
+    // Goa sends a custom type with its `Goa-Error` header; without one,
+    // only a text `name` member tells a custom body from foreign JSON.
+    if shape.custom && (header_name.is_some() || shape.name_is_text) {
         return Ok(custom(status, header_name, body));
     }
     match serde_json::from_slice::<GoaBody>(body) {
@@ -456,7 +458,8 @@ fn custom(status: StatusCode, header_name: Option<&str>, body: &[u8]) -> ErrorRe
     let members =
         serde_json::from_slice::<problem::ScalarMembers>(body).map(|members| members.0).unwrap_or_default();
     let text = |key: &str| members.iter().find(|(name, _)| name == key).and_then(|(_, value)| value.as_str());
-    let name = header_name.or_else(|| text("name")).map_or_else(|| fallback_name(status), str::to_owned);
+    let named = text("name").filter(|name| !name.trim().is_empty());
+    let name = header_name.or(named).map_or_else(|| fallback_name(status), str::to_owned);
     let code = if status.is_client_error() || status.is_server_error() {
         Code::from_http_status(status)
     } else {
@@ -473,6 +476,59 @@ fn custom(status: StatusCode, header_name: Option<&str>, body: &[u8]) -> ErrorRe
     builder
 }
 
+/// Whether a JSON value is a string; anything else is skipped unbuilt.
+struct IsText(bool);
+
+impl<'de> serde::Deserialize<'de> for IsText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct IsTextVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for IsTextVisitor {
+            type Value = IsText;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<IsText, E> {
+                Ok(IsText(true))
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<IsText, E> {
+                Ok(IsText(false))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<IsText, E> {
+                Ok(IsText(false))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<IsText, E> {
+                Ok(IsText(false))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<IsText, E> {
+                Ok(IsText(false))
+            }
+
+            fn visit_unit<E: serde::de::Error>(self) -> Result<IsText, E> {
+                Ok(IsText(false))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<IsText, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(IsText(false))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<IsText, A::Error> {
+                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(IsText(false))
+            }
+        }
+
+        deserializer.deserialize_any(IsTextVisitor)
+    }
+}
+
 /// Which members a JSON object has that tell the formats apart; only an
 /// object has a shape.
 struct Shape {
@@ -481,8 +537,10 @@ struct Shape {
     /// Goa's `message`.
     message: bool,
     /// No `id` and a member that is none of a Goa body's (nor of a
-    /// problem's): a Goa custom-type body.
+    /// problem's): a Goa custom-type body, if anything names it.
     custom: bool,
+    /// A `name` member that is text.
+    name_is_text: bool,
 }
 
 impl<'de> serde::Deserialize<'de> for Shape {
@@ -497,9 +555,14 @@ impl<'de> serde::Deserialize<'de> for Shape {
             }
 
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
-                let mut shape = Shape { problem_members: false, message: false, custom: false };
+                let mut shape =
+                    Shape { problem_members: false, message: false, custom: false, name_is_text: false };
                 let (mut id, mut foreign) = (false, false);
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "name" {
+                        shape.name_is_text = map.next_value::<IsText>()?.0;
+                        continue;
+                    }
                     map.next_value::<serde::de::IgnoredAny>()?;
                     match &*key {
                         "type" | "title" | "status" | "detail" | "instance" => shape.problem_members = true,

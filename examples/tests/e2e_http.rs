@@ -135,13 +135,14 @@ async fn div_by_zero_on_both_methods() {
     let body = check_goa(&answer, "div_by_zero");
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
     assert_eq!(body["message"], "You can't divide 7 by zero.");
-    assert_eq!(body["fields"], serde_json::json!({"dividend": "7"}));
+    // Wire fields keep their JSON types: the dividend is an `f64`.
+    assert_eq!(body["fields"], serde_json::json!({"dividend": 7.0}));
     let err = decode_idiv(&answer);
     assert!(matches!(err, IntegerDivideError::DivByZero { dividend } if dividend == 7.0), "{err:?}");
 
     let answer = get(&servers, "/div/-1.5/0", &[]).await;
     let body = check_goa(&answer, "div_by_zero");
-    assert_eq!(body["fields"]["dividend"], "-1.5");
+    assert_eq!(body["fields"]["dividend"], -1.5);
     let err = decode_div(&answer);
     assert!(matches!(err, DivideError::DivByZero { dividend } if dividend == -1.5), "{err:?}");
 }
@@ -154,7 +155,7 @@ async fn has_remainder_is_417() {
     let body = check_goa(&answer, "has_remainder");
     assert_eq!(body["code"], "failed_precondition");
     assert_eq!(body["message"], "7 is not divisible by 2 (remainder 1).");
-    assert_eq!(body["fields"], serde_json::json!({"dividend": "7", "divisor": "2", "remainder": "1"}));
+    assert_eq!(body["fields"], serde_json::json!({"dividend": 7, "divisor": 2, "remainder": 1}));
     let err = decode_idiv(&answer);
     assert!(
         matches!(err, IntegerDivideError::HasRemainder { dividend: 7, divisor: 2, remainder: 1 }),
@@ -194,7 +195,7 @@ async fn timeout_is_504_and_temporary() {
         let answer = get(&servers, &path, &[]).await;
         assert_eq!(answer.status, StatusCode::GATEWAY_TIMEOUT, "{path}");
         let body = check_goa(&answer, "timeout");
-        assert_eq!(body["fields"], serde_json::json!({"deadline_ms": "100"}));
+        assert_eq!(body["fields"], serde_json::json!({"deadline_ms": 100}));
         assert_eq!(body["message"], "The computation took longer than 100 ms.");
         let err = DividerError::try_from(answer.error()).expect("a service-level error");
         assert!(matches!(err, DividerError::Timeout { deadline_ms: 100 }), "{err:?}");
@@ -295,7 +296,7 @@ async fn problem_json_when_the_client_prefers_it() {
     assert_eq!(body["detail"], "7 is not divisible by 2 (remainder 1).");
     let id = body["id"].as_str().expect("the id extension");
     assert_eq!(body["instance"], format!("urn:errdsl:id:{id}"));
-    assert_eq!(body["fields"]["remainder"], "1");
+    assert_eq!(body["fields"]["remainder"], 1);
 
     let problem: ProblemDetails = serde_json::from_slice(&answer.body).expect("problem details");
     assert_eq!(problem.name.as_deref(), Some("has_remainder"));

@@ -163,7 +163,10 @@ fn component_schemas_are_valid_json_schemas() {
     assert_eq!(goa["required"], json!(["name", "id", "message", "temporary", "timeout", "fault"]));
     let codes: Vec<&str> = Code::ALL.iter().map(|code| code.as_str()).collect();
     assert_eq!(goa["properties"]["code"]["enum"], json!(codes));
-    assert_eq!(goa["properties"]["fields"]["additionalProperties"], json!({"type": "string"}));
+    assert_eq!(
+        goa["properties"]["fields"]["additionalProperties"],
+        json!({"type": ["string", "number", "boolean"]})
+    );
     let problem = &schemas[docs::PROBLEM_SCHEMA];
     for member in ["type", "title", "status", "detail", "instance", "name", "code", "user_message", "fields"]
     {

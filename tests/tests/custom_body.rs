@@ -162,3 +162,32 @@ fn problem_json_and_grpc_are_unchanged_by_a_custom_body() {
     let back = ErrorResult::from_grpc_status(&status);
     assert!(matches!(CalcError::try_from(back), Ok(CalcError::DivisorTooLarge { divisor: 10, .. })));
 }
+
+/// A validator for `schema` as draft 2020-12, offline.
+fn validator(schema: &serde_json::Value) -> jsonschema::Validator {
+    jsonschema::options().with_draft(jsonschema::Draft::Draft202012).offline().build(schema).unwrap()
+}
+
+#[test]
+fn openapi_documents_the_shape_each_error_uses() {
+    let components = errdsl::docs::openapi_components(CalcError::ERRORS);
+    let content = &components["responses"]["divisor_too_large"]["content"]["application/json"];
+    let schema = &content["schema"];
+    assert_eq!(schema["required"], json!(["name", "message", "divisor", "limit", "exact", "ratio"]));
+    assert_eq!(schema["properties"]["name"]["const"], "divisor_too_large");
+    assert_eq!(schema["properties"]["divisor"]["type"], "integer");
+    assert_eq!(schema["properties"]["exact"]["type"], "boolean");
+    assert_eq!(schema["properties"]["ratio"]["type"], "number");
+    let custom = validator(schema);
+    assert!(custom.is_valid(&content["example"]), "{}", content["example"]);
+    // What the transport sends is what the document says.
+    let (_, _, sent, _) = body_of(&CalcError::divisor_too_large(10, 5, true, 0.25));
+    assert!(custom.is_valid(&sent), "{sent}");
+    let mut wrong = sent.clone();
+    wrong["divisor"] = json!("10");
+    assert!(!custom.is_valid(&wrong), "a number sent as text does not match");
+
+    // The default body's `fields` are narrowed to their types.
+    let goa = &components["responses"]["div_by_zero"]["content"]["application/json"]["schema"]["allOf"][1];
+    assert_eq!(goa["properties"]["fields"]["properties"]["dividend"]["type"], "integer");
+}

@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::{CLASSIFIED_AT_RUN_TIME, component_key, join_paragraph_lines};
 use crate::http::{GoaBody, ProblemDetails};
-use crate::{Code, ErrorResult, ErrorSpec, ServiceError as _};
+use crate::{BodyShape, Code, ErrorResult, ErrorSpec, JsonType, ServiceError as _};
 
 /// The key of Goa's error body ([`GoaBody`]) in `components.schemas`.
 ///
@@ -49,7 +49,7 @@ pub const EXAMPLE_ID: &str = "x7Fq9-Ab";
 /// - `schemas`: [`GOA_BODY_SCHEMA`], Goa's error body (`name`, `id`,
 ///   `message`, `temporary`, `timeout` and `fault` required; `code`, one of
 ///   the sixteen `snake_case` gRPC code names; `user_message`; `fields`, an
-///   object of strings), and [`PROBLEM_SCHEMA`], RFC 9457 problem details as
+///   object of strings, numbers and booleans), and [`PROBLEM_SCHEMA`], RFC 9457 problem details as
 ///   errdsl writes them (`type`, `title`, `status`, `detail`, `instance`,
 ///   then the same members as the Goa body as extension members);
 /// - `responses`: one entry per error, keyed by [`component_key`] of its
@@ -59,12 +59,18 @@ pub const EXAMPLE_ID: &str = "x7Fq9-Ab";
 ///   when the error declares one, `Retry-After`, and `content` for
 ///   `application/json` (the Goa body) and `application/problem+json`. The
 ///   schema of each is the body's schema narrowed to this error (its
-///   `name`, and unless it is classified at run time its code, flags and,
-///   for problem details, `status`), with an `example` body built the way
+///   `name`, its wire fields with their JSON types, and unless it is
+///   classified at run time its code, flags and, for problem details,
+///   `status`); for an error declared `custom_body`, the `application/json`
+///   schema is its Goa custom type instead (the name member, `message` and
+///   the wire fields, all required, each of its JSON type). Each comes with
+///   an `example` body built the way
 ///   [`http::response`](crate::http::response) builds it, with id
 ///   [`EXAMPLE_ID`] and, as the message, the user message as declared
 ///   (`{field}` placeholders are filled in at run time), else the first
 ///   paragraph of the description; a fault's message is the generic one;
+///   wire fields get a placeholder of their type (`0`, `0.5`, `false`, or
+///   the field's name as text);
 /// - every response also has an `x-errdsl` extension member with the spec
 ///   as data: `name`, `service`, `code`, `grpc_code` (the number),
 ///   `http_status`, `temporary`, `timeout`, `fault`, `user_message`,
@@ -164,8 +170,8 @@ fn shared_members() -> Map<String, Value> {
         "user_message": { "type": "string", "description": "A message safe to show an end user." },
         "fields": {
             "type": "object",
-            "additionalProperties": { "type": "string" },
-            "description": "The fields that travel with the error, as text."
+            "additionalProperties": { "type": ["string", "number", "boolean"] },
+            "description": "The fields that travel with the error, each with its JSON type: integer and float fields as numbers, `bool` fields as booleans, others as text."
         }
     });
     match members {
@@ -253,6 +259,9 @@ fn response(spec: &ErrorSpec) -> Value {
 
     let mut narrow = Map::new();
     narrow.insert("name".to_owned(), json!({ "const": spec.name }));
+    if !spec.wire_fields.is_empty() {
+        narrow.insert("fields".to_owned(), json!({ "properties": field_schemas(spec) }));
+    }
     if !spec.classified {
         narrow.insert("code".to_owned(), json!({ "const": spec.code.as_str() }));
         narrow.insert("temporary".to_owned(), json!({ "const": spec.temporary }));
@@ -291,15 +300,27 @@ fn response(spec: &ErrorSpec) -> Value {
     } else {
         spec.description.to_owned()
     };
+    let goa_schema = match spec.body {
+        BodyShape::ErrorResult => json!({ "allOf": [
+            { "$ref": format!("#/components/schemas/{GOA_BODY_SCHEMA}") },
+            { "properties": narrow },
+        ] }),
+        BodyShape::Custom { name_member } => custom_body_schema(spec, name_member),
+    };
+    let goa_example = match spec.body {
+        BodyShape::ErrorResult => goa_example,
+        BodyShape::Custom { .. } => serde_json::from_slice(
+            crate::http::encode_body(&example, crate::http::BodyFormat::Goa, example.http_status())
+                .as_slice(),
+        )
+        .unwrap_or(Value::Null),
+    };
     json!({
         "description": description,
         "headers": headers,
         "content": {
             "application/json": {
-                "schema": { "allOf": [
-                    { "$ref": format!("#/components/schemas/{GOA_BODY_SCHEMA}") },
-                    { "properties": narrow },
-                ] },
+                "schema": goa_schema,
                 "example": goa_example,
             },
             "application/problem+json": {
@@ -329,6 +350,52 @@ fn response(spec: &ErrorSpec) -> Value {
     })
 }
 
+/// The schema of each wire field of `spec`, by its JSON type.
+fn field_schemas(spec: &ErrorSpec) -> Map<String, Value> {
+    spec.wire_fields
+        .iter()
+        .map(|field| (field.name.to_owned(), json!({ "type": field.json_type.schema_name() })))
+        .collect()
+}
+
+/// The Goa custom type of an error declared `custom_body`: what a Goa
+/// design `Type(...)` with these attributes requires of the body.
+fn custom_body_schema(spec: &ErrorSpec, name_member: Option<&str>) -> Value {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    if let Some(member) = name_member {
+        properties.insert(
+            member.to_owned(),
+            json!({ "type": "string", "const": spec.name, "description": "The wire name of the error (Goa's `struct:error:name`)." }),
+        );
+        required.push(member.to_owned());
+    }
+    properties.insert(
+        "message".to_owned(),
+        json!({ "type": "string", "description": "The message of the error: its user message, else its text; a fault's is `internal error (id: <id>)`." }),
+    );
+    required.push("message".to_owned());
+    properties.extend(field_schemas(spec));
+    required.extend(spec.wire_fields.iter().map(|field| field.name.to_owned()));
+    json!({
+        "title": format!("{} (a Goa custom error type)", spec.name),
+        "description": "A Goa error of a user type: its attributes at the top level. Sent as `application/json`, with `Goa-Error`.",
+        "type": "object",
+        "required": required,
+        "properties": properties,
+    })
+}
+
+/// The example value of a wire field of this type, as its text.
+fn example_text(name: &str, json_type: JsonType) -> String {
+    match json_type {
+        JsonType::String => name.to_owned(),
+        JsonType::Integer => "0".to_owned(),
+        JsonType::Number => "0.5".to_owned(),
+        JsonType::Boolean => "false".to_owned(),
+    }
+}
+
 /// The error the examples show: the spec's, with id [`EXAMPLE_ID`]. Its
 /// message (what a fault never sends) is the description's first paragraph,
 /// or the name.
@@ -349,7 +416,10 @@ fn example_error(spec: &ErrorSpec) -> ErrorResult {
     if let Some(docs_url) = spec.docs_url {
         builder = builder.docs_url(docs_url);
     }
-    builder.build()
+    for field in spec.wire_fields {
+        builder = builder.typed_field(field.name, example_text(field.name, field.json_type), field.json_type);
+    }
+    builder.body(spec.body).build()
 }
 
 /// `Goa-Error`'s value for `name`, as the transport writes it.

@@ -156,7 +156,7 @@ impl ProblemDetails {
 
     /// The error the problem describes.
     ///
-    /// - name: `name`, else the name in an errdsl `type` URN, else
+    /// - name: `name` unless it is blank, else the name in an errdsl `type` URN, else
     ///   `http_<status>` (`"problem"` without a usable `status`);
     /// - documentation base: what precedes the name at the end of `type`,
     ///   so that the error re-encodes with the same `type`;
@@ -197,8 +197,10 @@ impl ProblemDetails {
         retry_after_known: bool,
     ) -> ErrorResultBuilder {
         let status = status.or_else(|| self.status.and_then(|status| StatusCode::from_u16(status).ok()));
+        // A blank name says nothing, as in a Goa body.
         let name = self
             .name
+            .filter(|name| !name.trim().is_empty())
             .or_else(|| header_name.map(str::to_owned))
             .or_else(|| self.problem_type.strip_prefix(Self::TYPE_PREFIX).and_then(percent_decode))
             .unwrap_or_else(|| status.map_or_else(|| "problem".to_owned(), fallback_name));
@@ -391,8 +393,8 @@ impl<'de> Visitor<'de> for ScalarMembersVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ScalarMembers, A::Error> {
         let mut fields = Vec::new();
-        while let Some((name, value)) = map.next_entry::<String, Value>()? {
-            if crate::JsonType::of_json(&value).is_some() {
+        while let Some((name, Scalar(value))) = map.next_entry::<String, Scalar>()? {
+            if let Some(value) = value {
                 insert_field(&mut fields, name, value);
             }
         }
@@ -434,6 +436,60 @@ impl<'de> Visitor<'de> for ScalarMembersVisitor {
 
     fn visit_none<E: de::Error>(self) -> Result<ScalarMembers, E> {
         Ok(ScalarMembers(Vec::new()))
+    }
+}
+
+/// A member's value if it is a string, number or boolean; `None` for
+/// anything else, which is skipped without building it (however deep).
+struct Scalar(Option<Value>);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Scalar, E> {
+        Ok(Scalar(Some(Value::Bool(value))))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Scalar, E> {
+        Ok(Scalar(Some(Value::from(value))))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Scalar, E> {
+        Ok(Scalar(Some(Value::from(value))))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Scalar, E> {
+        Ok(Scalar(serde_json::Number::from_f64(value).map(Value::Number)))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Scalar, E> {
+        Ok(Scalar(Some(Value::from(value))))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+        Ok(Scalar(None))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Scalar(None))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Scalar(None))
     }
 }
 

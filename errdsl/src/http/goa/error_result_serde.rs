@@ -235,7 +235,9 @@ mod tests {
         assert_eq!(encode(&err)["fields"], json!({"dividend": "7"}));
         let back = decode(&serde_json::to_string(&err).unwrap()).unwrap();
         assert_eq!(back.field("dividend"), Some("7"));
-        assert!(decode(r#"{"name":"x","fields":{"a":7}}"#).is_err());
+        let typed = decode(r#"{"name":"x","fields":{"a":7}}"#).unwrap();
+        assert_eq!((typed.field("a"), typed.field_type("a")), (Some("7"), Some(crate::JsonType::Integer)));
+        assert!(decode(r#"{"name":"x","fields":{"a":null}}"#).is_err());
         assert!(decode(r#"{"name":"x","fields":[]}"#).is_err());
         assert_eq!(decode(r#"{"name":"x","fields":null}"#).unwrap().fields().count(), 0);
     }
