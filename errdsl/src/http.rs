@@ -476,61 +476,9 @@ fn custom(status: StatusCode, header_name: Option<&str>, body: &[u8]) -> ErrorRe
     builder
 }
 
-/// Whether a JSON value is a string; anything else is skipped unbuilt.
-struct IsText(bool);
-
-impl<'de> serde::Deserialize<'de> for IsText {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct IsTextVisitor;
-
-        impl<'de> serde::de::Visitor<'de> for IsTextVisitor {
-            type Value = IsText;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("any JSON value")
-            }
-
-            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<IsText, E> {
-                Ok(IsText(true))
-            }
-
-            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<IsText, E> {
-                Ok(IsText(false))
-            }
-
-            fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<IsText, E> {
-                Ok(IsText(false))
-            }
-
-            fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<IsText, E> {
-                Ok(IsText(false))
-            }
-
-            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<IsText, E> {
-                Ok(IsText(false))
-            }
-
-            fn visit_unit<E: serde::de::Error>(self) -> Result<IsText, E> {
-                Ok(IsText(false))
-            }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<IsText, A::Error> {
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(IsText(false))
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<IsText, A::Error> {
-                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
-                Ok(IsText(false))
-            }
-        }
-
-        deserializer.deserialize_any(IsTextVisitor)
-    }
-}
-
 /// Which members a JSON object has that tell the formats apart; only an
 /// object has a shape.
+#[allow(clippy::struct_excessive_bools, reason = "one independent fact per member")]
 struct Shape {
     /// Any of RFC 9457's `type`, `title`, `status`, `detail`, `instance`.
     problem_members: bool,
@@ -560,7 +508,8 @@ impl<'de> serde::Deserialize<'de> for Shape {
                 let (mut id, mut foreign) = (false, false);
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     if key == "name" {
-                        shape.name_is_text = map.next_value::<IsText>()?.0;
+                        let name = map.next_value::<problem::Scalar>()?.0;
+                        shape.name_is_text = matches!(name, Some(serde_json::Value::String(_)));
                         continue;
                     }
                     map.next_value::<serde::de::IgnoredAny>()?;

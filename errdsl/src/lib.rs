@@ -122,10 +122,13 @@ pub use code::{Code, UnknownCode};
 /// | `name = "wire_name"` | the wire name; default: the `snake_case` of the variant (of the type, on a struct). ASCII letters, digits and `_`, 3 to 63 of them, from a letter to a letter or digit, unique in the catalog without regard to case (gRPC sends it upper-cased as `ErrorInfo.reason`) |
 /// | `classify` | code, status, `temporary` and `timeout` come from [`classify`]ing the `#[source]`/`#[from]`/`source` field at run time; a server-side result is a fault |
 /// | `transparent` | every method is delegated to the only field, itself a `ServiceError` |
+/// | `custom_body` | the Goa JSON body is a Goa custom error type: `message` and the wire fields at the top level ([`BodyShape::Custom`]) |
+/// | `name_member = "name"` | with `custom_body`: the member that holds the wire name (Goa's `struct:error:name`); not `error_name`, `message` or a wire field's name |
 ///
-/// On a field: `wire` sends it with the error, as text (its type is
-/// `Display + FromStr`; see [`ServiceError::wire_fields`]; a field the sent
-/// message shows travels too, as the message shows it); `default` keeps
+/// On a field: `wire` sends it with the error (its type is `Display +
+/// FromStr`; see [`ServiceError::wire_fields`]; JSON writes integers and
+/// floats as numbers and `bool` as a boolean, see [`JsonType`]; a field the
+/// sent message shows travels too, as the message shows it); `default` keeps
 /// it in the process and has clients decode it as `Default::default()`. A
 /// client decodes an error back into its variant with `TryFrom<ErrorResult>`
 /// (generated for every type) when each of its fields is `wire` or

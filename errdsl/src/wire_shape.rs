@@ -43,8 +43,8 @@ pub enum JsonType {
 }
 
 impl JsonType {
-    /// The type's name in JSON Schema and OpenAPI: `"string"`, `"integer"`,
-    /// `"number"`, `"boolean"`.
+    /// The type's name in JSON Schema: `"string"`, `"integer"`, `"number"`,
+    /// `"boolean"`.
     ///
     /// ```
     /// assert_eq!(errdsl::JsonType::Integer.schema_name(), "integer");

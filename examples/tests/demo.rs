@@ -20,8 +20,9 @@ async fn the_demo_shows_every_error_and_no_secret() {
     // Every error answer was decoded into a declared variant: no fallback.
     assert!(!text.contains("not an error"), "{text}");
     let decoded = text.lines().filter(|line| line.trim_start().starts_with("decoded")).count();
-    // 9 HTTP error answers (problem+json included), 7 gRPC and 7 Connect ones.
-    assert_eq!(decoded, 23, "{text}");
+    // 10 HTTP error answers (problem+json included), 8 gRPC and 8 Connect ones.
+    assert_eq!(decoded, 26, "{text}");
+    assert!(text.contains(r#"body          {"name":"divisor_too_large","message":"#), "{text}");
     assert!(text.contains("code          unavailable (HTTP 503)"), "{text}");
     assert!(
         text.contains("details       goapb.ErrorResponse, google.rpc.ErrorInfo, google.rpc.RetryInfo"),

@@ -215,6 +215,7 @@ async fn every_declared_error_arrives_as_over_grpc() {
         (&servers, Call::Div(f64::from(SLOW_DIVIDEND), 1.0, None)),
         (&servers, Call::Idiv(1, 1, Some("Bearer guess"))),
         (&servers, Call::Div(1e308, 1e-308, None)),
+        (&servers, Call::Idiv(7, 2_000_000, None)),
         (&maintenance, Call::Idiv(1, 1, None)),
         (&maintenance, Call::Div(1.0, 2.0, Some(DEMO_TOKEN))),
     ];

@@ -310,6 +310,7 @@ async fn every_declared_error_is_reachable() {
         idiv(&servers, 1, 1, Some("x")).await.unwrap_err(),
         idiv(&maintenance, 1, 1, None).await.unwrap_err(),
         div(&servers, f64::INFINITY, 1.0, None).await.unwrap_err(),
+        idiv(&servers, 1, 2_000_000, None).await.unwrap_err(),
     ];
     let mut seen = BTreeSet::new();
     for status in &statuses {

@@ -35,6 +35,7 @@ async fn a_python_grpc_client_reads_every_error_as_declared() {
     let calls = json!([
         {"label": "div_by_zero", "target": target, "method": "IntegerDivide", "a": 7, "b": 0},
         {"label": "has_remainder", "target": target, "method": "IntegerDivide", "a": 7, "b": 2},
+        {"label": "divisor_too_large", "target": target, "method": "IntegerDivide", "a": 7, "b": 2_000_000},
         {"label": "overflow", "target": target, "method": "IntegerDivide", "a": i32::MIN, "b": -1},
         {"label": "timeout", "target": target, "method": "IntegerDivide", "a": SLOW_DIVIDEND, "b": 1},
         {"label": "unauthenticated", "target": target, "method": "Divide", "a": 1.0, "b": 1.0, "authorization": "Bearer guess"},
@@ -64,7 +65,7 @@ async fn a_python_grpc_client_reads_every_error_as_declared() {
     );
 
     let decoded: Vec<Value> = stdout.lines().map(|line| serde_json::from_str(line).expect("JSON")).collect();
-    assert_eq!(decoded.len(), 7, "{stdout}");
+    assert_eq!(decoded.len(), 8, "{stdout}");
     for got in &decoded {
         let name = got["label"].as_str().unwrap();
         let spec = common::spec(name);
@@ -109,6 +110,7 @@ async fn a_python_grpc_client_reads_every_error_as_declared() {
     assert_eq!(by_name("div_by_zero")["message"], "You can't divide 7 by zero.");
     assert_eq!(by_name("div_by_zero")["metadata"]["dividend"], "7");
     assert_eq!(by_name("timeout")["metadata"]["deadlineMs"], "100");
+    assert_eq!(by_name("divisor_too_large")["metadata"]["limit"], "1000000");
     let remainder = &by_name("has_remainder")["metadata"];
     assert_eq!(
         (&remainder["dividend"], &remainder["divisor"], &remainder["remainder"]),

@@ -15,7 +15,8 @@ use std::time::Duration;
 use errdsl::http::ProblemDetails;
 use errdsl::{ErrorResult, ServiceError};
 use errdsl_examples::divider::{
-    DEMO_TOKEN, DivideError, DividerError, IntegerDivideError, Running, SLOW_DIVIDEND, WorkerFault,
+    DEMO_TOKEN, DivideError, DividerError, IntegerDivideError, MAX_DIVISOR, Running, SLOW_DIVIDEND,
+    WorkerFault,
 };
 use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
@@ -59,6 +60,9 @@ async fn get(servers: &Running, path: &str, headers: &[(&str, &str)]) -> Answer 
 /// returns the body.
 fn check_goa(answer: &Answer, name: &str) -> Value {
     let spec = common::spec(name);
+    if let errdsl::BodyShape::Custom { .. } = spec.body {
+        return check_custom(answer, name);
+    }
     assert_eq!(answer.status.as_u16(), spec.http_status, "{name}");
     assert_eq!(answer.header("goa-error"), Some(name));
     assert_eq!(answer.header(CONTENT_TYPE.as_str()), Some("application/json"));
@@ -331,6 +335,80 @@ async fn from_reqwest_decodes_the_same_error() {
     );
 }
 
+/// The body a Goa server sends for the divider's custom error type, as
+/// Goa's `OpenAPI` 3 generator describes the design's
+/// `Type("DivisorTooLarge", ...)` (`errors.rs`): these members, of these
+/// types, all required. Goa's generated client decodes it and validates
+/// exactly this.
+fn goa_divisor_too_large_schema() -> Value {
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "properties": {
+            "name": { "type": "string" },
+            "message": { "type": "string" },
+            "divisor": { "type": "integer", "format": "int32", "minimum": i32::MIN, "maximum": i32::MAX },
+            "limit": { "type": "integer", "format": "int32", "minimum": i32::MIN, "maximum": i32::MAX },
+        },
+        "required": ["name", "message", "divisor", "limit"],
+    })
+}
+
+/// Checks a custom-type answer: status, headers, and a body of the Goa
+/// type's shape (only its members), named by its name member; returns it.
+fn check_custom(answer: &Answer, name: &str) -> Value {
+    let spec = common::spec(name);
+    assert_eq!(answer.status.as_u16(), spec.http_status, "{name}");
+    assert_eq!(answer.header("goa-error"), Some(name));
+    assert_eq!(answer.header(CONTENT_TYPE.as_str()), Some("application/json"));
+    let body = answer.json();
+    assert_eq!(name, "divisor_too_large", "the divider's one custom type");
+    let schema = jsonschema::options().offline().build(&goa_divisor_too_large_schema()).expect("a schema");
+    let problems: Vec<String> = schema.iter_errors(&body).map(|err| err.to_string()).collect();
+    assert_eq!(problems, Vec::<String>::new(), "{body}");
+    let mut members: Vec<&str> = body.as_object().unwrap().keys().map(String::as_str).collect();
+    members.sort_unstable();
+    assert_eq!(members, ["divisor", "limit", "message", "name"], "the type's attributes, nothing else");
+    assert_eq!(body["name"], name);
+    let decoded = answer.error();
+    assert_eq!(decoded.name(), name);
+    assert_eq!(decoded.wire_message(), body["message"].as_str().unwrap());
+    // The body carries no code or flags: the status's, until the typed
+    // error, which has its declaration's.
+    assert_eq!(decoded.code(), errdsl::Code::from_http_status(answer.status));
+    let typed = IntegerDivideError::try_from(decoded).expect("a declared error");
+    assert_eq!((typed.code(), typed.http_status().as_u16()), (spec.code, spec.http_status));
+    body
+}
+
+#[tokio::test]
+async fn divisor_too_large_is_sent_as_goas_custom_type() {
+    let servers = common::servers().await;
+    let answer = get(&servers, "/idiv/7/2000000", &[]).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = check_goa(&answer, "divisor_too_large");
+    assert_eq!(
+        body,
+        serde_json::json!({
+            "name": "divisor_too_large",
+            "message": "Divide by at most 1000000 (in absolute value).",
+            "divisor": 2_000_000,
+            "limit": MAX_DIVISOR,
+        })
+    );
+    let err = decode_idiv(&answer);
+    assert!(
+        matches!(err, IntegerDivideError::DivisorTooLarge { divisor: 2_000_000, limit: MAX_DIVISOR }),
+        "{err:?}"
+    );
+    // A negative divisor too; and problem+json when asked for, as always.
+    let answer = get(&servers, "/idiv/7/-2000000", &[(ACCEPT.as_str(), "application/problem+json")]).await;
+    let problem = answer.json();
+    assert_eq!(problem["name"], "divisor_too_large");
+    assert_eq!(problem["fields"], serde_json::json!({"divisor": -2_000_000, "limit": MAX_DIVISOR}));
+    assert!(matches!(decode_idiv(&answer), IntegerDivideError::DivisorTooLarge { divisor: -2_000_000, .. }));
+}
+
 /// Every declared error is reachable over HTTP, and decodes as the same
 /// variant it was sent as.
 #[tokio::test]
@@ -338,9 +416,15 @@ async fn every_declared_error_is_reachable() {
     let servers = common::servers().await;
     let maintenance = common::maintenance_servers().await;
     let mut answers = Vec::new();
-    for path in
-        ["/idiv/1/0", "/idiv/1/2", "/idiv/-2147483648/-1", "/div/999999/1", "/div/inf/1", "/idiv/one/1"]
-    {
+    for path in [
+        "/idiv/1/0",
+        "/idiv/1/2",
+        "/idiv/-2147483648/-1",
+        "/div/999999/1",
+        "/div/inf/1",
+        "/idiv/one/1",
+        "/idiv/1/2000000",
+    ] {
         answers.push(get(&servers, path, &[]).await);
     }
     answers.push(get(&servers, "/idiv/1/1", &[("authorization", "x")]).await);

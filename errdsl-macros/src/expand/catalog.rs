@@ -221,10 +221,10 @@ fn spec_expr(error: &ErrorDecl, spec: &Spec, classified: bool) -> TokenStream {
         expr = quote!(#expr.with_wire_fields(&[#(#fields),*]));
     }
     if let Some(body) = &spec.custom_body {
-        let name_member = match &body.name_member {
-            Some(member) => quote!(::errdsl::__private::Some(#member)),
-            None => quote!(::errdsl::__private::None),
-        };
+        let name_member = body.name_member.as_ref().map_or_else(
+            || quote!(::errdsl::__private::None),
+            |member| quote!(::errdsl::__private::Some(#member)),
+        );
         expr = quote!(#expr.with_body(::errdsl::__private::BodyShape::Custom { name_member: #name_member }));
     }
     expr

@@ -74,7 +74,8 @@ pub const EXAMPLE_ID: &str = "x7Fq9-Ab";
 /// - every response also has an `x-errdsl` extension member with the spec
 ///   as data: `name`, `service`, `code`, `grpc_code` (the number),
 ///   `http_status`, `temporary`, `timeout`, `fault`, `user_message`,
-///   `retry_after_secs` and `classified`.
+///   `retry_after_secs`, `classified`, `body` (`"error_result"` or
+///   `"custom"`) and `wire_fields` (each `name` and JSON `type`).
 ///
 /// Reference an error's response from an operation with
 /// `{"$ref": "#/components/responses/<key>"}`.
@@ -331,22 +332,35 @@ fn response(spec: &ErrorSpec) -> Value {
                 "example": problem_example,
             },
         },
-        "x-errdsl": {
-            "name": spec.name,
-            "service": spec.service,
-            "code": spec.code.as_str(),
-            "grpc_code": spec.code.as_i32(),
-            "http_status": spec.http_status,
-            "temporary": spec.temporary,
-            "timeout": spec.timeout,
-            "fault": spec.fault,
-            "user_message": spec.user_message,
-            "retry_after_secs": spec.retry_after_secs,
-            "classified": spec.classified,
-            "note": spec.classified.then_some(format!(
-                "code, status and flags are {CLASSIFIED_AT_RUN_TIME}; these are the fallback"
-            )),
+        "x-errdsl": spec_data(spec),
+    })
+}
+
+/// The spec as data: the `x-errdsl` member of its response.
+fn spec_data(spec: &ErrorSpec) -> Value {
+    json!({
+        "name": spec.name,
+        "service": spec.service,
+        "code": spec.code.as_str(),
+        "grpc_code": spec.code.as_i32(),
+        "http_status": spec.http_status,
+        "temporary": spec.temporary,
+        "timeout": spec.timeout,
+        "fault": spec.fault,
+        "user_message": spec.user_message,
+        "retry_after_secs": spec.retry_after_secs,
+        "classified": spec.classified,
+        "body": match spec.body {
+            BodyShape::ErrorResult => "error_result",
+            BodyShape::Custom { .. } => "custom",
         },
+        "wire_fields": spec.wire_fields.iter().map(|field| json!({
+            "name": field.name,
+            "type": field.json_type.schema_name(),
+        })).collect::<Vec<_>>(),
+        "note": spec.classified.then_some(format!(
+            "code, status and flags are {CLASSIFIED_AT_RUN_TIME}; these are the fallback"
+        )),
     })
 }
 

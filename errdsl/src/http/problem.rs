@@ -441,7 +441,7 @@ impl<'de> Visitor<'de> for ScalarMembersVisitor {
 
 /// A member's value if it is a string, number or boolean; `None` for
 /// anything else, which is skipped without building it (however deep).
-struct Scalar(Option<Value>);
+pub(super) struct Scalar(pub(super) Option<Value>);
 
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -127,6 +127,7 @@ mod tests {
                 "div_by_zero",
                 "timeout",
                 "has_remainder",
+                "divisor_too_large",
                 "overflow",
                 "not_finite"
             ]

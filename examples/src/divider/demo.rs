@@ -75,6 +75,11 @@ fn cases() -> Vec<Case> {
             Some(Rpc::Divide(f64::from(SLOW_DIVIDEND), 3.0)),
         ),
         Case::new("not_finite: divide inf / 2", "/div/inf/2", Some(Rpc::Divide(f64::INFINITY, 2.0))),
+        Case::new(
+            "divisor_too_large (Goa's custom-type body): integer_divide 7 / 2000000",
+            "/idiv/7/2000000",
+            Some(Rpc::IntegerDivide(7, 2_000_000)),
+        ),
         Case {
             authorization: Some("Bearer not-the-demo-token"),
             ..Case::new(

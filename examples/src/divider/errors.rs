@@ -2,6 +2,11 @@
 //! every method may return (service level), and those of each method
 //! (method level), which inherit them.
 //!
+//! Every error is sent in Goa's `ErrorResult` body, as in Goa's own divider
+//! design, but `divisor_too_large`, which is sent as a Goa custom error type
+//! would be (`custom_body`): its fields at the top level, numbers as
+//! numbers, its name in the `name` member.
+//!
 //! | name | level | HTTP | gRPC | flags |
 //! | --- | --- | --- | --- | --- |
 //! | `unauthenticated` | service | 401 | `Unauthenticated` | |
@@ -11,6 +16,7 @@
 //! | `timeout` | service | 504 | `DeadlineExceeded` | temporary, timeout |
 //! | `has_remainder` | `integer_divide` | 417 | `FailedPrecondition` | |
 //! | `overflow` | `integer_divide` | 500 | `Internal` | fault |
+//! | `divisor_too_large` | `integer_divide` | 422 | `OutOfRange` | (Goa's custom-type body) |
 //! | `not_finite` | `divide` | 400 | `OutOfRange` | |
 
 use std::fmt;
@@ -100,6 +106,36 @@ errdsl::errors! {
             /// What is left over.
             #[service_error(wire)]
             remainder: i32,
+        },
+
+        /// The divisor is beyond [`MAX_DIVISOR`](super::MAX_DIVISOR) in
+        /// absolute value. Sent in Goa's custom-type body, as a Goa design
+        /// with this user type would send it:
+        ///
+        /// ```go
+        /// var DivisorTooLarge = Type("DivisorTooLarge", func() {
+        ///     Attribute("name", String, func() { Meta("struct:error:name") })
+        ///     Attribute("message", String)
+        ///     Attribute("divisor", Int32)
+        ///     Attribute("limit", Int32)
+        ///     Required("name", "message", "divisor", "limit")
+        /// })
+        /// ```
+        #[error("divisor {divisor} is beyond the limit of {limit}")]
+        #[service_error(
+            grpc = OutOfRange,
+            http = 422,
+            custom_body,
+            name_member = "name",
+            user_msg = "Divide by at most {limit} (in absolute value)."
+        )]
+        DivisorTooLarge {
+            /// The divisor that was sent.
+            #[service_error(wire)]
+            divisor: i32,
+            /// The largest divisor the service takes.
+            #[service_error(wire)]
+            limit: i32,
         },
 
         /// The quotient does not fit in 32 bits (`i32::MIN / -1`). A server

@@ -13,6 +13,7 @@
 //! | `div_by_zero` | `b = 0` |
 //! | `has_remainder` | `integer_divide` that is not exact, e.g. `7 / 2` |
 //! | `overflow` (fault) | `integer_divide(i32::MIN, -1)` |
+//! | `divisor_too_large` (Goa's custom-type body) | `integer_divide` by more than [`MAX_DIVISOR`] (`1000000`) in absolute value, e.g. `7 / 2000000` |
 //! | `not_finite` | `divide` whose quotient overflows `f64`, e.g. `1e308 / 1e-308` |
 //! | `timeout` | dividend [`SLOW_DIVIDEND`] (`999999`): the computation never finishes and hits the deadline ([`Config::deadline`]) |
 //! | `unauthenticated` | an `authorization` header or metadata other than [`DEMO_TOKEN`] |
@@ -39,7 +40,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use errors::{DivideError, DividerError, IntegerDivideError, WorkerFault};
-pub use service::{Config, DEMO_TOKEN, Divider, SECRET_MARKER, SLOW_DIVIDEND};
+pub use service::{Config, DEMO_TOKEN, Divider, MAX_DIVISOR, SECRET_MARKER, SLOW_DIVIDEND};
 
 /// Serves the divider over HTTP on `http` and over gRPC on `grpc` until
 /// either server fails.

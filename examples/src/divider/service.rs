@@ -18,6 +18,10 @@ pub const DEMO_TOKEN: &str = "Bearer divider-demo-token";
 /// and answers `timeout`. This makes the error reachable deterministically.
 pub const SLOW_DIVIDEND: i32 = 999_999;
 
+/// The largest divisor, in absolute value, `integer_divide` takes; beyond
+/// it, `divisor_too_large`.
+pub const MAX_DIVISOR: i32 = 1_000_000;
+
 /// A marker in the internal report of the `overflow` fault
 /// (`i32::MIN / -1`). It is in the server's log and must never reach a
 /// client; the end-to-end tests look for it in everything a client receives.
@@ -82,6 +86,9 @@ impl Divider {
         self.within_deadline(a == SLOW_DIVIDEND).await?;
         if b == 0 {
             return Err(DividerError::div_by_zero(f64::from(a)).into());
+        }
+        if b.unsigned_abs() > MAX_DIVISOR.unsigned_abs() {
+            return Err(IntegerDivideError::divisor_too_large(b, MAX_DIVISOR));
         }
         let (Some(quotient), Some(remainder)) = (a.checked_div(b), a.checked_rem(b)) else {
             // Only i32::MIN / -1 gets here. The report is internal: it
