@@ -19,8 +19,8 @@
 //!   application/problem+json`), RFC 9457, with `type` the error's
 //!   documentation URL (its `docs_url` and its name; `about:blank` without
 //!   one), `title` the readable name (`Div by zero`),
-//!   `status`, `detail` the wire message and `instance`
-//!   `urn:errdsl:id:<id>`, and the same members as the Goa body as
+//!   `status` and `detail` the wire message (no `instance`: the occurrence
+//!   is the `id` member), and the same members as the Goa body as
 //!   extensions.
 //!
 //! # Responses

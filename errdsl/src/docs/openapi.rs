@@ -50,8 +50,8 @@ pub const EXAMPLE_ID: &str = "x7Fq9-Ab";
 ///   `message`, `temporary`, `timeout` and `fault` required; `code`, one of
 ///   the sixteen `snake_case` gRPC code names; `user_message`; `fields`, an
 ///   object of strings, numbers and booleans), and [`PROBLEM_SCHEMA`], RFC 9457 problem details as
-///   errdsl writes them (`type`, `title`, `status`, `detail`, `instance`,
-///   then the same members as the Goa body as extension members);
+///   errdsl writes them (`type`, `title`, `status`, `detail`, and
+///   `instance` when a peer sends one, then the same members as the Goa body as extension members);
 /// - `responses`: one entry per error, keyed by [`component_key`] of its
 ///   wire name (the name itself for every name the macros derive; the first
 ///   spec wins when two share a name). Each has the error's description (or
@@ -232,7 +232,7 @@ fn problem_schema() -> Value {
         "instance": {
             "type": "string",
             "format": "uri-reference",
-            "description": "This occurrence: `urn:errdsl:id:<id>`."
+            "description": "Not written by errdsl (the occurrence is the `id` member); read when a peer sends it."
         }
     });
     if let Value::Object(properties) = &mut properties {
@@ -243,7 +243,7 @@ fn problem_schema() -> Value {
         "description": "RFC 9457 problem details, with the Goa body's members as extension members. Sent as `application/problem+json`.",
         "type": "object",
         "required": [
-            "type", "title", "status", "detail", "instance",
+            "type", "title", "status", "detail",
             "name", "id", "code", "temporary", "timeout", "fault"
         ],
         "properties": properties,
@@ -475,7 +475,6 @@ mod tests {
         let body: Value = serde_json::from_slice(http.body()).unwrap_or_default();
         let mut example = response["content"]["application/problem+json"]["example"].clone();
         example["id"] = body["id"].clone();
-        example["instance"] = body["instance"].clone();
         assert_eq!(example, body);
     }
 

@@ -17,7 +17,7 @@ use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
 ///
 /// ```json
 /// {"type":"https://api.example.com/errors/div_by_zero","title":"Div by zero","status":400,
-///  "detail":"You can't divide by zero.","instance":"urn:errdsl:id:x7Fq9-Ab",
+///  "detail":"You can't divide by zero.",
 ///  "name":"div_by_zero","id":"x7Fq9-Ab","code":"invalid_argument",
 ///  "temporary":false,"timeout":false,"fault":false,
 ///  "user_message":"You can't divide by zero.","fields":{"dividend":"7"}}
@@ -41,8 +41,12 @@ use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
 /// - `status`: the HTTP status;
 /// - `detail`: the wire message ([`ErrorResult::wire_message`]), never a
 ///   fault's own text;
-/// - `instance`: `urn:errdsl:id:<id>` ([`INSTANCE_PREFIX`](Self::INSTANCE_PREFIX)),
-///   the occurrence, by its id (percent-encoded like the name).
+/// - `instance` is not written: RFC 9457 makes it optional, and errdsl
+///   knows no URI that identifies an occurrence (a made-up URN namespace,
+///   errdsl's earlier `urn:errdsl:id:<id>`, is no registered namespace, RFC
+///   8141); the occurrence is the `id` extension member, the id the server
+///   logged it with. An `instance` a peer sends is kept, and errdsl's
+///   earlier one still gives the id.
 ///
 /// Then the extension members, named as in [`GoaBody`](super::GoaBody):
 /// `name`, `id`, `code`, `temporary`, `timeout`, `fault`, and `user_message`
@@ -69,7 +73,8 @@ use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
 /// assert_eq!(problem.problem_type, "https://api.example.com/errors/div_by_zero");
 /// assert_eq!(problem.title.as_deref(), Some("Div by zero"));
 /// assert_eq!(problem.status, Some(400));
-/// assert_eq!(problem.instance.as_deref(), Some("urn:errdsl:id:x7Fq9-Ab"));
+/// assert_eq!(problem.instance, None);
+/// assert_eq!(problem.id.as_deref(), Some("x7Fq9-Ab"));
 ///
 /// let json = serde_json::to_value(&problem).unwrap();
 /// assert_eq!(json["detail"], "You can't divide by zero.");
@@ -122,7 +127,9 @@ impl ProblemDetails {
     /// documentation ([`ServiceError::docs_url`]); still read, for peers
     /// that send it.
     pub const TYPE_PREFIX: &'static str = "urn:errdsl:error:";
-    /// The prefix of the `instance` URI errdsl writes; the error's id follows.
+    /// The prefix of the `instance` URI errdsl wrote before it left
+    /// `instance` out (see the type's docs); still read: the error's id
+    /// follows it.
     pub const INSTANCE_PREFIX: &'static str = "urn:errdsl:id:";
     /// RFC 9457's default `type`: no more semantics than the HTTP status.
     pub const ABOUT_BLANK: &'static str = "about:blank";
@@ -142,7 +149,7 @@ impl ProblemDetails {
             }),
             status: Some(err.http_status().as_u16()),
             detail: Some(err.wire_message().into_owned()),
-            instance: Some(format!("{}{}", Self::INSTANCE_PREFIX, percent_encode(err.id()))),
+            instance: None,
             name: Some(err.name().to_owned()),
             id: Some(err.id().to_owned()),
             code: Some(err.code()),
@@ -571,7 +578,7 @@ mod tests {
             text,
             concat!(
                 r#"{"type":"https://api.example.com/errors/div_by_zero","title":"Div by zero","status":400,"#,
-                r#""detail":"You can't divide by zero.","instance":"urn:errdsl:id:x7Fq9-Ab","#,
+                r#""detail":"You can't divide by zero.","#,
                 r#""name":"div_by_zero","id":"x7Fq9-Ab","code":"invalid_argument","#,
                 r#""temporary":false,"timeout":false,"fault":false,"#,
                 r#""user_message":"You can't divide by zero.","fields":{"dividend":"7"}}"#
@@ -632,12 +639,13 @@ mod tests {
         let err = ErrorResult::builder("ünï code/x y%", Code::Aborted).id("a b").docs_url("/errors/").build();
         let problem = ProblemDetails::from_error(&err);
         assert_eq!(problem.problem_type, "/errors/%C3%BCn%C3%AF%20code%2Fx%20y%25");
-        assert_eq!(problem.instance.as_deref(), Some("urn:errdsl:id:a%20b"));
-        // Without the extension members, errdsl's URNs (its older `type`
-        // too) give name and id back.
+        assert_eq!(problem.instance, None);
+        // Without the extension members, errdsl's earlier URNs give name
+        // and id back.
         let problem = ProblemDetails {
             name: None,
             id: None,
+            instance: Some("urn:errdsl:id:a%20b".to_owned()),
             problem_type: "urn:errdsl:error:%C3%BCn%C3%AF%20code%2Fx%20y%25".to_owned(),
             ..problem
         };

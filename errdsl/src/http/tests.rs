@@ -131,7 +131,7 @@ fn problem_response_has_problem_content_type_and_body() {
         body,
         json!({
             "type": "about:blank", "title": "Bad Gateway", "status": 502,
-            "detail": "divider is in maintenance", "instance": format!("urn:errdsl:id:{id}"),
+            "detail": "divider is in maintenance",
             "name": "maintenance", "id": id, "code": "unavailable",
             "temporary": true, "timeout": false, "fault": false,
         })
