@@ -3,16 +3,23 @@
 //! message) into the message a Goa client decodes, and the divider's
 //! Connect server and client (connectrpc-build), with protox (a protobuf
 //! compiler in pure Rust): no `protoc` is needed. Also sets
-//! `cfg(errdsl_grpc_peer)` when `ERRDSL_GRPC_PEER` names the Python peer.
+//! `cfg(errdsl_grpc_peer)` when `ERRDSL_GRPC_PEER` names the Python peer, and
+//! `cfg(errdsl_connect_peer)` when `ERRDSL_CONNECT_PEER` names `buf`.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // `tests/e2e_grpc_peer.rs` runs when the Python peer is installed
     // (`scripts/grpc-peer.sh`), and is reported ignored, with the reason,
     // when it is not.
-    println!("cargo::rustc-check-cfg=cfg(errdsl_grpc_peer)");
-    println!("cargo::rerun-if-env-changed=ERRDSL_GRPC_PEER");
-    if std::env::var_os("ERRDSL_GRPC_PEER").is_some_and(|python| !python.is_empty()) {
-        println!("cargo::rustc-cfg=errdsl_grpc_peer");
+    // Likewise `tests/e2e_connect_peer.rs` with `buf curl`
+    // (`scripts/connect-peer.sh`).
+    for (cfg, var) in
+        [("errdsl_grpc_peer", "ERRDSL_GRPC_PEER"), ("errdsl_connect_peer", "ERRDSL_CONNECT_PEER")]
+    {
+        println!("cargo::rustc-check-cfg=cfg({cfg})");
+        println!("cargo::rerun-if-env-changed={var}");
+        if std::env::var_os(var).is_some_and(|peer| !peer.is_empty()) {
+            println!("cargo::rustc-cfg={cfg}");
+        }
     }
     println!("cargo:rerun-if-changed=proto/divider.proto");
     println!("cargo:rerun-if-changed=../errdsl/proto/goapb/error_response.proto");

@@ -11,7 +11,9 @@
 
 mod common;
 
-use std::collections::{BTreeMap, BTreeSet};
+use common::details::{connect_details, grpc_details, without_id};
+
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use base64::Engine as _;
@@ -19,7 +21,7 @@ use connectrpc::ConnectError;
 use connectrpc::client::{ClientConfig, HttpClient};
 use errdsl::{ErrorResult, ServiceError};
 use errdsl_examples::divider::connect::{DividerClient, pb::divider as pb};
-use errdsl_examples::divider::grpc::{self, goapb};
+use errdsl_examples::divider::grpc;
 use errdsl_examples::divider::{DEMO_TOKEN, DivideError, IntegerDivideError, Running, SLOW_DIVIDEND};
 use prost::Message as _;
 
@@ -96,62 +98,6 @@ impl Call {
             Call::Div(..) => Box::new(DivideError::try_from(result).expect("a divide error")),
         }
     }
-}
-
-/// A detail with what differs from call to call (the id) taken out, in a
-/// form that compares: its type and its decoded content.
-fn comparable(type_name: &str, value: &[u8]) -> (String, String) {
-    let content = match type_name {
-        "goapb.ErrorResponse" => {
-            let mut goa = goapb::ErrorResponse::decode(value).expect("a goapb.ErrorResponse");
-            assert_eq!(goa.id.len(), 8, "{goa:?}");
-            goa.msg = without_id(&goa.msg, &goa.id);
-            goa.id.clear();
-            format!("{goa:?}")
-        }
-        "google.rpc.ErrorInfo" => {
-            let info = tonic_types::pb::ErrorInfo::decode(value).expect("an ErrorInfo");
-            let metadata: BTreeMap<_, _> = info.metadata.into_iter().filter(|(key, _)| key != "id").collect();
-            format!("{} {} {metadata:?}", info.reason, info.domain)
-        }
-        "google.rpc.RetryInfo" => {
-            format!("{:?}", tonic_types::pb::RetryInfo::decode(value).expect("a RetryInfo"))
-        }
-        "google.rpc.LocalizedMessage" => {
-            format!("{:?}", tonic_types::pb::LocalizedMessage::decode(value).expect("a LocalizedMessage"))
-        }
-        other => panic!("unexpected detail {other}"),
-    };
-    (type_name.to_owned(), content)
-}
-
-fn connect_details(err: &ConnectError) -> Vec<(String, String)> {
-    err.details
-        .iter()
-        .map(|detail| {
-            let value = detail.value.as_deref().expect("a value");
-            let bytes =
-                base64::engine::general_purpose::STANDARD_NO_PAD.decode(value).expect("unpadded base64");
-            comparable(&detail.type_url, &bytes)
-        })
-        .collect()
-}
-
-fn grpc_details(status: &tonic::Status) -> Vec<(String, String)> {
-    let rpc = tonic_types::pb::Status::decode(status.details()).expect("a google.rpc.Status");
-    rpc.details
-        .iter()
-        .map(|any| {
-            let name = any.type_url.strip_prefix("type.googleapis.com/").expect("a type URL");
-            comparable(name, &any.value)
-        })
-        .collect()
-}
-
-/// The message with the fault's id (which differs from call to call) taken
-/// out.
-fn without_id(message: &str, id: &str) -> String {
-    message.replace(id, "<id>")
 }
 
 /// Calls `call` over Connect with both codecs and over gRPC, and checks

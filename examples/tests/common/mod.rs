@@ -3,6 +3,8 @@
 
 #![allow(dead_code, unreachable_pub)] // each test crate uses a part
 
+pub mod details;
+
 use errdsl::{Catalog, ErrorSpec};
 use errdsl_examples::divider::{self, Config, DivideError, IntegerDivideError, Running, SECRET_MARKER};
 
