@@ -46,3 +46,9 @@ pub fn all_names() -> Vec<&'static str> {
     names.dedup();
     names
 }
+
+/// Every wire name the divider's RPC transports (gRPC, Connect) can send:
+/// all but the HTTP-only `invalid_field_type`.
+pub fn rpc_names() -> std::collections::BTreeSet<String> {
+    all_names().into_iter().filter(|&name| name != "invalid_field_type").map(str::to_owned).collect()
+}
