@@ -50,6 +50,12 @@ use axum::response::{IntoResponse, Response};
 use http::HeaderValue;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 
+mod extract;
+mod rejection;
+
+pub use extract::{Form, Json, Path, Query, method_not_allowed, not_found};
+pub use rejection::RequestError;
+
 use crate::capture::capture_for_wire;
 use crate::http::{BodyFormat, encode, encode_body, wire_safe};
 use crate::{ErrorResult, ServiceError};

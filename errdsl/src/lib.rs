@@ -79,6 +79,10 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// The macros' generated code names `::errdsl`, also where errdsl declares
+// errors of its own (`axum::RequestError`).
+extern crate self as errdsl;
+
 #[cfg(feature = "axum")]
 pub mod axum;
 mod bounds;

@@ -11,7 +11,7 @@
 //! | --- | --- | --- | --- | --- |
 //! | `unauthenticated` | service | 401 | `Unauthenticated` | |
 //! | `maintenance` | service | 503, `Retry-After: 30` | `Unavailable` | temporary |
-//! | `invalid_field_type` | service | 400 | `InvalidArgument` | |
+//! | errdsl's [`RequestError`](errdsl::axum::RequestError)s (`invalid_field_type`, `missing_field`, `decode_payload`, `missing_payload`, `unsupported_media_type`, `payload_too_large`, `not_found`, `method_not_allowed`, `route_mismatch`) | service, HTTP only | 400, 415, 413, 404, 405, 500 | | `route_mismatch`: fault |
 //! | `div_by_zero` | service | 400 | `InvalidArgument` | |
 //! | `timeout` | service | 504 | `DeadlineExceeded` | temporary, timeout |
 //! | `has_remainder` | `integer_divide` | 417 | `FailedPrecondition` | |
@@ -43,21 +43,14 @@ errdsl::errors! {
         )]
         Maintenance,
 
-        /// An operand in the URL path is not a number of the method's type
-        /// (HTTP only: gRPC operands are typed by the protobuf schema).
-        #[error("{field} must be {expected}, got {value:?}")]
-        #[service_error(http = 400, user_msg = "{field} must be {expected}.")]
-        InvalidFieldType {
-            /// The operand, `a` or `b`.
-            #[service_error(wire)]
-            field: String,
-            /// The type it must have, e.g. `a 32-bit integer`.
-            #[service_error(wire)]
-            expected: String,
-            /// The text that was sent.
-            #[service_error(wire)]
-            value: String,
-        },
+        /// A request errdsl's extractors or router fallbacks turn away: an
+        /// operand that is not a number of the method's type
+        /// (`invalid_field_type`), a JSON or form body that is broken or
+        /// lacks an operand, an unknown path or method (HTTP only: gRPC and
+        /// Connect operands are typed by the protobuf schema).
+        #[error(transparent)]
+        #[service_error(transparent)]
+        Request(errdsl::axum::RequestError),
 
         /// The divisor was zero.
         #[error("cannot divide {dividend} by zero")]

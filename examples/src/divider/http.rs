@@ -1,5 +1,7 @@
 //! The divider over HTTP (axum): `GET /idiv/{a}/{b}` and `GET /div/{a}/{b}`,
-//! as in Goa's example.
+//! as in Goa's example, and the same operands in a JSON body
+//! (`POST /idiv`), a query string (`GET /div?a=7&b=2`) or a form
+//! (`POST /div`), read by errdsl's extractors.
 //!
 //! A success is the bare quotient as JSON (`3`, `3.5`). An error is the
 //! response errdsl makes of the declared error: its status, `Goa-Error:
@@ -7,91 +9,124 @@
 //! `application/problem+json` when the request's `Accept` prefers it
 //! ([`errdsl::axum::negotiate`]).
 
-use std::str::FromStr;
-
-use axum::Json;
 use axum::Router;
-use axum::extract::path::ErrorKind;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::http::header::AUTHORIZATION;
 use axum::routing::get;
+use errdsl::axum::{Form, Json, Path, Query, RequestError};
+use serde::Deserialize;
 
 use super::errors::{DivideError, DividerError, IntegerDivideError};
 use super::service::Divider;
 
+/// The largest request body the divider reads: its JSON and form bodies
+/// are a few bytes; anything larger is `payload_too_large`.
+pub const MAX_BODY_BYTES: usize = 4096;
+
 /// The HTTP routes of the divider, with errdsl's problem+json negotiation,
 /// the docs of its errors under `/errors/`, where the `type` of each
-/// problem+json response points, and its Connect methods
-/// ([`super::connect`]).
+/// problem+json response points, its Connect methods ([`super::connect`]),
+/// and errdsl's answers to requests no route takes (unknown paths and
+/// methods), so that every error it sends is one of its catalog.
 pub fn router(divider: Divider) -> Router {
     Router::new()
-        .route("/idiv/{a}/{b}", get(integer_divide))
-        .route("/div/{a}/{b}", get(divide))
-        .layer(axum::middleware::from_fn(errdsl::axum::negotiate))
+        .route("/idiv/{a}/{b}", get(integer_divide_path))
+        .route("/idiv", axum::routing::post(integer_divide_json))
+        .route("/div/{a}/{b}", get(divide_path))
+        .route("/div", get(divide_query).post(divide_form))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .nest("/errors", errdsl::docs::router(super::errors::catalog()))
         .with_state(divider.clone())
         .merge(super::connect::router(divider))
+        .fallback(errdsl::axum::not_found)
+        .method_not_allowed_fallback(errdsl::axum::method_not_allowed)
+        .layer(axum::middleware::from_fn(errdsl::axum::negotiate))
+}
+
+/// The operands of `integer_divide`, from the path or a JSON body.
+#[derive(Clone, Copy, Debug, Deserialize)]
+struct IntegerOperands {
+    a: i32,
+    b: i32,
+}
+
+/// The operands of `divide`, from the path, the query or a form.
+#[derive(Clone, Copy, Debug, Deserialize)]
+struct Operands {
+    a: f64,
+    b: f64,
 }
 
 /// `GET /idiv/{a}/{b}`.
-async fn integer_divide(
+async fn integer_divide_path(
     State(divider): State<Divider>,
     headers: HeaderMap,
-    path: Result<Path<(String, String)>, PathRejection>,
+    operands: Result<Path<IntegerOperands>, RequestError>,
 ) -> Result<Json<i32>, IntegerDivideError> {
-    const EXPECTED: &str = "a 32-bit integer";
-    admit(&divider, &headers)?;
-    let (a, b) = segments(path, EXPECTED)?;
-    let a = operand("a", &a, EXPECTED)?;
-    let b = operand("b", &b, EXPECTED)?;
-    Ok(Json(divider.integer_divide(a, b).await?))
+    integer_divide(&divider, &headers, operands.map(|Path(operands)| operands)).await
+}
+
+/// `POST /idiv` with `{"a": 7, "b": 2}`.
+async fn integer_divide_json(
+    State(divider): State<Divider>,
+    headers: HeaderMap,
+    operands: Result<Json<IntegerOperands>, RequestError>,
+) -> Result<Json<i32>, IntegerDivideError> {
+    integer_divide(&divider, &headers, operands.map(|Json(operands)| operands)).await
 }
 
 /// `GET /div/{a}/{b}`.
-async fn divide(
+async fn divide_path(
     State(divider): State<Divider>,
     headers: HeaderMap,
-    path: Result<Path<(String, String)>, PathRejection>,
+    operands: Result<Path<Operands>, RequestError>,
 ) -> Result<Json<f64>, DivideError> {
-    const EXPECTED: &str = "a number";
-    admit(&divider, &headers)?;
-    let (a, b) = segments(path, EXPECTED)?;
-    let a = operand("a", &a, EXPECTED)?;
-    let b = operand("b", &b, EXPECTED)?;
+    divide(&divider, &headers, operands.map(|Path(operands)| operands)).await
+}
+
+/// `GET /div?a=7&b=2`.
+async fn divide_query(
+    State(divider): State<Divider>,
+    headers: HeaderMap,
+    operands: Result<Query<Operands>, RequestError>,
+) -> Result<Json<f64>, DivideError> {
+    divide(&divider, &headers, operands.map(|Query(operands)| operands)).await
+}
+
+/// `POST /div` with the form `a=7&b=2`.
+async fn divide_form(
+    State(divider): State<Divider>,
+    headers: HeaderMap,
+    operands: Result<Form<Operands>, RequestError>,
+) -> Result<Json<f64>, DivideError> {
+    divide(&divider, &headers, operands.map(|Form(operands)| operands)).await
+}
+
+/// `integer_divide`, once the call is admitted: maintenance and
+/// credentials are answered before the operands are looked at.
+async fn integer_divide(
+    divider: &Divider,
+    headers: &HeaderMap,
+    operands: Result<IntegerOperands, RequestError>,
+) -> Result<Json<i32>, IntegerDivideError> {
+    admit(divider, headers)?;
+    let IntegerOperands { a, b } = operands.map_err(DividerError::Request)?;
+    Ok(Json(divider.integer_divide(a, b).await?))
+}
+
+/// `divide`, once the call is admitted.
+async fn divide(
+    divider: &Divider,
+    headers: &HeaderMap,
+    operands: Result<Operands, RequestError>,
+) -> Result<Json<f64>, DivideError> {
+    admit(divider, headers)?;
+    let Operands { a, b } = operands.map_err(DividerError::Request)?;
     Ok(Json(divider.divide(a, b).await?))
 }
 
 /// Maintenance mode and the `authorization` header.
 fn admit(divider: &Divider, headers: &HeaderMap) -> Result<(), DividerError> {
     divider.admit(headers.get(AUTHORIZATION).map(axum::http::HeaderValue::as_bytes))
-}
-
-/// The two path segments, or `invalid_field_type` when one is not text
-/// (percent-encoded bytes that are not UTF-8, say) instead of axum's own
-/// plain-text rejection: every error the divider sends is a declared one.
-fn segments(
-    path: Result<Path<(String, String)>, PathRejection>,
-    expected: &str,
-) -> Result<(String, String), DividerError> {
-    let rejection = match path {
-        Ok(Path(segments)) => return Ok(segments),
-        Err(rejection) => rejection,
-    };
-    let field = match &rejection {
-        PathRejection::FailedToDeserializePathParams(err) => match err.kind() {
-            ErrorKind::InvalidUtf8InPathParam { key } => key.clone(),
-            _ => "path".to_owned(),
-        },
-        _ => "path".to_owned(),
-    };
-    Err(DividerError::invalid_field_type(field, expected.to_owned(), rejection.body_text()))
-}
-
-/// Parses one path segment, or says which one is wrong and why.
-fn operand<T: FromStr>(field: &str, value: &str, expected: &str) -> Result<T, DividerError> {
-    value.parse().map_err(|_| {
-        DividerError::invalid_field_type(field.to_owned(), expected.to_owned(), value.to_owned())
-    })
 }
