@@ -7,6 +7,7 @@
 
 use std::collections::BTreeSet;
 
+use errdsl::axum::RequestError;
 use errdsl::http::{self, BodyFormat};
 use errdsl::{Catalog, Code, ErrorSpec, ServiceError, docs};
 use errdsl_examples::divider::{DivideError, DividerError, IntegerDivideError, WorkerFault};
@@ -82,7 +83,7 @@ fn the_divider_document_is_valid_openapi_3_1() {
         .collect();
     let names: BTreeSet<&str> = divider_specs().iter().map(|spec| spec.name).collect();
     assert_eq!(keys, names);
-    assert_eq!(keys.len(), 9);
+    assert_eq!(keys.len(), 17);
 }
 
 #[test]
@@ -274,11 +275,19 @@ fn divider_errors() -> Vec<Box<dyn ServiceError>> {
     vec![
         Box::new(DividerError::unauthenticated()),
         Box::new(DividerError::maintenance()),
-        Box::new(DividerError::invalid_field_type(
-            "a".to_owned(),
-            "a 32-bit integer".to_owned(),
-            "abc".to_owned(),
+        Box::new(RequestError::decode_payload(
+            "JSON".to_owned(),
+            "it ends early".to_owned(),
+            "EOF".to_owned(),
         )),
+        Box::new(RequestError::missing_payload()),
+        Box::new(RequestError::missing_field("b".to_owned())),
+        Box::new(RequestError::invalid_field_type("a".to_owned(), "a 32-bit integer".to_owned())),
+        Box::new(RequestError::unsupported_media_type("application/json".to_owned())),
+        Box::new(RequestError::payload_too_large()),
+        Box::new(RequestError::not_found("/nowhere".to_owned())),
+        Box::new(RequestError::route_mismatch("SECRET route".to_owned())),
+        Box::new(RequestError::method_not_allowed("PATCH".to_owned())),
         Box::new(DivideError::div_by_zero(7.5)),
         Box::new(IntegerDivideError::timeout(100)),
         Box::new(IntegerDivideError::has_remainder(7, 2, 1)),

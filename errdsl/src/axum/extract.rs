@@ -115,7 +115,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
     }
 }
 
-/// The error of a JSON body serde_json turned away at `path`.
+/// The error of a JSON body `serde_json` turned away at `path`.
 fn json_error(path: &str, err: &serde_json::Error) -> RequestError {
     use serde_json::error::Category;
     match err.classify() {
@@ -232,7 +232,7 @@ async fn body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, Requ
     let body = Bytes::from_request(request, state).await.map_err(|rejection| match rejection {
         BytesRejection::FailedToBufferBody(failed)
             if std::error::Error::source(&failed)
-                .is_some_and(|source| source.is::<axum::extract::rejection::LengthLimitError>())
+                .is_some_and(<dyn std::error::Error>::is::<axum::extract::rejection::LengthLimitError>)
                 || failed.body_text().contains("length limit") =>
         {
             RequestError::payload_too_large()

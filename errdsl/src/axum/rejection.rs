@@ -145,7 +145,7 @@ pub(crate) fn in_client_terms(expected: &str) -> String {
 
 /// What serde says of one field, read from a deserializer's message.
 pub(crate) enum FieldProblem {
-    /// `missing field `x``: the field (of the current path) is missing.
+    /// ``missing field `x` ``: the field (of the current path) is missing.
     Missing(String),
     /// The value at the path is not what was expected, in a client's terms.
     Invalid(String),
@@ -178,7 +178,7 @@ pub(crate) fn field_problem(message: &str) -> FieldProblem {
 }
 
 /// A field's path as a client writes it: `items[2].name`, from
-/// serde_path_to_error's segments; `.` (the whole payload) when it is empty.
+/// `serde_path_to_error`'s segments; `.` (the whole payload) when it is empty.
 pub(crate) fn field_path(path: &serde_path_to_error::Path) -> String {
     let mut text = String::new();
     for segment in path {

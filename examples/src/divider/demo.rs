@@ -89,6 +89,7 @@ fn cases() -> Vec<Case> {
             )
         },
         Case::new("invalid_field_type (HTTP only): integer_divide abc / 2", "/idiv/abc/2", None),
+        Case::new("not_found (HTTP only): an unknown route", "/nowhere", None),
         Case {
             maintenance: true,
             ..Case::new(

@@ -48,7 +48,9 @@ pub fn all_names() -> Vec<&'static str> {
 }
 
 /// Every wire name the divider's RPC transports (gRPC, Connect) can send:
-/// all but the HTTP-only `invalid_field_type`.
+/// all but those of errdsl's HTTP extractors and fallbacks.
 pub fn rpc_names() -> std::collections::BTreeSet<String> {
-    all_names().into_iter().filter(|&name| name != "invalid_field_type").map(str::to_owned).collect()
+    use errdsl::Catalog as _;
+    let http_only: Vec<&str> = errdsl::axum::RequestError::ERRORS.iter().map(|spec| spec.name).collect();
+    all_names().into_iter().filter(|name| !http_only.contains(name)).map(str::to_owned).collect()
 }
