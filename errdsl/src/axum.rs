@@ -1,5 +1,7 @@
-//! axum integration: `IntoResponse` for service errors, and middleware that
-//! chooses the body format.
+//! axum integration: `IntoResponse` for service errors, middleware that
+//! chooses the body format, and extractors and fallbacks whose rejections
+//! are declared errors ([`RequestError`]: [`Json`], [`Query`], [`Form`],
+//! [`Path`], [`not_found`], [`method_not_allowed`]).
 //!
 //! Every type declared with `#[derive(ServiceError)]` or `errors!` is
 //! `axum::response::IntoResponse` under this feature, through

@@ -302,3 +302,108 @@ fn echoed(text: &str) -> String {
         None => text.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::Router;
+    use axum::routing::{get, post};
+    use proptest::prelude::*;
+    use tower::ServiceExt as _;
+
+    use super::*;
+    use crate::ServiceError as _;
+
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code, reason = "only deserialized")]
+    struct Payload {
+        count: u32,
+        ratio: f64,
+        tags: Vec<String>,
+        inner: Inner,
+    }
+
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code, reason = "only deserialized")]
+    struct Inner {
+        flag: bool,
+    }
+
+    fn app() -> Router {
+        Router::new()
+            .route("/json", post(|Json(_): Json<Payload>| async { "ok" }))
+            .route("/query", get(|Query(_): Query<Inner>| async { "ok" }))
+            .route("/form", post(|Form(_): Form<Inner>| async { "ok" }))
+            .route("/path/{count}", get(|Path(_): Path<u32>| async { "ok" }))
+    }
+
+    /// The answer to a request: its status and body.
+    fn answer(request: Request) -> (u16, String) {
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let response = runtime.block_on(app().oneshot(request)).unwrap();
+        let status = response.status().as_u16();
+        let body = runtime.block_on(axum::body::to_bytes(response.into_body(), 1 << 20)).unwrap();
+        (status, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    /// What a rejection must be: a declared error of the catalog, whose
+    /// body names no Rust type.
+    fn check_rejection(status: u16, body: &str) -> Result<(), TestCaseError> {
+        if status == 200 {
+            return Ok(());
+        }
+        let json: serde_json::Value =
+            serde_json::from_str(body).map_err(|err| TestCaseError::fail(format!("{err}: {body}")))?;
+        let name = json["name"].as_str().unwrap_or_default();
+        prop_assert!(<RequestError as crate::Catalog>::spec(name).is_some(), "{}", body);
+        for rust in ["u32", "f64", "bool", "Payload", "Inner", "struct", "Vec"] {
+            prop_assert!(!json["message"].as_str().unwrap_or_default().contains(rust), "{}", body);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn nested_fields_are_named_by_their_path() {
+        let request = |body: &str| {
+            Request::post("/json")
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(body.to_owned()))
+                .unwrap()
+        };
+        let (status, body) =
+            answer(request(r#"{"count": 1, "ratio": 1, "tags": ["a", 7], "inner": {"flag": true}}"#));
+        assert_eq!(status, 400);
+        assert!(body.contains(r#""field":"tags[1]","expected":"a string""#), "{body}");
+        let (_, body) = answer(request(r#"{"count": 1, "ratio": 1, "tags": [], "inner": {}}"#));
+        assert!(
+            body.contains(r#""name":"missing_field""#) && body.contains(r#""field":"inner.flag""#),
+            "{body}"
+        );
+        let (_, body) = answer(request(r#"{"count": -1, "ratio": 1, "tags": [], "inner": {"flag": true}}"#));
+        assert!(body.contains(r#""expected":"a non-negative 32-bit integer""#), "{body}");
+        let (status, body) = answer(Request::get("/path/x").body(Body::empty()).unwrap());
+        assert_eq!(status, 400);
+        assert!(body.contains(r#""expected":"a non-negative 32-bit integer""#), "{body}");
+        let err = RequestError::not_found(echoed(&"/x".repeat(MAX_ECHO_CHARS)));
+        assert_eq!(err.wire_fields()[0].1.chars().count(), MAX_ECHO_CHARS + 1, "cut, with an ellipsis");
+    }
+
+    proptest! {
+        #[test]
+        fn any_json_body_is_a_success_or_a_declared_error(body in prop::collection::vec(any::<u8>(), 0..200), json in "[\\[\\]{}\",:0-9a-z. -]{0,80}") {
+            for bytes in [body, json.into_bytes()] {
+                let request = Request::post("/json").header(header::CONTENT_TYPE, "application/json").body(Body::from(bytes)).unwrap();
+                let (status, body) = answer(request);
+                check_rejection(status, &body)?;
+            }
+        }
+
+        #[test]
+        fn any_query_or_form_is_a_success_or_a_declared_error(text in "[a-z=&%0-9+]{0,40}") {
+            let (status, body) = answer(Request::get(format!("/query?{text}")).body(Body::empty()).unwrap());
+            check_rejection(status, &body)?;
+            let request = Request::post("/form").header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(text)).unwrap();
+            let (status, body) = answer(request);
+            check_rejection(status, &body)?;
+        }
+    }
+}
