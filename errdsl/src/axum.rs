@@ -58,7 +58,7 @@ mod rejection;
 pub use extract::{Form, Json, Path, Query, method_not_allowed, not_found};
 pub use rejection::RequestError;
 
-use crate::capture::capture_for_wire;
+use crate::capture::{Transport, capture_for_wire};
 use crate::http::{BodyFormat, encode, encode_body, wire_safe};
 use crate::{ErrorResult, ServiceError};
 
@@ -110,7 +110,7 @@ struct EncodedAs(BodyFormat);
 /// assert_eq!(response.headers()["goa-error"], "not_found");
 /// ```
 pub fn error_response<E: ServiceError + ?Sized>(err: &E) -> Response {
-    let wire = wire_safe(&capture_for_wire(err));
+    let wire = wire_safe(&capture_for_wire(err, Transport::Http));
     let mut response = encode(&wire, BodyFormat::Goa).map(Body::from);
     response.extensions_mut().insert(WireError(Arc::new(wire)));
     response.extensions_mut().insert(EncodedAs(BodyFormat::Goa));

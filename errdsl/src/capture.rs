@@ -1,34 +1,74 @@
 //! What every transport does first with an error it is about to send:
-//! capture it under a fresh id and, for a fault, log what must not leave the
-//! process.
+//! capture it under a fresh id, for a fault log what must not leave the
+//! process, and (feature `opentelemetry`) mark the current span.
 
 use std::error::Error;
 
 use crate::{ErrorResult, ServiceError};
 
-/// Captures `err` for the wire ([`ErrorResult::from_service_error`]). A
-/// fault is logged at `ERROR` level through `tracing` with its id, name,
-/// `Display` text and full source chain: that log line is the only place
-/// its details go, and the id the client gets finds it.
-pub(crate) fn capture_for_wire<E: ServiceError + ?Sized>(err: &E) -> ErrorResult {
+/// The transport an error leaves through, which says what is the server's
+/// fault on a span: a 5xx status over HTTP, a server-side code over gRPC and
+/// Connect (`UNKNOWN`, `DEADLINE_EXCEEDED`, `UNIMPLEMENTED`, `INTERNAL`,
+/// `UNAVAILABLE`, `DATA_LOSS`: [`Code::is_server_side`](crate::Code::is_server_side)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Transport {
+    Http,
+    Rpc,
+}
+
+/// Captures `err` for the wire ([`ErrorResult::from_service_error`]) and
+/// sends it off ([`send_off`], under the new id).
+pub(crate) fn capture_for_wire<E: ServiceError + ?Sized>(err: &E, transport: Transport) -> ErrorResult {
     let result = ErrorResult::from_service_error(err);
-    if result.is_fault() {
-        log_fault(result.id(), err);
-    }
+    send_off(result.id(), err, transport);
     result
 }
 
-/// Logs a fault at `ERROR` level under `id`: its name, `Display` text and
-/// source chain, which never leave the process any other way.
-pub(crate) fn log_fault<E: ServiceError + ?Sized>(id: &str, err: &E) {
+/// What happens to every error as it leaves: a fault is logged at `ERROR`
+/// level through `tracing` with `id`, its name, `Display` text and full
+/// source chain (that log line is the only place its details go, and the id
+/// the client gets finds it); the current span gets the error's name as
+/// `error.type`, and an error status when the error is the server's.
+pub(crate) fn send_off<E: ServiceError + ?Sized>(id: &str, err: &E, transport: Transport) {
+    if err.is_fault() {
+        log_fault(id, err);
+    }
+    mark_span(err, transport);
+}
+
+/// Logs a fault at `ERROR` level under `id`, with OpenTelemetry's semantic
+/// convention names: `error.type` (the wire name), `exception.message` (the
+/// `Display` text), and the source chain, which never leave the process
+/// any other way.
+fn log_fault<E: ServiceError + ?Sized>(id: &str, err: &E) {
     tracing::error!(
         error.id = id,
-        error.name = err.name(),
-        error.message = %err,
+        error.type = err.name(),
+        exception.message = %err,
         error.sources = %SourceChain(err.source()),
         "service fault"
     );
 }
+
+/// Sets OpenTelemetry's `error.type` on the current span (a low-cardinality
+/// attribute: the wire name), and its status to error only when the error
+/// is the server's, so that a client's mistake pages no one.
+#[cfg(feature = "opentelemetry")]
+fn mark_span<E: ServiceError + ?Sized>(err: &E, transport: Transport) {
+    use tracing_opentelemetry::OpenTelemetrySpanExt as _;
+    let span = tracing::Span::current();
+    span.set_attribute("error.type", err.name().to_owned());
+    let server_side = match transport {
+        Transport::Http => err.http_status().is_server_error(),
+        Transport::Rpc => err.code().is_server_side(),
+    };
+    if server_side {
+        span.set_status(opentelemetry::trace::Status::error(err.name().to_owned()));
+    }
+}
+
+#[cfg(not(feature = "opentelemetry"))]
+fn mark_span<E: ServiceError + ?Sized>(_: &E, _: Transport) {}
 
 /// The source chain of an error, displayed as `a: b: c`.
 struct SourceChain<'a>(Option<&'a (dyn Error + 'static)>);
@@ -66,7 +106,7 @@ mod tests {
     #[test]
     fn capture_keeps_the_answers_under_a_fresh_id() {
         let err = ErrorResult::builder("db_down", Code::Internal).fault(true).id("abcdEFGH").build();
-        let captured = capture_for_wire(&err);
+        let captured = capture_for_wire(&err, Transport::Http);
         assert_eq!(captured.name(), "db_down");
         assert!(captured.is_fault());
         assert_ne!(captured.id(), "abcdEFGH");

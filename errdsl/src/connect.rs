@@ -75,7 +75,7 @@ use connectrpc::{ConnectError, ErrorCode, ErrorDetail};
 use prost_types::Any;
 use serde::Deserialize;
 
-use crate::capture::{capture_for_wire, log_fault};
+use crate::capture::{Transport, capture_for_wire, send_off};
 use crate::http::MAX_BODY_BYTES;
 use crate::{Code, ErrorResult, ServiceError, grpc};
 
@@ -103,7 +103,7 @@ use crate::{Code, ErrorResult, ServiceError, grpc};
 /// assert!(ErrorResult::from_connect_error(&sent).is_fault());
 /// ```
 pub fn to_connect_error<E: ServiceError + ?Sized>(err: &E) -> ConnectError {
-    encode(&capture_for_wire(err))
+    encode(&capture_for_wire(err, Transport::Rpc))
 }
 
 /// The `ConnectError` of an already captured or decoded error, under the
@@ -119,9 +119,7 @@ pub fn to_connect_error<E: ServiceError + ?Sized>(err: &E) -> ConnectError {
 /// ```
 impl From<ErrorResult> for ConnectError {
     fn from(err: ErrorResult) -> Self {
-        if err.is_fault() {
-            log_fault(err.id(), &err);
-        }
+        send_off(err.id(), &err, Transport::Rpc);
         encode(&err)
     }
 }

@@ -129,7 +129,7 @@ use prost_types::Any;
 use tonic::metadata::MetadataMap;
 use tonic_types::pb;
 
-use crate::capture::{capture_for_wire, log_fault};
+use crate::capture::{Transport, capture_for_wire, send_off};
 use crate::{Classification, Code, ErrorResult, ServiceError};
 
 mod error_info;
@@ -273,7 +273,7 @@ const GRPC_STATUS_DETAILS: http::HeaderName = http::HeaderName::from_static("grp
 /// assert_eq!(status.message(), format!("internal error (id: {})", err.id()));
 /// ```
 pub fn to_status<E: ServiceError + ?Sized>(err: &E) -> tonic::Status {
-    encode(&capture_for_wire(err))
+    encode(&capture_for_wire(err, Transport::Rpc))
 }
 
 /// The status of an already captured or decoded error, under the error's
@@ -297,9 +297,7 @@ pub fn to_status<E: ServiceError + ?Sized>(err: &E) -> tonic::Status {
 /// ```
 impl From<ErrorResult> for tonic::Status {
     fn from(err: ErrorResult) -> Self {
-        if err.is_fault() {
-            log_fault(err.id(), &err);
-        }
+        send_off(err.id(), &err, Transport::Rpc);
         encode(&err)
     }
 }

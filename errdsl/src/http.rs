@@ -87,7 +87,7 @@ use ::http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 pub use goa::GoaBody;
 pub use problem::ProblemDetails;
 
-use crate::capture::capture_for_wire;
+use crate::capture::{Transport, capture_for_wire};
 use crate::{BodyShape, Classification, Code, ErrorResult, ErrorResultBuilder, ServiceError};
 
 /// Goa's error header, `Goa-Error: <name>`: the wire name of the error.
@@ -185,7 +185,7 @@ impl BodyFormat {
 /// assert!(!String::from_utf8_lossy(response.body()).contains("password"));
 /// ```
 pub fn response<E: ServiceError + ?Sized>(err: &E, format: BodyFormat) -> Response<Vec<u8>> {
-    encode(&capture_for_wire(err), format)
+    encode(&capture_for_wire(err, Transport::Http), format)
 }
 
 /// [`response`] in the format the request's headers ask for

@@ -62,6 +62,12 @@
 //!   transport ([`connect`]), and client decoding
 //!   ([`ErrorResult::from_connect_error`],
 //!   [`ErrorResult::from_connect_response`]).
+//! - `opentelemetry`: every error that leaves through a transport sets
+//!   `error.type` (its wire name) on the current `tracing` span, and the
+//!   span's status to error when the error is the server's (5xx over HTTP, a
+//!   server-side code over gRPC and Connect), through
+//!   `tracing-opentelemetry`. Fault logs always use OpenTelemetry's names
+//!   (`error.type`, `exception.message`).
 //! - `reqwest`: [`ErrorResult::from_reqwest`] reads a client response, and
 //!   [`classify`] knows `reqwest::Error`.
 //! - `tokio`: [`classify`] knows `tokio::time::error::Elapsed` (a timeout).
@@ -81,6 +87,7 @@
 
 // The macros' generated code names `::errdsl`, also where errdsl declares
 // errors of its own (`axum::RequestError`).
+#[cfg(feature = "axum")]
 extern crate self as errdsl;
 
 #[cfg(feature = "axum")]

@@ -181,7 +181,7 @@ impl Hand {
     /// Logs a fault with the id the client gets: the only place its text goes.
     fn log_fault(&self, described: &Described, id: &str) {
         if described.fault {
-            tracing::error!(error.id = id, error.name = described.name, error.message = %self, "service fault");
+            tracing::error!(error.id = id, error.type = described.name, exception.message = %self, "service fault");
         }
     }
 }
