@@ -185,6 +185,8 @@ pub use axum;
 pub use connectrpc;
 #[cfg(feature = "tonic")]
 pub use tonic;
+#[cfg(feature = "utoipa")]
+pub use utoipa;
 
 pub use crate::ErrorResult;
 pub use core::convert::TryFrom;
@@ -267,9 +269,39 @@ macro_rules! __errdsl_connect_impls {
     ($($tokens:tt)*) => {};
 }
 
+/// `utoipa::IntoResponses` for a generated type, when errdsl's `utoipa`
+/// feature is on: every error of its catalog ([`crate::docs::utoipa_responses`]);
+/// nothing otherwise. Input as for the axum impls.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_utoipa_impls {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)* $($where)* {
+            fn responses() -> $crate::__private::UtoipaResponses {
+                $crate::docs::utoipa_responses(<Self as $crate::__private::Catalog>::ERRORS)
+            }
+        }
+    };
+}
+
+/// Without the `utoipa` feature: no impl.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_utoipa_impls {
+    ($($tokens:tt)*) => {};
+}
+
+/// What `utoipa::IntoResponses::responses` returns.
+#[cfg(feature = "utoipa")]
+pub type UtoipaResponses =
+    std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>>;
+
 pub use crate::{
     __errdsl_axum_impls as axum_impls, __errdsl_connect_impls as connect_impls,
-    __errdsl_tonic_impls as tonic_impls,
+    __errdsl_tonic_impls as tonic_impls, __errdsl_utoipa_impls as utoipa_impls,
 };
 
 /// Decodes an [`ErrorResult`] into a transparent variant's inner type when

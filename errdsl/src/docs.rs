@@ -38,6 +38,8 @@
 mod openapi;
 #[cfg(feature = "axum")]
 mod router;
+#[cfg(feature = "utoipa")]
+mod utoipa_responses;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -46,6 +48,8 @@ use std::fmt::Write as _;
 pub use openapi::{EXAMPLE_ID, GOA_BODY_SCHEMA, PROBLEM_SCHEMA, openapi_components, openapi_document};
 #[cfg(feature = "axum")]
 pub use router::router;
+#[cfg(feature = "utoipa")]
+pub use utoipa_responses::utoipa_responses;
 
 use crate::ErrorSpec;
 

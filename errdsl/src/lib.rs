@@ -68,6 +68,9 @@
 //!   server-side code over gRPC and Connect), through
 //!   `tracing-opentelemetry`. Fault logs always use OpenTelemetry's names
 //!   (`error.type`, `exception.message`).
+//! - `utoipa`: `utoipa::IntoResponses` for every declared type, the
+//!   responses of its catalog by HTTP status ([`docs::utoipa_responses`]),
+//!   for `#[utoipa::path(responses(...))]`.
 //! - `reqwest`: [`ErrorResult::from_reqwest`] reads a client response, and
 //!   [`classify`] knows `reqwest::Error`.
 //! - `tokio`: [`classify`] knows `tokio::time::error::Elapsed` (a timeout).

@@ -16,6 +16,10 @@ fuzz_target!(|data: &[u8]| {
 
     let sent = connectrpc::ConnectError::from(err.clone());
     let again = ErrorResult::from_connect_response(sent.http_status().as_u16(), &sent.to_json());
-    assert_eq!((again.name(), again.id(), again.code()), (err.name(), err.id(), err.code()), "{err:?} became {again:?}");
+    assert_eq!(
+        (again.name(), again.id(), again.code()),
+        (err.name(), err.id(), err.code()),
+        "{err:?} became {again:?}"
+    );
     assert_eq!(ErrorResult::from_connect_error(&sent).name(), err.name());
 });

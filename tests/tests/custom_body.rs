@@ -174,7 +174,7 @@ fn openapi_documents_the_shape_each_error_uses() {
     let content = &components["responses"]["divisor_too_large"]["content"]["application/json"];
     let schema = &content["schema"];
     assert_eq!(schema["required"], json!(["name", "message", "divisor", "limit", "exact", "ratio"]));
-    assert_eq!(schema["properties"]["name"]["const"], "divisor_too_large");
+    assert_eq!(schema["properties"]["name"]["enum"], json!(["divisor_too_large"]));
     assert_eq!(schema["properties"]["divisor"]["type"], "integer");
     assert_eq!(schema["properties"]["exact"]["type"], "boolean");
     assert_eq!(schema["properties"]["ratio"]["type"], "number");

@@ -49,3 +49,14 @@ fn declared_types_are_connect_errors() {
     let sent = connectrpc::ConnectError::from(GenericError::Bad(3));
     assert_eq!(sent.code, connectrpc::ErrorCode::InvalidArgument);
 }
+
+#[test]
+fn declared_types_document_their_responses_for_utoipa() {
+    use utoipa::IntoResponses as _;
+    let responses = PlainError::responses();
+    assert_eq!(responses.keys().collect::<Vec<_>>(), ["404", "503"]);
+    let not_found = serde_json::to_value(&responses["404"]).unwrap();
+    assert_eq!(not_found["x-errdsl-errors"], serde_json::json!(["missing"]));
+    assert!(not_found["content"]["application/json"]["schema"].is_object());
+    assert!(!GenericError::<u8>::responses().is_empty());
+}

@@ -182,5 +182,6 @@ pub(super) fn transports(outline: &Outline) -> TokenStream {
         ::errdsl::__private::axum_impls! { #input }
         ::errdsl::__private::tonic_impls! { #input }
         ::errdsl::__private::connect_impls! { #input }
+        ::errdsl::__private::utoipa_impls! { #input }
     }
 }

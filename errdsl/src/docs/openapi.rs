@@ -182,7 +182,7 @@ fn shared_members() -> Map<String, Value> {
 }
 
 /// Goa's error body: [`GoaBody`].
-fn goa_body_schema() -> Value {
+pub(super) fn goa_body_schema() -> Value {
     let mut properties = Map::new();
     let mut shared = shared_members();
     for key in ["name", "id"] {
@@ -208,7 +208,7 @@ fn goa_body_schema() -> Value {
 }
 
 /// RFC 9457 problem details as errdsl writes them: [`ProblemDetails`].
-fn problem_schema() -> Value {
+pub(super) fn problem_schema() -> Value {
     let mut properties = json!({
         "type": {
             "type": "string",
@@ -251,7 +251,7 @@ fn problem_schema() -> Value {
 }
 
 /// The `components.responses` entry of one error.
-fn response(spec: &ErrorSpec) -> Value {
+pub(super) fn response(spec: &ErrorSpec) -> Value {
     let example = example_error(spec);
     let goa_example = serde_json::to_value(GoaBody::from_error(&example)).unwrap_or(Value::Null);
     let problem = ProblemDetails::from_error(&example);
@@ -259,20 +259,20 @@ fn response(spec: &ErrorSpec) -> Value {
     let problem_example = serde_json::to_value(&problem).unwrap_or(Value::Null);
 
     let mut narrow = Map::new();
-    narrow.insert("name".to_owned(), json!({ "const": spec.name }));
+    narrow.insert("name".to_owned(), only("string", json!(spec.name)));
     if !spec.wire_fields.is_empty() {
-        narrow.insert("fields".to_owned(), json!({ "properties": field_schemas(spec) }));
+        narrow.insert("fields".to_owned(), json!({ "type": "object", "properties": field_schemas(spec) }));
     }
     if !spec.classified {
-        narrow.insert("code".to_owned(), json!({ "const": spec.code.as_str() }));
-        narrow.insert("temporary".to_owned(), json!({ "const": spec.temporary }));
-        narrow.insert("timeout".to_owned(), json!({ "const": spec.timeout }));
-        narrow.insert("fault".to_owned(), json!({ "const": spec.fault }));
+        narrow.insert("code".to_owned(), only("string", json!(spec.code.as_str())));
+        narrow.insert("temporary".to_owned(), only("boolean", json!(spec.temporary)));
+        narrow.insert("timeout".to_owned(), only("boolean", json!(spec.timeout)));
+        narrow.insert("fault".to_owned(), only("boolean", json!(spec.fault)));
     }
     let mut narrow_problem = narrow.clone();
-    narrow_problem.insert("type".to_owned(), json!({ "const": problem_type }));
+    narrow_problem.insert("type".to_owned(), only("string", json!(problem_type)));
     if !spec.classified {
-        narrow_problem.insert("status".to_owned(), json!({ "const": example.http_status().as_u16() }));
+        narrow_problem.insert("status".to_owned(), only("integer", json!(example.http_status().as_u16())));
     }
 
     let mut headers = Map::new();
@@ -281,7 +281,7 @@ fn response(spec: &ErrorSpec) -> Value {
         json!({
             "description": "The wire name of the error, as Goa sends it.",
             "required": true,
-            "schema": { "type": "string", "const": goa_error_value(spec.name) },
+            "schema": only("string", json!(goa_error_value(spec.name))),
         }),
     );
     if let Some(secs) = spec.retry_after_secs {
@@ -304,7 +304,7 @@ fn response(spec: &ErrorSpec) -> Value {
     let goa_schema = match spec.body {
         BodyShape::ErrorResult => json!({ "allOf": [
             { "$ref": format!("#/components/schemas/{GOA_BODY_SCHEMA}") },
-            { "properties": narrow },
+            { "type": "object", "properties": narrow },
         ] }),
         BodyShape::Custom { name_member } => custom_body_schema(spec, name_member),
     };
@@ -327,13 +327,19 @@ fn response(spec: &ErrorSpec) -> Value {
             "application/problem+json": {
                 "schema": { "allOf": [
                     { "$ref": format!("#/components/schemas/{PROBLEM_SCHEMA}") },
-                    { "properties": narrow_problem },
+                    { "type": "object", "properties": narrow_problem },
                 ] },
                 "example": problem_example,
             },
         },
         "x-errdsl": spec_data(spec),
     })
+}
+
+/// A schema of `json_type` that holds `value` only: a one-value `enum`
+/// rather than `const`, which OpenAPI tools such as utoipa do not model.
+fn only(json_type: &str, value: Value) -> Value {
+    json!({ "type": json_type, "enum": Value::Array(vec![value]) })
 }
 
 /// The spec as data: the `x-errdsl` member of its response.
@@ -380,7 +386,7 @@ fn custom_body_schema(spec: &ErrorSpec, name_member: Option<&str>) -> Value {
     if let Some(member) = name_member {
         properties.insert(
             member.to_owned(),
-            json!({ "type": "string", "const": spec.name, "description": "The wire name of the error (Goa's `struct:error:name`)." }),
+            json!({ "type": "string", "enum": [spec.name], "description": "The wire name of the error (Goa's `struct:error:name`)." }),
         );
         required.push(member.to_owned());
     }

@@ -24,6 +24,22 @@ use super::service::Divider;
 /// are a few bytes; anything larger is `payload_too_large`.
 pub const MAX_BODY_BYTES: usize = 4096;
 
+/// The `OpenAPI` 3.1 document of the divider's HTTP API, through utoipa: each
+/// operation's parameters, success body and every error it can return
+/// (each error type's `utoipa::IntoResponses`, from errdsl), served at
+/// `GET /openapi.json`.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(title = "divider", version = "1.0.0", description = "Goa's divider example, with errdsl's errors."),
+    paths(integer_divide_path, integer_divide_json, divide_path, divide_query, divide_form)
+)]
+pub struct DividerApi;
+
+/// `GET /openapi.json`.
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(<DividerApi as utoipa::OpenApi>::openapi())
+}
+
 /// The HTTP routes of the divider, with errdsl's problem+json negotiation,
 /// the docs of its errors under `/errors/`, where the `type` of each
 /// problem+json response points, its Connect methods ([`super::connect`]),
@@ -35,6 +51,7 @@ pub fn router(divider: Divider) -> Router {
         .route("/idiv", axum::routing::post(integer_divide_json))
         .route("/div/{a}/{b}", get(divide_path))
         .route("/div", get(divide_query).post(divide_form))
+        .route("/openapi.json", get(openapi))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .nest("/errors", errdsl::docs::router(super::errors::catalog()))
         .with_state(divider.clone())
@@ -45,20 +62,32 @@ pub fn router(divider: Divider) -> Router {
 }
 
 /// The operands of `integer_divide`, from the path or a JSON body.
-#[derive(Clone, Copy, Debug, Deserialize)]
+#[derive(Clone, Copy, Debug, Deserialize, utoipa::ToSchema, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
 struct IntegerOperands {
+    /// The dividend.
     a: i32,
+    /// The divisor.
     b: i32,
 }
 
 /// The operands of `divide`, from the path, the query or a form.
-#[derive(Clone, Copy, Debug, Deserialize)]
+#[derive(Clone, Copy, Debug, Deserialize, utoipa::ToSchema, utoipa::IntoParams)]
 struct Operands {
+    /// The dividend.
     a: f64,
+    /// The divisor.
     b: f64,
 }
 
 /// `GET /idiv/{a}/{b}`.
+#[utoipa::path(
+    get,
+    path = "/idiv/{a}/{b}",
+    operation_id = "integer_divide",
+    params(IntegerOperands),
+    responses((status = 200, description = "The quotient.", body = i32, content_type = "application/json"), IntegerDivideError)
+)]
 async fn integer_divide_path(
     State(divider): State<Divider>,
     headers: HeaderMap,
@@ -68,6 +97,13 @@ async fn integer_divide_path(
 }
 
 /// `POST /idiv` with `{"a": 7, "b": 2}`.
+#[utoipa::path(
+    post,
+    path = "/idiv",
+    operation_id = "integer_divide_json",
+    request_body = IntegerOperands,
+    responses((status = 200, description = "The quotient.", body = i32, content_type = "application/json"), IntegerDivideError)
+)]
 async fn integer_divide_json(
     State(divider): State<Divider>,
     headers: HeaderMap,
@@ -77,6 +113,13 @@ async fn integer_divide_json(
 }
 
 /// `GET /div/{a}/{b}`.
+#[utoipa::path(
+    get,
+    path = "/div/{a}/{b}",
+    operation_id = "divide",
+    params(("a" = f64, Path, description = "The dividend."), ("b" = f64, Path, description = "The divisor.")),
+    responses((status = 200, description = "The quotient.", body = f64, content_type = "application/json"), DivideError)
+)]
 async fn divide_path(
     State(divider): State<Divider>,
     headers: HeaderMap,
@@ -86,6 +129,13 @@ async fn divide_path(
 }
 
 /// `GET /div?a=7&b=2`.
+#[utoipa::path(
+    get,
+    path = "/div",
+    operation_id = "divide_query",
+    params(("a" = f64, Query, description = "The dividend."), ("b" = f64, Query, description = "The divisor.")),
+    responses((status = 200, description = "The quotient.", body = f64, content_type = "application/json"), DivideError)
+)]
 async fn divide_query(
     State(divider): State<Divider>,
     headers: HeaderMap,
@@ -95,6 +145,13 @@ async fn divide_query(
 }
 
 /// `POST /div` with the form `a=7&b=2`.
+#[utoipa::path(
+    post,
+    path = "/div",
+    operation_id = "divide_form",
+    request_body(content = Operands, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 200, description = "The quotient.", body = f64, content_type = "application/json"), DivideError)
+)]
 async fn divide_form(
     State(divider): State<Divider>,
     headers: HeaderMap,
