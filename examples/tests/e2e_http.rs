@@ -46,15 +46,7 @@ impl Answer {
 }
 
 async fn get(servers: &Running, path: &str, headers: &[(&str, &str)]) -> Answer {
-    let mut request = reqwest::Client::new().get(format!("{}{path}", servers.http_url()));
-    for &(name, value) in headers {
-        request = request.header(name, value);
-    }
-    let response = request.send().await.expect("an HTTP response");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.bytes().await.expect("the body").to_vec();
-    Answer { status, headers, body }
+    send(servers, "GET", path, None, headers).await
 }
 
 /// Checks an error answer in Goa's format against the error's declaration;

@@ -2,7 +2,7 @@
 //! fallbacks that answer unknown routes and methods the same way.
 
 use axum::body::{Body, Bytes};
-use axum::extract::rejection::{BytesRejection, PathRejection};
+use axum::extract::rejection::{BytesRejection, FailedToBufferBody, PathRejection};
 use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Request};
 use axum::response::{IntoResponse, Response};
 use http::request::Parts;
@@ -230,11 +230,7 @@ fn urlencoded<T: DeserializeOwned>(text: &[u8]) -> Result<T, RequestError> {
 /// The whole body, or the error of one that is missing or too large.
 async fn body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, RequestError> {
     let body = Bytes::from_request(request, state).await.map_err(|rejection| match rejection {
-        BytesRejection::FailedToBufferBody(failed)
-            if std::error::Error::source(&failed)
-                .is_some_and(<dyn std::error::Error>::is::<axum::extract::rejection::LengthLimitError>)
-                || failed.body_text().contains("length limit") =>
-        {
+        BytesRejection::FailedToBufferBody(FailedToBufferBody::LengthLimitError(_)) => {
             RequestError::payload_too_large()
         }
         other => RequestError::decode_payload(
