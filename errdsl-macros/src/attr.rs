@@ -69,6 +69,8 @@ pub(crate) struct FieldAttrs {
     pub wire: Flag,
     /// The field does not travel; a client decodes it as `Default::default()`.
     pub default: Flag,
+    /// The field holds the error's field violations (`errdsl::FieldViolations`).
+    pub violations: Flag,
 }
 
 /// The value of `grpc = ...`: a code name (`InvalidArgument`, `Code::InvalidArgument`)
@@ -351,6 +353,13 @@ const KEYS: &[Key] = &[
         shape: Shape::Flag,
         places: FIELD,
         doc: "has clients decode a field as its default",
+        home: None,
+    },
+    Key {
+        name: "violations",
+        shape: Shape::Flag,
+        places: FIELD,
+        doc: "sends a field's `FieldViolations` as the error's field violations",
         home: None,
     },
 ];

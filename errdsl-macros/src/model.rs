@@ -202,6 +202,9 @@ pub(crate) enum Wire {
     Travels,
     /// `#[service_error(default)]`: it stays, and decodes as `Default::default()`.
     Defaulted,
+    /// `#[service_error(violations)]`: it travels as the error's field
+    /// violations (gRPC's `BadRequest`), not as a wire field.
+    Violations,
 }
 
 impl Field {
@@ -249,7 +252,7 @@ impl ErrorDecl {
             .iter()
             .zip(&template.specs)
             .filter_map(|(field, spec)| Some((self.field_index(field)?, spec.clone())))
-            .filter(|&(index, _)| self.fields[index].wire != Wire::Travels)
+            .filter(|&(index, _)| !matches!(self.fields[index].wire, Wire::Travels | Wire::Violations))
             .collect();
         Shown { fields, unless_fault }
     }

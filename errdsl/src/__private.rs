@@ -6,8 +6,8 @@ pub use std::borrow::Cow;
 pub use std::time::Duration;
 
 pub use crate::{
-    BodyShape, Catalog, Classification, Code, DecodesAsDefault, ErrorSpec, JsonType, ServiceError,
-    Transparent, WireField, WireValue, classify,
+    BodyShape, Catalog, Classification, Code, DecodesAsDefault, ErrorSpec, FieldViolation, JsonType,
+    ServiceError, Transparent, ViolationList, WireField, WireValue, classify,
 };
 
 /// The HTTP status `N`, checked once at compile time.

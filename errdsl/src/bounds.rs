@@ -3,7 +3,7 @@
 //! through one of them (as `<Type as Bound>::item`), so that a type that
 //! does not fit is one error, on the whole type, and no other.
 
-use crate::{Catalog, ErrorResult, ErrorSpec, ServiceError};
+use crate::{Catalog, ErrorResult, ErrorSpec, FieldViolation, FieldViolations, ServiceError};
 
 /// The type of a `#[service_error(transparent)]` field: an error errdsl
 /// declares, whose catalog and answers the variant's are. Every use of the
@@ -81,5 +81,29 @@ pub trait DecodesAsDefault {
 impl<T: Default> DecodesAsDefault for T {
     fn decoded() -> Self {
         T::default()
+    }
+}
+
+/// What a `#[service_error(violations)]` field's type must be: errdsl's
+/// list of field violations, which every transport sends and decodes.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not `errdsl::FieldViolations`, the type a `#[service_error(violations)]` field holds",
+    label = "the field's violations travel in gRPC's `BadRequest` and the HTTP bodies",
+    note = "write the field as `violations: errdsl::FieldViolations` (it converts from a `Vec<FieldViolation>` and, with errdsl's `garde` or `validator` feature, from a validation report)"
+)]
+pub trait ViolationList {
+    /// The violations, to send.
+    fn violations(&self) -> &[FieldViolation];
+    /// The field, from the violations a client received.
+    fn from_violations(violations: &[FieldViolation]) -> Self;
+}
+
+impl ViolationList for FieldViolations {
+    fn violations(&self) -> &[FieldViolation] {
+        self
+    }
+
+    fn from_violations(violations: &[FieldViolation]) -> Self {
+        violations.to_vec().into()
     }
 }

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use http::StatusCode;
 
-use crate::{BodyShape, Code, JsonType, ServiceError};
+use crate::{BodyShape, Code, FieldViolation, JsonType, ServiceError};
 
 pub use builder::ErrorResultBuilder;
 
@@ -83,6 +83,7 @@ struct Inner {
     domain: Option<String>,
     docs_url: Option<String>,
     fields: Vec<Field>,
+    violations: Vec<FieldViolation>,
     body: BodyShape,
     source: Option<SharedError>,
 }
@@ -184,7 +185,7 @@ impl ErrorResult {
             let json_type = spec.map_or(JsonType::String, |spec| spec.json_type_of(name));
             builder = builder.typed_field(name, value, json_type);
         }
-        builder.build()
+        builder.field_violations(err.field_violations().iter().cloned()).build()
     }
 
     /// The error with this source, returned by [`Error::source`].
@@ -269,6 +270,22 @@ impl ErrorResult {
     /// ```
     pub fn body_shape(&self) -> BodyShape {
         self.inner.body
+    }
+
+    /// What is wrong with each field of the request, in order
+    /// ([`ServiceError::field_violations`]); empty when the error does not
+    /// say.
+    ///
+    /// ```
+    /// use errdsl::{Code, ErrorResult, FieldViolation, ServiceError};
+    ///
+    /// let err = ErrorResult::builder("invalid_fields", Code::InvalidArgument)
+    ///     .field_violation(FieldViolation::new("email", "must be an email address"))
+    ///     .build();
+    /// assert_eq!(err.field_violations()[0].description(), "must be an email address");
+    /// ```
+    pub fn field_violations(&self) -> &[FieldViolation] {
+        &self.inner.violations
     }
 
     /// The value of the wire field `name`, if the error carries it.
@@ -410,6 +427,10 @@ impl ServiceError for ErrorResult {
 
     fn wire_fields(&self) -> Vec<(&str, String)> {
         self.fields().map(|(name, value)| (name, value.to_owned())).collect()
+    }
+
+    fn field_violations(&self) -> &[FieldViolation] {
+        &self.inner.violations
     }
 }
 

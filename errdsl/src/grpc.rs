@@ -33,7 +33,11 @@
 //! 4. `google.rpc.LocalizedMessage` with locale [`LOCALE`], when the error
 //!    has a [`user_message`](ServiceError::user_message): the message
 //!    declared safe to show an end user. Errors without one send no
-//!    `LocalizedMessage`: their `Display` text is not declared user-facing.
+//!    `LocalizedMessage`: their `Display` text is not declared user-facing;
+//! 5. `google.rpc.BadRequest`, when the error has
+//!    [`field_violations`](ServiceError::field_violations): each one's
+//!    `field` (AIP-193's path), `description` and `reason` (empty when it
+//!    has none).
 //!
 //! A fault's `Display` text, its sources and its debug output appear nowhere
 //! in the status (code, message, details or metadata); [`to_status`] logs
@@ -41,7 +45,8 @@
 //!
 //! Text is bounded on both sides: the message, the user message and every
 //! metadata value are cut to at most [`MAX_TEXT_BYTES`] bytes (on a `char`
-//! boundary) and at most [`MAX_FIELDS`] wire fields travel, so that a status
+//! boundary) and at most [`MAX_FIELDS`] wire fields (and as many field
+//! violations) travel, so that a status
 //! stays well within the header limits of HTTP/2 peers. A status's message,
 //! the message inside its `google.rpc.Status` and `goapb.ErrorResponse.msg`
 //! are always the same string, as `grpcio-status` and other strict clients
@@ -66,7 +71,9 @@
 //!   name; `goapb.ErrorResponse` wins where both speak;
 //! - from `RetryInfo`: [`retry_after`](ServiceError::retry_after), unless it
 //!   exceeds [`MAX_RETRY_AFTER`] (a negative delay reads as zero);
-//! - from `LocalizedMessage`, whatever its locale: the user message.
+//! - from `LocalizedMessage`, whatever its locale: the user message;
+//! - from `BadRequest`: the field violations (an empty `reason` means none;
+//!   one without a field and a description is skipped).
 //!
 //! A detail of another type, or one that does not decode, is skipped; the
 //! others still count. Without `goapb.ErrorResponse` and `ErrorInfo` (a
@@ -130,7 +137,7 @@ use tonic::metadata::MetadataMap;
 use tonic_types::pb;
 
 use crate::capture::{Transport, capture_for_wire, send_off};
-use crate::{Classification, Code, ErrorResult, ServiceError};
+use crate::{Classification, Code, ErrorResult, FieldViolation, ServiceError};
 
 mod error_info;
 pub mod goapb;
@@ -193,7 +200,8 @@ pub const OK_STATUS_NAME: &str = "ok_status";
 /// ```
 pub const MAX_TEXT_BYTES: usize = 4096;
 
-/// The most wire fields sent or read; further ones are dropped.
+/// The most wire fields sent or read, and the most field violations;
+/// further ones are dropped.
 ///
 /// ```
 /// use errdsl::{Code, ErrorResult, grpc};
@@ -334,6 +342,9 @@ pub(crate) fn rich_status(err: &ErrorResult) -> pb::Status {
             pb::LocalizedMessage { locale: LOCALE.to_owned(), message: bounded(&user_message).to_owned() };
         details.push(packed(tonic_types::LocalizedMessage::TYPE_URL, &localized));
     }
+    if !err.field_violations().is_empty() {
+        details.push(packed(tonic_types::BadRequest::TYPE_URL, &bad_request(err)));
+    }
     // The google.rpc.Status repeats the code and message of the status: the
     // two always agree.
     pb::Status { code: tonic::Code::from(err.code()) as i32, message, details }
@@ -368,6 +379,35 @@ fn flag(value: bool) -> String {
     if value { "true" } else { "false" }.to_owned()
 }
 
+/// The `BadRequest` of an error's field violations, bounded as wire
+/// fields are.
+fn bad_request(err: &ErrorResult) -> pb::BadRequest {
+    let violations = err.field_violations().iter().take(MAX_FIELDS);
+    let field_violations = violations
+        .map(|violation| pb::bad_request::FieldViolation {
+            field: bounded(violation.field()).to_owned(),
+            description: bounded(violation.description()).to_owned(),
+            reason: violation.reason().map(|reason| bounded(reason).to_owned()).unwrap_or_default(),
+            localized_message: None,
+        })
+        .collect();
+    pb::BadRequest { field_violations }
+}
+
+/// The violations of a `BadRequest`, bounded; those without a field or a
+/// description say nothing and are skipped.
+fn field_violations(bad_request: &pb::BadRequest) -> Vec<FieldViolation> {
+    let violations =
+        bad_request.field_violations.iter().filter(|v| !(v.field.is_empty() && v.description.is_empty()));
+    violations
+        .take(MAX_FIELDS)
+        .map(|violation| {
+            FieldViolation::new(bounded(&violation.field), bounded(&violation.description))
+                .with_reason(bounded(&violation.reason))
+        })
+        .collect()
+}
+
 /// `text` cut to at most [`MAX_TEXT_BYTES`] bytes, on a `char` boundary.
 pub(crate) fn bounded(text: &str) -> &str {
     if text.len() <= MAX_TEXT_BYTES {
@@ -388,6 +428,7 @@ struct Details {
     error_info: Option<pb::ErrorInfo>,
     retry_delay: Option<Duration>,
     localized_message: Option<pb::LocalizedMessage>,
+    bad_request: Option<pb::BadRequest>,
 }
 
 impl Details {
@@ -422,6 +463,9 @@ impl Details {
                 }
                 "google.rpc.LocalizedMessage" if read.localized_message.is_none() => {
                     read.localized_message = pb::LocalizedMessage::decode(value).ok();
+                }
+                "google.rpc.BadRequest" if read.bad_request.is_none() => {
+                    read.bad_request = pb::BadRequest::decode(value).ok();
                 }
                 _ => {}
             }
@@ -563,6 +607,9 @@ fn decode(
     }
     if let Some(localized) = &details.localized_message {
         builder = builder.user_message(bounded(&localized.message));
+    }
+    if let Some(bad_request) = &details.bad_request {
+        builder = builder.field_violations(field_violations(bad_request));
     }
     builder.build()
 }

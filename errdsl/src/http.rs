@@ -77,6 +77,7 @@ pub(crate) mod goa;
 mod problem;
 #[cfg(test)]
 mod tests;
+mod violations;
 
 use std::fmt::Write as _;
 use std::time::Duration;
@@ -453,7 +454,8 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
 /// is text, else by the status; `message` its message; every other member
 /// that is a string, number or boolean a wire field with that JSON type (the
 /// name member among them: a decoder cannot tell which member a design
-/// marked). Code and flags come from the status, as for a Goa body.
+/// marked), and `field_violations` its violations. Code and flags come
+/// from the status, as for a Goa body.
 fn custom(status: StatusCode, header_name: Option<&str>, body: &[u8]) -> ErrorResultBuilder {
     let members =
         serde_json::from_slice::<problem::ScalarMembers>(body).map(|members| members.0).unwrap_or_default();
@@ -473,7 +475,17 @@ fn custom(status: StatusCode, header_name: Option<&str>, body: &[u8]) -> ErrorRe
         .body(BodyShape::Custom { name_member: None });
     let fields = members.into_iter().filter(|(name, _)| name != "message").collect();
     builder = goa::read_fields(builder, fields);
-    builder
+    builder.field_violations(custom_violations(body))
+}
+
+/// The `field_violations` member of a custom-type body, read as in a Goa body.
+fn custom_violations(body: &[u8]) -> Vec<crate::FieldViolation> {
+    #[derive(serde::Deserialize)]
+    struct Listed {
+        field_violations: Option<serde_json::Value>,
+    }
+    let listed = serde_json::from_slice::<Listed>(body).ok().and_then(|listed| listed.field_violations);
+    listed.as_ref().map(violations::read).unwrap_or_default()
 }
 
 /// Which members a JSON object has that tell the formats apart; only an

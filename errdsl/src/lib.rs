@@ -106,6 +106,7 @@ pub mod connect;
 pub mod db;
 pub mod docs;
 mod error_result;
+mod field_violation;
 #[cfg(feature = "tonic")]
 pub mod grpc;
 #[cfg(feature = "serde")]
@@ -224,11 +225,12 @@ pub use wire_shape::{BodyShape, JsonType, WireField};
 #[doc(inline)]
 pub use errdsl_macros::errors;
 pub use error_result::{ErrorResult, ErrorResultBuilder};
+pub use field_violation::{FieldViolation, FieldViolations};
 pub use service_error::{Catalog, ErrorSpec, ServiceError};
 // At the root, hidden: the compiler names them when a field's type does
 // not fit.
 #[doc(hidden)]
-pub use bounds::{DecodesAsDefault, Transparent, WireValue};
+pub use bounds::{DecodesAsDefault, Transparent, ViolationList, WireValue};
 
 /// Items the generated code uses. Not public API: no stability promise.
 #[doc(hidden)]

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use http::StatusCode;
 
-use crate::{BodyShape, Code, JsonType, WireField};
+use crate::{BodyShape, Code, FieldViolation, JsonType, WireField};
 
 /// What every declared error answers: its wire name, its classification and
 /// how it maps onto HTTP and gRPC.
@@ -159,6 +159,31 @@ pub trait ServiceError: std::error::Error + Send + Sync + 'static {
     /// ```
     fn wire_fields(&self) -> Vec<(&str, String)> {
         Vec::new()
+    }
+
+    /// What is wrong with each field of the request, when the error says
+    /// (a `#[service_error(violations)]` field): every transport sends
+    /// them, and clients decode them back. None by default.
+    ///
+    /// ```
+    /// use errdsl::{FieldViolation, FieldViolations, ServiceError};
+    ///
+    /// errdsl::errors! {
+    ///     pub enum SignupError {
+    ///         #[error("the form has {violations}")]
+    ///         #[service_error(grpc = InvalidArgument)]
+    ///         InvalidForm {
+    ///             #[service_error(violations)]
+    ///             violations: FieldViolations,
+    ///         },
+    ///     }
+    /// }
+    ///
+    /// let err = SignupError::invalid_form(vec![FieldViolation::new("email", "must be an email address")].into());
+    /// assert_eq!(err.field_violations()[0].field(), "email");
+    /// ```
+    fn field_violations(&self) -> &[FieldViolation] {
+        &[]
     }
 
     /// The static description of this error in its type's catalog, where

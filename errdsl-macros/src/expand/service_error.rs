@@ -75,11 +75,7 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             )))
         })
     });
-    let wire_fields = super::wire::wire_fields_body(catalog).map(|body| {
-        quote! {
-            fn wire_fields(&self) -> ::std::vec::Vec<(&str, ::std::string::String)> { #body }
-        }
-    });
+    let wire_methods = super::wire::wire_methods(catalog);
 
     quote! {
         #[automatically_derived]
@@ -108,7 +104,7 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             fn docs_url(&self) -> ::errdsl::__private::Option<&str> { #docs_url }
             #[inline]
             fn error_spec(&self) -> ::errdsl::__private::Option<&'static ::errdsl::__private::ErrorSpec> { #error_spec }
-            #wire_fields
+            #wire_methods
         }
     }
 }

@@ -10,11 +10,27 @@ use super::service_error::transparent_call;
 use super::{binding, match_errors, where_clause};
 use crate::model::{Catalog, ErrorDecl, Kind, Outline, Wire};
 
+/// `wire_fields()` and `field_violations()`, each where the trait's
+/// default is not right.
+pub(super) fn wire_methods(catalog: &Catalog) -> TokenStream {
+    let wire_fields = wire_fields_body(catalog).map(|body| {
+        quote! {
+            fn wire_fields(&self) -> ::std::vec::Vec<(&str, ::std::string::String)> { #body }
+        }
+    });
+    let field_violations = field_violations_body(catalog).map(|body| {
+        quote! {
+            fn field_violations(&self) -> &[::errdsl::__private::FieldViolation] { #body }
+        }
+    });
+    quote!(#wire_fields #field_violations)
+}
+
 /// The body of `wire_fields()`: the fields declared `wire`, then those the
 /// sent message shows ([`ErrorDecl::shown`]), as the message shows them;
 /// `None` when no error of the type has a field that travels (the trait's
 /// default, no fields, is then right).
-pub(super) fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
+fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
     let any = catalog.errors.iter().any(|error| {
         matches!(error.kind, Kind::Transparent { .. })
             || error.fields.iter().any(|f| f.wire == Wire::Travels)
@@ -70,6 +86,34 @@ pub(super) fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
             texts(&all)
         };
         Some((bound, body))
+    }))
+}
+
+/// The body of `field_violations()`: the `violations` field's, delegated
+/// for transparent errors, none for the others; `None` when no error of
+/// the type has such a field or delegates (the trait's default is then
+/// right).
+fn field_violations_body(catalog: &Catalog) -> Option<TokenStream> {
+    let violations_field = |error: &ErrorDecl| error.fields.iter().position(|f| f.wire == Wire::Violations);
+    let any = catalog
+        .errors
+        .iter()
+        .any(|error| matches!(error.kind, Kind::Transparent { .. }) || violations_field(error).is_some());
+    if !any {
+        return None;
+    }
+    Some(match_errors(&catalog.errors, |error| {
+        if let Kind::Transparent { field, .. } = error.kind {
+            let (inner, ty) = (binding(field), &error.fields[field].ty);
+            return Some((vec![field], transparent_call(ty, &inner, &quote!(field_violations))));
+        }
+        let Some(index) = violations_field(error) else {
+            return Some((Vec::new(), quote!(&[])));
+        };
+        let (field, ty) = (binding(index), &error.fields[index].ty);
+        let list =
+            quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ViolationList>::violations(#field));
+        Some((vec![index], list))
     }))
 }
 
@@ -153,6 +197,10 @@ fn construct(error: &ErrorDecl) -> TokenStream {
                     ::errdsl::__private::None => return ::errdsl::__private::Err(result),
                 }
             }
+        } else if field.wire == Wire::Violations {
+            quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ViolationList>::from_violations(
+                ::errdsl::__private::ServiceError::field_violations(&result)
+            ))
         } else {
             quote!(<#ty as ::errdsl::__private::DecodesAsDefault>::decoded())
         };

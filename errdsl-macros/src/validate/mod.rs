@@ -351,39 +351,66 @@ fn check_metadata_keys(decl: &ErrorDecl, error: &ast::Error<'_>, cx: &mut Ctxt) 
     }
 }
 
-/// Rule: a field travels (`wire`) or decodes as its default (`default`), not
-/// both; neither means anything on a transparent error, whose inner error
-/// encodes and decodes itself.
+/// Rule: a field travels (`wire`), decodes as its default (`default`) or
+/// holds the error's field violations (`violations`): one of them, none on
+/// a transparent error (whose inner error encodes and decodes itself), and
+/// one field of violations per error.
 fn resolve_wire_fields(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) -> Vec<Field> {
     let transparent = keys.transparent.is_present();
+    let mut violations_field: Option<String> = None;
     error
         .fields
         .iter()
         .map(|field| {
-            let (wire, default) = (field.keys.wire, field.keys.default);
-            let mode = match (wire.is_present(), default.is_present()) {
-                (true, true) => {
-                    cx.error_span(
-                        default.span(),
-                        "a field either travels on the wire (`wire`) or stays in the process and decodes as its default (`default`), not both; remove one",
-                    );
+            let written: Vec<(&str, Wire, Span)> = [
+                ("wire", Wire::Travels, field.keys.wire),
+                ("default", Wire::Defaulted, field.keys.default),
+                ("violations", Wire::Violations, field.keys.violations),
+            ]
+            .into_iter()
+            .filter(|(_, _, flag)| flag.is_present())
+            .map(|(name, mode, flag)| (name, mode, flag.span()))
+            .collect();
+            let mode = match written.as_slice() {
+                [] => Wire::Local,
+                [(_, mode, _)] => *mode,
+                [(first, ..), (second, _, span), ..] => {
+                    cx.error_span(*span, both_message(first, second));
                     Wire::Local
                 }
-                (true, false) => Wire::Travels,
-                (false, true) => Wire::Defaulted,
-                (false, false) => Wire::Local,
             };
-            if transparent && mode != Wire::Local {
-                let key = if wire.is_present() { wire } else { default };
-                let name = if wire.is_present() { "wire" } else { "default" };
+            if let (true, Some((name, _, span))) = (transparent, written.first()) {
                 cx.error_span(
-                    key.span(),
+                    *span,
                     format!("`{name}` has no effect on a `transparent` error: its inner error travels and decodes by its own declaration; remove it"),
                 );
+            }
+            if mode == Wire::Violations {
+                let name = match &field.member {
+                    syn::Member::Named(ident) => ident.to_string(),
+                    syn::Member::Unnamed(index) => index.index.to_string(),
+                };
+                match &violations_field {
+                    Some(first) => cx.error_span(
+                        field.keys.violations.span(),
+                        format!("an error carries one list of field violations, and `{first}` holds it already; put every violation in that field"),
+                    ),
+                    None => violations_field = Some(name),
+                }
             }
             Field { member: field.member.clone(), ty: field.ty.clone(), wire: mode }
         })
         .collect()
+}
+
+/// The message for a field with two of `wire`, `default` and `violations`.
+fn both_message(first: &str, second: &str) -> String {
+    let what = |key: &str| match key {
+        "wire" => "travels on the wire (`wire`)",
+        "default" => "stays in the process and decodes as its default (`default`)",
+        _ => "holds the error's field violations (`violations`)",
+    };
+    format!("a field either {} or {}, not both; remove one", what(first), what(second))
 }
 
 /// Rule: wire names are unique within a type (clients decode by name),

@@ -26,7 +26,7 @@ errdsl::errors! {
     /// assert_eq!(err.name(), "invalid_field_type");
     /// assert_eq!(err.http_status(), 400);
     /// assert_eq!(err.user_message().as_deref(), Some("`b` must be a 32-bit integer."));
-    /// assert_eq!(RequestError::ERRORS.len(), 9);
+    /// assert_eq!(RequestError::ERRORS.len(), 10);
     /// ```
     pub enum RequestError {
         /// The body is not well-formed (JSON whose syntax is broken, a form
@@ -71,6 +71,18 @@ errdsl::errors! {
             expected: String,
         },
 
+        /// The request is well-formed, but fields of it have values the
+        /// endpoint does not take: each with what is wrong with it (a
+        /// validation report of garde or validator converts into this
+        /// error, with errdsl's `garde` or `validator` feature).
+        #[error("the request has {violations}")]
+        #[service_error(http = 400, user_msg = "Some fields of the request are not valid.")]
+        InvalidFields {
+            /// What is wrong with each field.
+            #[service_error(violations)]
+            violations: crate::FieldViolations,
+        },
+
         /// The body is in a media type the endpoint does not take.
         #[error("the request body is not {expected}")]
         #[service_error(http = 415, user_msg = "The request body must be {expected}.")]
@@ -112,6 +124,43 @@ errdsl::errors! {
             #[service_error(wire)]
             method: String,
         },
+    }
+}
+
+/// A garde report: the fields it finds wrong ([`RequestError::InvalidFields`]).
+///
+/// ```
+/// use errdsl::ServiceError;
+/// use errdsl::axum::RequestError;
+///
+/// let mut report = garde::Report::new();
+/// report.append(garde::Path::new("email"), garde::Error::new("not a valid email"));
+/// let err = RequestError::from(report);
+/// assert_eq!(err.name(), "invalid_fields");
+/// assert_eq!(err.field_violations()[0].field(), "email");
+/// ```
+#[cfg(feature = "garde")]
+impl From<garde::Report> for RequestError {
+    fn from(report: garde::Report) -> Self {
+        RequestError::invalid_fields(report.into())
+    }
+}
+
+/// A validator report: the fields it finds wrong ([`RequestError::InvalidFields`]).
+///
+/// ```
+/// use errdsl::ServiceError;
+/// use errdsl::axum::RequestError;
+///
+/// let mut errors = validator::ValidationErrors::new();
+/// errors.add("email", validator::ValidationError::new("email"));
+/// let err = RequestError::from(errors);
+/// assert_eq!(err.field_violations()[0].reason(), Some("EMAIL"));
+/// ```
+#[cfg(feature = "validator")]
+impl From<validator::ValidationErrors> for RequestError {
+    fn from(errors: validator::ValidationErrors) -> Self {
+        RequestError::invalid_fields(errors.into())
     }
 }
 

@@ -6,7 +6,7 @@ use http::StatusCode;
 
 use super::{BoxError, ErrorResult, Field, Inner};
 use crate::id::new_id;
-use crate::{BodyShape, Code, JsonType};
+use crate::{BodyShape, Code, FieldViolation, JsonType};
 
 /// Builds an [`ErrorResult`]; made by [`ErrorResult::builder`].
 ///
@@ -45,6 +45,7 @@ pub struct ErrorResultBuilder {
     domain: Option<String>,
     docs_url: Option<String>,
     fields: Vec<Field>,
+    violations: Vec<FieldViolation>,
     body: BodyShape,
     source: Option<BoxError>,
 }
@@ -66,6 +67,7 @@ impl ErrorResultBuilder {
             domain: None,
             docs_url: None,
             fields: Vec::new(),
+            violations: Vec::new(),
             body: BodyShape::ErrorResult,
             source: None,
         }
@@ -175,6 +177,19 @@ impl ErrorResultBuilder {
         self
     }
 
+    /// A field violation ([`ErrorResult::field_violations`]), after those
+    /// added before.
+    pub fn field_violation(mut self, violation: FieldViolation) -> Self {
+        self.violations.push(violation);
+        self
+    }
+
+    /// Field violations, after those added before.
+    pub fn field_violations(mut self, violations: impl IntoIterator<Item = FieldViolation>) -> Self {
+        self.violations.extend(violations);
+        self
+    }
+
     /// The shape of the error's Goa JSON body; Goa's `ErrorResult` by
     /// default.
     pub fn body(mut self, body: BodyShape) -> Self {
@@ -206,6 +221,7 @@ impl ErrorResultBuilder {
             domain: self.domain,
             docs_url: self.docs_url,
             fields: self.fields,
+            violations: self.violations,
             body: self.body,
             source: self.source.map(Into::into),
         })

@@ -8,9 +8,10 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, Unexpected, Visitor}
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::Value;
 
+use super::violations::{self, Form, ViolationsOut};
 use crate::error_result::Field;
 use crate::id::new_id;
-use crate::{Code, ErrorResult, ErrorResultBuilder, JsonType, ServiceError};
+use crate::{Code, ErrorResult, ErrorResultBuilder, FieldViolation, JsonType, ServiceError};
 
 mod error_result_serde;
 
@@ -34,7 +35,12 @@ mod error_result_serde;
 /// - `user_message`: only when there is one;
 /// - `fields`: the wire fields ([`ErrorResult::fields`]) as a JSON object,
 ///   each value with its JSON type ([`ErrorResult::field_type`]: a number
-///   stays a number), only when there are any.
+///   stays a number), only when there are any;
+/// - `field_violations`: the field violations
+///   ([`ErrorResult::field_violations`]), an array of `{"field",
+///   "description", "reason"}` (the names of gRPC's `BadRequest`; `reason`
+///   only when there is one), only when there are any. They are read
+///   leniently: a malformed entry, or a member that is no array, is skipped.
 ///
 /// `message` is the *wire message* ([`ErrorResult::wire_message`]): a
 /// fault's own text never leaves the process.
@@ -95,6 +101,9 @@ pub struct GoaBody {
     /// The wire fields, in order, each a JSON string, number or boolean;
     /// empty when there are none.
     pub fields: Vec<(String, Value)>,
+    /// The field violations (member `field_violations`), in order; empty
+    /// when there are none.
+    pub field_violations: Vec<FieldViolation>,
 }
 
 impl GoaBody {
@@ -112,6 +121,7 @@ impl GoaBody {
             code: Some(err.code()),
             user_message: err.user_message().map(std::borrow::Cow::into_owned),
             fields: json_fields(err),
+            field_violations: err.field_violations().to_vec(),
         }
     }
 
@@ -147,7 +157,7 @@ impl GoaBody {
         if let Some(message) = self.user_message {
             builder = builder.user_message(message);
         }
-        read_fields(builder, self.fields)
+        read_fields(builder, self.fields).field_violations(self.field_violations)
     }
 }
 
@@ -197,6 +207,7 @@ impl Serialize for GoaBody {
             code: self.code,
             user_message: self.user_message.as_deref(),
             fields: FieldsOut::Json(&self.fields),
+            field_violations: &self.field_violations,
         }
         .serialize(serializer)
     }
@@ -217,13 +228,15 @@ pub(crate) fn serialize_error<S: Serializer>(err: &ErrorResult, serializer: S) -
         code: Some(err.code()),
         user_message: user_message.as_deref(),
         fields: FieldsOut::Entries(err.field_entries()),
+        field_violations: err.field_violations(),
     }
     .serialize(serializer)
 }
 
 /// Writes the custom-type body of `err` (Goa's `Error("name", UserType)`):
 /// the wire name under `name_member` when there is one, `message` (the wire
-/// message), then every wire field as a top-level member of its JSON type.
+/// message), then every wire field as a top-level member of its JSON type,
+/// and the field violations, if any, as in Goa's `ErrorResult` body.
 /// Goa's generated decoder reads exactly the type's attributes and ignores
 /// other members.
 pub(crate) fn serialize_custom<S: Serializer>(
@@ -231,8 +244,9 @@ pub(crate) fn serialize_custom<S: Serializer>(
     name_member: Option<&str>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    let fields = err.field_entries();
-    let mut out = serializer.serialize_map(Some(1 + usize::from(name_member.is_some()) + fields.len()))?;
+    let (fields, violations) = (err.field_entries(), err.field_violations());
+    let len = 1 + usize::from(name_member.is_some()) + fields.len() + usize::from(!violations.is_empty());
+    let mut out = serializer.serialize_map(Some(len))?;
     if let Some(member) = name_member {
         out.serialize_entry(member, err.name())?;
     }
@@ -240,13 +254,26 @@ pub(crate) fn serialize_custom<S: Serializer>(
     for field in fields {
         out.serialize_entry(&field.name, &field.json_type.to_json(&field.value))?;
     }
+    if !violations.is_empty() {
+        out.serialize_entry(violations::GOA_MEMBER, &ViolationsOut(violations, Form::Goa))?;
+    }
     out.end()
 }
 
 /// The members of a Goa `ErrorResult` body: a JSON object with any other
 /// member, and no `id`, is a custom-type body.
-pub(super) const GOA_MEMBERS: [&str; 9] =
-    ["name", "id", "message", "temporary", "timeout", "fault", "code", "user_message", "fields"];
+pub(super) const GOA_MEMBERS: [&str; 10] = [
+    "name",
+    "id",
+    "message",
+    "temporary",
+    "timeout",
+    "fault",
+    "code",
+    "user_message",
+    "fields",
+    violations::GOA_MEMBER,
+];
 
 /// The Goa body as written, borrowed from a [`GoaBody`] or from an error.
 struct GoaOut<'a> {
@@ -259,6 +286,7 @@ struct GoaOut<'a> {
     code: Option<Code>,
     user_message: Option<&'a str>,
     fields: FieldsOut<'a>,
+    field_violations: &'a [FieldViolation],
 }
 
 impl Serialize for GoaOut<'_> {
@@ -266,7 +294,8 @@ impl Serialize for GoaOut<'_> {
         let len = 6
             + usize::from(self.code.is_some())
             + usize::from(self.user_message.is_some())
-            + usize::from(!self.fields.is_empty());
+            + usize::from(!self.fields.is_empty())
+            + usize::from(!self.field_violations.is_empty());
         let mut out = serializer.serialize_struct("GoaBody", len)?;
         out.serialize_field("name", self.name)?;
         out.serialize_field("id", self.id)?;
@@ -286,6 +315,11 @@ impl Serialize for GoaOut<'_> {
             out.skip_field("fields")?;
         } else {
             out.serialize_field("fields", &self.fields)?;
+        }
+        if self.field_violations.is_empty() {
+            out.skip_field(violations::GOA_MEMBER)?;
+        } else {
+            out.serialize_field(violations::GOA_MEMBER, &ViolationsOut(self.field_violations, Form::Goa))?;
         }
         out.end()
     }
@@ -310,6 +344,7 @@ impl<'de> Deserialize<'de> for GoaBody {
             code,
             user_message: wire.user_message,
             fields: wire.fields.map(|fields| fields.0).unwrap_or_default(),
+            field_violations: wire.field_violations.as_ref().map(violations::read).unwrap_or_default(),
         })
     }
 }
@@ -330,6 +365,8 @@ struct GoaIn {
     code: Option<String>,
     user_message: Option<String>,
     fields: Option<FieldsIn>,
+    /// Any JSON: read leniently, so that a malformed list loses only itself.
+    field_violations: Option<Value>,
 }
 
 /// Accepts an object only: a derived `Deserialize` would also take the
@@ -520,6 +557,7 @@ mod tests {
             code: Some(Code::ResourceExhausted),
             user_message: Some("Used up.".into()),
             fields: vec![("limit".into(), json!(10))],
+            field_violations: vec![FieldViolation::new("count", "must be at most 10").with_reason("RANGE")],
         };
         let err: ErrorResult = body.clone().into();
         assert_eq!(err.name(), "quota");

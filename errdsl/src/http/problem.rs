@@ -8,9 +8,10 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 
 use super::goa::{FieldsOut, insert_field, json_fields, read_fields};
+use super::violations::{self, Form, ViolationsOut};
 use super::{fallback_name, status_flags, status_line};
 use crate::id::new_id;
-use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
+use crate::{Code, ErrorResult, ErrorResultBuilder, FieldViolation, ServiceError};
 
 /// An RFC 9457 problem details object, errdsl's alternative HTTP error
 /// format (`application/problem+json`):
@@ -51,6 +52,13 @@ use crate::{Code, ErrorResult, ErrorResultBuilder, ServiceError};
 /// Then the extension members, named as in [`GoaBody`](super::GoaBody):
 /// `name`, `id`, `code`, `temporary`, `timeout`, `fault`, and `user_message`
 /// and `fields` when there are any. Members that are `None` are not written.
+///
+/// The field violations ([`ErrorResult::field_violations`]), when there
+/// are any, are the `errors` array of RFC 9457 §3's example: each entry's
+/// `detail` says what is wrong and `pointer` where (a JSON Pointer,
+/// `#/items/0/name`), and errdsl adds the same path as the other
+/// transports write it (`field`: `items[0].name`) and the `reason`, when
+/// there is one. A client reads `field`, else `pointer`.
 ///
 /// Reading follows RFC 9457 rather than `ErrorResult`'s strict contract: the
 /// body must be a JSON object, but a member of the wrong type (or a `code`
@@ -120,6 +128,9 @@ pub struct ProblemDetails {
     /// Extension `fields`: the wire fields, in order, each a JSON string,
     /// number or boolean; empty when there are none.
     pub fields: Vec<(String, Value)>,
+    /// Extension `errors`: the field violations, in order; empty when there
+    /// are none.
+    pub field_violations: Vec<FieldViolation>,
 }
 
 impl ProblemDetails {
@@ -158,6 +169,7 @@ impl ProblemDetails {
             fault: Some(err.is_fault()),
             user_message: err.user_message().map(std::borrow::Cow::into_owned),
             fields: json_fields(err),
+            field_violations: err.field_violations().to_vec(),
         }
     }
 
@@ -249,12 +261,14 @@ impl ProblemDetails {
         if let Some(base) = docs_url {
             builder = builder.docs_url(base);
         }
-        read_fields(builder, self.fields)
+        read_fields(builder, self.fields).field_violations(self.field_violations)
     }
 
     /// The problem of a JSON object's members (but `fields`, read in order
     /// beforehand), ignoring those of the wrong type.
     fn from_members(object: &Map<String, Value>, fields: Vec<(String, Value)>) -> Self {
+        let field_violations =
+            object.get(violations::PROBLEM_MEMBER).map(violations::read).unwrap_or_default();
         let string = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_owned);
         let flag = |key: &str| object.get(key).and_then(Value::as_bool);
         ProblemDetails {
@@ -275,6 +289,7 @@ impl ProblemDetails {
             fault: flag("fault"),
             user_message: string("user_message"),
             fields,
+            field_violations,
         }
     }
 }
@@ -306,6 +321,7 @@ impl Serialize for ProblemDetails {
             self.fault.is_some(),
             self.user_message.is_some(),
             !self.fields.is_empty(),
+            !self.field_violations.is_empty(),
         ];
         let len = 1 + set.iter().filter(|set| **set).count();
         let mut out = serializer.serialize_struct("ProblemDetails", len)?;
@@ -323,6 +339,9 @@ impl Serialize for ProblemDetails {
         optional(&mut out, "user_message", self.user_message.as_ref())?;
         let fields = (!self.fields.is_empty()).then_some(FieldsOut::Json(&self.fields));
         optional(&mut out, "fields", fields.as_ref())?;
+        let listed = (!self.field_violations.is_empty())
+            .then_some(ViolationsOut(&self.field_violations, Form::Problem));
+        optional(&mut out, violations::PROBLEM_MEMBER, listed.as_ref())?;
         out.end()
     }
 }
@@ -364,8 +383,19 @@ impl<'de> Visitor<'de> for ProblemVisitor {
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "fields" => fields = map.next_value::<ScalarMembers>()?.0,
-                "type" | "title" | "status" | "detail" | "instance" | "name" | "id" | "code"
-                | "temporary" | "timeout" | "fault" | "user_message" => {
+                "type"
+                | "title"
+                | "status"
+                | "detail"
+                | "instance"
+                | "name"
+                | "id"
+                | "code"
+                | "temporary"
+                | "timeout"
+                | "fault"
+                | "user_message"
+                | violations::PROBLEM_MEMBER => {
                     let value: Value = map.next_value()?;
                     members.insert(key, value);
                 }
@@ -678,7 +708,7 @@ mod tests {
         let problem = ProblemDetails::deserialize(json!({
             "type": 5, "title": ["t"], "status": "400", "detail": null, "instance": {},
             "name": 1, "id": true, "code": "nope", "temporary": "yes", "timeout": 0, "fault": null,
-            "user_message": 7, "fields": {"a": 1, "b": "2", "c": null, "d": [1]},
+            "user_message": 7, "fields": {"a": 1, "b": "2", "c": null, "d": [1]}, "errors": {"a": 1},
         }))
         .unwrap();
         assert_eq!(
@@ -697,6 +727,7 @@ mod tests {
                 fault: None,
                 user_message: None,
                 fields: vec![("a".into(), json!(1)), ("b".into(), json!("2"))],
+                field_violations: Vec::new(),
             }
         );
         let fields = |text: &str| serde_json::from_str::<ProblemDetails>(text).unwrap().fields;
