@@ -98,6 +98,8 @@ pub trait ViolationList {
     fn from_violations(violations: &[FieldViolation]) -> Self;
 }
 
+// Not recommended: the note says what to write, in errdsl's words.
+#[diagnostic::do_not_recommend]
 impl ViolationList for FieldViolations {
     fn violations(&self) -> &[FieldViolation] {
         self

@@ -11,7 +11,7 @@
 //! | --- | --- | --- | --- | --- |
 //! | `unauthenticated` | service | 401 | `Unauthenticated` | |
 //! | `maintenance` | service | 503, `Retry-After: 30` | `Unavailable` | temporary |
-//! | errdsl's [`RequestError`](errdsl::axum::RequestError)s (`invalid_field_type`, `missing_field`, `decode_payload`, `missing_payload`, `unsupported_media_type`, `payload_too_large`, `not_found`, `method_not_allowed`, `route_mismatch`) | service, HTTP only | 400, 415, 413, 404, 405, 500 | | `route_mismatch`: fault |
+//! | errdsl's [`RequestError`](errdsl::axum::RequestError)s (`invalid_field_type`, `missing_field`, `invalid_fields`, `decode_payload`, `missing_payload`, `unsupported_media_type`, `payload_too_large`, `not_found`, `method_not_allowed`, `route_mismatch`) | service, HTTP only | 400, 415, 413, 404, 405, 500 | | `route_mismatch`: fault |
 //! | `div_by_zero` | service | 400 | `InvalidArgument` | |
 //! | `timeout` | service | 504 | `DeadlineExceeded` | temporary, timeout |
 //! | `has_remainder` | `integer_divide` | 417 | `FailedPrecondition` | |
