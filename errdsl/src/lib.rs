@@ -78,6 +78,10 @@
 //!   waits at least the error's `retry_after()`.
 //! - `tower`: [`retry::TemporaryPolicy`], a `tower::retry::Policy` bounded
 //!   in attempts and delay.
+//! - `garde`, `validator`: a validation report converts into
+//!   [`FieldViolations`] (and, with `axum`, into
+//!   [`axum::RequestError`](crate::axum::RequestError)'s `invalid_fields`),
+//!   which every transport sends and decodes.
 //! - `sqlx`, `sqlx-mysql`, `sqlx-postgres`: [`db::DbErrorKind::from_sqlx`]
 //!   and [`classify`] know `sqlx::Error` and the drivers' error numbers and
 //!   SQLSTATEs.

@@ -258,6 +258,9 @@ pub struct ErrorSpec {
     pub wire_fields: &'static [WireField],
     /// The shape of its Goa JSON body.
     pub body: BodyShape,
+    /// Whether it carries field violations (a `#[service_error(violations)]`
+    /// field): gRPC's `BadRequest`, the bodies' `field_violations` and `errors`.
+    pub field_violations: bool,
 }
 
 impl ErrorSpec {
@@ -292,7 +295,15 @@ impl ErrorSpec {
             classified: false,
             wire_fields: &[],
             body: BodyShape::ErrorResult,
+            field_violations: false,
         }
+    }
+
+    /// The spec of an error that carries field violations, or not.
+    #[must_use]
+    pub const fn with_field_violations(mut self, field_violations: bool) -> Self {
+        self.field_violations = field_violations;
+        self
     }
 
     /// The spec with this description.

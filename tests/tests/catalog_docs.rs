@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use errdsl::axum::RequestError;
 use errdsl::http::{self, BodyFormat};
-use errdsl::{Catalog, Code, ErrorSpec, ServiceError, docs};
+use errdsl::{Catalog, Code, ErrorSpec, FieldViolation, ServiceError, docs};
 use errdsl_examples::divider::{DivideError, DividerError, IntegerDivideError, WorkerFault};
 use jsonschema::{Draft, Validator};
 use serde_json::{Value, json};
@@ -83,7 +83,7 @@ fn the_divider_document_is_valid_openapi_3_1() {
         .collect();
     let names: BTreeSet<&str> = divider_specs().iter().map(|spec| spec.name).collect();
     assert_eq!(keys, names);
-    assert_eq!(keys.len(), 17);
+    assert_eq!(keys.len(), 18);
 }
 
 #[test]
@@ -266,6 +266,16 @@ fn examples_carry_the_name_and_flags_of_their_error() {
             None => assert!(headers.get("Retry-After").is_none(), "{}", spec.name),
         }
     }
+    // An error that carries field violations shows one, in each body's form.
+    let invalid = &document["components"]["responses"]["invalid_fields"];
+    assert_eq!(invalid["x-errdsl"]["field_violations"], true);
+    let goa = &invalid["content"]["application/json"]["example"];
+    assert_eq!(goa["field_violations"][0]["field"], "items[0].name");
+    let problem = &invalid["content"]["application/problem+json"]["example"];
+    assert_eq!(problem["errors"][0]["pointer"], "#/items/0/name");
+    let other = &document["components"]["responses"]["div_by_zero"];
+    assert_eq!(other["x-errdsl"]["field_violations"], false);
+    assert!(other["content"]["application/json"]["example"].get("field_violations").is_none());
     let overflow = &document["components"]["responses"]["overflow"]["content"]["application/json"]["example"];
     assert_eq!(overflow["message"], format!("internal error (id: {})", docs::EXAMPLE_ID));
 }
@@ -281,6 +291,13 @@ fn divider_errors() -> Vec<Box<dyn ServiceError>> {
             "EOF".to_owned(),
         )),
         Box::new(RequestError::missing_payload()),
+        Box::new(RequestError::invalid_fields(
+            vec![
+                FieldViolation::new("a", "must be at most 1000").with_reason("RANGE"),
+                FieldViolation::new("items[2].b", "must not be zero"),
+            ]
+            .into(),
+        )),
         Box::new(RequestError::missing_field("b".to_owned())),
         Box::new(RequestError::invalid_field_type("a".to_owned(), "a 32-bit integer".to_owned())),
         Box::new(RequestError::unsupported_media_type("application/json".to_owned())),

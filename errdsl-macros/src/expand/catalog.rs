@@ -4,7 +4,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{quote, quote_spanned};
 
 use super::code_expr;
-use crate::model::{Catalog, ErrorDecl, Kind, Spec};
+use crate::model::{Catalog, ErrorDecl, Kind, Spec, Wire};
 use crate::suggest::tidy;
 
 pub(super) fn catalog(catalog: &Catalog) -> TokenStream {
@@ -219,6 +219,9 @@ fn spec_expr(error: &ErrorDecl, spec: &Spec, classified: bool) -> TokenStream {
             quote!(::errdsl::__private::WireField::new(#name, #json_type))
         });
         expr = quote!(#expr.with_wire_fields(&[#(#fields),*]));
+    }
+    if error.fields.iter().any(|field| field.wire == Wire::Violations) {
+        expr = quote!(#expr.with_field_violations(true));
     }
     if let Some(body) = &spec.custom_body {
         let name_member = body.name_member.as_ref().map_or_else(

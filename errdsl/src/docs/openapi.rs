@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::{CLASSIFIED_AT_RUN_TIME, component_key, join_paragraph_lines};
 use crate::http::{GoaBody, ProblemDetails};
-use crate::{BodyShape, Code, ErrorResult, ErrorSpec, JsonType, ServiceError as _};
+use crate::{BodyShape, Code, ErrorResult, ErrorSpec, FieldViolation, JsonType, ServiceError as _};
 
 /// The key of Goa's error body ([`GoaBody`]) in `components.schemas`.
 ///
@@ -49,9 +49,12 @@ pub const EXAMPLE_ID: &str = "x7Fq9-Ab";
 /// - `schemas`: [`GOA_BODY_SCHEMA`], Goa's error body (`name`, `id`,
 ///   `message`, `temporary`, `timeout` and `fault` required; `code`, one of
 ///   the sixteen `snake_case` gRPC code names; `user_message`; `fields`, an
-///   object of strings, numbers and booleans), and [`PROBLEM_SCHEMA`], RFC 9457 problem details as
+///   object of strings, numbers and booleans; `field_violations`, an array
+///   of `{field, description, reason}`), and [`PROBLEM_SCHEMA`], RFC 9457 problem details as
 ///   errdsl writes them (`type`, `title`, `status`, `detail`, and
-///   `instance` when a peer sends one, then the same members as the Goa body as extension members);
+///   `instance` when a peer sends one, then the same members as the Goa
+///   body as extension members, but `field_violations`, which is `errors`,
+///   an array of `{detail, pointer, field, reason}`);
 /// - `responses`: one entry per error, keyed by [`component_key`] of its
 ///   wire name (the name itself for every name the macros derive; the first
 ///   spec wins when two share a name). Each has the error's description (or
@@ -70,12 +73,14 @@ pub const EXAMPLE_ID: &str = "x7Fq9-Ab";
 ///   (`{field}` placeholders are filled in at run time), else the first
 ///   paragraph of the description; a fault's message is the generic one;
 ///   wire fields get a placeholder of their type (`0`, `0.5`, `false`, or
-///   the field's name as text);
+///   the field's name as text), and an error that carries field violations
+///   one violation;
 /// - every response also has an `x-errdsl` extension member with the spec
 ///   as data: `name`, `service`, `code`, `grpc_code` (the number),
 ///   `http_status`, `temporary`, `timeout`, `fault`, `user_message`,
 ///   `retry_after_secs`, `classified`, `body` (`"error_result"` or
-///   `"custom"`) and `wire_fields` (each `name` and JSON `type`).
+///   `"custom"`), `field_violations` (whether it carries them) and
+///   `wire_fields` (each `name` and JSON `type`).
 ///
 /// Reference an error's response from an operation with
 /// `{"$ref": "#/components/responses/<key>"}`.
@@ -198,6 +203,7 @@ pub(super) fn goa_body_schema() -> Value {
         }),
     );
     properties.extend(shared);
+    properties.insert("field_violations".to_owned(), violations_schema(Form::Goa));
     json!({
         "title": "Goa error body",
         "description": "Goa's `ErrorResult` body, which Goa-generated clients decode, with errdsl's `code`, `user_message` and `fields`. Sent as `application/json`.",
@@ -237,6 +243,7 @@ pub(super) fn problem_schema() -> Value {
     });
     if let Value::Object(properties) = &mut properties {
         properties.extend(shared_members());
+        properties.insert("errors".to_owned(), violations_schema(Form::Problem));
     }
     json!({
         "title": "Problem details (RFC 9457)",
@@ -247,6 +254,43 @@ pub(super) fn problem_schema() -> Value {
             "name", "id", "code", "temporary", "timeout", "fault"
         ],
         "properties": properties,
+    })
+}
+
+/// The body a list of field violations is documented for.
+#[derive(Clone, Copy)]
+enum Form {
+    Goa,
+    Problem,
+}
+
+/// The schema of the field violations an error carries, in Goa's body
+/// (`field_violations`) or in problem+json (`errors`, RFC 9457 §3).
+fn violations_schema(form: Form) -> Value {
+    let field = json!({ "type": "string", "description": "The path of the field, as AIP-193 writes it: `items[0].name`; empty for the request as a whole." });
+    let reason = json!({ "type": "string", "description": "The kind of violation, in UPPER_SNAKE_CASE (`LENGTH`), when there is one." });
+    let what = json!({ "type": "string", "description": "What is wrong with the field." });
+    let (properties, required, description) = match form {
+        Form::Goa => (
+            json!({ "field": field, "description": what, "reason": reason }),
+            json!(["field", "description"]),
+            "What is wrong with each field of the request, as gRPC's `BadRequest` says it; only when the error carries field violations.",
+        ),
+        Form::Problem => (
+            json!({
+                "detail": what,
+                "pointer": { "type": "string", "description": "Where the field is, as a JSON Pointer in URI fragment form (`#/items/0/name`)." },
+                "field": field,
+                "reason": reason,
+            }),
+            json!(["detail", "pointer", "field"]),
+            "What is wrong with each field of the request (RFC 9457 §3's `errors`); only when the error carries field violations.",
+        ),
+    };
+    json!({
+        "type": "array",
+        "description": description,
+        "items": { "type": "object", "required": required, "properties": properties },
     })
 }
 
@@ -360,6 +404,7 @@ fn spec_data(spec: &ErrorSpec) -> Value {
             BodyShape::ErrorResult => "error_result",
             BodyShape::Custom { .. } => "custom",
         },
+        "field_violations": spec.field_violations,
         "wire_fields": spec.wire_fields.iter().map(|field| json!({
             "name": field.name,
             "type": field.json_type.schema_name(),
@@ -397,6 +442,9 @@ fn custom_body_schema(spec: &ErrorSpec, name_member: Option<&str>) -> Value {
     required.push("message".to_owned());
     properties.extend(field_schemas(spec));
     required.extend(spec.wire_fields.iter().map(|field| field.name.to_owned()));
+    if spec.field_violations {
+        properties.insert("field_violations".to_owned(), violations_schema(Form::Goa));
+    }
     json!({
         "title": format!("{} (a Goa custom error type)", spec.name),
         "description": "A Goa error of a user type: its attributes at the top level. Sent as `application/json`, with `Goa-Error`.",
@@ -438,6 +486,10 @@ fn example_error(spec: &ErrorSpec) -> ErrorResult {
     }
     for field in spec.wire_fields {
         builder = builder.typed_field(field.name, example_text(field.name, field.json_type), field.json_type);
+    }
+    if spec.field_violations {
+        builder = builder
+            .field_violation(FieldViolation::new("items[0].name", "must not be empty").with_reason("LENGTH"));
     }
     builder.body(spec.body).build()
 }

@@ -127,6 +127,7 @@ mod tests {
                 "missing_payload",
                 "missing_field",
                 "invalid_field_type",
+                "invalid_fields",
                 "unsupported_media_type",
                 "payload_too_large",
                 "not_found",
