@@ -4,6 +4,7 @@ pub use core::option::Option::{self, None, Some};
 pub use http::StatusCode;
 pub use std::borrow::Cow;
 pub use std::time::Duration;
+pub use std::vec::Vec;
 
 pub use crate::{
     BodyShape, Catalog, Classification, Code, DecodesAsDefault, ErrorSpec, FieldViolation, JsonType,
@@ -179,6 +180,8 @@ impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
     }
 }
 
+#[cfg(feature = "aide")]
+pub use aide;
 #[cfg(feature = "axum")]
 pub use axum;
 #[cfg(feature = "connect")]
@@ -294,14 +297,46 @@ macro_rules! __errdsl_utoipa_impls {
     ($($tokens:tt)*) => {};
 }
 
+/// `aide::OperationOutput` for a generated type, when errdsl's `aide`
+/// feature is on: every error of its catalog as an inferred response
+/// ([`crate::docs::aide_responses`]); nothing otherwise. Input as for the
+/// axum impls.
+#[cfg(feature = "aide")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_aide_impls {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::aide::OperationOutput for $($ty)* $($where)* {
+            type Inner = Self;
+
+            fn inferred_responses(
+                _: &mut $crate::__private::aide::generate::GenContext,
+                _: &mut $crate::__private::aide::openapi::Operation,
+            ) -> $crate::__private::Vec<($crate::__private::Option<u16>, $crate::__private::aide::openapi::Response)> {
+                $crate::docs::aide_responses(<Self as $crate::__private::Catalog>::ERRORS)
+            }
+        }
+    };
+}
+
+/// Without the `aide` feature: no impl.
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_aide_impls {
+    ($($tokens:tt)*) => {};
+}
+
 /// What `utoipa::IntoResponses::responses` returns.
 #[cfg(feature = "utoipa")]
 pub type UtoipaResponses =
     std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>>;
 
 pub use crate::{
-    __errdsl_axum_impls as axum_impls, __errdsl_connect_impls as connect_impls,
-    __errdsl_tonic_impls as tonic_impls, __errdsl_utoipa_impls as utoipa_impls,
+    __errdsl_aide_impls as aide_impls, __errdsl_axum_impls as axum_impls,
+    __errdsl_connect_impls as connect_impls, __errdsl_tonic_impls as tonic_impls,
+    __errdsl_utoipa_impls as utoipa_impls,
 };
 
 /// Decodes an [`ErrorResult`] into a transparent variant's inner type when

@@ -34,6 +34,10 @@
 //! ```
 
 #![allow(clippy::doc_markdown, reason = "OpenAPI and GitHub are names, not code")]
+#[cfg(feature = "aide")]
+mod aide_responses;
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+mod by_status;
 #[cfg(feature = "serde")]
 mod openapi;
 #[cfg(feature = "axum")]
@@ -44,6 +48,8 @@ mod utoipa_responses;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
+#[cfg(feature = "aide")]
+pub use aide_responses::aide_responses;
 #[cfg(feature = "serde")]
 pub use openapi::{EXAMPLE_ID, GOA_BODY_SCHEMA, PROBLEM_SCHEMA, openapi_components, openapi_document};
 #[cfg(feature = "axum")]

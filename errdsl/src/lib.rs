@@ -71,6 +71,9 @@
 //! - `utoipa`: `utoipa::IntoResponses` for every declared type, the
 //!   responses of its catalog by HTTP status ([`docs::utoipa_responses`]),
 //!   for `#[utoipa::path(responses(...))]`.
+//! - `aide`: `aide::OperationOutput` for every declared type, the same
+//!   responses ([`docs::aide_responses`]), so that aide documents a handler
+//!   returning `Result<T, YourError>` with every error it can return.
 //! - `reqwest`: [`ErrorResult::from_reqwest`] reads a client response, and
 //!   [`classify`] knows `reqwest::Error`.
 //! - `tokio`: [`classify`] knows `tokio::time::error::Elapsed` (a timeout).

@@ -51,6 +51,19 @@ fn declared_types_are_connect_errors() {
 }
 
 #[test]
+fn declared_types_document_their_responses_for_aide() {
+    use aide::OperationOutput as _;
+    let mut operation = aide::openapi::Operation::default();
+    let responses = aide::generate::in_context(|ctx| PlainError::inferred_responses(ctx, &mut operation));
+    let statuses: Vec<Option<u16>> = responses.iter().map(|(status, _)| *status).collect();
+    assert_eq!(statuses, [Some(404), Some(503)]);
+    assert_eq!(responses[0].1.extensions["x-errdsl-errors"], serde_json::json!(["missing"]));
+    let generic =
+        aide::generate::in_context(|ctx| GenericError::<u8>::inferred_responses(ctx, &mut operation));
+    assert!(!generic.is_empty());
+}
+
+#[test]
 fn declared_types_document_their_responses_for_utoipa() {
     use utoipa::IntoResponses as _;
     let responses = PlainError::responses();

@@ -213,10 +213,11 @@ fn variant_path(error: &ErrorDecl) -> TokenStream {
     error.variant.as_ref().map_or_else(|| quote!(Self), |variant| quote!(Self::#variant))
 }
 
-/// `IntoResponse`, `From<_> for tonic::Status` and `From<_> for
-/// connectrpc::ConnectError`, through errdsl's `__private` macros, which
-/// expand to nothing when errdsl's `axum`, `tonic` or `connect` feature is
-/// off: the user's crate needs none of these dependencies.
+/// `IntoResponse`, `From<_> for tonic::Status`, `From<_> for
+/// connectrpc::ConnectError`, utoipa's `IntoResponses` and aide's
+/// `OperationOutput`, through errdsl's `__private` macros, which expand to
+/// nothing when the errdsl feature of each is off: the user's crate needs
+/// none of these dependencies.
 pub(super) fn transports(outline: &Outline) -> TokenStream {
     let ident = &outline.ident;
     let (impl_generics, ty_generics, _) = outline.generics.split_for_impl();
@@ -231,5 +232,6 @@ pub(super) fn transports(outline: &Outline) -> TokenStream {
         ::errdsl::__private::tonic_impls! { #input }
         ::errdsl::__private::connect_impls! { #input }
         ::errdsl::__private::utoipa_impls! { #input }
+        ::errdsl::__private::aide_impls! { #input }
     }
 }
