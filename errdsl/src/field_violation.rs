@@ -269,6 +269,7 @@ fn path_to_pointer(path: &str) -> String {
 /// `#/items/0/name` (or `/items/0/name`) -> `items[0].name`: the inverse of
 /// [`FieldViolation::json_pointer`] for the paths it writes, an all-digit
 /// step read as an index; `None` for text that is no JSON Pointer.
+#[cfg_attr(not(feature = "serde"), allow(dead_code, reason = "the HTTP bodies read pointers"))]
 pub(crate) fn pointer_to_path(pointer: &str) -> Option<String> {
     let pointer = match pointer.strip_prefix('#') {
         Some(fragment) => percent_decode(fragment)?,
@@ -296,6 +297,7 @@ pub(crate) fn pointer_to_path(pointer: &str) -> Option<String> {
 
 /// Decodes `%XX` escapes; `None` when one is malformed or the result is no
 /// UTF-8.
+#[cfg_attr(not(feature = "serde"), allow(dead_code, reason = "the HTTP bodies read pointers"))]
 fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());

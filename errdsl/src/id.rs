@@ -7,44 +7,86 @@
 //! while ids of different processes stay as unlikely to meet as 48 random
 //! bits.
 //!
+//! The random bytes come from a generator per thread, rand's `StdRng`
+//! (`ChaCha12`, a cryptographically secure generator) seeded once from the
+//! operating system: ids are sent to clients, so they must not let one
+//! client guess another's (which a fast non-cryptographic generator such
+//! as wyrand would), and asking the operating system for every id cost
+//! more than the rest of an error response.
+//!
 //! An id lets an operator find the log line of one error a user reports:
 //! the server logs the error with its id and sends the id on the wire.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU16, AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rand::rngs::StdRng;
+use rand::{Rng as _, SeedableRng as _};
 
-/// The number of random bytes in an id; 6 bytes are 8 base64 characters.
+/// The number of bytes of an id; 6 bytes are 8 base64 characters.
 const ID_BYTES: usize = 6;
+
+/// The random bytes of an id; the rest is the counter.
+const RANDOM_BYTES: usize = 4;
 
 /// A fresh id: 8 characters of unpadded base64url.
 ///
-/// Random when the operating system's generator answers; when it does not
-/// (a sandbox without `getrandom`, an exhausted entropy pool on an old
-/// kernel), ids still never repeat within the process and this never panics.
+/// Random when the operating system's generator answers the thread's first
+/// id; when it does not (a sandbox without `getrandom`), ids still never
+/// repeat within the process and this never panics.
 pub(crate) fn new_id() -> String {
-    let mut bytes = [0; ID_BYTES];
-    if getrandom::fill(&mut bytes).is_err() {
-        bytes = fallback_bytes();
+    let mut random = [0; RANDOM_BYTES];
+    THREAD_RNG.with_borrow_mut(|rng| rng.fill_bytes(&mut random));
+    id_of(random, process_counter().next())
+}
+
+thread_local! {
+    /// This thread's generator, seeded from the operating system.
+    static THREAD_RNG: RefCell<StdRng> = RefCell::new(StdRng::from_seed(os_seed()));
+}
+
+/// 32 bytes from the operating system; without it, bytes that differ on
+/// every call within the process (ids then rest on the counter).
+fn os_seed() -> [u8; 32] {
+    let mut seed = [0; 32];
+    if getrandom::fill(&mut seed).is_err() {
+        for chunk in seed.chunks_mut(ID_BYTES) {
+            let bytes = fallback_bytes();
+            chunk.copy_from_slice(&bytes[..chunk.len()]);
+        }
     }
-    let [.., low, high] = &mut bytes;
-    let [count_low, count_high] = next_count(u16::from_le_bytes([*low, *high])).to_le_bytes();
-    (*low, *high) = (count_low, count_high);
-    encode(bytes)
+    seed
 }
 
-/// The next value of the process-wide id counter, which starts at `start`
-/// (random bits of the first id) and then counts up, wrapping.
-fn next_count(start: u16) -> u16 {
-    static NEXT: OnceLock<AtomicU16> = OnceLock::new();
-    NEXT.get_or_init(|| AtomicU16::new(start)).fetch_add(1, Ordering::Relaxed)
-}
-
-fn encode(bytes: [u8; ID_BYTES]) -> String {
+/// The id of these random bytes and counter value.
+fn id_of(random: [u8; RANDOM_BYTES], count: u16) -> String {
+    let mut bytes = [0; ID_BYTES];
+    bytes[..RANDOM_BYTES].copy_from_slice(&random);
+    bytes[RANDOM_BYTES..].copy_from_slice(&count.to_le_bytes());
     URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// A counter of ids that counts up from its start, wrapping.
+struct Counter(AtomicU16);
+
+impl Counter {
+    fn next(&self) -> u16 {
+        self.0.fetch_add(1, Ordering::Relaxed)
+    }
+}
+
+/// The process-wide counter, started at a random value.
+fn process_counter() -> &'static Counter {
+    static COUNTER: OnceLock<Counter> = OnceLock::new();
+    COUNTER.get_or_init(|| {
+        let start = THREAD_RNG.with_borrow_mut(rand::Rng::next_u32);
+        #[allow(clippy::cast_possible_truncation, reason = "16 random bits of 32")]
+        Counter(AtomicU16::new(start as u16))
+    })
 }
 
 /// 48 bits that differ on every call within the process, for up to 2^48
@@ -83,6 +125,10 @@ mod tests {
         c.is_ascii_alphanumeric() || c == '-' || c == '_'
     }
 
+    fn bytes_of(id: &str) -> [u8; ID_BYTES] {
+        URL_SAFE_NO_PAD.decode(id).expect("base64url").try_into().expect("6 bytes")
+    }
+
     #[test]
     fn ids_are_eight_base64url_characters() {
         for _ in 0..1000 {
@@ -94,25 +140,47 @@ mod tests {
 
     #[test]
     fn encoding_is_unpadded_base64url() {
-        assert_eq!(encode([0; 6]), "AAAAAAAA");
-        assert_eq!(encode([0xff; 6]), "________");
-        assert_eq!(encode([0xfb, 0xef, 0xbe, 0xff, 0xff, 0xff]), "----____");
+        assert_eq!(id_of([0; 4], 0), "AAAAAAAA");
+        assert_eq!(id_of([0xff; 4], 0xffff), "________");
+        assert_eq!(id_of([0xfb, 0xef, 0xbe, 0xff], 0xffff), "----____");
     }
 
-    /// Certain, not probable: the counter bytes of ids made within 65,536
-    /// counts of each other differ, whatever the random bytes are. (Other
-    /// tests of this process make a few ids meanwhile, far fewer than the
-    /// 15,536 counts of slack.)
+    /// Certain, not probable: with the random bytes held fixed, the counter
+    /// alone makes 65,536 consecutive ids distinct, and it wraps.
     #[test]
-    fn no_duplicate_in_50_000_ids() {
-        let ids: HashSet<String> = (0..50_000).map(|_| new_id()).collect();
-        assert_eq!(ids.len(), 50_000);
+    fn the_counter_alone_keeps_65_536_consecutive_ids_distinct() {
+        let counter = Counter(AtomicU16::new(u16::MAX - 1));
+        let ids: Vec<String> = (0..=usize::from(u16::MAX)).map(|_| id_of([7; 4], counter.next())).collect();
+        assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 65_536);
+        let counts: Vec<u16> = ids[..4]
+            .iter()
+            .map(|id| {
+                let [.., low, high] = bytes_of(id);
+                u16::from_le_bytes([low, high])
+            })
+            .collect();
+        assert_eq!(counts, [u16::MAX - 1, u16::MAX, 0, 1]);
+        assert!(ids.iter().all(|id| bytes_of(id)[..4] == [7; 4]));
+    }
+
+    /// The ids of one thread carry the process counter: each one's counter
+    /// is past the one before (other tests may make ids meanwhile), and their
+    /// random bytes differ.
+    #[test]
+    fn ids_carry_the_process_counter_and_fresh_random_bytes() {
+        let ids: Vec<[u8; ID_BYTES]> = (0..1000).map(|_| bytes_of(&new_id())).collect();
+        for pair in ids.windows(2) {
+            let count = |bytes: &[u8; ID_BYTES]| u16::from_le_bytes([bytes[4], bytes[5]]);
+            let step = count(&pair[1]).wrapping_sub(count(&pair[0]));
+            assert!((1..32_768).contains(&step), "{step}");
+        }
+        let random: HashSet<[u8; 4]> = ids.iter().map(|bytes| bytes[..4].try_into().unwrap()).collect();
+        assert!(random.len() > 990, "{} distinct random parts of 1000", random.len());
     }
 
     #[test]
-    fn fallback_ids_do_not_repeat() {
-        let ids: HashSet<String> = (0..100_000).map(|_| encode(fallback_bytes())).collect();
-        assert_eq!(ids.len(), 100_000);
-        assert!(ids.iter().all(|id| id.len() == 8 && id.chars().all(is_base64url)));
+    fn fallback_bytes_do_not_repeat() {
+        let all: HashSet<[u8; ID_BYTES]> = (0..100_000).map(|_| fallback_bytes()).collect();
+        assert_eq!(all.len(), 100_000);
     }
 }

@@ -106,6 +106,7 @@ mod bounds;
 #[cfg(any(feature = "serde", feature = "tonic"))]
 mod capture;
 mod chain;
+mod classification;
 mod classify;
 mod code;
 #[cfg(feature = "connect")]
@@ -124,7 +125,8 @@ mod service_error;
 pub mod testing;
 mod wire_shape;
 
-pub use classify::{Classification, classify};
+pub use classification::Classification;
+pub use classify::classify;
 pub use code::{Code, UnknownCode};
 /// Derives [`ServiceError`](trait@ServiceError), [`Catalog`] and constructors.
 ///

@@ -1,6 +1,8 @@
 //! What the fuzz targets share: header maps from structured fuzz input, and
 //! the checks every decoded error must pass.
 
+pub mod targets;
+
 use arbitrary::Arbitrary;
 use errdsl::ErrorResult;
 use errdsl::http::GoaBody;

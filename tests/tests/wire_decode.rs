@@ -120,8 +120,21 @@ pub enum Wrapper {
 }
 
 /// Encodes on the "server" and decodes on the "client".
+/// `err` sent for real, as an HTTP response (Goa's body) and as a
+/// `tonic::Status`, and decoded back from each: the two decodings agree on
+/// everything `TryFrom` reads (name, fields, violations); the HTTP one is
+/// returned.
 fn round_trip<E: ServiceError>(err: &E) -> ErrorResult {
-    ErrorResult::from_service_error(err)
+    let response = errdsl::http::response(err, errdsl::http::BodyFormat::Goa);
+    let over_http = ErrorResult::from_http_response(response.status(), response.headers(), response.body());
+    let over_grpc = ErrorResult::from_grpc_status(&errdsl::grpc::to_status(err));
+    assert_eq!(over_http.name(), over_grpc.name());
+    // gRPC's metadata is a map: its fields come back sorted by name.
+    let mut http_fields: Vec<(&str, &str)> = over_http.fields().collect();
+    http_fields.sort_unstable();
+    assert_eq!(http_fields, over_grpc.fields().collect::<Vec<_>>(), "{}", err.name());
+    assert_eq!(over_http.field_violations(), over_grpc.field_violations());
+    over_http
 }
 
 #[test]

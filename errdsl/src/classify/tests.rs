@@ -3,10 +3,12 @@
 
 use std::fmt;
 
+use http::StatusCode;
 use proptest::prelude::*;
 
 use super::*;
 use crate::chain::MAX_DEPTH;
+use crate::classification::http_status;
 
 /// An error with an optional source, to build chains.
 #[derive(Debug)]

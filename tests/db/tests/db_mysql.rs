@@ -12,7 +12,7 @@ use errdsl::db::DbErrorKind;
 use errdsl::{Classification, Code};
 use errdsl_db_tests::{SERVER, assert_class, assert_kind, closed_port, mysql_number, url};
 use sqlx::mysql::{MySqlConnectOptions, MySqlConnection, MySqlPoolOptions};
-use sqlx::{Connection, Executor, MySql, Pool};
+use sqlx::{AssertSqlSafe, Connection, Executor, MySql, Pool};
 
 /// The administrator's connection options.
 fn admin() -> MySqlConnectOptions {
@@ -30,12 +30,15 @@ async fn app_user(name: &str, extra: &str) -> MySqlConnectOptions {
     let mut admin = connect(&admin_options).await;
     let password = format!("{name}-password");
     let database = admin_options.get_database().unwrap_or("errdsl").to_owned();
-    admin.execute(format!("DROP USER IF EXISTS '{name}'@'%'").as_str()).await.unwrap();
+    admin.execute(AssertSqlSafe(format!("DROP USER IF EXISTS '{name}'@'%'"))).await.unwrap();
     admin
-        .execute(format!("CREATE USER '{name}'@'%' IDENTIFIED BY '{password}' {extra}").as_str())
+        .execute(AssertSqlSafe(format!("CREATE USER '{name}'@'%' IDENTIFIED BY '{password}' {extra}")))
         .await
         .unwrap();
-    admin.execute(format!("GRANT ALL PRIVILEGES ON `{database}`.* TO '{name}'@'%'").as_str()).await.unwrap();
+    admin
+        .execute(AssertSqlSafe(format!("GRANT ALL PRIVILEGES ON `{database}`.* TO '{name}'@'%'")))
+        .await
+        .unwrap();
     admin.close().await.unwrap();
     admin_options.username(name).password(&password)
 }
@@ -43,24 +46,42 @@ async fn app_user(name: &str, extra: &str) -> MySqlConnectOptions {
 /// A fresh table `name (id INT PRIMARY KEY, v INT, email VARCHAR(64) UNIQUE)`
 /// with rows 1 and 2.
 async fn table(conn: &mut MySqlConnection, name: &str) {
-    conn.execute(format!("DROP TABLE IF EXISTS {name}").as_str()).await.unwrap();
-    conn.execute(
-        format!(
-            "CREATE TABLE {name} (id INT PRIMARY KEY, v INT NOT NULL, email VARCHAR(64) UNIQUE) ENGINE=InnoDB"
-        )
-        .as_str(),
-    )
+    conn.execute(AssertSqlSafe(format!("DROP TABLE IF EXISTS {name}"))).await.unwrap();
+    conn.execute(AssertSqlSafe(format!(
+        "CREATE TABLE {name} (id INT PRIMARY KEY, v INT NOT NULL, email VARCHAR(64) UNIQUE) ENGINE=InnoDB"
+    )))
     .await
     .unwrap();
-    conn.execute(
-        format!("INSERT INTO {name} VALUES (1, 0, 'one@example.com'), (2, 0, 'two@example.com')").as_str(),
-    )
+    conn.execute(AssertSqlSafe(format!(
+        "INSERT INTO {name} VALUES (1, 0, 'one@example.com'), (2, 0, 'two@example.com')"
+    )))
     .await
     .unwrap();
 }
 
 async fn connection_id(conn: &mut MySqlConnection) -> u64 {
     sqlx::query_scalar("SELECT CONNECTION_ID()").fetch_one(conn).await.unwrap()
+}
+
+/// Waits until the server has closed connection `id` (it is gone from the
+/// process list), asking from another connection: a fixed sleep past a
+/// server-side timeout could be too short on a loaded machine.
+async fn wait_until_closed(id: u64) {
+    let mut watcher = connect(&admin()).await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let open: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID = ?")
+                .bind(id)
+                .fetch_one(&mut watcher)
+                .await
+                .unwrap();
+        if open == 0 {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the server did not close connection {id}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 #[tokio::test]
@@ -108,7 +129,7 @@ async fn query_killed_from_another_connection() {
             assert!(Instant::now() < deadline, "the query did not start");
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-        killer.execute(format!("KILL QUERY {id}").as_str()).await.unwrap();
+        killer.execute(AssertSqlSafe(format!("KILL QUERY {id}"))).await.unwrap();
     };
     let (result, ()) = tokio::join!(query, kill);
     let err = result.unwrap_err();
@@ -138,7 +159,7 @@ async fn killed_connection_is_lost() {
     let mut victim = connect(&options).await;
     let mut killer = connect(&options).await;
     let id = connection_id(&mut victim).await;
-    killer.execute(format!("KILL CONNECTION {id}").as_str()).await.unwrap();
+    killer.execute(AssertSqlSafe(format!("KILL CONNECTION {id}"))).await.unwrap();
     let err = victim.execute("SELECT 1").await.unwrap_err();
     assert_kind(err, DbErrorKind::ConnectionLost, Code::Unavailable, true);
     assert!(DbErrorKind::ConnectionLost.is_lost());
@@ -150,7 +171,8 @@ async fn idle_connection_closed_by_the_server_is_lost() {
     let _shared = SERVER.read().await;
     let mut conn = connect(&app_user("errdsl_idle", "").await).await;
     conn.execute("SET SESSION wait_timeout = 1").await.unwrap();
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let id = connection_id(&mut conn).await;
+    wait_until_closed(id).await;
     let err = conn.execute("SELECT 1").await.unwrap_err();
     assert_kind(err, DbErrorKind::ConnectionLost, Code::Unavailable, true);
 }
@@ -290,7 +312,7 @@ async fn too_many_connections_for_the_server() {
     );
     let first = MySqlConnection::connect_with(&options).await;
     let second = MySqlConnection::connect_with(&options).await;
-    admin.execute(format!("SET GLOBAL max_user_connections = {max_user}").as_str()).await.unwrap();
+    admin.execute(AssertSqlSafe(format!("SET GLOBAL max_user_connections = {max_user}"))).await.unwrap();
     drop(first.expect("the first connection is within the limit"));
     let err = second.unwrap_err();
     assert_eq!(mysql_number(&err), Some(1203)); // ER_TOO_MANY_USER_CONNECTIONS
@@ -307,7 +329,7 @@ async fn too_many_connections_for_the_server() {
             result => break result,
         }
     };
-    admin.execute(format!("SET GLOBAL max_connections = {max}").as_str()).await.unwrap();
+    admin.execute(AssertSqlSafe(format!("SET GLOBAL max_connections = {max}"))).await.unwrap();
     eprintln!("{} connection(s) made before the limit", open.len());
     let err = result.unwrap_err();
     assert_eq!(mysql_number(&err), Some(1040)); // ER_CON_COUNT_ERROR

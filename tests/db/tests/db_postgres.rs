@@ -12,7 +12,7 @@ use errdsl::db::DbErrorKind;
 use errdsl::{Classification, Code};
 use errdsl_db_tests::{SERVER, assert_class, assert_kind, closed_port, sqlstate, url};
 use sqlx::postgres::{PgConnectOptions, PgConnection, PgPoolOptions};
-use sqlx::{Connection, Executor, Pool, Postgres};
+use sqlx::{AssertSqlSafe, Connection, Executor, Pool, Postgres};
 
 /// The superuser's connection options.
 fn admin() -> PgConnectOptions {
@@ -30,22 +30,19 @@ async fn app_role(name: &str, extra: &[&str]) -> PgConnectOptions {
     let mut admin = connect(&admin_options).await;
     let password = format!("{name}-password");
     admin
-        .execute(
-            format!(
-                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{name}') \
+        .execute(AssertSqlSafe(format!(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{name}') \
                  THEN CREATE ROLE {name} LOGIN; END IF; END $$"
-            )
-            .as_str(),
-        )
+        )))
         .await
         .unwrap();
     admin
-        .execute(format!("ALTER ROLE {name} LOGIN PASSWORD '{password}' CONNECTION LIMIT -1").as_str())
+        .execute(AssertSqlSafe(format!("ALTER ROLE {name} LOGIN PASSWORD '{password}' CONNECTION LIMIT -1")))
         .await
         .unwrap();
-    admin.execute(format!("ALTER ROLE {name} RESET ALL").as_str()).await.unwrap();
+    admin.execute(AssertSqlSafe(format!("ALTER ROLE {name} RESET ALL"))).await.unwrap();
     for statement in extra {
-        admin.execute(statement.replace("{role}", name).as_str()).await.unwrap();
+        admin.execute(AssertSqlSafe(statement.replace("{role}", name))).await.unwrap();
     }
     admin.close().await.unwrap();
     admin_options.username(name).password(&password)
@@ -55,26 +52,45 @@ async fn app_role(name: &str, extra: &[&str]) -> PgConnectOptions {
 /// rows 1 and 2, owned by the superuser, writable by `role`.
 async fn table(name: &str, role: &str) {
     let mut admin = connect(&admin()).await;
-    admin.execute(format!("DROP TABLE IF EXISTS {name}").as_str()).await.unwrap();
+    admin.execute(AssertSqlSafe(format!("DROP TABLE IF EXISTS {name}"))).await.unwrap();
     admin
-        .execute(
-            format!("CREATE TABLE {name} (id INT PRIMARY KEY, v INT NOT NULL, email TEXT UNIQUE)").as_str(),
-        )
+        .execute(AssertSqlSafe(format!(
+            "CREATE TABLE {name} (id INT PRIMARY KEY, v INT NOT NULL, email TEXT UNIQUE)"
+        )))
         .await
         .unwrap();
     admin
-        .execute(
-            format!("INSERT INTO {name} VALUES (1, 0, 'one@example.com'), (2, 0, 'two@example.com')")
-                .as_str(),
-        )
+        .execute(AssertSqlSafe(format!(
+            "INSERT INTO {name} VALUES (1, 0, 'one@example.com'), (2, 0, 'two@example.com')"
+        )))
         .await
         .unwrap();
-    admin.execute(format!("GRANT ALL ON TABLE {name} TO {role}").as_str()).await.unwrap();
+    admin.execute(AssertSqlSafe(format!("GRANT ALL ON TABLE {name} TO {role}"))).await.unwrap();
     admin.close().await.unwrap();
 }
 
 async fn backend_pid(conn: &mut PgConnection) -> i32 {
     sqlx::query_scalar("SELECT pg_backend_pid()").fetch_one(conn).await.unwrap()
+}
+
+/// Waits until the server has ended backend `pid` (it is gone from
+/// `pg_stat_activity`), asking from another connection: a fixed sleep past a
+/// server-side timeout could be too short on a loaded machine.
+async fn wait_until_closed(pid: i32) {
+    let mut watcher = connect(&admin()).await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let open: i64 = sqlx::query_scalar("SELECT count(*) FROM pg_stat_activity WHERE pid = $1")
+            .bind(pid)
+            .fetch_one(&mut watcher)
+            .await
+            .unwrap();
+        if open == 0 {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the server did not end backend {pid}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 #[tokio::test]
@@ -168,7 +184,8 @@ async fn idle_session_timeout_loses_the_connection() {
     let _shared = SERVER.read().await;
     let mut conn = connect(&app_role("errdsl_idle", &[]).await).await;
     conn.execute("SET idle_session_timeout = '100ms'").await.unwrap();
-    tokio::time::sleep(Duration::from_millis(400)).await;
+    let pid = backend_pid(&mut conn).await;
+    wait_until_closed(pid).await;
     let err = conn.execute("SELECT 1").await.unwrap_err();
     assert_kind(err, DbErrorKind::ConnectionLost, Code::Unavailable, true);
 }
@@ -180,7 +197,8 @@ async fn idle_in_transaction_timeout_loses_the_connection() {
     let mut conn = connect(&app_role("errdsl_idle_tx", &[]).await).await;
     conn.execute("SET idle_in_transaction_session_timeout = '100ms'").await.unwrap();
     conn.execute("BEGIN").await.unwrap();
-    tokio::time::sleep(Duration::from_millis(400)).await;
+    let pid = backend_pid(&mut conn).await;
+    wait_until_closed(pid).await;
     let err = conn.execute("SELECT 1").await.unwrap_err();
     assert_kind(err, DbErrorKind::ConnectionLost, Code::Unavailable, true);
 }
