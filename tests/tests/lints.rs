@@ -40,6 +40,14 @@ pub enum LintedError {
     #[error("slow")]
     #[service_error(timeout, name = "too_slow")]
     Slow,
+    /// Field violations.
+    #[error("invalid: {violations}")]
+    #[service_error(http = 422)]
+    Invalid {
+        /// What is wrong with each field.
+        #[service_error(violations)]
+        violations: errdsl::FieldViolations,
+    },
 }
 
 /// A transparent variant's inner error.
@@ -59,7 +67,9 @@ pub struct LintedStruct(pub u32);
 
 #[test]
 fn linted_code_runs() {
-    assert_eq!(LintedError::ERRORS.len(), 6);
+    assert_eq!(LintedError::ERRORS.len(), 7);
+    let violations: errdsl::FieldViolations = vec![errdsl::FieldViolation::new("a", "is bad")].into();
+    assert_eq!(LintedError::invalid(violations).field_violations().len(), 1);
     assert_eq!(LintedError::slow().name(), "too_slow");
     assert_eq!(LintedError::tuple(1, 2).user_message().as_deref(), Some("Retry 1."));
     assert_eq!(LintedError::named(1.5, String::new()).user_message().as_deref(), Some("Pay 1.50 first."));
@@ -100,12 +110,21 @@ errdsl::errors! {
             /// The source.
             source: std::io::Error,
         },
+        /// Field violations.
+        #[error("invalid form")]
+        #[service_error(grpc = InvalidArgument)]
+        InvalidForm {
+            /// What is wrong with each field.
+            #[service_error(violations)]
+            violations: errdsl::FieldViolations,
+        },
     }
 }
 
 #[test]
 fn linted_catalog_runs() {
-    assert_eq!(MethodLevel::ERRORS.len(), 5);
+    assert_eq!(MethodLevel::ERRORS.len(), 6);
+    assert!(MethodLevel::invalid_form(errdsl::FieldViolations::new()).field_violations().is_empty());
     let err: MethodLevel = ApiLevel::unauthorized().into();
     assert_eq!(err.user_message().as_deref(), Some("Sign in."));
     assert_eq!(MethodLevel::bad("x".into()).to_string(), "bad \"x\"");
