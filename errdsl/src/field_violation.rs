@@ -4,6 +4,8 @@
 
 use std::fmt::{self, Write as _};
 
+use crate::percent::percent_decode;
+
 #[cfg(feature = "garde")]
 mod garde;
 #[cfg(feature = "validator")]
@@ -293,26 +295,6 @@ pub(crate) fn pointer_to_path(pointer: &str) -> Option<String> {
         }
     }
     Some(path)
-}
-
-/// Decodes `%XX` escapes; `None` when one is malformed or the result is no
-/// UTF-8.
-#[cfg_attr(not(feature = "serde"), allow(dead_code, reason = "the HTTP bodies read pointers"))]
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        if byte == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(byte);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]

@@ -120,6 +120,7 @@ pub mod grpc;
 #[cfg(feature = "serde")]
 pub mod http;
 mod id;
+mod percent;
 pub mod retry;
 mod service_error;
 pub mod testing;
