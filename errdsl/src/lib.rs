@@ -85,6 +85,10 @@
 //!   [`FieldViolations`] (and, with `axum`, into
 //!   [`axum::RequestError`](crate::axum::RequestError)'s `invalid_fields`),
 //!   which every transport sends and decodes.
+//! - `restate`: a Restate handler returning [`restate::HandlerResult`] has a
+//!   temporary error retried by the engine and a permanent one ended as a
+//!   `TerminalError` with its HTTP status; callers decode the failure
+//!   ([`ErrorResult::from_restate_response`]). restate-sdk 0.13 needs Rust 1.90.
 //! - `sqlx`, `sqlx-mysql`, `sqlx-postgres`: [`db::DbErrorKind::from_sqlx`]
 //!   and [`classify`] know `sqlx::Error` and the drivers' error numbers and
 //!   SQLSTATEs.
@@ -121,6 +125,8 @@ pub mod grpc;
 pub mod http;
 mod id;
 mod percent;
+#[cfg(feature = "restate")]
+pub mod restate;
 pub mod retry;
 mod service_error;
 pub mod testing;
