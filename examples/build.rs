@@ -4,17 +4,21 @@
 //! Connect server and client (connectrpc-build), with protox (a protobuf
 //! compiler in pure Rust): no `protoc` is needed. Also sets
 //! `cfg(errdsl_grpc_peer)` when `ERRDSL_GRPC_PEER` names the Python peer, and
-//! `cfg(errdsl_connect_peer)` when `ERRDSL_CONNECT_PEER` names `buf`.
+//! `cfg(errdsl_connect_peer)` when `ERRDSL_CONNECT_PEER` names `buf`, and
+//! `cfg(errdsl_restate)` when `ERRDSL_RESTATE_SERVER` names `restate-server`.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // `tests/e2e_grpc_peer.rs` runs when the Python peer is installed
     // (`scripts/grpc-peer.sh`), and is reported ignored, with the reason,
     // when it is not.
     // Likewise `tests/e2e_connect_peer.rs` with `buf curl`
-    // (`scripts/connect-peer.sh`).
-    for (cfg, var) in
-        [("errdsl_grpc_peer", "ERRDSL_GRPC_PEER"), ("errdsl_connect_peer", "ERRDSL_CONNECT_PEER")]
-    {
+    // (`scripts/connect-peer.sh`), and `tests/restate_*.rs` with
+    // `restate-server` (`scripts/restate-server.sh`).
+    for (cfg, var) in [
+        ("errdsl_grpc_peer", "ERRDSL_GRPC_PEER"),
+        ("errdsl_connect_peer", "ERRDSL_CONNECT_PEER"),
+        ("errdsl_restate", "ERRDSL_RESTATE_SERVER"),
+    ] {
         println!("cargo::rustc-check-cfg=cfg({cfg})");
         println!("cargo::rerun-if-env-changed={var}");
         if std::env::var_os(var).is_some_and(|peer| !peer.is_empty()) {
