@@ -190,3 +190,84 @@ fn the_ingress_response_decodes() {
         assert_eq!((err.name(), err.message()), ("not_found", "not_found"));
     }
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    prop_compose! {
+        fn arb_error()(
+            name in "[a-z][a-z0-9_]{0,20}",
+            id in "[A-Za-z0-9_+/=&\\]-]{1,12}",
+            status in 400u16..=599,
+            message in any::<String>(),
+            user_message in proptest::option::of(any::<String>()),
+            (temporary, timeout, fault) in any::<(bool, bool, bool)>(),
+            fields in proptest::collection::btree_map("[a-z][a-zA-Z0-9_.]{0,10}", any::<String>(), 0..5),
+        ) -> ErrorResult {
+            let mut builder = ErrorResult::builder(name, Code::from_http_u16(status))
+                .http_status(http::StatusCode::from_u16(status).unwrap())
+                .id(id)
+                .message(message)
+                .temporary(temporary)
+                .timeout(timeout)
+                .fault(fault);
+            if let Some(user_message) = user_message {
+                builder = builder.user_message(user_message);
+            }
+            for (name, value) in fields {
+                builder = builder.field(name, value);
+            }
+            builder.build()
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_tag_round_trips(sent in arb_error()) {
+            let status = sent.http_status().as_u16();
+            let back = untagged(status, &tagged_message(&sent));
+            prop_assert_eq!((back.name(), back.id()), (sent.name(), sent.id()));
+            prop_assert_eq!(
+                (back.is_temporary(), back.is_timeout(), back.is_fault()),
+                (sent.is_temporary(), sent.is_timeout(), sent.is_fault())
+            );
+            prop_assert_eq!((back.code(), back.http_status()), (sent.code(), sent.http_status()));
+            prop_assert_eq!(back.fields().collect::<Vec<_>>(), sent.fields().collect::<Vec<_>>());
+            prop_assert_eq!(back.message(), sent.wire_message());
+            if !sent.is_fault() {
+                prop_assert_eq!(back.user_message(), Some(sent.wire_message()));
+            }
+        }
+
+        #[test]
+        fn through_the_ingress_and_a_terminal_error(sent in arb_error()) {
+            let status = sent.http_status().as_u16();
+            let message = tagged_message(&sent);
+            let body = serde_json::json!({"code": status, "message": message, "source": "invocation"});
+            let from_ingress = ErrorResult::from_restate_response(status, body.to_string().as_bytes());
+            let from_terminal = ErrorResult::from_terminal_error(&TerminalError::new_with_code(status, message));
+            for back in [from_ingress, from_terminal] {
+                prop_assert_eq!((back.name(), back.id()), (sent.name(), sent.id()));
+                prop_assert_eq!(back.fields().len(), sent.fields().len());
+            }
+        }
+
+        #[test]
+        fn any_message_decodes_without_panicking(status in any::<u16>(), message in any::<String>()) {
+            let err = untagged(status, &message);
+            prop_assert!(!err.name().is_empty());
+            prop_assert!(err.fields().len() <= 64);
+            if !message.contains(" [errdsl?") {
+                prop_assert_eq!(err.message(), message.as_str());
+            }
+        }
+
+        #[test]
+        fn any_body_decodes_without_panicking(status in any::<u16>(), body in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let err = ErrorResult::from_restate_response(status, &body);
+            prop_assert!(!err.name().is_empty());
+        }
+    }
+}

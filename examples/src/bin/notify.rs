@@ -49,7 +49,8 @@ fn parse(args: &[String]) -> Result<Command, String> {
                 match flag {
                     "--bind" => bind = Some(value.parse().map_err(|_| format!("not an address: {value:?}"))?),
                     "--maintenance-attempts" => {
-                        maintenance_attempts = value.parse().map_err(|_| format!("not a count: {value:?}"))?;
+                        maintenance_attempts =
+                            value.parse().map_err(|_| format!("not a count: {value:?}"))?;
                     }
                     _ => return Err(format!("unknown flag {flag:?}")),
                 }
@@ -75,16 +76,18 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Ok(Command::Serve { bind, maintenance_attempts }) => match tokio::net::TcpListener::bind(bind).await {
-            Ok(listener) => {
-                notify::serve(listener, Notify::new(maintenance_attempts)).await;
-                ExitCode::SUCCESS
+        Ok(Command::Serve { bind, maintenance_attempts }) => {
+            match tokio::net::TcpListener::bind(bind).await {
+                Ok(listener) => {
+                    notify::serve(listener, Notify::new(maintenance_attempts)).await;
+                    ExitCode::SUCCESS
+                }
+                Err(err) => {
+                    eprintln!("notify: bind {bind}: {err}");
+                    ExitCode::FAILURE
+                }
             }
-            Err(err) => {
-                eprintln!("notify: bind {bind}: {err}");
-                ExitCode::FAILURE
-            }
-        },
+        }
         Err(err) => {
             eprintln!("notify: {err}\n\n{USAGE}");
             ExitCode::from(2)

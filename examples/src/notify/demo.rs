@@ -23,7 +23,8 @@ pub async fn run() -> Result<String, String> {
     let server = RestateServer::start().await?;
     let notify = Notify::new(MAINTENANCE_ATTEMPTS);
     let attempts = notify.attempts();
-    let endpoint = super::spawn(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), notify).await.map_err(|e| e.to_string())?;
+    let endpoint =
+        super::spawn(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), notify).await.map_err(|e| e.to_string())?;
     server.register(endpoint).await?;
     let mut out = format!("restate-server at {}, notify deployment at {endpoint}\n", server.ingress());
 

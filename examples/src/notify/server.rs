@@ -86,7 +86,8 @@ pub fn binary() -> Result<PathBuf, String> {
     if let Some(path) = std::env::var_os("ERRDSL_RESTATE_SERVER").filter(|path| !path.is_empty()) {
         return Ok(PathBuf::from(path));
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/restate-server/node_modules/@restatedev");
+    let root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/restate-server/node_modules/@restatedev");
     let found = std::fs::read_dir(&root).ok().and_then(|entries| {
         entries
             .filter_map(Result::ok)
@@ -137,7 +138,12 @@ impl RestateServer {
             .stderr(log)
             .spawn()
             .map_err(|err| format!("start {}: {err}", binary.display()))?;
-        let http = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().map_err(str)?;
+        // No idle connections kept: a test may call from several runtimes.
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .pool_max_idle_per_host(0)
+            .build()
+            .map_err(str)?;
         let mut server = RestateServer { child, dir, ingress, admin, http };
         server.wait_until_up().await?;
         Ok(server)
@@ -146,7 +152,8 @@ impl RestateServer {
     /// Polls the admin API and the ingress until both answer.
     async fn wait_until_up(&mut self) -> Result<(), String> {
         let deadline = Instant::now() + STARTUP;
-        let urls = [format!("http://{}/health", self.admin), format!("http://{}/restate/health", self.ingress)];
+        let urls =
+            [format!("http://{}/health", self.admin), format!("http://{}/restate/health", self.ingress)];
         for url in urls {
             loop {
                 if let Ok(Some(status)) = self.child.try_wait() {
@@ -215,7 +222,10 @@ impl RestateServer {
         let url = format!("http://{}/{service}/{handler}/send", self.ingress);
         let response = self.until_invoked(|| self.http.post(&url).json(input).send()).await?;
         let body: Value = serde_json::from_slice(&response.body).map_err(str)?;
-        body["invocationId"].as_str().map(str::to_owned).ok_or_else(|| format!("no invocation id in {}", response.text()))
+        body["invocationId"]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| format!("no invocation id in {}", response.text()))
     }
 
     /// Waits for the outcome of invocation `id`, as a caller attached to it

@@ -94,7 +94,10 @@ fn send(email: &str, in_maintenance: bool) -> Result<String, NotifyError> {
         return Err(NotifyError::maintenance());
     }
     if email.starts_with(MISCONFIGURED_USER) {
-        return Err(NotifyError::relay_misconfigured(RELAY_SECRET.to_owned(), "notify@relay.internal".to_owned()));
+        return Err(NotifyError::relay_misconfigured(
+            RELAY_SECRET.to_owned(),
+            "notify@relay.internal".to_owned(),
+        ));
     }
     Ok(format!("notified {email}"))
 }
