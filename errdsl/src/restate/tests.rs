@@ -1,3 +1,4 @@
+use std::fmt::Write as _;
 use std::time::Duration;
 
 use restate_sdk::errors::{HandlerError, TerminalError};
@@ -170,7 +171,7 @@ fn a_message_without_a_tag_is_kept_whole() {
 fn a_tag_gives_back_at_most_64_fields_and_skips_unknown_keys() {
     let mut tag = String::from("m [errdsl?name=n&color=red");
     for i in 0..100 {
-        tag.push_str(&format!("&field.f{i}=v"));
+        write!(tag, "&field.f{i}=v").unwrap();
     }
     tag.push(']');
     let back = untagged(400, &tag);
