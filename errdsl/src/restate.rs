@@ -98,9 +98,10 @@
 //!
 //! The ingress answers a call whose invocation failed with the failure's
 //! code as its HTTP status and `{"code": 403, "message": "..."}`.
-//! [`ErrorResult::from_restate_response`] reads that response and
-//! [`ErrorResult::from_terminal_error`] the `TerminalError` a `ctx` call to
-//! another service returns; then `TryFrom<ErrorResult>` gives the typed
+//! [`ErrorResult::from_restate_response`] reads that response,
+//! [`ErrorResult::from_restate_client_error`] the error of restate-sdk's
+//! ingress client, and [`ErrorResult::from_terminal_error`] the
+//! `TerminalError` a `ctx` call to another service returns; then `TryFrom<ErrorResult>` gives the typed
 //! error by its wire name. Neither ever fails or panics: a message without
 //! a tag (from a service that does not use errdsl, or from the engine
 //! itself) gives an error named after the status's code, with the message
@@ -132,6 +133,7 @@ use std::error::Error;
 use std::fmt;
 
 use restate_sdk::errors::{HandlerError, TerminalError};
+use restate_sdk::ingress::ClientError;
 use serde::Deserialize;
 
 use crate::capture::{Transport, capture_for_wire, send_off};
@@ -389,6 +391,42 @@ impl ErrorResult {
             });
         let code = crate::Code::from_http_u16(status);
         tag::untagged(status, message.as_deref().unwrap_or(code.as_str()))
+    }
+
+    /// Decodes the error of restate-sdk's ingress client (the
+    /// `<Service>IngressClient` its macros generate): a failed invocation's
+    /// response as [`from_restate_response`](ErrorResult::from_restate_response)
+    /// reads it; any other failure of the client (the ingress unreachable, a
+    /// response it could not read) by [`classify`] of its source chain,
+    /// under the client error's text. Never fails or panics.
+    ///
+    /// ```
+    /// use errdsl::{Code, ErrorResult, ServiceError};
+    /// use restate_sdk::ingress::ClientError;
+    ///
+    /// let response = http::Response::builder()
+    ///     .status(403)
+    ///     .body(bytes::Bytes::from_static(br#"{"code":403,"message":"No. [errdsl?name=user_deactivated&id=x7Fq9-Ab]"}"#))
+    ///     .unwrap();
+    /// let failed = ClientError::Status { status: http::StatusCode::FORBIDDEN, response: Box::new(response) };
+    /// let err = ErrorResult::from_restate_client_error(&failed);
+    /// assert_eq!((err.name(), err.id()), ("user_deactivated", "x7Fq9-Ab"));
+    ///
+    /// let unreachable = ClientError::Transport { source: Box::new(std::io::Error::from(std::io::ErrorKind::ConnectionRefused)) };
+    /// let err = ErrorResult::from_restate_client_error(&unreachable);
+    /// assert!(err.code() == Code::Unavailable && err.is_temporary());
+    /// ```
+    #[must_use]
+    pub fn from_restate_client_error(err: &ClientError) -> ErrorResult {
+        if let ClientError::Status { status, response } = err {
+            return ErrorResult::from_restate_response(status.as_u16(), response.body());
+        }
+        let class = classify(err);
+        ErrorResult::builder(class.code.as_str(), class.code)
+            .message(err.to_string())
+            .temporary(class.temporary)
+            .timeout(class.timeout)
+            .build()
     }
 
     /// Decodes a `TerminalError`, as a `ctx` call to another Restate

@@ -17,8 +17,10 @@ use std::time::Duration;
 use errdsl::{ErrorResult, ServiceError};
 use errdsl_examples::notify::server::{Record, Response, RestateServer};
 use errdsl_examples::notify::{
-    self, Attempts, DEACTIVATED_USER, MISCONFIGURED_USER, Notify, NotifyError, RELAY_SECRET,
+    self, Attempts, DEACTIVATED_USER, MISCONFIGURED_USER, Notify, NotifyError, NotifyIngressClient,
+    RELAY_SECRET,
 };
+use restate_sdk::ingress::{Client, RequestExecutor};
 use serde_json::json;
 
 /// A server with the notify deployment registered, served in this test.
@@ -43,6 +45,26 @@ impl Setup {
         let id = response.invocation_id.clone().unwrap_or_else(|| panic!("no invocation: {response:?}"));
         let record = self.server.wait_for(&id, |record| record.status == "completed").await.unwrap();
         (response, record)
+    }
+}
+
+/// The HTTP client under restate-sdk's ingress client: the workspace's
+/// reqwest (the SDK's own `reqwest-client` feature would add a TLS stack).
+struct Executor(reqwest::Client);
+
+impl RequestExecutor for Executor {
+    type Error = reqwest::Error;
+
+    async fn execute(
+        &self,
+        request: http::Request<bytes::Bytes>,
+    ) -> reqwest::Result<http::Response<bytes::Bytes>> {
+        let response = self.0.execute(reqwest::Request::try_from(request)?).await?;
+        let mut back = http::Response::builder().status(response.status());
+        for (name, value) in response.headers() {
+            back = back.header(name, value);
+        }
+        Ok(back.body(response.bytes().await?).expect("a response reqwest read is valid"))
     }
 }
 
@@ -165,4 +187,31 @@ async fn the_demo_prints_what_the_caller_sees_and_the_attempts() {
         assert!(out.contains(line), "missing {line:?} in:\n{out}");
     }
     assert!(!out.contains(RELAY_SECRET), "{out}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    not(errdsl_restate),
+    ignore = "needs restate-server: scripts/restate-server.sh install, then eval \"$(scripts/restate-server.sh env)\""
+)]
+async fn restate_sdks_own_ingress_client_gets_the_typed_error() {
+    let setup = Setup::start(0).await;
+    // Through the helper first: it waits until the ingress knows the service.
+    let (response, _) = setup.notify("user_9").await;
+    assert_eq!(response.status, 200);
+
+    let base = format!("http://{}", setup.server.ingress()).parse().unwrap();
+    let notify =
+        NotifyIngressClient::from_client(Client::new(base, Executor(reqwest::Client::new())).unwrap());
+    let receipt = notify.notify_user("user_10".to_owned()).call().await.unwrap().into_body().unwrap();
+    assert_eq!(receipt, "notified user_10@example.com");
+
+    let failed =
+        notify.notify_user(DEACTIVATED_USER.to_owned()).call().await.unwrap().into_body().unwrap_err();
+    let err = ErrorResult::from_restate_client_error(&failed);
+    assert_eq!((err.name(), err.http_status().as_u16()), ("user_deactivated", 403));
+    match NotifyError::try_from(err) {
+        Ok(NotifyError::UserDeactivated { user_id }) => assert_eq!(user_id, DEACTIVATED_USER),
+        other => panic!("not user_deactivated: {other:?}"),
+    }
 }

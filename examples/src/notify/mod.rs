@@ -24,7 +24,9 @@ use restate_sdk::prelude::{Endpoint, HttpServer};
 use tokio::net::TcpListener;
 
 pub use errors::NotifyError;
-pub use service::{Attempts, DEACTIVATED_USER, MISCONFIGURED_USER, Notify, RELAY_SECRET};
+pub use service::{
+    Attempts, DEACTIVATED_USER, MISCONFIGURED_USER, Notify, NotifyIngressClient, RELAY_SECRET,
+};
 
 /// Serves `notify` as a Restate deployment on `listener` until the process
 /// ends.
