@@ -21,6 +21,7 @@ use errdsl_examples::notify::{
     RELAY_SECRET,
 };
 use restate_sdk::ingress::{Client, RequestExecutor};
+use restate_sdk::prelude::{Endpoint, HttpServer};
 use serde_json::json;
 
 /// A server with the notify deployment registered, served in this test.
@@ -214,4 +215,50 @@ async fn restate_sdks_own_ingress_client_gets_the_typed_error() {
         Ok(NotifyError::UserDeactivated { user_id }) => assert_eq!(user_id, DEACTIVATED_USER),
         other => panic!("not user_deactivated: {other:?}"),
     }
+}
+
+/// The trap errdsl's `HandlerResult` exists for: a handler typed with
+/// restate-sdk's own `HandlerResult` that returns a permanent error with
+/// `?` (the SDK's blanket conversion makes every error retryable).
+mod trap {
+    // restate-sdk's macro generates an ingress client without docs.
+    #![allow(missing_docs)]
+
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    use errdsl_examples::notify::NotifyError;
+    use restate_sdk::prelude::{Context, HandlerResult};
+
+    pub(super) struct Trap(pub(super) Arc<AtomicU32>);
+
+    #[restate_sdk::service]
+    impl Trap {
+        #[handler]
+        async fn deactivate(&self, _ctx: Context<'_>, user_id: String) -> HandlerResult<()> {
+            self.0.fetch_add(1, Ordering::SeqCst);
+            Err(NotifyError::user_deactivated(user_id))?
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    not(errdsl_restate),
+    ignore = "needs restate-server: scripts/restate-server.sh install, then eval \"$(scripts/restate-server.sh env)\""
+)]
+async fn with_restates_own_handler_result_a_permanent_error_is_retried() {
+    let server = RestateServer::start().await.unwrap();
+    let attempts = Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await.unwrap();
+    let endpoint = listener.local_addr().unwrap();
+    let trap = trap::Trap(Arc::clone(&attempts));
+    tokio::spawn(HttpServer::new(Endpoint::builder().bind(trap).build()).serve(listener));
+    server.register(endpoint).await.unwrap();
+
+    let id = server.send("Trap", "deactivate", &json!(DEACTIVATED_USER)).await.unwrap();
+    let record =
+        server.wait_for(&id, |record| record.retry_count.is_some_and(|count| count >= 3)).await.unwrap();
+    assert_eq!(record.completion_result, None, "still being retried: {record:?}");
+    assert!(attempts.load(std::sync::atomic::Ordering::SeqCst) >= 3);
 }
