@@ -235,6 +235,7 @@ mod trap {
     #[restate_sdk::service]
     impl Trap {
         #[handler]
+        #[allow(clippy::unused_async, reason = "restate-sdk's handlers are async")]
         async fn deactivate(&self, _ctx: Context<'_>, user_id: String) -> HandlerResult<()> {
             self.0.fetch_add(1, Ordering::SeqCst);
             Err(NotifyError::user_deactivated(user_id))?
