@@ -22,6 +22,20 @@ pub const fn status<const N: u16>() -> StatusCode {
     }
 }
 
+/// The code of HTTP status `status` ([`Code::from_http_status`]), for
+/// errors declared with a status only: a `const fn` of the bare number.
+#[must_use]
+pub const fn code_from_http(status: u16) -> Code {
+    Code::from_http_u16(status)
+}
+
+/// What `assert_service_error!` expands to: panics with every difference
+/// between `err` and `template`.
+#[track_caller]
+pub fn assert_service_error(err: &dyn ServiceError, expr: &str, template: &crate::testing::Template) {
+    crate::testing::assert_matches(err, expr, template);
+}
+
 /// `Catalog::ERRORS` of a type with `transparent` variants: its own specs
 /// and those of the inner types (the parts marked `true`), in order, as one
 /// array of length `N`. Names are not checked here: the macros check the

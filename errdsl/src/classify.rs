@@ -74,7 +74,7 @@ impl Classification {
 /// | `tonic::Status` (feature `tonic`) | as [`ErrorResult::from_grpc_status`] decodes it: the server's flags, else its code by the table of codes below; `Unknown` and `Ok` without flags say nothing, so its source is looked at next: tonic puts transport errors there |
 /// | `reqwest::Error` (feature `reqwest`) | `is_connect()`: `Unavailable`, temporary (nothing was sent, even when connecting timed out); `is_timeout()`: a timeout (not temporary); `status()`: by the table of codes below; `is_builder()`: `InvalidArgument`; else its source (hyper's errors, then the `io::Error`) |
 /// | `serde_json::Error` (feature `serde`) | malformed or mistyped JSON is `InvalidArgument`; an I/O failure while reading it is classified as the `io::ErrorKind` |
-/// | `sqlx::Error` and the drivers' database errors (feature `sqlx`) | by [`db::classify_one`](crate::db::classify_one): go-mysql's categories, [`DbErrorKind`](crate::db::DbErrorKind) |
+/// | `sqlx::Error` and the drivers' database errors (feature `sqlx`) | by [`DbErrorKind::of`](crate::db::DbErrorKind::of) and `db::classify_sqlx`: go-mysql's categories, [`DbErrorKind`](crate::db::DbErrorKind) |
 ///
 /// | `io::ErrorKind` | code | temporary | why |
 /// | --- | --- | --- | --- |
@@ -137,7 +137,7 @@ impl Classification {
 /// registry). To have one recognised: capture it
 /// ([`ErrorResult::from_service_error`]), name its type
 /// ([`Classification::with_declared`]), or, with the error in hand, ask it
-/// ([`Classification::of`]; `errdsl::retry::Classify` does it for retries).
+/// ([`Classification::of`]; `errdsl::retry::RetryHint` does it for retries).
 /// Declared errors that crossed a transport arrive as an [`ErrorResult`] or
 /// a `tonic::Status` and are recognised as those.
 ///

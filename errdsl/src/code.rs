@@ -220,7 +220,7 @@ impl Code {
 
     /// [`Code::from_http_status`] for a bare number.
     #[must_use]
-    pub const fn from_http_u16(status: u16) -> Code {
+    pub(crate) const fn from_http_u16(status: u16) -> Code {
         let mut i = 0;
         while i < FROM_HTTP.len() {
             if FROM_HTTP[i].0 == status {

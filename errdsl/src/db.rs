@@ -459,15 +459,9 @@ fn kind_of_one(err: &(dyn Error + 'static)) -> Option<DbErrorKind> {
 /// What errdsl's [`classify`](crate::classify) learns from `err` itself
 /// (not its sources) when it is a database error: `classify_sqlx` for a
 /// `sqlx::Error`, [`DbErrorKind::classification`] for a driver's database
-/// error; `None` for anything else, and always without the `sqlx` feature.
-///
-/// ```
-/// let err = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
-/// assert_eq!(errdsl::db::classify_one(&err), None); // not a database error
-/// ```
-#[must_use]
-pub fn classify_one(err: &(dyn Error + 'static)) -> Option<Classification> {
-    #[cfg(feature = "sqlx")]
+/// error; `None` for anything else. `classify`'s hook into this module.
+#[cfg(feature = "sqlx")]
+pub(crate) fn classify_one(err: &(dyn Error + 'static)) -> Option<Classification> {
     if let Some(err) = err.downcast_ref::<sqlx::Error>() {
         return classify_sqlx(err);
     }

@@ -70,7 +70,7 @@
 //!   named by [`field_of_key`] (`deadlineMs` is `deadline_ms`), sorted by
 //!   name; `goapb.ErrorResponse` wins where both speak;
 //! - from `RetryInfo`: [`retry_after`](ServiceError::retry_after), unless it
-//!   exceeds [`MAX_RETRY_AFTER`] (a negative delay reads as zero);
+//!   exceeds [`MAX_RETRY_DELAY`] (a negative delay reads as zero);
 //! - from `LocalizedMessage`, whatever its locale: the user message;
 //! - from `BadRequest`: the field violations (an empty `reason` means none;
 //!   one without a field and a description is skipped).
@@ -223,12 +223,12 @@ pub const MAX_FIELDS: usize = 64;
 /// use errdsl::{Code, ErrorResult, ServiceError, grpc};
 ///
 /// let err = ErrorResult::builder("busy", Code::Unavailable)
-///     .retry_after(grpc::MAX_RETRY_AFTER + Duration::from_secs(1))
+///     .retry_after(grpc::MAX_RETRY_DELAY + Duration::from_secs(1))
 ///     .build();
 /// let status = tonic::Status::from(err);
 /// assert_eq!(ErrorResult::from_grpc_status(&status).retry_after(), None);
 /// ```
-pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
+pub const MAX_RETRY_DELAY: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// The `ErrorInfo.metadata` key of the id.
 const KEY_ID: &str = "id";
@@ -602,7 +602,7 @@ fn decode(
         }
         builder = builder.temporary(goa.temporary).timeout(goa.timeout).fault(goa.fault);
     }
-    if let Some(after) = details.retry_delay.filter(|after| *after <= MAX_RETRY_AFTER) {
+    if let Some(after) = details.retry_delay.filter(|after| *after <= MAX_RETRY_DELAY) {
         builder = builder.retry_after(after);
     }
     if let Some(localized) = &details.localized_message {

@@ -277,7 +277,7 @@ impl From<Failure> for HandlerError {
         match failure.0 {
             Kind::Terminal(terminal) => terminal.into(),
             Kind::Captured(result) if result.is_temporary() => {
-                HandlerError::from(Retryable(tag::tagged_message(&result)))
+                HandlerError::from(Retrying(tag::tagged_message(&result)))
             }
             Kind::Captured(result) => {
                 TerminalError::new_with_code(result.http_status().as_u16(), tag::tagged_message(&result))
@@ -320,21 +320,21 @@ where
 
 /// The retryable error the engine records: the wire message and the tag,
 /// in `Debug` too, since the SDK reports a handler's error by `Debug`.
-struct Retryable(String);
+struct Retrying(String);
 
-impl fmt::Display for Retryable {
+impl fmt::Display for Retrying {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl fmt::Debug for Retryable {
+impl fmt::Debug for Retrying {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl Error for Retryable {}
+impl Error for Retrying {}
 
 /// A boxed error as an `Error` of its own, for [`classify`] to walk.
 struct Boxed(Box<dyn Error + Send + Sync>);

@@ -12,7 +12,7 @@
 //! only when the server said how long to wait. (The table of codes is on
 //! [`classify`](crate::classify) and [`Classification::from_code`].)
 //!
-//! - [`Classify`]: what a retry loop asks an error (its [`Classification`]
+//! - [`RetryHint`]: what a retry loop asks an error (its [`Classification`]
 //!   and the server's `Retry-After`), for every declared error, for
 //!   [`ErrorResult`], and through [`classify`](crate::classify) for `std::io::Error`, boxed
 //!   errors and the foreign errors `classify` knows;
@@ -30,12 +30,12 @@
 //! bounded (by the backoff builder with `backon`, by
 //! [`TemporaryPolicy::new`]'s `max_attempts` with tower), and so is the time
 //! spent waiting: a server's `Retry-After` is honoured up to
-//! [`MAX_RETRY_AFTER`]; asking for longer ends the retries (the error is
+//! [`MAX_HONOURED_RETRY_AFTER`]; asking for longer ends the retries (the error is
 //! returned) rather than hanging the caller.
 //!
 //! ```
 //! use std::io;
-//! use errdsl::retry::{self, Classify};
+//! use errdsl::retry::{self, RetryHint};
 //!
 //! use errdsl::retry::Idempotency::{Idempotent, NotIdempotent};
 //!
@@ -61,7 +61,7 @@ use crate::{Classification, ErrorResult, ServiceError};
 /// minute. An error asking for more ends the retries; a caller that waits
 /// that long should decide so itself ([`honour_retry_after_up_to`],
 /// [`TemporaryPolicy::with_max_retry_after`]).
-pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
+pub const MAX_HONOURED_RETRY_AFTER: Duration = Duration::from_secs(60);
 
 /// What a retry loop asks an error: whether to retry it, and how long the
 /// server asked to wait first.
@@ -83,7 +83,7 @@ pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 ///
 /// ```
 /// use std::time::Duration;
-/// use errdsl::retry::Classify;
+/// use errdsl::retry::RetryHint;
 /// use errdsl::{Code, ErrorResult};
 ///
 /// let err = ErrorResult::builder("maintenance", Code::Unavailable)
@@ -97,7 +97,7 @@ pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 /// let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(std::io::Error::other(err));
 /// assert_eq!(boxed.min_retry_delay(), Some(Duration::from_secs(5)));
 /// ```
-pub trait Classify {
+pub trait RetryHint {
     /// The error's code and flags; `temporary` decides whether it is retried.
     fn classification(&self) -> Classification;
 
@@ -107,7 +107,7 @@ pub trait Classify {
     }
 }
 
-impl<E: ServiceError + ?Sized> Classify for E {
+impl<E: ServiceError + ?Sized> RetryHint for E {
     fn classification(&self) -> Classification {
         Classification::of(self)
     }
@@ -134,12 +134,12 @@ fn of_chain(err: &(dyn Error + 'static)) -> (Classification, Option<Duration>) {
     (class, None)
 }
 
-/// `Classify` through [`classify`](crate::classify), for error types that
+/// `RetryHint` through [`classify`](crate::classify), for error types that
 /// are not declared: `$as_dyn` turns `self` into the `dyn Error` to walk.
 macro_rules! through_classify {
     ($($(#[$attr:meta])* $ty:ty => |$this:ident| $as_dyn:expr,)*) => {$(
         $(#[$attr])*
-        impl Classify for $ty {
+        impl RetryHint for $ty {
             fn classification(&self) -> Classification {
                 let $this = self;
                 of_chain($as_dyn).0
@@ -201,7 +201,7 @@ impl Idempotency {
     /// assert!(!Idempotency::NotIdempotent.predicate()(&timed_out));
     /// ```
     #[must_use]
-    pub fn predicate<E: Classify + ?Sized>(self) -> fn(&E) -> bool {
+    pub fn predicate<E: RetryHint + ?Sized>(self) -> fn(&E) -> bool {
         match self {
             Idempotency::NotIdempotent => is_temporary::<E>,
             Idempotency::Idempotent => |err| is_retryable(err, Idempotency::Idempotent),
@@ -225,7 +225,7 @@ impl Idempotency {
 /// let busy = ErrorResult::builder("busy", Code::Unavailable).temporary(true).build();
 /// assert!(retry::is_retryable(&busy, NotIdempotent));
 /// ```
-pub fn is_retryable<E: Classify + ?Sized>(err: &E, call: Idempotency) -> bool {
+pub fn is_retryable<E: RetryHint + ?Sized>(err: &E, call: Idempotency) -> bool {
     let class = err.classification();
     class.temporary || (call == Idempotency::Idempotent && class.timeout)
 }
@@ -243,15 +243,15 @@ pub fn is_retryable<E: Classify + ?Sized>(err: &E, call: Idempotency) -> bool {
 /// assert!(retry::is_temporary(&busy));
 /// assert!(!retry::is_temporary(&denied));
 /// ```
-pub fn is_temporary<E: Classify + ?Sized>(err: &E) -> bool {
+pub fn is_temporary<E: RetryHint + ?Sized>(err: &E) -> bool {
     err.classification().temporary
 }
 
 /// The next delay of a retry loop, honouring the error's `Retry-After`: the
 /// longer of the backoff's `next` delay and the `Retry-After`, up to
-/// [`MAX_RETRY_AFTER`]. `None` (stop retrying) when the backoff is
+/// [`MAX_HONOURED_RETRY_AFTER`]. `None` (stop retrying) when the backoff is
 /// exhausted (`next` is `None`) or the error asks to wait longer than
-/// [`MAX_RETRY_AFTER`].
+/// [`MAX_HONOURED_RETRY_AFTER`].
 ///
 /// Its signature is that of `backon`'s `Retry::adjust`.
 ///
@@ -274,11 +274,11 @@ pub fn is_temporary<E: Classify + ?Sized>(err: &E) -> bool {
 ///     .build();
 /// assert_eq!(retry::honour_retry_after(&err, Some(ms(100))), None);
 /// ```
-pub fn honour_retry_after<E: Classify + ?Sized>(err: &E, next: Option<Duration>) -> Option<Duration> {
-    at_least_retry_after(err, next, MAX_RETRY_AFTER)
+pub fn honour_retry_after<E: RetryHint + ?Sized>(err: &E, next: Option<Duration>) -> Option<Duration> {
+    at_least_retry_after(err, next, MAX_HONOURED_RETRY_AFTER)
 }
 
-/// [`honour_retry_after`] with another limit than [`MAX_RETRY_AFTER`]: an
+/// [`honour_retry_after`] with another limit than [`MAX_HONOURED_RETRY_AFTER`]: an
 /// error asking to wait longer than `limit` stops the retries.
 ///
 /// ```
@@ -294,13 +294,13 @@ pub fn honour_retry_after<E: Classify + ?Sized>(err: &E, next: Option<Duration>)
 /// let mut adjust = retry::honour_retry_after_up_to(Duration::from_secs(10));
 /// assert_eq!(adjust(&err, Some(Duration::from_secs(1))), None);
 /// ```
-pub fn honour_retry_after_up_to<E: Classify + ?Sized>(
+pub fn honour_retry_after_up_to<E: RetryHint + ?Sized>(
     limit: Duration,
 ) -> impl Fn(&E, Option<Duration>) -> Option<Duration> + Clone + Send + Sync + 'static {
     move |err, next| at_least_retry_after(err, next, limit)
 }
 
-fn at_least_retry_after<E: Classify + ?Sized>(
+fn at_least_retry_after<E: RetryHint + ?Sized>(
     err: &E,
     next: Option<Duration>,
     limit: Duration,

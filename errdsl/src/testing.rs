@@ -3,17 +3,17 @@
 //! about.
 //!
 //! ```
-//! use errdsl::testing::{Template, diff, matches};
+//! use errdsl::testing::Template;
 //! use errdsl::{Code, ErrorResult};
 //!
 //! let err = ErrorResult::new("not_found", Code::NotFound, "no user 42");
 //!
 //! let template = Template::new().name("not_found").code(Code::NotFound);
-//! assert!(matches(&template, &err));
+//! assert!(template.matches(&err));
 //!
 //! let template = Template::new().code(Code::InvalidArgument).temporary(true);
 //! assert_eq!(
-//!     diff(&template, &err),
+//!     template.diff(&err),
 //!     ["code: expected invalid_argument, got not_found", "temporary: expected true, got false"],
 //! );
 //!
@@ -166,49 +166,47 @@ impl Template {
         self
     }
 
-    /// Whether `err` has every field the template sets; see [`matches()`].
+    /// Whether `err` has every field the template sets.
+    ///
+    /// ```
+    /// use errdsl::testing::Template;
+    /// use errdsl::{Code, ErrorResult};
+    ///
+    /// let err = ErrorResult::new("not_found", Code::NotFound, "no user 42");
+    /// assert!(Template::new().matches(&err));
+    /// assert!(Template::new().message("no user 42").matches(&err));
+    /// assert!(!Template::new().fault(true).matches(&err));
+    /// ```
+    #[must_use]
     pub fn matches(&self, err: &dyn ServiceError) -> bool {
-        matches(self, err)
+        self.diff(err).is_empty()
     }
 
-    /// The fields of `err` that differ from the template; see [`diff()`].
+    /// The fields of `err` that differ from those the template sets, one
+    /// line each in field order: `code: expected invalid_argument, got
+    /// not_found`.
+    ///
+    /// Names and messages are quoted, so that an empty or padded text shows.
+    ///
+    /// ```
+    /// use errdsl::testing::Template;
+    /// use errdsl::{Code, ErrorResult};
+    ///
+    /// let err = ErrorResult::new("not_found", Code::NotFound, "no user 42");
+    /// let template = Template::new().name("no_user").http_status(404).user_message("Not found.");
+    /// assert_eq!(
+    ///     template.diff(&err),
+    ///     [r#"name: expected "no_user", got "not_found""#, r#"user_message: expected "Not found.", got None"#],
+    /// );
+    /// ```
+    #[must_use]
     pub fn diff(&self, err: &dyn ServiceError) -> Vec<String> {
         diff(self, err)
     }
 }
 
-/// Whether `err` has every field `template` sets.
-///
-/// ```
-/// use errdsl::testing::{Template, matches};
-/// use errdsl::{Code, ErrorResult};
-///
-/// let err = ErrorResult::new("not_found", Code::NotFound, "no user 42");
-/// assert!(matches(&Template::new(), &err));
-/// assert!(matches(&Template::new().message("no user 42"), &err));
-/// assert!(!matches(&Template::new().fault(true), &err));
-/// ```
-pub fn matches(template: &Template, err: &dyn ServiceError) -> bool {
-    diff(template, err).is_empty()
-}
-
-/// The fields of `err` that differ from those `template` sets, one line each
-/// in field order: `code: expected invalid_argument, got not_found`.
-///
-/// Names and messages are quoted, so that an empty or padded text shows.
-///
-/// ```
-/// use errdsl::testing::{Template, diff};
-/// use errdsl::{Code, ErrorResult};
-///
-/// let err = ErrorResult::new("not_found", Code::NotFound, "no user 42");
-/// let template = Template::new().name("no_user").http_status(404).user_message("Not found.");
-/// assert_eq!(
-///     diff(&template, &err),
-///     [r#"name: expected "no_user", got "not_found""#, r#"user_message: expected "Not found.", got None"#],
-/// );
-/// ```
-pub fn diff(template: &Template, err: &dyn ServiceError) -> Vec<String> {
+/// [`Template::diff`].
+fn diff(template: &Template, err: &dyn ServiceError) -> Vec<String> {
     let mut out = Vec::new();
     let mut check = |field: &str, expected: &dyn Debug, got: &dyn Debug, same: bool| {
         if !same {
@@ -291,9 +289,10 @@ impl Display for Shown {
     }
 }
 
-/// The panic message of [`assert_service_error!`](crate::assert_service_error).
-#[doc(hidden)]
-pub fn __assert(err: &dyn ServiceError, expr: &str, template: &Template) {
+/// The panic message of [`assert_service_error!`](crate::assert_service_error)
+/// (called through `__private`).
+#[track_caller]
+pub(crate) fn assert_matches(err: &dyn ServiceError, expr: &str, template: &Template) {
     let differences = diff(template, err);
     if !differences.is_empty() {
         let mut message = format!("assertion failed: `{expr}` does not match the template");
@@ -348,10 +347,10 @@ macro_rules! assert_service_error {
                 $value
             });
         )+
-        $crate::testing::__assert(&$err, ::core::stringify!($err), &template);
+        $crate::__private::assert_service_error(&$err, ::core::stringify!($err), &template);
     }};
     ($err:expr, $template:expr $(,)?) => {
-        $crate::testing::__assert(
+        $crate::__private::assert_service_error(
             &$err,
             ::core::stringify!($err),
             ::core::borrow::Borrow::<$crate::testing::Template>::borrow(&$template),
@@ -424,7 +423,7 @@ mod tests {
 
     #[test]
     fn empty_template_matches_everything() {
-        assert!(matches(&Template::new(), &DivByZero));
+        assert!(Template::new().matches(&DivByZero));
         assert!(diff(&Template::new(), &ErrorResult::new("x", Code::Unknown, "x")).is_empty());
     }
 
@@ -443,7 +442,7 @@ mod tests {
             .fault(true)
             .retry_after(Duration::from_secs(30))
             .build();
-        assert!(!matches(&full_template(), &err));
+        assert!(!full_template().matches(&err));
         assert_eq!(
             full_template().diff(&err),
             [

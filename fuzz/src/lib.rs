@@ -114,7 +114,7 @@ pub fn header_map(headers: &[(Name, Value)]) -> HeaderMap {
 ///
 /// When one of these does not hold: the fuzzer's finding.
 pub fn check_error(err: &ErrorResult) {
-    let body = GoaBody::from_error(err);
+    let body = GoaBody::from(err);
     let json = serde_json::to_vec(&body).expect("a Goa body always serializes");
     let back: GoaBody = serde_json::from_slice(&json).expect("a Goa body errdsl wrote reads back");
     assert_eq!(
@@ -125,5 +125,5 @@ pub fn check_error(err: &ErrorResult) {
     );
     let json = serde_json::to_vec(err).expect("an ErrorResult always serializes");
     let back: GoaBody = serde_json::from_slice(&json).expect("an ErrorResult's body reads back");
-    assert_eq!(back, body, "ErrorResult's Serialize and GoaBody::from_error differ");
+    assert_eq!(back, body, "ErrorResult's Serialize and GoaBody::from differ");
 }

@@ -760,7 +760,11 @@ fn every_error_status_maps_like_the_runtime_table() {
     assert_eq!(ByStatus::ERRORS.len(), 200);
     for (err, status) in instances::<ByStatus>().iter().zip(400..600u16) {
         assert_eq!(err.http_status().as_u16(), status);
-        assert_eq!(err.code(), Code::from_http_u16(status), "{status}");
+        assert_eq!(
+            err.code(),
+            Code::from_http_status(http::StatusCode::from_u16(status).unwrap()),
+            "{status}"
+        );
     }
     methods_agree_with_specs::<ByStatus>();
 }
@@ -779,7 +783,11 @@ fn the_macros_mirror_agrees_with_the_runtime() {
         assert_eq!(row.can_be_temporary(), code.can_be_temporary(), "{code:?}");
     }
     for status in 400..600u16 {
-        assert_eq!(mirror::Code::from_http(status).name, Code::from_http_u16(status).name(), "{status}");
+        assert_eq!(
+            mirror::Code::from_http(status).name,
+            Code::from_http_status(http::StatusCode::from_u16(status).unwrap()).name(),
+            "{status}"
+        );
     }
 }
 

@@ -15,7 +15,7 @@ mod mirror;
 fn constants_agree() {
     assert_eq!(mirror::RESERVED_METADATA_KEYS, errdsl::grpc::RESERVED_METADATA_KEYS);
     assert_eq!(mirror::MAX_REASON_CHARS, errdsl::grpc::MAX_REASON_CHARS);
-    assert_eq!(mirror::MAX_RETRY_AFTER_SECS, errdsl::grpc::MAX_RETRY_AFTER.as_secs());
+    assert_eq!(mirror::MAX_RETRY_AFTER_SECS, errdsl::grpc::MAX_RETRY_DELAY.as_secs());
 }
 
 #[test]

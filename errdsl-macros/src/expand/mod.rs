@@ -59,7 +59,7 @@ pub(crate) fn code_expr(code: CodeSource) -> TokenStream {
             let code = Ident::new(code.name, Span::call_site());
             quote!(::errdsl::__private::Code::#code)
         }
-        CodeSource::FromHttp(status) => quote!(::errdsl::__private::Code::from_http_u16(#status)),
+        CodeSource::FromHttp(status) => quote!(::errdsl::__private::code_from_http(#status)),
     }
 }
 

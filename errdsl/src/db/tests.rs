@@ -193,6 +193,7 @@ fn sqlstates_not_in_the_table() {
 fn plain_errors_are_no_database_errors() {
     let err = io::Error::from(io::ErrorKind::ConnectionRefused);
     assert_eq!(DbErrorKind::of(&err), None);
+    #[cfg(feature = "sqlx")]
     assert_eq!(classify_one(&err), None);
     assert_eq!(DbErrorKind::of(&Wrapper(None)), None);
     assert_eq!(DbErrorKind::of(&Loop), None, "a looping chain ends");

@@ -297,7 +297,7 @@ fn violations_schema(form: Form) -> Value {
 /// The `components.responses` entry of one error.
 pub(super) fn response(spec: &ErrorSpec) -> Value {
     let example = example_error(spec);
-    let goa_example = serde_json::to_value(GoaBody::from_error(&example)).unwrap_or(Value::Null);
+    let goa_example = serde_json::to_value(GoaBody::from(&example)).unwrap_or(Value::Null);
     let problem = ProblemDetails::from_error(&example);
     let problem_type = problem.problem_type.clone();
     let problem_example = serde_json::to_value(&problem).unwrap_or(Value::Null);

@@ -745,8 +745,8 @@ fn huge_strings_are_bounded() {
 fn retry_delays_beyond_a_day_are_ignored() {
     for (delay, want) in [
         (Duration::ZERO, Some(Duration::ZERO)),
-        (MAX_RETRY_AFTER, Some(MAX_RETRY_AFTER)),
-        (MAX_RETRY_AFTER + Duration::from_nanos(1), None),
+        (MAX_RETRY_DELAY, Some(MAX_RETRY_DELAY)),
+        (MAX_RETRY_DELAY + Duration::from_nanos(1), None),
         (Duration::from_secs(10 * 365 * 24 * 3600), None),
     ] {
         let status = tonic::Status::with_error_details(
@@ -874,8 +874,8 @@ fn arb_code() -> impl Strategy<Value = Code> {
 
 fn arb_retry_after() -> impl Strategy<Value = Duration> {
     prop_oneof![
-        (0..=MAX_RETRY_AFTER.as_secs()).prop_map(Duration::from_secs),
-        (0..=u64::try_from(MAX_RETRY_AFTER.as_millis()).unwrap()).prop_map(Duration::from_millis),
+        (0..=MAX_RETRY_DELAY.as_secs()).prop_map(Duration::from_secs),
+        (0..=u64::try_from(MAX_RETRY_DELAY.as_millis()).unwrap()).prop_map(Duration::from_millis),
     ]
 }
 
@@ -946,7 +946,7 @@ fn check_bounds(err: &ErrorResult) -> Result<(), TestCaseError> {
     prop_assert!(err.user_message().is_none_or(|m| m.len() <= MAX_TEXT_BYTES));
     prop_assert!(err.service().is_none_or(|s| s.len() <= MAX_TEXT_BYTES));
     prop_assert!(err.fields().len() <= MAX_FIELDS);
-    prop_assert!(err.retry_after().is_none_or(|after| after <= MAX_RETRY_AFTER));
+    prop_assert!(err.retry_after().is_none_or(|after| after <= MAX_RETRY_DELAY));
     prop_assert_eq!(err.http_status(), err.code().http_status());
     Ok(())
 }

@@ -30,7 +30,7 @@ mod error_result_serde;
 /// extras follow, which Goa clients ignore:
 ///
 /// - `code`: the `snake_case` gRPC code name, written whenever
-///   [`code`](GoaBody::code) is set, which [`from_error`](GoaBody::from_error)
+///   [`code`](GoaBody::code) is set, which `GoaBody::from(&ErrorResult)`
 ///   always does;
 /// - `user_message`: only when there is one;
 /// - `fields`: the wire fields ([`ErrorResult::fields`]) as a JSON object,
@@ -64,7 +64,7 @@ mod error_result_serde;
 ///     .user_message("You can't divide by zero.")
 ///     .field("dividend", "7")
 ///     .build();
-/// let body = GoaBody::from_error(&err);
+/// let body = GoaBody::from(&err);
 /// assert_eq!(
 ///     serde_json::to_string(&body).unwrap(),
 ///     concat!(
@@ -107,24 +107,6 @@ pub struct GoaBody {
 }
 
 impl GoaBody {
-    /// The body of `err`: its name, id, wire message (never a fault's own
-    /// text), flags, code, user message and wire fields.
-    #[must_use]
-    pub fn from_error(err: &ErrorResult) -> Self {
-        GoaBody {
-            name: err.name().to_owned(),
-            id: err.id().to_owned(),
-            message: err.wire_message().into_owned(),
-            temporary: err.is_temporary(),
-            timeout: err.is_timeout(),
-            fault: err.is_fault(),
-            code: Some(err.code()),
-            user_message: err.user_message().map(std::borrow::Cow::into_owned),
-            fields: json_fields(err),
-            field_violations: err.field_violations().to_vec(),
-        }
-    }
-
     /// The error the body describes. A missing code comes from the flags
     /// (timeout `DeadlineExceeded`, else fault `Internal`, else temporary
     /// `Unavailable`, else `Unknown`); the HTTP status is the code's
@@ -183,9 +165,22 @@ pub(super) fn read_fields(
     builder
 }
 
+/// The body of `err`: its name, id, wire message (never a fault's own
+/// text), flags, code, user message, wire fields and field violations.
 impl From<&ErrorResult> for GoaBody {
     fn from(err: &ErrorResult) -> Self {
-        GoaBody::from_error(err)
+        GoaBody {
+            name: err.name().to_owned(),
+            id: err.id().to_owned(),
+            message: err.wire_message().into_owned(),
+            temporary: err.is_temporary(),
+            timeout: err.is_timeout(),
+            fault: err.is_fault(),
+            code: Some(err.code()),
+            user_message: err.user_message().map(std::borrow::Cow::into_owned),
+            fields: json_fields(err),
+            field_violations: err.field_violations().to_vec(),
+        }
     }
 }
 
@@ -479,10 +474,10 @@ mod tests {
         let err =
             ErrorResult::builder("not_found", Code::NotFound).id("abcdEFGH").message("no user 42").build();
         assert_eq!(
-            serde_json::to_string(&GoaBody::from_error(&err)).unwrap(),
+            serde_json::to_string(&GoaBody::from(&err)).unwrap(),
             r#"{"name":"not_found","id":"abcdEFGH","message":"no user 42","temporary":false,"timeout":false,"fault":false,"code":"not_found"}"#
         );
-        let mut body = GoaBody::from_error(&err);
+        let mut body = GoaBody::from(&err);
         body.code = None;
         assert_eq!(
             serde_json::to_string(&body).unwrap(),
@@ -493,7 +488,7 @@ mod tests {
     #[test]
     fn fields_are_an_object_in_order() {
         let err = ErrorResult::builder("x", Code::Aborted).field("b", "2").field("a", "1").build();
-        let text = serde_json::to_string(&GoaBody::from_error(&err)).unwrap();
+        let text = serde_json::to_string(&GoaBody::from(&err)).unwrap();
         assert!(text.ends_with(r#""fields":{"b":"2","a":"1"}}"#), "{text}");
         let back: GoaBody = serde_json::from_str(&text).unwrap();
         assert_eq!(back.fields, [("b".to_owned(), json!("2")), ("a".to_owned(), json!("1"))]);
@@ -508,7 +503,7 @@ mod tests {
             .typed_field("nan", "NaN", JsonType::Number)
             .field("text", "7")
             .build();
-        let body = serde_json::to_value(GoaBody::from_error(&err)).unwrap();
+        let body = serde_json::to_value(GoaBody::from(&err)).unwrap();
         assert_eq!(
             body["fields"],
             json!({"count": 7, "ratio": 0.5, "exact": false, "nan": "NaN", "text": "7"})

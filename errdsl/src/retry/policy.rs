@@ -10,7 +10,7 @@ use tower::retry::Policy;
 use tower::retry::backoff::{Backoff, ExponentialBackoff, ExponentialBackoffMaker, MakeBackoff};
 use tower::util::rng::{HasherRng, Rng};
 
-use super::{Classify, Idempotency, MAX_RETRY_AFTER, is_retryable};
+use super::{Idempotency, MAX_HONOURED_RETRY_AFTER, RetryHint, is_retryable};
 
 /// A `tower::retry::Policy` that retries a request exactly when its error is
 /// safe to retry ([`is_retryable`]: temporary, or a timeout when the
@@ -24,9 +24,9 @@ use super::{Classify, Idempotency, MAX_RETRY_AFTER, is_retryable};
 ///   most `max_delay`, with "equal jitter" (a random delay between half
 ///   of it and all of it) unless [`without_jitter`](Self::without_jitter);
 ///   at least the error's `Retry-After`
-///   ([`Classify::min_retry_delay`]). An error asking to wait longer than
+///   ([`RetryHint::min_retry_delay`]). An error asking to wait longer than
 ///   [`with_max_retry_after`](Self::with_max_retry_after) (default
-///   [`MAX_RETRY_AFTER`]) is returned.
+///   [`MAX_HONOURED_RETRY_AFTER`]) is returned.
 /// - The delays of one request add up to at most `max_total_delay`: a retry
 ///   whose delay would exceed it is not made, and the error is returned.
 ///
@@ -104,7 +104,7 @@ impl TemporaryPolicy {
             min_delay: Duration::from_millis(50),
             max_delay: Duration::from_secs(5),
             max_total_delay: Duration::from_secs(30),
-            max_retry_after: MAX_RETRY_AFTER,
+            max_retry_after: MAX_HONOURED_RETRY_AFTER,
             jitter: true,
             idempotency: Idempotency::NotIdempotent,
             attempts: 0,
@@ -172,7 +172,7 @@ impl TemporaryPolicy {
         self
     }
 
-    /// The longest `Retry-After` honoured (default [`MAX_RETRY_AFTER`]); an
+    /// The longest `Retry-After` honoured (default [`MAX_HONOURED_RETRY_AFTER`]); an
     /// error asking for more is returned.
     ///
     /// ```
@@ -229,7 +229,7 @@ impl TemporaryPolicy {
 
     /// The delay before the next retry after an error, and the bookkeeping
     /// for it; `None` when the error is returned instead.
-    pub(super) fn next_delay<E: Classify + ?Sized>(&mut self, err: &E) -> Option<Duration> {
+    pub(super) fn next_delay<E: RetryHint + ?Sized>(&mut self, err: &E) -> Option<Duration> {
         self.attempts = self.attempts.saturating_add(1);
         if self.attempts >= self.max_attempts || !is_retryable(err, self.idempotency) {
             return None;
@@ -251,7 +251,7 @@ impl TemporaryPolicy {
     }
 }
 
-impl<Req: Clone, Res, E: Classify> Policy<Req, Res, E> for TemporaryPolicy {
+impl<Req: Clone, Res, E: RetryHint> Policy<Req, Res, E> for TemporaryPolicy {
     type Future = Delay;
 
     fn retry(&mut self, _req: &mut Req, result: &mut Result<Res, E>) -> Option<Self::Future> {

@@ -82,8 +82,8 @@ fn honour_retry_after_rows() {
         (busy_for(ms(500)), Some(ms(100)), Some(ms(500))),
         (busy_for(ms(500)), Some(ms(900)), Some(ms(900))),
         (busy_for(ms(500)), None, None),
-        (busy_for(MAX_RETRY_AFTER), Some(ms(1)), Some(MAX_RETRY_AFTER)),
-        (busy_for(MAX_RETRY_AFTER + ms(1)), Some(ms(1)), None),
+        (busy_for(MAX_HONOURED_RETRY_AFTER), Some(ms(1)), Some(MAX_HONOURED_RETRY_AFTER)),
+        (busy_for(MAX_HONOURED_RETRY_AFTER + ms(1)), Some(ms(1)), None),
     ];
     for (err, next, want) in cases {
         assert_eq!(honour_retry_after(&err, next), want, "{:?} {next:?}", err.retry_after());
@@ -232,10 +232,10 @@ mod backon_tests {
 
     #[tokio::test(start_paused = true)]
     async fn too_long_a_retry_after_ends_the_retries() {
-        let (op, calls) = scripted(vec![busy_for(MAX_RETRY_AFTER + ms(1)), busy()]);
+        let (op, calls) = scripted(vec![busy_for(MAX_HONOURED_RETRY_AFTER + ms(1)), busy()]);
         let start = Instant::now();
         let err = with_backon(op, constant(ms(100), 5), NotIdempotent).await.unwrap_err();
-        assert_eq!(err.retry_after(), Some(MAX_RETRY_AFTER + ms(1)));
+        assert_eq!(err.retry_after(), Some(MAX_HONOURED_RETRY_AFTER + ms(1)));
         assert_eq!(calls.load(Ordering::Relaxed), 1);
         assert_eq!(start.elapsed(), Duration::ZERO);
     }

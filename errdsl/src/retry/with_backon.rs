@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use backon::{BackoffBuilder, Retryable};
 
-use super::{Classify, Idempotency, honour_retry_after};
+use super::{Idempotency, RetryHint, honour_retry_after};
 
 /// The retry [`with_backon`] returns: a `backon::Retry` with errdsl's
 /// predicate ([`Idempotency::predicate`]) and adjust hook
@@ -36,7 +36,7 @@ pub type BackonRetry<B, T, E, Fut, F> = backon::Retry<
 /// (backon's builders retry 3 times unless told otherwise,
 /// `with_max_times`) and its own delays (`ExponentialBuilder::with_max_delay`,
 /// `with_total_delay`); a `Retry-After` longer than the backoff's delay
-/// replaces it, up to [`MAX_RETRY_AFTER`](super::MAX_RETRY_AFTER) each.
+/// replaces it, up to [`MAX_HONOURED_RETRY_AFTER`](super::MAX_HONOURED_RETRY_AFTER) each.
 ///
 /// ```
 /// use std::sync::atomic::{AtomicU32, Ordering};
@@ -86,7 +86,7 @@ where
     B: BackoffBuilder,
     Fut: Future<Output = Result<T, E>>,
     F: FnMut() -> Fut,
-    E: Classify,
+    E: RetryHint,
 {
     op.retry(backoff)
         .when(call.predicate::<E>())

@@ -13,7 +13,7 @@
 
 use std::net::{Ipv4Addr, TcpListener};
 
-use errdsl::db::{DbErrorKind, classify_one, classify_sqlx};
+use errdsl::db::{DbErrorKind, classify_sqlx};
 use errdsl::{Classification, Code};
 
 /// Serialises tests that change server-wide settings (they take it for
@@ -60,7 +60,6 @@ pub fn assert_kind(err: sqlx::Error, kind: DbErrorKind, code: Code, temporary: b
 #[track_caller]
 pub fn assert_class(err: &sqlx::Error, want: Classification) {
     assert_eq!(classify_sqlx(err), Some(want), "classify_sqlx of {err:?}");
-    assert_eq!(classify_one(err), Some(want), "classify_one of {err:?}");
     classified(err, want);
 }
 
