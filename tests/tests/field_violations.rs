@@ -122,7 +122,8 @@ proptest! {
 
     #[test]
     fn any_validator_report_round_trips(
-        fields in prop::collection::btree_map("[a-z][a-z0-9_]{0,6}", prop::collection::vec(("[a-z_]{1,10}", proptest::option::of("\\PC{1,20}")), 1..3), 1..5),
+        // Names start before `z`, so that `zz_items` sorts after every one.
+        fields in prop::collection::btree_map("[a-y][a-z0-9_]{0,6}", prop::collection::vec(("[a-z_]{1,10}", proptest::option::of("\\PC{1,20}")), 1..3), 1..5),
         nested in proptest::option::of((0usize..5, "[a-z]{1,6}")),
     ) {
         let mut errors = validator::ValidationErrors::new();
@@ -145,7 +146,6 @@ proptest! {
         if let Some((index, member)) = &nested {
             let mut item = validator::ValidationErrors::new();
             item.errors_mut().insert(Cow::Owned(member.clone()), validator::ValidationErrorsKind::Field(vec![validator::ValidationError::new("length")]));
-            // `zz_items` sorts after every generated field name.
             errors.errors_mut().insert("zz_items".into(), validator::ValidationErrorsKind::List([(*index, Box::new(item))].into()));
             expected.push((format!("zz_items[{index}].{member}"), "LENGTH".to_owned(), None));
         }
