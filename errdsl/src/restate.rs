@@ -193,19 +193,17 @@ impl Failure {
     /// assert_eq!(failure.error().unwrap().name(), "invalid_argument");
     /// ```
     pub fn foreign<E: Error + Send + Sync + 'static>(err: E) -> Self {
-        let (found, class) = match classify::recognised(&err) {
+        Failure::foreign_boxed(Box::new(err))
+    }
+
+    /// [`Failure::foreign`] of a boxed error, kept as the error's source.
+    fn foreign_boxed(err: Box<dyn Error + Send + Sync>) -> Self {
+        let (found, class) = match classify::recognised(err.as_ref()) {
             Some((found, class)) => (found.downcast_ref::<ErrorResult>().cloned(), class),
             None => (None, crate::Classification::UNKNOWN),
         };
-        let result = found.unwrap_or_else(|| {
-            ErrorResult::builder(class.code.as_str(), class.code)
-                .message(err.to_string())
-                .temporary(class.temporary)
-                .timeout(class.timeout)
-                .fault(true)
-                .source(err)
-                .build()
-        });
+        let result =
+            found.unwrap_or_else(|| classified(class, err.to_string()).fault(true).source(err).build());
         send_off(result.id(), &result, Transport::Http);
         Failure(Kind::Captured(result))
     }
@@ -265,7 +263,7 @@ impl From<std::io::Error> for Failure {
 /// [`Failure::foreign`], for the boxed error itself.
 impl From<Box<dyn Error + Send + Sync>> for Failure {
     fn from(err: Box<dyn Error + Send + Sync>) -> Self {
-        Failure::foreign(Boxed(err))
+        Failure::foreign_boxed(err)
     }
 }
 
@@ -336,25 +334,12 @@ impl fmt::Debug for Retrying {
 
 impl Error for Retrying {}
 
-/// A boxed error as an `Error` of its own, for [`classify`] to walk.
-struct Boxed(Box<dyn Error + Send + Sync>);
-
-impl fmt::Display for Boxed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl fmt::Debug for Boxed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.0, f)
-    }
-}
-
-impl Error for Boxed {
-    fn source(&self) -> Option<&(dyn Error + 'static)> {
-        Some(self.0.as_ref())
-    }
+/// An error named after the code of `class`, with its flags and `message`.
+fn classified(class: crate::Classification, message: String) -> crate::ErrorResultBuilder {
+    ErrorResult::builder(class.code.as_str(), class.code)
+        .message(message)
+        .temporary(class.temporary)
+        .timeout(class.timeout)
 }
 
 /// An ingress error body, leniently: a member of another type is ignored.
@@ -421,12 +406,7 @@ impl ErrorResult {
         if let ClientError::Status { status, response } = err {
             return ErrorResult::from_restate_response(status.as_u16(), response.body());
         }
-        let class = classify(err);
-        ErrorResult::builder(class.code.as_str(), class.code)
-            .message(err.to_string())
-            .temporary(class.temporary)
-            .timeout(class.timeout)
-            .build()
+        classified(classify(err), err.to_string()).build()
     }
 
     /// Decodes a `TerminalError`, as a `ctx` call to another Restate
