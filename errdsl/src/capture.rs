@@ -11,7 +11,10 @@ use crate::{ErrorResult, ServiceError};
 /// Connect (`UNKNOWN`, `DEADLINE_EXCEEDED`, `UNIMPLEMENTED`, `INTERNAL`,
 /// `UNAVAILABLE`, `DATA_LOSS`: [`Code::is_server_side`](crate::Code::is_server_side)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(not(feature = "tonic"), allow(dead_code, reason = "the RPC transports need `tonic`"))]
+#[cfg_attr(
+    not(all(feature = "serde", feature = "tonic")),
+    allow(dead_code, reason = "each transport needs its feature: `serde` for HTTP, `tonic` for RPC")
+)]
 pub(crate) enum Transport {
     Http,
     Rpc,

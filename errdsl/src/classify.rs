@@ -20,6 +20,8 @@ use crate::chain::chain;
 use crate::classification::http_status;
 #[cfg(test)]
 use crate::classification::{RETRY_RULES, RetryRule};
+#[cfg(feature = "tonic")]
+use crate::grpc::decode;
 use crate::{Classification, Code, ErrorResult, ServiceError};
 
 impl Classification {
@@ -411,11 +413,11 @@ fn errno(number: i32) -> Option<Classification> {
 fn grpc_status(status: &tonic::Status) -> Option<Classification> {
     // An `Unknown` status its server did not classify says nothing: its
     // source (a transport error, from tonic) is looked at next.
-    if status.code() == tonic::Code::Unknown && !crate::grpc::declares_flags(status) {
+    if status.code() == tonic::Code::Unknown && !decode::declares_flags(status) {
         return None;
     }
     Code::try_from(status.code()).ok()?;
-    Some(Classification::of(&ErrorResult::from_grpc_status(status)))
+    Some(Classification::of(&decode::status(status, || Classification::UNKNOWN)))
 }
 
 /// A question `reqwest::Error` answers about itself (`is_timeout`, ...).

@@ -133,7 +133,7 @@ fn encode(err: &ErrorResult) -> ConnectError {
         .details
         .into_iter()
         .map(|any| ErrorDetail {
-            type_url: grpc::type_name(&any.type_url).to_owned(),
+            type_url: grpc::decode::type_name(&any.type_url).to_owned(),
             value: Some(STANDARD_NO_PAD.encode(&any.value)),
             debug: None,
         })
@@ -219,7 +219,7 @@ impl ErrorResult {
     pub fn from_connect_error(err: &ConnectError) -> ErrorResult {
         let details: Vec<Any> =
             err.details.iter().filter_map(|sent| detail(&sent.type_url, sent.value.as_deref()?)).collect();
-        grpc::decode_details(code(err.code), err.message.as_deref().unwrap_or_default(), &details)
+        grpc::decode::decode_details(code(err.code), err.message.as_deref().unwrap_or_default(), &details)
     }
 
     /// Decodes a raw Connect unary error response: its HTTP status and
@@ -250,7 +250,7 @@ impl ErrorResult {
                 "HTTP {status} {} without a Connect error body",
                 reason.unwrap_or("(unknown status)")
             );
-            return grpc::decode_details(code_of_http_status(status), &message, &[]);
+            return grpc::decode::decode_details(code_of_http_status(status), &message, &[]);
         };
         let message = match &wire.message {
             Some(serde_json::Value::String(message)) => message.as_str(),
@@ -263,7 +263,7 @@ impl ErrorResult {
             .filter_map(|detail| serde_json::from_value::<WireDetail>(detail).ok())
             .filter_map(|sent| detail(&sent.type_name, &sent.value))
             .collect();
-        grpc::decode_details(code(error_code), message, &details)
+        grpc::decode::decode_details(code(error_code), message, &details)
     }
 }
 

@@ -1,27 +1,30 @@
-//! Percent-decoding (RFC 3986), for the URIs errdsl reads back: problem
-//! `type`s and `instance`s, and JSON Pointers in URI fragment form.
+//! Percent-decoding (RFC 3986), on the `percent-encoding` crate: strict for
+//! the URIs errdsl reads back (problem `type`s and `instance`s, JSON
+//! Pointers in URI fragment form), lenient for a gRPC `grpc-message`.
+
+use std::borrow::Cow;
 
 /// Decodes `%XX` escapes; `None` when an escape is malformed or the result
 /// is not UTF-8.
 #[cfg_attr(not(feature = "serde"), allow(dead_code, reason = "the HTTP bodies read URIs"))]
 pub(crate) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        if byte == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            if !hex.iter().all(u8::is_ascii_hexdigit) {
-                return None;
-            }
-            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(byte);
-            i += 1;
-        }
+    let well_formed =
+        bytes.iter().enumerate().filter(|(_, byte)| **byte == b'%').all(|(at, _)| {
+            bytes.get(at + 1..at + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+        });
+    if !well_formed {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode(bytes).decode_utf8().ok().map(Cow::into_owned)
+}
+
+/// Decodes `%XX` escapes leniently, as the gRPC spec asks of a
+/// `grpc-message`: a `%` not followed by two hex digits is kept as it is,
+/// and bytes that are not UTF-8 become U+FFFD.
+#[cfg_attr(not(feature = "tonic"), allow(dead_code, reason = "the gRPC decoder reads grpc-message"))]
+pub(crate) fn percent_decode_lossy(bytes: &[u8]) -> String {
+    percent_encoding::percent_decode(bytes).decode_utf8_lossy().into_owned()
 }
 
 #[cfg(test)]
@@ -37,5 +40,14 @@ mod tests {
         assert_eq!(percent_decode("%+1"), None);
         assert_eq!(percent_decode("%FF"), None);
         assert_eq!(percent_decode("é%C3%A9").as_deref(), Some("éé"));
+        assert_eq!(percent_decode("100%25").as_deref(), Some("100%"));
+    }
+
+    #[test]
+    fn lossy_decoding_keeps_what_it_cannot_read() {
+        assert_eq!(percent_decode_lossy(b"a%20b%zz%4%"), "a b%zz%4%");
+        assert_eq!(percent_decode_lossy(b"%C3%A9t%c3%a9"), "\u{e9}t\u{e9}");
+        assert_eq!(percent_decode_lossy(b"%FF"), "\u{FFFD}");
+        assert_eq!(percent_decode_lossy(b""), "");
     }
 }

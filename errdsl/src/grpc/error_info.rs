@@ -13,7 +13,38 @@
 /// ```
 /// assert!(errdsl::grpc::RESERVED_METADATA_KEYS.contains(&"id"));
 /// ```
-pub const RESERVED_METADATA_KEYS: &[&str] = &["id", "code", "temporary", "timeout", "fault", "service"];
+pub const RESERVED_METADATA_KEYS: &[&str] =
+    &[KEY_ID, KEY_CODE, KEY_TEMPORARY, KEY_TIMEOUT, KEY_FAULT, KEY_SERVICE];
+
+/// The `ErrorInfo.metadata` key of the id.
+pub(crate) const KEY_ID: &str = "id";
+/// The `ErrorInfo.metadata` key of the temporary flag.
+pub(crate) const KEY_TEMPORARY: &str = "temporary";
+/// The `ErrorInfo.metadata` key of the timeout flag.
+pub(crate) const KEY_TIMEOUT: &str = "timeout";
+/// The `ErrorInfo.metadata` key of the fault flag.
+pub(crate) const KEY_FAULT: &str = "fault";
+/// The `ErrorInfo.metadata` key of the code's `snake_case` name.
+pub(crate) const KEY_CODE: &str = "code";
+/// The `ErrorInfo.metadata` key of the service.
+pub(crate) const KEY_SERVICE: &str = "service";
+
+/// The `ErrorInfo.domain` of errors that name neither a domain nor a
+/// service.
+///
+/// The rich error model requires a domain; a decoder reads this one (and an
+/// empty one) as "no domain". Declare a domain (`#[service_error(domain =
+/// "divider.example.com")]`) for a globally unique one, as AIP-193 asks.
+///
+/// ```
+/// use errdsl::{Code, ErrorResult, ServiceError, grpc};
+/// use tonic_types::StatusExt;
+///
+/// let status = tonic::Status::from(ErrorResult::new("not_found", Code::NotFound, "no user 42"));
+/// assert_eq!(status.get_details_error_info().unwrap().domain, grpc::DEFAULT_DOMAIN);
+/// assert_eq!(ErrorResult::from_grpc_status(&status).domain(), None);
+/// ```
+pub const DEFAULT_DOMAIN: &str = "errdsl";
 
 /// The longest reason AIP-193 allows, in characters.
 pub const MAX_REASON_CHARS: usize = 63;

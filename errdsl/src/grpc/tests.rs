@@ -15,7 +15,9 @@ use http::{HeaderMap, HeaderValue, StatusCode};
 use proptest::prelude::*;
 use tonic_types::{ErrorDetails, StatusExt};
 
+use super::decode::{GRPC_MESSAGE, GRPC_STATUS, GRPC_STATUS_DETAILS};
 use super::*;
+use crate::Code;
 
 // ---------------------------------------------------------------------------
 // A minimal protobuf reader and writer, independent of prost, to check the
@@ -854,14 +856,6 @@ fn header_status_code_and_metadata() {
     assert!(status_from_header_map(&HeaderMap::new()).is_none());
     headers.insert(GRPC_STATUS, HeaderValue::from_static("0"));
     assert_eq!(ErrorResult::from_grpc_headers(&headers).unwrap().name(), OK_STATUS_NAME);
-}
-
-#[test]
-fn grpc_message_is_percent_decoded_leniently() {
-    assert_eq!(percent_decode(b"a%20b%zz%4%"), "a b%zz%4%");
-    assert_eq!(percent_decode(b"%C3%A9t%c3%a9"), "été");
-    assert_eq!(percent_decode(b"%FF"), "\u{FFFD}");
-    assert_eq!(percent_decode(b""), "");
 }
 
 // ---------------------------------------------------------------------------
