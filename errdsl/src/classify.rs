@@ -188,17 +188,66 @@ fn walk<'a>(
 /// The classification of `err` itself (not its sources), by the first row
 /// of [`ERROR_TYPES`] that knows its type.
 fn recognise(err: &(dyn Error + 'static)) -> Option<Classification> {
-    ERROR_TYPES.iter().find_map(|row| match row.rule {
-        Rule::Fixed(is, class) => is(err).then_some(class),
-        Rule::Inspect(inspect) => inspect(err),
-    })
+    // An error's size is in its vtable: reading it costs no call, and an
+    // error of another size is not of a row's type. Only the rows of its
+    // size are tried, in the table's order.
+    let size = size_of_val(err);
+    let mut rows = match ROWS_BY_SIZE.get(size) {
+        Some(rows) => *rows,
+        None => rows_of_size(size),
+    };
+    while rows != 0 {
+        let row = &ERROR_TYPES[rows.trailing_zeros() as usize];
+        rows &= rows - 1;
+        let class = match row.rule {
+            Rule::Fixed(is, class) => is(err).then_some(class),
+            Rule::Inspect(inspect) => inspect(err),
+        };
+        if class.is_some() {
+            return class;
+        }
+    }
+    None
 }
+
+/// The rows of [`ERROR_TYPES`] an error of `size` bytes may be of, as bits
+/// (bit `i` is row `i`): those of its size, and those of any size.
+const fn rows_of_size(size: usize) -> u64 {
+    let mut rows = 0;
+    let mut i = 0;
+    while i < ERROR_TYPES.len() {
+        let fits = match ERROR_TYPES[i].size {
+            Some(row_size) => row_size == size,
+            None => true,
+        };
+        if fits {
+            rows |= 1 << i;
+        }
+        i += 1;
+    }
+    rows
+}
+
+/// [`rows_of_size`] of the small sizes most errors have, computed at
+/// compile time.
+const ROWS_BY_SIZE: [u64; 64] = {
+    assert!(ERROR_TYPES.len() <= 64, "a row is a bit of a u64");
+    let mut table = [0; 64];
+    let mut size = 0;
+    while size < table.len() {
+        table[size] = rows_of_size(size);
+        size += 1;
+    }
+    table
+};
 
 /// One row of [`ERROR_TYPES`].
 struct TypeRow {
     /// The type the row recognises, for tests and debugging.
     #[cfg_attr(not(test), allow(dead_code))]
     name: &'static str,
+    /// The size of that type; `None` for a row of several types.
+    size: Option<usize>,
     rule: Rule,
 }
 
@@ -217,19 +266,31 @@ fn is<T: Error + 'static>(err: &(dyn Error + 'static)) -> bool {
     err.is::<T>()
 }
 
+/// A row for `T`, whose errors all classify as `class`.
+const fn fixed<T: Error + 'static>(name: &'static str, class: Classification) -> TypeRow {
+    TypeRow { name, size: Some(size_of::<T>()), rule: Rule::Fixed(is::<T>, class) }
+}
+
+/// A row for `T` that reads the error: `inspect` downcasts to `T` itself.
+const fn inspect<T: Error + 'static>(
+    name: &'static str,
+    inspect: fn(&(dyn Error + 'static)) -> Option<Classification>,
+) -> TypeRow {
+    TypeRow { name, size: Some(size_of::<T>()), rule: Rule::Inspect(inspect) }
+}
+
 /// A row for a type whose errors are all the caller's mistake.
 const fn invalid<T: Error + 'static>(name: &'static str) -> TypeRow {
-    TypeRow { name, rule: Rule::Fixed(is::<T>, Classification::permanent(Code::InvalidArgument)) }
+    fixed::<T>(name, Classification::permanent(Code::InvalidArgument))
 }
 
 /// The error types [`classify`] recognises, as documented there; the first
 /// row that knows an error classifies it.
 const ERROR_TYPES: &[TypeRow] = &[
-    TypeRow {
-        name: "errdsl::ErrorResult",
-        rule: Rule::Inspect(|err| err.downcast_ref::<ErrorResult>().map(Classification::of)),
-    },
-    TypeRow { name: "std::io::Error", rule: Rule::Inspect(|err| io_error(err.downcast_ref()?)) },
+    inspect::<ErrorResult>("errdsl::ErrorResult", |err| {
+        err.downcast_ref::<ErrorResult>().map(Classification::of)
+    }),
+    inspect::<io::Error>("std::io::Error", |err| io_error(err.downcast_ref()?)),
     invalid::<std::num::ParseIntError>("std::num::ParseIntError"),
     invalid::<std::num::ParseFloatError>("std::num::ParseFloatError"),
     invalid::<std::num::TryFromIntError>("std::num::TryFromIntError"),
@@ -251,34 +312,25 @@ const ERROR_TYPES: &[TypeRow] = &[
     invalid::<http::method::InvalidMethod>("http::method::InvalidMethod"),
     invalid::<http::status::InvalidStatusCode>("http::status::InvalidStatusCode"),
     #[cfg(feature = "tokio")]
-    TypeRow {
-        name: "tokio::time::error::Elapsed",
-        rule: Rule::Fixed(is::<tokio::time::error::Elapsed>, Classification::TIMEOUT),
-    },
+    fixed::<tokio::time::error::Elapsed>("tokio::time::error::Elapsed", Classification::TIMEOUT),
     #[cfg(feature = "tonic")]
-    TypeRow {
-        name: "tonic::Status",
-        rule: Rule::Inspect(|err| grpc_status(err.downcast_ref::<tonic::Status>()?)),
-    },
+    inspect::<tonic::Status>("tonic::Status", |err| grpc_status(err.downcast_ref()?)),
     #[cfg(feature = "reqwest")]
-    TypeRow { name: "reqwest::Error", rule: Rule::Inspect(|err| reqwest_error(err.downcast_ref()?)) },
+    inspect::<reqwest::Error>("reqwest::Error", |err| reqwest_error(err.downcast_ref()?)),
     #[cfg(feature = "serde")]
-    TypeRow {
-        name: "serde_json::Error",
-        rule: Rule::Inspect(|err| {
-            let json = err.downcast_ref::<serde_json::Error>()?;
-            match json.io_error_kind() {
-                Some(kind) => io_kind(kind),
-                None => Some(Classification::permanent(Code::InvalidArgument)),
-            }
-        }),
-    },
+    inspect::<serde_json::Error>("serde_json::Error", |err| {
+        let json = err.downcast_ref::<serde_json::Error>()?;
+        match json.io_error_kind() {
+            Some(kind) => io_kind(kind),
+            None => Some(Classification::permanent(Code::InvalidArgument)),
+        }
+    }),
     // Databases: `crate::db` (the database classification) knows
     // `sqlx::Error` and the drivers' database errors, in go-mysql's
     // categories; a `sqlx::Error` it has nothing to say about (an I/O error)
     // leaves the walk to go on to its source.
     #[cfg(feature = "sqlx")]
-    TypeRow { name: "sqlx::Error (errdsl::db)", rule: Rule::Inspect(crate::db::classify_one) },
+    TypeRow { name: "sqlx::Error (errdsl::db)", size: None, rule: Rule::Inspect(crate::db::classify_one) },
 ];
 
 /// An `io::Error`: by its kind, else by its OS error number. (The walk then

@@ -250,6 +250,8 @@ fn error_type_table() {
             Rule::Inspect(inspect) => inspect(&*err).is_some(),
         });
         assert_eq!(row.map(|row| row.name), Some(name));
+        let size = row.and_then(|row| row.size);
+        assert!(size.is_none_or(|size| size == size_of_val(&*err)), "{name}: the row's size is its type's");
         assert_eq!(classify(&*err), want, "{name}");
         assert_eq!(classify(&wrap(wrap(err))), want, "wrapped {name}");
     }
