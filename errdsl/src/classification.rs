@@ -65,7 +65,7 @@ impl Classification {
     /// The classification a declared error gives itself: its code and flags.
     ///
     /// [`classify`](crate::classify) sees a declared error only through `dyn Error`, where
-    /// only [`ErrorResult`] can be recognised (see [`classify`](crate::classify) on declared
+    /// only [`ErrorResult`](crate::ErrorResult) can be recognised (see [`classify`](crate::classify) on declared
     /// types); with the type in hand, this asks it directly.
     ///
     /// ```

@@ -33,7 +33,7 @@
 //! decoder's rules ([`grpc`](crate::grpc#decoding)): the name, id, flags,
 //! fields, retry delay and user message come from the details. Neither ever
 //! fails or panics. A body that is not Connect's error JSON (empty, HTML
-//! from a proxy, larger than [`MAX_BODY_BYTES`](crate::http::MAX_BODY_BYTES),
+//! from a proxy, larger than [`MAX_BODY_BYTES`],
 //! without a known `code`) gives the code of Connect's table for the HTTP
 //! status, which differs from gRPC's: 400 `internal`, 401
 //! `unauthenticated`, 403 `permission_denied`, 404 `unimplemented`, 429,

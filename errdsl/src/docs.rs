@@ -156,7 +156,7 @@ pub fn markdown_table(specs: &[ErrorSpec]) -> String {
          | --- | --- | --- | --- | --- | --- | --- | --- |\n",
     );
     for spec in specs {
-        let mut http = spec.http_status.to_string();
+        let mut http = spec.http_status.as_str().to_owned();
         if let Some(secs) = spec.retry_after_secs {
             let _ = write!(http, " (`Retry-After: {secs}`)");
         }

@@ -59,7 +59,7 @@
 //!
 //! - code: the status code; the message: the status message (else
 //!   `goapb.ErrorResponse.msg`, else the code's description); the HTTP
-//!   status: the code's standard one ([`Code::http_status`]);
+//!   status: the code's standard one ([`Code::http_status`](crate::Code::http_status));
 //! - from `goapb.ErrorResponse` (a Goa or errdsl server): the name, the id
 //!   and the three flags, as sent;
 //! - from `ErrorInfo`: the name (`reason`, lower-cased: reasons are
@@ -88,7 +88,7 @@
 //! Nothing is ever a fault unless the peer says so.
 //!
 //! An `OK` status is not an error; given one anyway, the decoder returns an
-//! `ErrorResult` named [`OK_STATUS_NAME`] with code [`Code::Unknown`].
+//! `ErrorResult` named [`OK_STATUS_NAME`] with code [`Code::Unknown`](crate::Code::Unknown).
 //!
 //! # Wire headers
 //!

@@ -235,7 +235,7 @@ pub(crate) fn encode_body(err: &ErrorResult, format: BodyFormat, status: StatusC
             }
         },
         BodyFormat::Problem => {
-            let mut problem = ProblemDetails::from_error(err);
+            let mut problem = ProblemDetails::from(err);
             problem.status = Some(status.as_u16());
             serde_json::to_vec(&problem).unwrap_or_default()
         }

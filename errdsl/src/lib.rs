@@ -83,7 +83,7 @@
 //!   in attempts and delay.
 //! - `garde`, `validator`: a validation report converts into
 //!   [`FieldViolations`] (and, with `axum`, into
-//!   [`axum::RequestError`](crate::axum::RequestError)'s `invalid_fields`),
+//!   [`axum::RequestError`]'s `invalid_fields`),
 //!   which every transport sends and decodes.
 //! - `restate`: a Restate handler returning [`restate::HandlerResult`] has a
 //!   temporary error retried by the engine and a permanent one ended as a
@@ -243,6 +243,19 @@ pub use errdsl_macros::errors;
 pub use error_result::{ErrorResult, ErrorResultBuilder};
 pub use field_violation::{FieldViolation, FieldViolations};
 pub use service_error::{Catalog, ErrorSpec, ServiceError};
+
+/// The type of every HTTP status in errdsl's API (the `http` crate's),
+/// re-exported so that a hand-written [`ServiceError`] impl, an
+/// [`ErrorSpec`] or a [`Template`](testing::Template) needs no `http`
+/// dependency of its own.
+///
+/// ```
+/// use errdsl::{Code, ErrorSpec, StatusCode};
+///
+/// let spec = ErrorSpec::new("teapot", Code::FailedPrecondition).with_http_status(StatusCode::IM_A_TEAPOT);
+/// assert_eq!(spec.http_status, 418);
+/// ```
+pub use ::http::StatusCode;
 // At the root, hidden: the compiler names them when a field's type does
 // not fit.
 #[doc(hidden)]

@@ -238,7 +238,7 @@ pub struct ErrorSpec {
     /// used when their source is not recognised (`Unknown`).
     pub code: Code,
     /// The HTTP status.
-    pub http_status: u16,
+    pub http_status: StatusCode,
     /// Whether the error is temporary.
     pub temporary: bool,
     /// Whether the error is a timeout.
@@ -286,7 +286,7 @@ impl ErrorSpec {
             domain: None,
             docs_url: None,
             code,
-            http_status: code.http_status().as_u16(),
+            http_status: code.http_status(),
             temporary: false,
             timeout: false,
             fault: false,
@@ -337,7 +337,7 @@ impl ErrorSpec {
 
     /// The spec with this HTTP status.
     #[must_use]
-    pub const fn with_http_status(mut self, status: u16) -> Self {
+    pub const fn with_http_status(mut self, status: StatusCode) -> Self {
         self.http_status = status;
         self
     }

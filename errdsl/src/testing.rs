@@ -23,7 +23,7 @@
 use std::fmt::{self, Debug, Display};
 use std::time::Duration;
 
-use crate::{Code, ErrorSpec, ServiceError};
+use crate::{Code, ErrorSpec, ServiceError, StatusCode};
 
 /// The expected values of some of a service error's fields; the fields not
 /// set are not compared.
@@ -35,7 +35,7 @@ use crate::{Code, ErrorSpec, ServiceError};
 /// ```
 /// use std::time::Duration;
 /// use errdsl::testing::Template;
-/// use errdsl::{Code, ErrorResult};
+/// use errdsl::{Code, ErrorResult, StatusCode};
 ///
 /// let err = ErrorResult::builder("maintenance", Code::Unavailable)
 ///     .temporary(true)
@@ -43,7 +43,7 @@ use crate::{Code, ErrorSpec, ServiceError};
 ///     .build();
 /// let template = Template::new()
 ///     .name("maintenance")
-///     .http_status(503)
+///     .http_status(StatusCode::SERVICE_UNAVAILABLE)
 ///     .temporary(true)
 ///     .retry_after(Duration::from_secs(30))
 ///     .user_message(None);
@@ -57,7 +57,7 @@ use crate::{Code, ErrorSpec, ServiceError};
 pub struct Template {
     name: Option<String>,
     code: Option<Code>,
-    http_status: Option<u16>,
+    http_status: Option<StatusCode>,
     temporary: Option<bool>,
     timeout: Option<bool>,
     fault: Option<bool>,
@@ -119,7 +119,7 @@ impl Template {
     }
 
     /// Expects this HTTP status.
-    pub fn http_status(mut self, status: u16) -> Self {
+    pub fn http_status(mut self, status: StatusCode) -> Self {
         self.http_status = Some(status);
         self
     }
@@ -170,7 +170,7 @@ impl Template {
     ///
     /// ```
     /// use errdsl::testing::Template;
-    /// use errdsl::{Code, ErrorResult};
+    /// use errdsl::{Code, ErrorResult, StatusCode};
     ///
     /// let err = ErrorResult::new("not_found", Code::NotFound, "no user 42");
     /// assert!(Template::new().matches(&err));
@@ -190,10 +190,10 @@ impl Template {
     ///
     /// ```
     /// use errdsl::testing::Template;
-    /// use errdsl::{Code, ErrorResult};
+    /// use errdsl::{Code, ErrorResult, StatusCode};
     ///
     /// let err = ErrorResult::new("not_found", Code::NotFound, "no user 42");
-    /// let template = Template::new().name("no_user").http_status(404).user_message("Not found.");
+    /// let template = Template::new().name("no_user").http_status(StatusCode::NOT_FOUND).user_message("Not found.");
     /// assert_eq!(
     ///     template.diff(&err),
     ///     [r#"name: expected "no_user", got "not_found""#, r#"user_message: expected "Not found.", got None"#],
@@ -221,7 +221,7 @@ fn diff(template: &Template, err: &dyn ServiceError) -> Vec<String> {
         check("code", &Plain(code), &Plain(got), code == got);
     }
     if let Some(status) = template.http_status {
-        let got = err.http_status().as_u16();
+        let got = err.http_status();
         check("http_status", &status, &got, status == got);
     }
     if let Some(temporary) = template.temporary {
@@ -318,7 +318,8 @@ pub(crate) fn assert_matches(err: &dyn ServiceError, expr: &str, template: &Temp
 ///
 /// let err = ErrorResult::builder("maintenance", Code::Unavailable).temporary(true).build();
 /// assert_service_error!(err, name = "maintenance", code = Unavailable, temporary = true);
-/// assert_service_error!(err, code = Code::Unavailable, http_status = 503, user_message = None);
+/// // `StatusCode` needs no import here, as `Code`'s variants do not.
+/// assert_service_error!(err, code = Code::Unavailable, http_status = StatusCode::SERVICE_UNAVAILABLE, user_message = None);
 ///
 /// let template = Template::new().name("maintenance").fault(false);
 /// assert_service_error!(err, template);
@@ -344,6 +345,8 @@ macro_rules! assert_service_error {
                 // Lets `code = NotFound` name a variant without a path.
                 #[allow(unused_imports, clippy::enum_glob_use, clippy::wildcard_imports)]
                 use $crate::Code::*;
+                #[allow(unused_imports)]
+                use $crate::StatusCode;
                 $value
             });
         )+
@@ -362,8 +365,6 @@ macro_rules! assert_service_error {
 mod tests {
     use std::borrow::Cow;
     use std::error::Error;
-
-    use http::StatusCode;
 
     use super::*;
     use crate::ErrorResult;
@@ -411,7 +412,7 @@ mod tests {
         Template::new()
             .name("div_by_zero")
             .code(Code::InvalidArgument)
-            .http_status(400)
+            .http_status(StatusCode::BAD_REQUEST)
             .temporary(false)
             .timeout(false)
             .fault(false)
@@ -499,7 +500,7 @@ mod tests {
         assert_service_error!(
             DivByZero,
             code = code,
-            http_status = 400,
+            http_status = StatusCode::BAD_REQUEST,
             temporary = false,
             timeout = false,
             fault = false,

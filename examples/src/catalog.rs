@@ -413,7 +413,7 @@ mod tests {
     fn mappings_follow_the_code_tables() {
         let spec = |specs: &'static [ErrorSpec], name| {
             let spec = specs.iter().find(|s| s.name == name).unwrap();
-            (spec.code, spec.http_status)
+            (spec.code, spec.http_status.as_u16())
         };
         assert_eq!(spec(ApiError::ERRORS, "cancelled"), (Code::Cancelled, 499));
         assert_eq!(spec(ApiError::ERRORS, "not_implemented"), (Code::Unimplemented, 501));

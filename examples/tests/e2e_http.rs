@@ -56,7 +56,7 @@ fn check_goa(answer: &Answer, name: &str) -> Value {
     if let errdsl::BodyShape::Custom { .. } = spec.body {
         return check_custom(answer, name);
     }
-    assert_eq!(answer.status.as_u16(), spec.http_status, "{name}");
+    assert_eq!(answer.status, spec.http_status, "{name}");
     assert_eq!(answer.header("goa-error"), Some(name));
     assert_eq!(answer.header(CONTENT_TYPE.as_str()), Some("application/json"));
     let retry_after = spec.retry_after_secs.map(|secs| secs.to_string());
@@ -483,7 +483,7 @@ fn goa_divisor_too_large_schema() -> Value {
 /// type's shape (only its members), named by its name member; returns it.
 fn check_custom(answer: &Answer, name: &str) -> Value {
     let spec = common::spec(name);
-    assert_eq!(answer.status.as_u16(), spec.http_status, "{name}");
+    assert_eq!(answer.status, spec.http_status, "{name}");
     assert_eq!(answer.header("goa-error"), Some(name));
     assert_eq!(answer.header(CONTENT_TYPE.as_str()), Some("application/json"));
     let body = answer.json();
@@ -502,7 +502,7 @@ fn check_custom(answer: &Answer, name: &str) -> Value {
     // error, which has its declaration's.
     assert_eq!(decoded.code(), errdsl::Code::from_http_status(answer.status));
     let typed = IntegerDivideError::try_from(decoded).expect("a declared error");
-    assert_eq!((typed.code(), typed.http_status().as_u16()), (spec.code, spec.http_status));
+    assert_eq!((typed.code(), typed.http_status()), (spec.code, spec.http_status));
     body
 }
 
@@ -625,7 +625,7 @@ async fn problem_types_resolve_to_the_errors_docs() {
             continue;
         };
         let err = errdsl::ErrorResult::builder(spec.name, spec.code).docs_url(docs_url).build();
-        let problem_type = ProblemDetails::from_error(&err).problem_type;
+        let problem_type = ProblemDetails::from(&err).problem_type;
         let docs = request_url.join(&problem_type).expect("a URI reference");
         let html = reqwest::get(docs.clone()).await.expect("the docs page");
         assert_eq!(html.status(), StatusCode::OK, "{problem_type}");

@@ -50,7 +50,7 @@ fn documented_errors(responses: &Value) -> (BTreeSet<String>, BTreeSet<String>) 
 
 fn catalog(specs: &[ErrorSpec]) -> (BTreeSet<String>, BTreeSet<String>) {
     let names = specs.iter().map(|spec| spec.name.to_owned()).collect();
-    let statuses = specs.iter().map(|spec| spec.http_status.to_string()).collect();
+    let statuses = specs.iter().map(|spec| spec.http_status.as_str().to_owned()).collect();
     (names, statuses)
 }
 

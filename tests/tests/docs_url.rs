@@ -46,7 +46,7 @@ fn each_error_has_its_declaring_types_docs_url() {
 
 #[test]
 fn the_problem_type_is_the_base_and_the_name() {
-    let problem = |err: &dyn ServiceError| ProblemDetails::from_error(&ErrorResult::from_service_error(err));
+    let problem = |err: &dyn ServiceError| ProblemDetails::from(&ErrorResult::from_service_error(err));
     assert_eq!(problem(&Derived::gone()).problem_type, "https://api.example.com/errors/gone");
     assert_eq!(problem(&DividerError::no_token()).problem_type, "/api/errors/no_token");
     let plain = problem(&Undocumented::plain());

@@ -193,7 +193,7 @@ fn spec_expr(error: &ErrorDecl, spec: &Spec, classified: bool) -> TokenStream {
         expr = quote!(#expr.with_domain(#domain));
     }
     if let Some(http) = spec.http {
-        expr = quote!(#expr.with_http_status(#http));
+        expr = quote!(#expr.with_http_status(::errdsl::__private::status::<#http>()));
     }
     for (set, method) in [
         (spec.temporary, quote!(with_temporary)),

@@ -20,7 +20,7 @@ pub(super) fn responses_by_status(specs: &[ErrorSpec]) -> BTreeMap<u16, Value> {
     let mut seen = HashSet::new();
     let mut by_status: BTreeMap<u16, Vec<&ErrorSpec>> = BTreeMap::new();
     for spec in specs.iter().filter(|spec| seen.insert(spec.name)) {
-        by_status.entry(spec.http_status).or_default().push(spec);
+        by_status.entry(spec.http_status.as_u16()).or_default().push(spec);
     }
     by_status.into_iter().map(|(status, specs)| (status, status_response(&specs))).collect()
 }
@@ -139,7 +139,7 @@ pub(in crate::docs) mod tests {
                 .with_description("Zero.")
                 .with_wire_fields(&FIELDS),
             ErrorSpec::new("too_large", Code::OutOfRange)
-                .with_http_status(400)
+                .with_http_status(crate::StatusCode::BAD_REQUEST)
                 .with_wire_fields(&FIELDS)
                 .with_body(crate::BodyShape::Custom { name_member: Some("name") }),
             ErrorSpec::new("invalid_fields", Code::InvalidArgument).with_field_violations(true),

@@ -3,7 +3,6 @@
 
 use std::collections::HashSet;
 
-use http::StatusCode;
 use serde_json::{Map, Value, json};
 
 use super::{CLASSIFIED_AT_RUN_TIME, component_key, join_paragraph_lines};
@@ -298,7 +297,7 @@ fn violations_schema(form: Form) -> Value {
 pub(super) fn response(spec: &ErrorSpec) -> Value {
     let example = example_error(spec);
     let goa_example = serde_json::to_value(GoaBody::from(&example)).unwrap_or(Value::Null);
-    let problem = ProblemDetails::from_error(&example);
+    let problem = ProblemDetails::from(&example);
     let problem_type = problem.problem_type.clone();
     let problem_example = serde_json::to_value(&problem).unwrap_or(Value::Null);
 
@@ -393,7 +392,7 @@ fn spec_data(spec: &ErrorSpec) -> Value {
         "service": spec.service,
         "code": spec.code.as_str(),
         "grpc_code": spec.code.as_i32(),
-        "http_status": spec.http_status,
+        "http_status": spec.http_status.as_u16(),
         "temporary": spec.temporary,
         "timeout": spec.timeout,
         "fault": spec.fault,
@@ -468,13 +467,12 @@ fn example_text(name: &str, json_type: JsonType) -> String {
 /// message (what a fault never sends) is the description's first paragraph,
 /// or the name.
 fn example_error(spec: &ErrorSpec) -> ErrorResult {
-    let status = StatusCode::from_u16(spec.http_status).unwrap_or_else(|_| spec.code.http_status());
     let paragraphs = join_paragraph_lines(spec.description);
     let message = paragraphs.split("\n\n").next().filter(|first| !first.is_empty()).unwrap_or(spec.name);
     let mut builder = ErrorResult::builder(spec.name, spec.code)
         .id(EXAMPLE_ID)
         .message(message)
-        .http_status(status)
+        .http_status(spec.http_status)
         .temporary(spec.temporary)
         .timeout(spec.timeout)
         .fault(spec.fault);
@@ -501,6 +499,8 @@ fn goa_error_value(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use http::StatusCode;
+
     use super::*;
 
     #[test]
@@ -516,7 +516,7 @@ mod tests {
     #[test]
     fn examples_are_the_transport_bodies() {
         let spec = ErrorSpec::new("maintenance", Code::Unavailable)
-            .with_http_status(503)
+            .with_http_status(StatusCode::SERVICE_UNAVAILABLE)
             .with_temporary(true)
             .with_retry_after_secs(30)
             .with_user_message("Down for maintenance.");
@@ -539,9 +539,11 @@ mod tests {
     #[test]
     fn hostile_specs_do_not_panic() {
         let specs = [
-            ErrorSpec::new("", Code::Unknown).with_http_status(0),
+            ErrorSpec::new("", Code::Unknown),
             ErrorSpec::new("`|\n\r%é", Code::Internal).with_fault(true).with_description("\n\n"),
-            ErrorSpec::new("x", Code::Aborted).with_http_status(1000).with_classified(true),
+            ErrorSpec::new("x", Code::Aborted)
+                .with_http_status(StatusCode::from_u16(999).unwrap())
+                .with_classified(true),
             ErrorSpec::new("x", Code::Aborted),
         ];
         let components = openapi_components(&specs);

@@ -126,7 +126,7 @@ fn page(specs: &[ErrorSpec], name: &str, headers: &HeaderMap) -> Response {
 fn html_page(spec: &ErrorSpec, description: &str) -> String {
     let flag = |set: bool| flag_text(spec, set);
     let classified = if spec.classified { format!(" ({CLASSIFIED_AT_RUN_TIME})") } else { String::new() };
-    let mut http = format!("{}{classified}", spec.http_status);
+    let mut http = format!("{}{classified}", spec.http_status.as_u16());
     if let Some(secs) = spec.retry_after_secs {
         let _ = write!(http, ", Retry-After: {secs} s");
     }

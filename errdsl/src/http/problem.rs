@@ -1,6 +1,6 @@
 //! [`ProblemDetails`]: RFC 9457 `application/problem+json` bodies.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use http::StatusCode;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -11,7 +11,7 @@ use super::goa::{FieldsOut, insert_field, json_fields, read_fields};
 use super::violations::{self, Form, ViolationsOut};
 use super::{fallback_name, status_flags, status_line};
 use crate::id::new_id;
-use crate::percent::percent_decode;
+use crate::percent::{percent_decode, percent_encode};
 use crate::{Code, ErrorResult, ErrorResultBuilder, FieldViolation, ServiceError};
 
 /// An RFC 9457 problem details object, errdsl's alternative HTTP error
@@ -25,7 +25,7 @@ use crate::{Code, ErrorResult, ErrorResultBuilder, FieldViolation, ServiceError}
 ///  "user_message":"You can't divide by zero.","fields":{"dividend":"7"}}
 /// ```
 ///
-/// The standard members, as [`from_error`](ProblemDetails::from_error)
+/// The standard members, as `ProblemDetails::from(&ErrorResult)`
 /// writes them:
 ///
 /// - `type`: the error's documentation base
@@ -78,7 +78,7 @@ use crate::{Code, ErrorResult, ErrorResultBuilder, FieldViolation, ServiceError}
 ///     .user_message("You can't divide by zero.")
 ///     .docs_url("https://api.example.com/errors/")
 ///     .build();
-/// let problem = ProblemDetails::from_error(&err);
+/// let problem = ProblemDetails::from(&err);
 /// assert_eq!(problem.problem_type, "https://api.example.com/errors/div_by_zero");
 /// assert_eq!(problem.title.as_deref(), Some("Div by zero"));
 /// assert_eq!(problem.status, Some(400));
@@ -145,34 +145,6 @@ impl ProblemDetails {
     pub const INSTANCE_PREFIX: &'static str = "urn:errdsl:id:";
     /// RFC 9457's default `type`: no more semantics than the HTTP status.
     pub const ABOUT_BLANK: &'static str = "about:blank";
-
-    /// The problem details of `err`, every member set (`user_message` and
-    /// `fields` when it has them).
-    #[must_use]
-    pub fn from_error(err: &ErrorResult) -> Self {
-        ProblemDetails {
-            problem_type: err.docs_url().map_or_else(
-                || Self::ABOUT_BLANK.to_owned(),
-                |base| format!("{base}{}", percent_encode(err.name())),
-            ),
-            title: Some(match err.docs_url() {
-                Some(_) => title_of(err.name()),
-                None => err.http_status().canonical_reason().unwrap_or("Error").to_owned(),
-            }),
-            status: Some(err.http_status().as_u16()),
-            detail: Some(err.wire_message().into_owned()),
-            instance: None,
-            name: Some(err.name().to_owned()),
-            id: Some(err.id().to_owned()),
-            code: Some(err.code()),
-            temporary: Some(err.is_temporary()),
-            timeout: Some(err.is_timeout()),
-            fault: Some(err.is_fault()),
-            user_message: err.user_message().map(std::borrow::Cow::into_owned),
-            fields: json_fields(err),
-            field_violations: err.field_violations().to_vec(),
-        }
-    }
 
     /// The error the problem describes.
     ///
@@ -295,9 +267,32 @@ impl ProblemDetails {
     }
 }
 
+/// The problem details of `err`, every member set (`user_message` and
+/// `fields` when it has them).
 impl From<&ErrorResult> for ProblemDetails {
     fn from(err: &ErrorResult) -> Self {
-        ProblemDetails::from_error(err)
+        ProblemDetails {
+            problem_type: err.docs_url().map_or_else(
+                || Self::ABOUT_BLANK.to_owned(),
+                |base| format!("{base}{}", percent_encode(err.name())),
+            ),
+            title: Some(match err.docs_url() {
+                Some(_) => title_of(err.name()),
+                None => err.http_status().canonical_reason().unwrap_or("Error").to_owned(),
+            }),
+            status: Some(err.http_status().as_u16()),
+            detail: Some(err.wire_message().into_owned()),
+            instance: None,
+            name: Some(err.name().to_owned()),
+            id: Some(err.id().to_owned()),
+            code: Some(err.code()),
+            temporary: Some(err.is_temporary()),
+            timeout: Some(err.is_timeout()),
+            fault: Some(err.is_fault()),
+            user_message: err.user_message().map(std::borrow::Cow::into_owned),
+            fields: json_fields(err),
+            field_violations: err.field_violations().to_vec(),
+        }
     }
 }
 
@@ -551,19 +546,6 @@ fn title_of(name: &str) -> String {
     title
 }
 
-/// Percent-encodes every byte but ASCII letters, digits and `-._~`.
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -582,7 +564,7 @@ mod tests {
 
     #[test]
     fn writes_standard_members_then_extensions_in_order() {
-        let text = serde_json::to_string(&ProblemDetails::from_error(&sample())).unwrap();
+        let text = serde_json::to_string(&ProblemDetails::from(&sample())).unwrap();
         assert_eq!(
             text,
             concat!(
@@ -598,7 +580,7 @@ mod tests {
     #[test]
     fn without_a_docs_url_the_type_is_about_blank_titled_by_the_status() {
         let err = ErrorResult::builder("div_by_zero", Code::InvalidArgument).build();
-        let problem = ProblemDetails::from_error(&err);
+        let problem = ProblemDetails::from(&err);
         assert_eq!(problem.problem_type, "about:blank");
         assert_eq!(problem.title.as_deref(), Some("Bad Request"));
         assert_eq!(problem.name.as_deref(), Some("div_by_zero"));
@@ -609,10 +591,10 @@ mod tests {
     fn a_decoded_type_encodes_again_the_same() {
         for base in ["https://api.example.com/errors/", "/errors/"] {
             let err = ErrorResult::builder("ünï code", Code::Aborted).docs_url(base).build();
-            let problem = ProblemDetails::from_error(&err);
+            let problem = ProblemDetails::from(&err);
             let back = problem.clone().into_error();
             assert_eq!(back.docs_url(), Some(base));
-            assert_eq!(ProblemDetails::from_error(&back).problem_type, problem.problem_type);
+            assert_eq!(ProblemDetails::from(&back).problem_type, problem.problem_type);
         }
         // A type that does not end with the name, or errdsl's old URN, is no base.
         let foreign: ProblemDetails =
@@ -638,7 +620,7 @@ mod tests {
             .fault(true)
             .id("abcdEFGH")
             .build();
-        let problem = ProblemDetails::from_error(&err);
+        let problem = ProblemDetails::from(&err);
         assert_eq!(problem.detail.as_deref(), Some("internal error (id: abcdEFGH)"));
         assert!(!serde_json::to_string(&problem).unwrap().contains("password"));
     }
@@ -646,7 +628,7 @@ mod tests {
     #[test]
     fn names_and_ids_are_percent_encoded_in_uris() {
         let err = ErrorResult::builder("ünï code/x y%", Code::Aborted).id("a b").docs_url("/errors/").build();
-        let problem = ProblemDetails::from_error(&err);
+        let problem = ProblemDetails::from(&err);
         assert_eq!(problem.problem_type, "/errors/%C3%BCn%C3%AF%20code%2Fx%20y%25");
         assert_eq!(problem.instance, None);
         // Without the extension members, errdsl's earlier URNs give name
@@ -728,7 +710,7 @@ mod tests {
     #[test]
     fn round_trips_through_json() {
         let err = sample();
-        let text = serde_json::to_string(&ProblemDetails::from_error(&err)).unwrap();
+        let text = serde_json::to_string(&ProblemDetails::from(&err)).unwrap();
         let back = serde_json::from_str::<ProblemDetails>(&text).unwrap().into_error();
         assert_eq!(back.name(), err.name());
         assert_eq!(back.id(), err.id());
@@ -737,7 +719,7 @@ mod tests {
         assert_eq!(back.http_status(), err.http_status());
         assert_eq!(back.user_message(), err.user_message());
         assert!(back.fields().eq(err.fields()));
-        assert_eq!(ProblemDetails::from(&back), ProblemDetails::from_error(&err));
+        assert_eq!(ProblemDetails::from(&back), ProblemDetails::from(&err));
     }
 
     #[test]

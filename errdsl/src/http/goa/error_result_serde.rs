@@ -70,7 +70,7 @@ impl Serialize for ErrorResult {
 /// - `user_message` (or `null`): none;
 /// - `fields` (or `null`): none; when present, an object of strings.
 ///
-/// The HTTP status is the code's ([`Code::http_status`]); a transport that
+/// The HTTP status is the code's ([`Code::http_status`](crate::Code::http_status)); a transport that
 /// knows the real one (the client decoders) sets it itself.
 ///
 /// ```
