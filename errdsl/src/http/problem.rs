@@ -138,11 +138,11 @@ impl ProblemDetails {
     /// The prefix of the `type` errdsl wrote before types resolved to
     /// documentation ([`ServiceError::docs_url`]); still read, for peers
     /// that send it.
-    pub const TYPE_PREFIX: &'static str = "urn:errdsl:error:";
+    pub(crate) const TYPE_PREFIX: &'static str = "urn:errdsl:error:";
     /// The prefix of the `instance` URI errdsl wrote before it left
     /// `instance` out (see the type's docs); still read: the error's id
     /// follows it.
-    pub const INSTANCE_PREFIX: &'static str = "urn:errdsl:id:";
+    pub(crate) const INSTANCE_PREFIX: &'static str = "urn:errdsl:id:";
     /// RFC 9457's default `type`: no more semantics than the HTTP status.
     pub const ABOUT_BLANK: &'static str = "about:blank";
 
