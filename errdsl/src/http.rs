@@ -74,6 +74,7 @@
 
 pub(crate) mod accept;
 pub(crate) mod goa;
+mod members;
 mod problem;
 #[cfg(test)]
 mod tests;
@@ -88,6 +89,7 @@ use ::http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 pub use goa::GoaBody;
 pub use problem::ProblemDetails;
 
+use self::members::Members;
 use crate::capture::{Transport, capture_for_wire};
 use crate::{BodyShape, Classification, Code, ErrorResult, ErrorResultBuilder, ServiceError};
 
@@ -401,7 +403,9 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(Unreadable::Empty);
     }
-    let shape: Shape = serde_json::from_slice(body).map_err(|_| Unreadable::Unrecognised)?;
+    // The body is read once; every format below reads from its members.
+    let members = Members::parse(body).ok_or(Unreadable::Unrecognised)?;
+    let shape = Shape::of(&members);
     let labelled_problem =
         content_type(headers).is_some_and(|content_type| content_type == BodyFormat::Problem.content_type());
     let header_name = headers
@@ -410,7 +414,7 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
         .map(str::trim)
         .filter(|name| !name.is_empty());
     let problem = || {
-        let problem: ProblemDetails = serde_json::from_slice(body).map_err(|_| Unreadable::Unrecognised)?;
+        let problem: ProblemDetails = members.read().map_err(|_| Unreadable::Unrecognised)?;
         Ok(problem.into_builder(Some(status), header_name, parse_retry_after(headers).is_some()))
     };
     let looks_like_problem = if labelled_problem {
@@ -424,9 +428,9 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
     // Goa sends a custom type with its `Goa-Error` header; without one,
     // only a text `name` member tells a custom body from foreign JSON.
     if shape.custom && (header_name.is_some() || shape.name_is_text) {
-        return Ok(custom(status, header_name, body));
+        return Ok(custom(status, header_name, &members));
     }
-    match serde_json::from_slice::<GoaBody>(body) {
+    match members.read::<GoaBody>() {
         Ok(goa) => {
             let code = goa.code.unwrap_or_else(|| {
                 if status.is_client_error() || status.is_server_error() {
@@ -456,9 +460,8 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
 /// name member among them: a decoder cannot tell which member a design
 /// marked), and `field_violations` its violations. Code and flags come
 /// from the status, as for a Goa body.
-fn custom(status: StatusCode, header_name: Option<&str>, body: &[u8]) -> ErrorResultBuilder {
-    let members =
-        serde_json::from_slice::<problem::ScalarMembers>(body).map(|members| members.0).unwrap_or_default();
+fn custom(status: StatusCode, header_name: Option<&str>, body: &Members<'_>) -> ErrorResultBuilder {
+    let members = body.read::<problem::ScalarMembers>().map(|members| members.0).unwrap_or_default();
     let text = |key: &str| members.iter().find(|(name, _)| name == key).and_then(|(_, value)| value.as_str());
     let named = text("name").filter(|name| !name.trim().is_empty());
     let name = header_name.or(named).map_or_else(|| fallback_name(status), str::to_owned);
@@ -479,12 +482,8 @@ fn custom(status: StatusCode, header_name: Option<&str>, body: &[u8]) -> ErrorRe
 }
 
 /// The `field_violations` member of a custom-type body, read as in a Goa body.
-fn custom_violations(body: &[u8]) -> Vec<crate::FieldViolation> {
-    #[derive(serde::Deserialize)]
-    struct Listed {
-        field_violations: Option<serde_json::Value>,
-    }
-    let listed = serde_json::from_slice::<Listed>(body).ok().and_then(|listed| listed.field_violations);
+fn custom_violations(body: &Members<'_>) -> Vec<crate::FieldViolation> {
+    let listed = body.get("field_violations").and_then(|raw| serde_json::from_str(raw.get()).ok());
     listed.as_ref().map(violations::read).unwrap_or_default()
 }
 
@@ -503,42 +502,27 @@ struct Shape {
     name_is_text: bool,
 }
 
-impl<'de> serde::Deserialize<'de> for Shape {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ShapeVisitor;
-
-        impl<'de> serde::de::Visitor<'de> for ShapeVisitor {
-            type Value = Shape;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
-                let mut shape =
-                    Shape { problem_members: false, message: false, custom: false, name_is_text: false };
-                let (mut id, mut foreign) = (false, false);
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    if key == "name" {
-                        let name = map.next_value::<problem::Scalar>()?.0;
-                        shape.name_is_text = matches!(name, Some(serde_json::Value::String(_)));
-                        continue;
-                    }
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                    match &*key {
-                        "type" | "title" | "status" | "detail" | "instance" => shape.problem_members = true,
-                        "message" => shape.message = true,
-                        "id" => id = true,
-                        key if !goa::GOA_MEMBERS.contains(&key) => foreign = true,
-                        _ => {}
-                    }
+impl Shape {
+    /// The shape of an object's members.
+    fn of(members: &Members<'_>) -> Shape {
+        let mut shape = Shape { problem_members: false, message: false, custom: false, name_is_text: false };
+        let (mut id, mut foreign) = (false, false);
+        for (key, value) in members.iter() {
+            match key {
+                "name" => {
+                    let name =
+                        serde_json::from_str::<problem::Scalar>(value.get()).ok().and_then(|name| name.0);
+                    shape.name_is_text = matches!(name, Some(serde_json::Value::String(_)));
                 }
-                shape.custom = !id && foreign;
-                Ok(shape)
+                "type" | "title" | "status" | "detail" | "instance" => shape.problem_members = true,
+                "message" => shape.message = true,
+                "id" => id = true,
+                key if !goa::GOA_MEMBERS.contains(&key) => foreign = true,
+                _ => {}
             }
         }
-
-        deserializer.deserialize_map(ShapeVisitor)
+        shape.custom = !id && foreign;
+        shape
     }
 }
 
