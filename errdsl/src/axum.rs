@@ -58,8 +58,9 @@ mod rejection;
 pub use extract::{Form, Json, Path, Query, method_not_allowed, not_found};
 pub use rejection::RequestError;
 
-use crate::capture::{Transport, capture_for_wire};
-use crate::http::{BodyFormat, encode, encode_body, wire_safe};
+use crate::capture::{Transport, send_for_wire};
+use crate::error_result::Outgoing;
+use crate::http::{BodyFormat, encode, encode_body};
 use crate::{ErrorResult, ServiceError};
 
 /// The error an error response was made from, as a response extension: the
@@ -110,8 +111,10 @@ struct EncodedAs(BodyFormat);
 /// assert_eq!(response.headers()["goa-error"], "not_found");
 /// ```
 pub fn error_response<E: ServiceError + ?Sized>(err: &E) -> Response {
-    let wire = wire_safe(&capture_for_wire(err, Transport::Http));
-    let mut response = encode(&wire, BodyFormat::Goa).map(Body::from);
+    let (mut response, wire) = send_for_wire(err, Transport::Http, |outgoing| {
+        let response = encode(&outgoing, BodyFormat::Goa).map(Body::from);
+        (response, outgoing.into_wire_safe_error())
+    });
     response.extensions_mut().insert(WireError(Arc::new(wire)));
     response.extensions_mut().insert(EncodedAs(BodyFormat::Goa));
     response
@@ -148,7 +151,7 @@ pub fn reencode(response: Response, format: BodyFormat) -> Response {
         return Response::from_parts(parts, body);
     }
     drop(body);
-    let bytes = encode_body(wire.error(), format, parts.status);
+    let bytes = encode_body(&Outgoing::from(wire.error()), format, parts.status);
     parts.headers.insert(CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
     parts.headers.remove(CONTENT_LENGTH);
     parts.extensions.insert(EncodedAs(format));

@@ -4,6 +4,8 @@
 
 use std::error::Error;
 
+use crate::error_result::Outgoing;
+use crate::id::Id;
 use crate::{ErrorResult, ServiceError};
 
 /// The transport an error leaves through, which says what is the server's
@@ -20,8 +22,23 @@ pub(crate) enum Transport {
     Rpc,
 }
 
+/// Sends `err` off under a fresh id ([`send_off`]) and hands it to `write`
+/// as it leaves ([`Outgoing::of`]): where nothing keeps the error, nothing
+/// is copied into an [`ErrorResult`].
+pub(crate) fn send_for_wire<E: ServiceError + ?Sized, T>(
+    err: &E,
+    transport: Transport,
+    write: impl FnOnce(Outgoing<'_>) -> T,
+) -> T {
+    let id = Id::new();
+    send_off(id.as_str(), err, transport);
+    write(Outgoing::of(&err, id.as_str()))
+}
+
 /// Captures `err` for the wire ([`ErrorResult::from_service_error`]) and
-/// sends it off ([`send_off`], under the new id).
+/// sends it off ([`send_off`], under the new id), for a transport that
+/// keeps it.
+#[cfg_attr(not(feature = "restate"), allow(dead_code, reason = "only restate keeps what it sends"))]
 pub(crate) fn capture_for_wire<E: ServiceError + ?Sized>(err: &E, transport: Transport) -> ErrorResult {
     let result = ErrorResult::from_service_error(err);
     send_off(result.id(), err, transport);
@@ -61,6 +78,9 @@ fn log_fault<E: ServiceError + ?Sized>(id: &str, err: &E) {
 fn mark_span<E: ServiceError + ?Sized>(err: &E, transport: Transport) {
     use tracing_opentelemetry::OpenTelemetrySpanExt as _;
     let span = tracing::Span::current();
+    if span.is_disabled() {
+        return;
+    }
     span.set_attribute("error.type", err.name().to_owned());
     let server_side = match transport {
         Transport::Http => err.http_status().is_server_error(),

@@ -75,7 +75,8 @@ use connectrpc::{ConnectError, ErrorCode, ErrorDetail};
 use prost_types::Any;
 use serde::Deserialize;
 
-use crate::capture::{Transport, capture_for_wire, send_off};
+use crate::capture::{Transport, send_for_wire, send_off};
+use crate::error_result::Outgoing;
 use crate::http::MAX_BODY_BYTES;
 use crate::{Code, ErrorResult, ServiceError, grpc};
 
@@ -103,7 +104,7 @@ use crate::{Code, ErrorResult, ServiceError, grpc};
 /// assert!(ErrorResult::from_connect_error(&sent).is_fault());
 /// ```
 pub fn to_connect_error<E: ServiceError + ?Sized>(err: &E) -> ConnectError {
-    encode(&capture_for_wire(err, Transport::Rpc))
+    send_for_wire(err, Transport::Rpc, |outgoing| encode(&outgoing))
 }
 
 /// The `ConnectError` of an already captured or decoded error, under the
@@ -120,15 +121,15 @@ pub fn to_connect_error<E: ServiceError + ?Sized>(err: &E) -> ConnectError {
 impl From<ErrorResult> for ConnectError {
     fn from(err: ErrorResult) -> Self {
         send_off(err.id(), &err, Transport::Rpc);
-        encode(&err)
+        encode(&Outgoing::from(&err))
     }
 }
 
 /// The error of a captured error: the gRPC transport's status, in
 /// Connect's envelope.
-fn encode(err: &ErrorResult) -> ConnectError {
+fn encode(err: &Outgoing<'_>) -> ConnectError {
     let rpc = grpc::rich_status(err);
-    let mut sent = ConnectError::new(error_code(err.code()), rpc.message);
+    let mut sent = ConnectError::new(error_code(err.code), rpc.message);
     sent.details = rpc
         .details
         .into_iter()

@@ -2,6 +2,7 @@
 //! of any service error, and the wire message rule.
 
 mod builder;
+mod outgoing;
 
 use std::borrow::Cow;
 use std::error::Error;
@@ -10,9 +11,13 @@ use std::time::Duration;
 
 use http::StatusCode;
 
+use crate::id::Id;
 use crate::{BodyShape, Code, FieldViolation, JsonType, ServiceError};
 
 pub use builder::ErrorResultBuilder;
+#[cfg(feature = "serde")]
+pub(crate) use outgoing::Fields;
+pub(crate) use outgoing::{Outgoing, WireMessage};
 
 /// A wire field as an [`ErrorResult`] holds it: its value as text, and the
 /// JSON type the HTTP bodies write it with.
@@ -156,36 +161,9 @@ impl ErrorResult {
     /// ```
     #[must_use]
     pub fn from_service_error<E: ServiceError + ?Sized>(err: &E) -> Self {
-        let mut builder = Self::builder(err.name(), err.code())
-            .message(err.to_string())
-            .http_status(err.http_status())
-            .temporary(err.is_temporary())
-            .timeout(err.is_timeout())
-            .fault(err.is_fault());
-        if let Some(message) = err.user_message() {
-            builder = builder.user_message(message);
-        }
-        if let Some(after) = err.retry_after() {
-            builder = builder.retry_after(after);
-        }
-        if let Some(service) = err.service() {
-            builder = builder.service(service);
-        }
-        if let Some(domain) = err.domain() {
-            builder = builder.domain(domain);
-        }
-        if let Some(docs_url) = err.docs_url() {
-            builder = builder.docs_url(docs_url);
-        }
-        let spec = err.error_spec();
-        if let Some(spec) = spec {
-            builder = builder.body(spec.body);
-        }
-        for (name, value) in err.wire_fields() {
-            let json_type = spec.map_or(JsonType::String, |spec| spec.json_type_of(name));
-            builder = builder.typed_field(name, value, json_type);
-        }
-        builder.field_violations(err.field_violations().iter().cloned()).build()
+        let id = Id::new();
+        let message = err.to_string();
+        Outgoing::of(&err, id.as_str()).into_error(message)
     }
 
     /// The error with this source, returned by [`Error::source`].
@@ -202,16 +180,6 @@ impl ErrorResult {
     pub fn with_source(mut self, source: impl Into<BoxError>) -> Self {
         self.inner.source = Some(SharedError::from(source.into()));
         self
-    }
-
-    /// A copy safe to hand to code that may send or show it: the same id
-    /// and answers, the wire message as its message, and no source.
-    #[cfg_attr(not(feature = "axum"), allow(dead_code))]
-    pub(crate) fn wire_safe(&self) -> ErrorResult {
-        let mut inner = (*self.inner).clone();
-        inner.message = self.wire_message().into_owned();
-        inner.source = None;
-        Self::from_inner(inner)
     }
 
     /// The per-instance id, for log correlation: 8 characters of unpadded
@@ -318,12 +286,9 @@ impl ErrorResult {
     /// assert_eq!(err.wire_message(), "no user 42");
     /// ```
     pub fn wire_message(&self) -> Cow<'_, str> {
-        wire_message_rule(
-            self.inner.user_message.as_deref().map(Cow::Borrowed),
-            self.inner.fault,
-            Some(&self.inner.id),
-            || Cow::Borrowed(&self.inner.message),
-        )
+        let inner = &*self.inner;
+        let message = WireMessage::Text(&inner.message);
+        outgoing::wire_message(inner.user_message.as_deref(), inner.fault, Some(&inner.id), message).to_cow()
     }
 
     /// [`wire_message`](ErrorResult::wire_message)'s rule for any service
@@ -345,26 +310,12 @@ impl ErrorResult {
     /// );
     /// ```
     pub fn wire_message_of<'a, E: ServiceError + ?Sized>(err: &'a E, id: Option<&str>) -> Cow<'a, str> {
-        wire_message_rule(err.user_message(), err.is_fault(), id, || Cow::Owned(err.to_string()))
-    }
-}
-
-/// The wire message rule, in one place: the user message, else (for a
-/// fault) the generic text with the id, else the `Display` text, which is
-/// only rendered when it is the answer.
-fn wire_message_rule<'a>(
-    user_message: Option<Cow<'a, str>>,
-    fault: bool,
-    id: Option<&str>,
-    display: impl FnOnce() -> Cow<'a, str>,
-) -> Cow<'a, str> {
-    match (user_message, fault, id) {
-        (Some(message), _, _) => message,
-        (None, true, Some(id)) if !id.is_empty() => {
-            Cow::Owned(format!("{} (id: {id})", ErrorResult::FAULT_MESSAGE))
+        match err.user_message() {
+            Some(message) => message,
+            None => Cow::Owned(
+                outgoing::wire_message(None, err.is_fault(), id, WireMessage::Shown(&err)).to_string(),
+            ),
         }
-        (None, true, _) => Cow::Borrowed(ErrorResult::FAULT_MESSAGE),
-        (None, false, _) => display(),
     }
 }
 
@@ -613,7 +564,7 @@ mod tests {
         assert_eq!((copy.id(), copy.message()), (err.id(), err.message()));
         let (a, b) = (err.source().unwrap(), copy.source().unwrap());
         assert!(std::ptr::addr_eq(a, b), "one source, shared");
-        let safe = err.wire_safe();
+        let safe = Outgoing::from(&err).into_wire_safe_error();
         assert!(safe.source().is_none());
         assert_eq!(safe.message(), err.wire_message());
     }

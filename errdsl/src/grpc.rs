@@ -132,8 +132,9 @@ use prost::Message as _;
 use prost_types::Any;
 use tonic_types::pb;
 
-use crate::capture::{Transport, capture_for_wire, send_off};
-use crate::{Classification, ErrorResult, ServiceError};
+use crate::capture::{Transport, send_for_wire, send_off};
+use crate::error_result::Outgoing;
+use crate::{Classification, ErrorResult, FieldViolation, ServiceError};
 
 pub(crate) mod decode;
 mod error_info;
@@ -142,7 +143,7 @@ mod guard;
 mod limits;
 
 use error_info::{KEY_CODE, KEY_FAULT, KEY_ID, KEY_SERVICE, KEY_TEMPORARY, KEY_TIMEOUT};
-use limits::bounded;
+use limits::{bounded, bounded_owned};
 
 pub use decode::{OK_STATUS_NAME, status_from_header_map};
 pub use error_info::{
@@ -194,7 +195,7 @@ pub const LOCALE: &str = "en-US";
 /// assert_eq!(status.message(), format!("internal error (id: {})", err.id()));
 /// ```
 pub fn to_status<E: ServiceError + ?Sized>(err: &E) -> tonic::Status {
-    encode(&capture_for_wire(err, Transport::Rpc))
+    send_for_wire(err, Transport::Rpc, |outgoing| encode(&outgoing))
 }
 
 /// The status of an already captured or decoded error, under the error's
@@ -219,71 +220,71 @@ pub fn to_status<E: ServiceError + ?Sized>(err: &E) -> tonic::Status {
 impl From<ErrorResult> for tonic::Status {
     fn from(err: ErrorResult) -> Self {
         send_off(err.id(), &err, Transport::Rpc);
-        encode(&err)
+        encode(&Outgoing::from(&err))
     }
 }
 
 /// The status of a captured error; see the module docs.
-fn encode(err: &ErrorResult) -> tonic::Status {
+fn encode(err: &Outgoing<'_>) -> tonic::Status {
     let rpc = rich_status(err);
     let message = rpc.message.clone();
-    tonic::Status::with_details(tonic::Code::from(err.code()), message, rpc.encode_to_vec().into())
+    tonic::Status::with_details(tonic::Code::from(err.code), message, rpc.encode_to_vec().into())
 }
 
 /// The `google.rpc.Status` of a captured error, with the details of the
 /// module docs in their order; the Connect transport sends the same.
-pub(crate) fn rich_status(err: &ErrorResult) -> pb::Status {
-    let message = bounded(&err.wire_message()).to_owned();
+pub(crate) fn rich_status(err: &Outgoing<'_>) -> pb::Status {
+    let message = bounded_owned(err.wire_message().to_cow().into_owned());
     let goa = goapb::ErrorResponse {
-        name: bounded(err.name()).to_owned(),
-        id: bounded(err.id()).to_owned(),
+        name: bounded(err.name).to_owned(),
+        id: bounded(err.id).to_owned(),
         msg: message.clone(),
-        temporary: err.is_temporary(),
-        timeout: err.is_timeout(),
-        fault: err.is_fault(),
+        temporary: err.temporary,
+        timeout: err.timeout,
+        fault: err.fault,
     };
     let mut details = Vec::with_capacity(4);
     details.push(packed(goapb::ErrorResponse::TYPE_URL, &goa));
     details.push(packed(tonic_types::ErrorInfo::TYPE_URL, &error_info(err)));
-    if let Some(after) = err.retry_after() {
+    if let Some(after) = err.retry_after {
         let retry_delay =
             prost_types::Duration::try_from(after.min(tonic_types::RetryInfo::MAX_RETRY_DELAY)).ok();
         details.push(packed(tonic_types::RetryInfo::TYPE_URL, &pb::RetryInfo { retry_delay }));
     }
-    if let Some(user_message) = err.user_message() {
-        let localized =
-            pb::LocalizedMessage { locale: LOCALE.to_owned(), message: bounded(&user_message).to_owned() };
+    if err.user_message.is_some() {
+        // The user message is the wire message: `message` holds it, cut.
+        let localized = pb::LocalizedMessage { locale: LOCALE.to_owned(), message: message.clone() };
         details.push(packed(tonic_types::LocalizedMessage::TYPE_URL, &localized));
     }
-    if !err.field_violations().is_empty() {
-        details.push(packed(tonic_types::BadRequest::TYPE_URL, &bad_request(err)));
+    if !err.violations.is_empty() {
+        details.push(packed(tonic_types::BadRequest::TYPE_URL, &bad_request(err.violations)));
     }
     // The google.rpc.Status repeats the code and message of the status: the
     // two always agree.
-    pb::Status { code: tonic::Code::from(err.code()) as i32, message, details }
+    pb::Status { code: tonic::Code::from(err.code) as i32, message, details }
 }
 
-/// The one `ErrorInfo` of an error, by AIP-193: see the module docs.
-fn error_info(err: &ErrorResult) -> pb::ErrorInfo {
-    let mut metadata = HashMap::with_capacity(6 + err.fields().len().min(MAX_FIELDS));
-    for (name, value) in err.fields().take(MAX_FIELDS) {
-        metadata.insert(bounded(&metadata_key(name)).to_owned(), bounded(value).to_owned());
+/// The `ErrorInfo` of `err`: its reason and domain, and as metadata its
+/// wire fields and errdsl's keys.
+fn error_info(err: &Outgoing<'_>) -> pb::ErrorInfo {
+    let mut metadata = HashMap::with_capacity(6 + err.fields.len().min(MAX_FIELDS));
+    for (name, value, _) in err.fields.iter().take(MAX_FIELDS) {
+        metadata.insert(bounded_owned(metadata_key(name)), bounded(value).to_owned());
     }
     // errdsl's own keys last: a field built at run time under one of them
     // does not replace them (declared fields never are: a compile error).
-    metadata.insert(KEY_ID.to_owned(), bounded(err.id()).to_owned());
-    metadata.insert(KEY_TEMPORARY.to_owned(), flag(err.is_temporary()));
-    metadata.insert(KEY_TIMEOUT.to_owned(), flag(err.is_timeout()));
-    metadata.insert(KEY_FAULT.to_owned(), flag(err.is_fault()));
-    metadata.insert(KEY_CODE.to_owned(), err.code().as_str().to_owned());
-    if let Some(service) = err.service() {
+    metadata.insert(KEY_ID.to_owned(), bounded(err.id).to_owned());
+    metadata.insert(KEY_TEMPORARY.to_owned(), flag(err.temporary));
+    metadata.insert(KEY_TIMEOUT.to_owned(), flag(err.timeout));
+    metadata.insert(KEY_FAULT.to_owned(), flag(err.fault));
+    metadata.insert(KEY_CODE.to_owned(), err.code.as_str().to_owned());
+    if let Some(service) = err.service {
         metadata.insert(KEY_SERVICE.to_owned(), bounded(service).to_owned());
     }
-    let domain = err.domain().or(err.service()).filter(|domain| !domain.is_empty()).unwrap_or(DEFAULT_DOMAIN);
-    pb::ErrorInfo { reason: reason(err.name()), domain: bounded(domain).to_owned(), metadata }
+    let domain = err.domain.or(err.service).filter(|domain| !domain.is_empty()).unwrap_or(DEFAULT_DOMAIN);
+    pb::ErrorInfo { reason: reason(err.name), domain: bounded(domain).to_owned(), metadata }
 }
 
-/// A detail: `message` packed with its type URL.
 fn packed(type_url: &str, message: &impl prost::Message) -> Any {
     Any { type_url: type_url.to_owned(), value: message.encode_to_vec() }
 }
@@ -294,8 +295,8 @@ fn flag(value: bool) -> String {
 
 /// The `BadRequest` of an error's field violations, bounded as wire
 /// fields are.
-fn bad_request(err: &ErrorResult) -> pb::BadRequest {
-    let violations = err.field_violations().iter().take(MAX_FIELDS);
+fn bad_request(violations: &[FieldViolation]) -> pb::BadRequest {
+    let violations = violations.iter().take(MAX_FIELDS);
     let field_violations = violations
         .map(|violation| pb::bad_request::FieldViolation {
             field: bounded(violation.field()).to_owned(),

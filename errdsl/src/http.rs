@@ -80,6 +80,7 @@ mod problem;
 mod tests;
 mod violations;
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -90,7 +91,8 @@ pub use goa::GoaBody;
 pub use problem::ProblemDetails;
 
 use self::members::Members;
-use crate::capture::{Transport, capture_for_wire};
+use crate::capture::{Transport, send_for_wire};
+use crate::error_result::Outgoing;
 use crate::{BodyShape, Classification, Code, ErrorResult, ErrorResultBuilder, ServiceError};
 
 /// Goa's error header, `Goa-Error: <name>`: the wire name of the error.
@@ -188,7 +190,7 @@ impl BodyFormat {
 /// assert!(!String::from_utf8_lossy(response.body()).contains("password"));
 /// ```
 pub fn response<E: ServiceError + ?Sized>(err: &E, format: BodyFormat) -> Response<Vec<u8>> {
-    encode(&capture_for_wire(err, Transport::Http), format)
+    send_for_wire(err, Transport::Http, |outgoing| encode(&outgoing, format))
 }
 
 /// [`response`] in the format the request's headers ask for
@@ -210,60 +212,54 @@ pub fn response_for<E: ServiceError + ?Sized>(err: &E, request_headers: &HeaderM
     response(err, BodyFormat::from_accept(request_headers))
 }
 
-/// The response for an error already captured: no new id, no logging.
-pub(crate) fn encode(err: &ErrorResult, format: BodyFormat) -> Response<Vec<u8>> {
-    let status = err.http_status();
+/// The response for an error on its way out: no new id, no logging.
+pub(crate) fn encode(err: &Outgoing<'_>, format: BodyFormat) -> Response<Vec<u8>> {
+    let status = err.http_status;
     let mut response = Response::new(encode_body(err, format, status));
     *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
-    headers.insert(GOA_ERROR, goa_error_value(err.name()));
-    if let Some(after) = err.retry_after() {
+    headers.insert(GOA_ERROR, goa_error_value(err.name, err.static_name));
+    if let Some(after) = err.retry_after {
         headers.insert(RETRY_AFTER, HeaderValue::from(retry_after_secs(after)));
     }
     response
 }
 
 /// The body of `err` in `format`, sent with `status`.
-pub(crate) fn encode_body(err: &ErrorResult, format: BodyFormat, status: StatusCode) -> Vec<u8> {
-    // Writing these types to a Vec cannot fail: every map key is a string.
-    match format {
-        BodyFormat::Goa => match err.body_shape() {
-            BodyShape::ErrorResult => serde_json::to_vec(err).unwrap_or_default(),
-            BodyShape::Custom { name_member } => {
-                let mut body = Vec::new();
-                let _ = goa::serialize_custom(err, name_member, &mut serde_json::Serializer::new(&mut body));
-                body
-            }
-        },
-        BodyFormat::Problem => {
-            let mut problem = ProblemDetails::from(err);
-            problem.status = Some(status.as_u16());
-            serde_json::to_vec(&problem).unwrap_or_default()
+pub(crate) fn encode_body(err: &Outgoing<'_>, format: BodyFormat, status: StatusCode) -> Vec<u8> {
+    // Big enough for most error bodies, so that writing them seldom grows it.
+    let mut body = Vec::with_capacity(256);
+    let serializer = &mut serde_json::Serializer::new(&mut body);
+    // Writing to a Vec cannot fail: every map key is a string.
+    let _ = match (format, err.body) {
+        (BodyFormat::Goa, BodyShape::ErrorResult) => goa::serialize_error(err, serializer),
+        (BodyFormat::Goa, BodyShape::Custom { name_member }) => {
+            goa::serialize_custom(err, name_member, serializer)
         }
-    }
-}
-
-/// A copy of a captured error that is safe to hand to other code: its
-/// message is the wire message and it has no source.
-#[cfg_attr(not(feature = "axum"), allow(dead_code))]
-pub(crate) fn wire_safe(err: &ErrorResult) -> ErrorResult {
-    err.wire_safe()
+        (BodyFormat::Problem, _) => problem::serialize_error(err, status, serializer),
+    };
+    body
 }
 
 /// `Goa-Error`'s value: the name, with every byte that is not visible ASCII
-/// (and `%`) percent-encoded when there is any.
-fn goa_error_value(name: &str) -> HeaderValue {
-    HeaderValue::from_str(&goa_error_text(name)).unwrap_or_else(|_| HeaderValue::from_static(""))
+/// (and `%`) percent-encoded when there is any. A `'static` name is not
+/// copied.
+fn goa_error_value(name: &str, static_name: Option<&'static str>) -> HeaderValue {
+    match (goa_error_text(name), static_name) {
+        // Visible ASCII is a valid header value: `from_static` cannot panic.
+        (Cow::Borrowed(_), Some(name)) => HeaderValue::from_static(name),
+        (text, _) => HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("")),
+    }
 }
 
 /// `Goa-Error`'s text for `name`: the name itself when every byte is
 /// visible ASCII, else percent-encoded (`%` too). Also what the catalog
 /// docs document.
-pub(crate) fn goa_error_text(name: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn goa_error_text(name: &str) -> Cow<'_, str> {
     let visible = |b: u8| (0x21..=0x7e).contains(&b);
     if name.bytes().all(visible) {
-        return std::borrow::Cow::Borrowed(name);
+        return Cow::Borrowed(name);
     }
     let mut encoded = String::with_capacity(name.len());
     for byte in name.bytes() {
@@ -273,7 +269,7 @@ pub(crate) fn goa_error_text(name: &str) -> std::borrow::Cow<'_, str> {
             let _ = write!(encoded, "%{byte:02X}");
         }
     }
-    std::borrow::Cow::Owned(encoded)
+    Cow::Owned(encoded)
 }
 
 /// Whole seconds, rounded up.

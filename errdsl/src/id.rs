@@ -33,15 +33,47 @@ const ID_BYTES: usize = 6;
 /// The random bytes of an id; the rest is the counter.
 const RANDOM_BYTES: usize = 4;
 
-/// A fresh id: 8 characters of unpadded base64url.
-///
-/// Random when the operating system's generator answers the thread's first
-/// id; when it does not (a sandbox without `getrandom`), ids still never
-/// repeat within the process and this never panics.
+/// The number of characters of an id.
+const ID_CHARS: usize = 8;
+
+/// An id, held inline: making one allocates nothing, so that an error
+/// written straight to the wire copies its id nowhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Id([u8; ID_CHARS]);
+
+impl Id {
+    /// A fresh id.
+    ///
+    /// Random when the operating system's generator answers the thread's
+    /// first id; when it does not (a sandbox without `getrandom`), ids still
+    /// never repeat within the process and this never panics.
+    pub(crate) fn new() -> Id {
+        let mut random = [0; RANDOM_BYTES];
+        THREAD_RNG.with_borrow_mut(|rng| rng.fill_bytes(&mut random));
+        Id::of(random, process_counter().next())
+    }
+
+    /// The id of these random bytes and counter value.
+    fn of(random: [u8; RANDOM_BYTES], count: u16) -> Id {
+        let mut bytes = [0; ID_BYTES];
+        bytes[..RANDOM_BYTES].copy_from_slice(&random);
+        bytes[RANDOM_BYTES..].copy_from_slice(&count.to_le_bytes());
+        let mut text = [0; ID_CHARS];
+        // 6 bytes are exactly 8 characters: the slice always fits.
+        let _ = URL_SAFE_NO_PAD.encode_slice(bytes, &mut text);
+        Id(text)
+    }
+
+    /// The id's 8 characters.
+    pub(crate) fn as_str(&self) -> &str {
+        // base64url is ASCII, so this never falls back.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+/// A fresh id ([`Id::new`]) as a `String`.
 pub(crate) fn new_id() -> String {
-    let mut random = [0; RANDOM_BYTES];
-    THREAD_RNG.with_borrow_mut(|rng| rng.fill_bytes(&mut random));
-    id_of(random, process_counter().next())
+    Id::new().as_str().to_owned()
 }
 
 thread_local! {
@@ -60,14 +92,6 @@ fn os_seed() -> [u8; 32] {
         }
     }
     seed
-}
-
-/// The id of these random bytes and counter value.
-fn id_of(random: [u8; RANDOM_BYTES], count: u16) -> String {
-    let mut bytes = [0; ID_BYTES];
-    bytes[..RANDOM_BYTES].copy_from_slice(&random);
-    bytes[RANDOM_BYTES..].copy_from_slice(&count.to_le_bytes());
-    URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// A counter of ids that counts up from its start, wrapping.
@@ -140,9 +164,9 @@ mod tests {
 
     #[test]
     fn encoding_is_unpadded_base64url() {
-        assert_eq!(id_of([0; 4], 0), "AAAAAAAA");
-        assert_eq!(id_of([0xff; 4], 0xffff), "________");
-        assert_eq!(id_of([0xfb, 0xef, 0xbe, 0xff], 0xffff), "----____");
+        assert_eq!(Id::of([0; 4], 0).as_str(), "AAAAAAAA");
+        assert_eq!(Id::of([0xff; 4], 0xffff).as_str(), "________");
+        assert_eq!(Id::of([0xfb, 0xef, 0xbe, 0xff], 0xffff).as_str(), "----____");
     }
 
     /// Certain, not probable: with the random bytes held fixed, the counter
@@ -150,7 +174,8 @@ mod tests {
     #[test]
     fn the_counter_alone_keeps_65_536_consecutive_ids_distinct() {
         let counter = Counter(AtomicU16::new(u16::MAX - 1));
-        let ids: Vec<String> = (0..=usize::from(u16::MAX)).map(|_| id_of([7; 4], counter.next())).collect();
+        let ids: Vec<String> =
+            (0..=usize::from(u16::MAX)).map(|_| Id::of([7; 4], counter.next()).as_str().to_owned()).collect();
         assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 65_536);
         let counts: Vec<u16> = ids[..4]
             .iter()

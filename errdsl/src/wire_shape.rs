@@ -63,18 +63,41 @@ impl JsonType {
     /// such value (or a number JSON would round: integers beyond 64 bits).
     #[cfg(feature = "serde")]
     pub(crate) fn to_json(self, text: &str) -> serde_json::Value {
-        use serde_json::Value;
-        let typed = match self {
-            JsonType::String => None,
+        // Writing to a `Value` cannot fail.
+        self.serialize_text(text, serde_json::value::Serializer).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Writes `text` as [`to_json`](JsonType::to_json) has it, without
+    /// building a value first.
+    #[cfg(feature = "serde")]
+    pub(crate) fn serialize_text<S: serde::Serializer>(
+        self,
+        text: &str,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            JsonType::String => {}
             JsonType::Integer => {
-                text.parse::<i64>().map(Value::from).or_else(|_| text.parse::<u64>().map(Value::from)).ok()
+                if let Ok(integer) = text.parse::<i64>() {
+                    return serializer.serialize_i64(integer);
+                }
+                if let Ok(integer) = text.parse::<u64>() {
+                    return serializer.serialize_u64(integer);
+                }
             }
             JsonType::Number => {
-                text.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(Value::Number)
+                // JSON has no NaN or infinities (serde_json would write null).
+                if let Some(number) = text.parse::<f64>().ok().filter(|number| number.is_finite()) {
+                    return serializer.serialize_f64(number);
+                }
             }
-            JsonType::Boolean => text.parse::<bool>().ok().map(Value::Bool),
-        };
-        typed.unwrap_or_else(|| Value::String(text.to_owned()))
+            JsonType::Boolean => {
+                if let Ok(flag) = text.parse::<bool>() {
+                    return serializer.serialize_bool(flag);
+                }
+            }
+        }
+        serializer.serialize_str(text)
     }
 
     /// The type and text of a scalar JSON value a decoder read; `None` for

@@ -354,8 +354,12 @@ pub(super) fn response(spec: &ErrorSpec) -> Value {
     let goa_example = match spec.body {
         BodyShape::ErrorResult => goa_example,
         BodyShape::Custom { .. } => serde_json::from_slice(
-            crate::http::encode_body(&example, crate::http::BodyFormat::Goa, example.http_status())
-                .as_slice(),
+            crate::http::encode_body(
+                &crate::error_result::Outgoing::from(&example),
+                crate::http::BodyFormat::Goa,
+                example.http_status(),
+            )
+            .as_slice(),
         )
         .unwrap_or(Value::Null),
     };

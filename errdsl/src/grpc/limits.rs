@@ -57,3 +57,9 @@ pub(crate) fn bounded(text: &str) -> &str {
     }
     &text[..end]
 }
+
+/// [`bounded`] for text already owned: cut in place, not copied.
+pub(crate) fn bounded_owned(mut text: String) -> String {
+    text.truncate(bounded(&text).len());
+    text
+}

@@ -353,6 +353,40 @@ fn details_are_a_google_rpc_status_with_the_same_code_and_message() {
     }
 }
 
+/// Written straight from the error as it leaves, or from its capture
+/// under the same id: the same status, detail for detail.
+#[test]
+fn an_error_sent_straight_and_its_capture_encode_alike() {
+    // The metadata map's order is the hash map's: compare it decoded.
+    fn decoded(rpc: &pb::Status) -> Vec<(String, Result<pb::ErrorInfo, Vec<u8>>)> {
+        let detail = |any: &Any| match any.type_url.as_str() {
+            tonic_types::ErrorInfo::TYPE_URL => {
+                Ok(pb::ErrorInfo::decode(&any.value[..]).expect("an ErrorInfo"))
+            }
+            _ => Err(any.value.clone()),
+        };
+        rpc.details.iter().map(|any| (any.type_url.clone(), detail(any))).collect()
+    }
+    let with_user_message = ErrorResult::builder("busy", Code::ResourceExhausted)
+        .user_message("Try again in a minute.")
+        .field("deadline_ms", "250")
+        .field_violation(crate::FieldViolation::new("a", "b"))
+        .build();
+    let (db_down, maintenance) = (db_down(), maintenance());
+    let errors: [&dyn ServiceError; 3] = [&db_down, &maintenance, &with_user_message];
+    for err in errors {
+        let id = "x7Fq9-Ab";
+        let straight = rich_status(&Outgoing::of(&err, id));
+        let captured = Outgoing::of(&err, id).into_error(err.to_string());
+        let kept = rich_status(&Outgoing::from(&captured));
+        assert_eq!((straight.code, &straight.message), (kept.code, &kept.message), "{}", err.name());
+        assert_eq!(decoded(&straight), decoded(&kept), "{}", err.name());
+        let optional =
+            [err.retry_after().is_some(), err.user_message().is_some(), !err.field_violations().is_empty()];
+        assert_eq!(straight.details.len(), 2 + optional.iter().filter(|set| **set).count(), "{}", err.name());
+    }
+}
+
 #[test]
 fn to_status_uses_a_fresh_id_and_from_keeps_the_id() {
     let err = maintenance();

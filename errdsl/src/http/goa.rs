@@ -9,7 +9,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::Value;
 
 use super::violations::{self, Form, ViolationsOut};
-use crate::error_result::Field;
+use crate::error_result::{Fields, Outgoing, WireMessage};
 use crate::id::new_id;
 use crate::{Code, ErrorResult, ErrorResultBuilder, FieldViolation, JsonType, ServiceError};
 
@@ -195,7 +195,7 @@ impl Serialize for GoaBody {
         GoaOut {
             name: &self.name,
             id: &self.id,
-            message: &self.message,
+            message: WireMessage::Text(&self.message),
             temporary: self.temporary,
             timeout: self.timeout,
             fault: self.fault,
@@ -210,20 +210,18 @@ impl Serialize for GoaBody {
 
 /// Writes the Goa body of `err` straight from it, copying nothing: what
 /// `ErrorResult`'s `Serialize` and the HTTP responses write.
-pub(crate) fn serialize_error<S: Serializer>(err: &ErrorResult, serializer: S) -> Result<S::Ok, S::Error> {
-    let message = err.wire_message();
-    let user_message = err.user_message();
+pub(crate) fn serialize_error<S: Serializer>(err: &Outgoing<'_>, serializer: S) -> Result<S::Ok, S::Error> {
     GoaOut {
-        name: err.name(),
-        id: err.id(),
-        message: &message,
-        temporary: err.is_temporary(),
-        timeout: err.is_timeout(),
-        fault: err.is_fault(),
-        code: Some(err.code()),
-        user_message: user_message.as_deref(),
-        fields: FieldsOut::Entries(err.field_entries()),
-        field_violations: err.field_violations(),
+        name: err.name,
+        id: err.id,
+        message: err.wire_message(),
+        temporary: err.temporary,
+        timeout: err.timeout,
+        fault: err.fault,
+        code: Some(err.code),
+        user_message: err.user_message.as_deref(),
+        fields: FieldsOut::Outgoing(&err.fields),
+        field_violations: err.violations,
     }
     .serialize(serializer)
 }
@@ -235,19 +233,19 @@ pub(crate) fn serialize_error<S: Serializer>(err: &ErrorResult, serializer: S) -
 /// Goa's generated decoder reads exactly the type's attributes and ignores
 /// other members.
 pub(crate) fn serialize_custom<S: Serializer>(
-    err: &ErrorResult,
+    err: &Outgoing<'_>,
     name_member: Option<&str>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    let (fields, violations) = (err.field_entries(), err.field_violations());
+    let (fields, violations) = (&err.fields, err.violations);
     let len = 1 + usize::from(name_member.is_some()) + fields.len() + usize::from(!violations.is_empty());
     let mut out = serializer.serialize_map(Some(len))?;
     if let Some(member) = name_member {
-        out.serialize_entry(member, err.name())?;
+        out.serialize_entry(member, err.name)?;
     }
     out.serialize_entry("message", &err.wire_message())?;
-    for field in fields {
-        out.serialize_entry(&field.name, &field.json_type.to_json(&field.value))?;
+    for (name, value, json_type) in fields.iter() {
+        out.serialize_entry(name, &Typed(json_type, value))?;
     }
     if !violations.is_empty() {
         out.serialize_entry(violations::GOA_MEMBER, &ViolationsOut(violations, Form::Goa))?;
@@ -274,7 +272,7 @@ pub(super) const GOA_MEMBERS: [&str; 10] = [
 struct GoaOut<'a> {
     name: &'a str,
     id: &'a str,
-    message: &'a str,
+    message: WireMessage<'a>,
     temporary: bool,
     timeout: bool,
     fault: bool,
@@ -294,7 +292,7 @@ impl Serialize for GoaOut<'_> {
         let mut out = serializer.serialize_struct("GoaBody", len)?;
         out.serialize_field("name", self.name)?;
         out.serialize_field("id", self.id)?;
-        out.serialize_field("message", self.message)?;
+        out.serialize_field("message", &self.message)?;
         out.serialize_field("temporary", &self.temporary)?;
         out.serialize_field("timeout", &self.timeout)?;
         out.serialize_field("fault", &self.fault)?;
@@ -386,15 +384,15 @@ impl<'de> Visitor<'de> for ObjectOnly {
 pub(super) enum FieldsOut<'a> {
     /// As a body holds them.
     Json(&'a [(String, Value)]),
-    /// As an error holds them.
-    Entries(&'a [Field]),
+    /// As an error on its way out holds them.
+    Outgoing(&'a Fields<'a>),
 }
 
 impl FieldsOut<'_> {
     pub(super) fn is_empty(self) -> bool {
         match self {
             FieldsOut::Json(fields) => fields.is_empty(),
-            FieldsOut::Entries(fields) => fields.is_empty(),
+            FieldsOut::Outgoing(fields) => fields.is_empty(),
         }
     }
 }
@@ -409,14 +407,23 @@ impl Serialize for FieldsOut<'_> {
                 }
                 map.end()
             }
-            FieldsOut::Entries(fields) => {
+            FieldsOut::Outgoing(fields) => {
                 let mut map = serializer.serialize_map(Some(fields.len()))?;
-                for field in fields {
-                    map.serialize_entry(&field.name, &field.json_type.to_json(&field.value))?;
+                for (name, value, json_type) in fields.iter() {
+                    map.serialize_entry(name, &Typed(json_type, value))?;
                 }
                 map.end()
             }
         }
+    }
+}
+
+/// A field's text written as JSON of its type ([`JsonType::to_json`]).
+struct Typed<'a>(JsonType, &'a str);
+
+impl Serialize for Typed<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_text(self.1, serializer)
     }
 }
 

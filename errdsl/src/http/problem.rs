@@ -1,5 +1,6 @@
 //! [`ProblemDetails`]: RFC 9457 `application/problem+json` bodies.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use http::StatusCode;
@@ -10,6 +11,7 @@ use serde_json::{Map, Value};
 use super::goa::{FieldsOut, insert_field, json_fields, read_fields};
 use super::violations::{self, Form, ViolationsOut};
 use super::{fallback_name, status_flags, status_line};
+use crate::error_result::{Outgoing, WireMessage};
 use crate::id::new_id;
 use crate::percent::{percent_decode, percent_encode};
 use crate::{Code, ErrorResult, ErrorResultBuilder, FieldViolation, ServiceError};
@@ -272,14 +274,8 @@ impl ProblemDetails {
 impl From<&ErrorResult> for ProblemDetails {
     fn from(err: &ErrorResult) -> Self {
         ProblemDetails {
-            problem_type: err.docs_url().map_or_else(
-                || Self::ABOUT_BLANK.to_owned(),
-                |base| format!("{base}{}", percent_encode(err.name())),
-            ),
-            title: Some(match err.docs_url() {
-                Some(_) => title_of(err.name()),
-                None => err.http_status().canonical_reason().unwrap_or("Error").to_owned(),
-            }),
+            problem_type: problem_type(err.docs_url(), err.name()).into_owned(),
+            title: Some(title(err.docs_url(), err.name(), err.http_status()).into_owned()),
             status: Some(err.http_status().as_u16()),
             detail: Some(err.wire_message().into_owned()),
             instance: None,
@@ -289,10 +285,28 @@ impl From<&ErrorResult> for ProblemDetails {
             temporary: Some(err.is_temporary()),
             timeout: Some(err.is_timeout()),
             fault: Some(err.is_fault()),
-            user_message: err.user_message().map(std::borrow::Cow::into_owned),
+            user_message: err.user_message().map(Cow::into_owned),
             fields: json_fields(err),
             field_violations: err.field_violations().to_vec(),
         }
+    }
+}
+
+/// `type`: the error's documentation URL, its docs base and its name;
+/// `about:blank` without one.
+fn problem_type(docs_url: Option<&str>, name: &str) -> Cow<'static, str> {
+    match docs_url {
+        Some(base) => Cow::Owned(format!("{base}{}", percent_encode(name))),
+        None => Cow::Borrowed(ProblemDetails::ABOUT_BLANK),
+    }
+}
+
+/// `title`: the readable name of a documented error, else the status's
+/// reason phrase (RFC 9457: `about:blank` problems have it as title).
+fn title(docs_url: Option<&str>, name: &str, status: StatusCode) -> Cow<'static, str> {
+    match docs_url {
+        Some(_) => Cow::Owned(title_of(name)),
+        None => Cow::Borrowed(status.canonical_reason().unwrap_or("Error")),
     }
 }
 
@@ -303,6 +317,73 @@ impl From<ProblemDetails> for ErrorResult {
 }
 
 impl Serialize for ProblemDetails {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ProblemOut {
+            problem_type: Cow::Borrowed(&self.problem_type),
+            title: self.title.as_deref().map(Cow::Borrowed),
+            status: self.status,
+            detail: self.detail.as_deref().map(WireMessage::Text),
+            instance: self.instance.as_deref(),
+            name: self.name.as_deref(),
+            id: self.id.as_deref(),
+            code: self.code,
+            temporary: self.temporary,
+            timeout: self.timeout,
+            fault: self.fault,
+            user_message: self.user_message.as_deref(),
+            fields: FieldsOut::Json(&self.fields),
+            field_violations: &self.field_violations,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// Writes the problem details of `err`, sent with `status`, straight from
+/// it: what `ProblemDetails::from(&ErrorResult)` would write.
+pub(crate) fn serialize_error<S: Serializer>(
+    err: &Outgoing<'_>,
+    status: StatusCode,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    ProblemOut {
+        problem_type: problem_type(err.docs_url, err.name),
+        title: Some(title(err.docs_url, err.name, err.http_status)),
+        status: Some(status.as_u16()),
+        detail: Some(err.wire_message()),
+        instance: None,
+        name: Some(err.name),
+        id: Some(err.id),
+        code: Some(err.code),
+        temporary: Some(err.temporary),
+        timeout: Some(err.timeout),
+        fault: Some(err.fault),
+        user_message: err.user_message.as_deref(),
+        fields: FieldsOut::Outgoing(&err.fields),
+        field_violations: err.violations,
+    }
+    .serialize(serializer)
+}
+
+/// The problem details as written, borrowed from a [`ProblemDetails`] or
+/// from an error on its way out.
+struct ProblemOut<'a> {
+    problem_type: Cow<'a, str>,
+    title: Option<Cow<'a, str>>,
+    status: Option<u16>,
+    detail: Option<WireMessage<'a>>,
+    instance: Option<&'a str>,
+    name: Option<&'a str>,
+    id: Option<&'a str>,
+    code: Option<Code>,
+    temporary: Option<bool>,
+    timeout: Option<bool>,
+    fault: Option<bool>,
+    user_message: Option<&'a str>,
+    fields: FieldsOut<'a>,
+    field_violations: &'a [FieldViolation],
+}
+
+impl Serialize for ProblemOut<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let set = [
             self.title.is_some(),
@@ -333,10 +414,10 @@ impl Serialize for ProblemDetails {
         optional(&mut out, "timeout", self.timeout.as_ref())?;
         optional(&mut out, "fault", self.fault.as_ref())?;
         optional(&mut out, "user_message", self.user_message.as_ref())?;
-        let fields = (!self.fields.is_empty()).then_some(FieldsOut::Json(&self.fields));
+        let fields = (!self.fields.is_empty()).then_some(self.fields);
         optional(&mut out, "fields", fields.as_ref())?;
         let listed = (!self.field_violations.is_empty())
-            .then_some(ViolationsOut(&self.field_violations, Form::Problem));
+            .then_some(ViolationsOut(self.field_violations, Form::Problem));
         optional(&mut out, violations::PROBLEM_MEMBER, listed.as_ref())?;
         out.end()
     }

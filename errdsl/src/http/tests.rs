@@ -7,6 +7,7 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use super::*;
+use crate::error_result::Outgoing;
 
 fn header<'a>(response: &'a Response<Vec<u8>>, name: &str) -> Option<&'a str> {
     response.headers().get(name).map(|value| value.to_str().unwrap())
@@ -158,11 +159,11 @@ fn retry_after_is_whole_seconds_rounded_up() {
 
 #[test]
 fn goa_error_header_is_always_a_valid_value() {
-    assert_eq!(goa_error_value("div_by_zero"), "div_by_zero");
-    assert_eq!(goa_error_value("a-b.c:d"), "a-b.c:d");
-    assert_eq!(goa_error_value("ünï"), "%C3%BCn%C3%AF");
-    assert_eq!(goa_error_value("a b\n%"), "a%20b%0A%25");
-    assert_eq!(goa_error_value(""), "");
+    assert_eq!(goa_error_value("div_by_zero", None), "div_by_zero");
+    assert_eq!(goa_error_value("a-b.c:d", None), "a-b.c:d");
+    assert_eq!(goa_error_value("ünï", None), "%C3%BCn%C3%AF");
+    assert_eq!(goa_error_value("a b\n%", None), "a%20b%0A%25");
+    assert_eq!(goa_error_value("", None), "");
     let err = ErrorResult::new("bad\r\nSet-Cookie: x=1", Code::Internal, "m");
     assert_eq!(header(&response(&err, BodyFormat::Goa), "goa-error"), Some("bad%0D%0ASet-Cookie:%20x=1"));
     // The body keeps the name as it is.
@@ -225,7 +226,7 @@ fn wire_safe_copies_everything_but_the_secrets() {
         .field("a", "1")
         .source("secret source")
         .build();
-    let safe = wire_safe(&err);
+    let safe = crate::error_result::Outgoing::from(&err).into_wire_safe_error();
     assert_eq!(safe.message(), "Sorry.");
     assert!(safe.source().is_none());
     assert_eq!(safe.name(), "db");
@@ -238,8 +239,8 @@ fn wire_safe_copies_everything_but_the_secrets() {
     assert_eq!(safe.service(), Some("svc"));
     assert_eq!(safe.field("a"), Some("1"));
     assert_eq!(
-        encode_body(&safe, BodyFormat::Goa, StatusCode::OK),
-        encode_body(&err, BodyFormat::Goa, StatusCode::OK)
+        encode_body(&Outgoing::from(&safe), BodyFormat::Goa, StatusCode::OK),
+        encode_body(&Outgoing::from(&err), BodyFormat::Goa, StatusCode::OK)
     );
 }
 
@@ -607,7 +608,7 @@ fn check_never_panics(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> R
     // Whatever was decoded encodes again, in both formats, and decodes back
     // with the same name, code and flags.
     for format in [BodyFormat::Goa, BodyFormat::Problem] {
-        let response = encode(&err, format);
+        let response = encode(&Outgoing::from(&err), format);
         let again = ErrorResult::from_http_response(response.status(), response.headers(), response.body());
         prop_assert_eq!(again.name(), err.name(), "{:?}", format);
         prop_assert_eq!(again.code(), err.code(), "{:?}", format);
@@ -649,7 +650,7 @@ proptest! {
     fn responses_round_trip(err in arb_error(), problem in any::<bool>()) {
         let format = if problem { BodyFormat::Problem } else { BodyFormat::Goa };
         // Encoded as captured (no new id), as the axum re-encoder does.
-        let response = encode(&err, format);
+        let response = encode(&Outgoing::from(&err), format);
         let back = ErrorResult::from_http_response(response.status(), response.headers(), response.body());
         prop_assert_eq!(back.name(), err.name());
         prop_assert_eq!(back.id(), err.id());
@@ -663,6 +664,21 @@ proptest! {
         prop_assert_eq!(back.user_message(), err.user_message());
         prop_assert_eq!(back.retry_after(), err.retry_after());
         prop_assert!(back.fields().eq(err.fields()));
+    }
+
+    /// Written straight from the error as it leaves, or from its capture
+    /// under the same id: the same bytes.
+    #[test]
+    fn an_error_sent_straight_and_its_capture_encode_alike(err in arb_error(), problem in any::<bool>()) {
+        let format = if problem { BodyFormat::Problem } else { BodyFormat::Goa };
+        let (err, id) = (&err, "x7Fq9-Ab");
+        let straight = encode(&Outgoing::of(&err, id), format);
+        let captured = Outgoing::of(&err, id).into_error(err.to_string());
+        let kept = encode(&Outgoing::from(&captured), format);
+        prop_assert_eq!(straight.status(), kept.status());
+        prop_assert_eq!(straight.headers(), kept.headers());
+        prop_assert_eq!(String::from_utf8_lossy(straight.body()), String::from_utf8_lossy(kept.body()));
+        prop_assert!(String::from_utf8_lossy(straight.body()).contains(id));
     }
 
     #[test]
@@ -696,7 +712,7 @@ mod reqwest_tests {
     async fn decodes_like_from_http_response() {
         let err = ErrorResult::new("not_found", Code::NotFound, "no user 42");
         for format in [BodyFormat::Goa, BodyFormat::Problem] {
-            let response = encode(&err, format);
+            let response = encode(&Outgoing::from(&err), format);
             let (parts, body) = response.into_parts();
             let back =
                 ErrorResult::from_reqwest(reqwest::Response::from(::http::Response::from_parts(parts, body)))

@@ -50,7 +50,7 @@ use crate::ErrorResult;
 /// ```
 impl Serialize for ErrorResult {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        crate::http::goa::serialize_error(self, serializer)
+        super::serialize_error(&crate::error_result::Outgoing::from(self), serializer)
     }
 }
 
