@@ -389,15 +389,6 @@ impl<T> DecodeNever<T> for Decode<T> {
     }
 }
 
-/// `wire_fields()` of one error: each field's name and its `Display` text.
-/// One function that is not generic, called with the fields as
-/// `&dyn Display`, keeps the code generated for every variant small to
-/// compile.
-#[must_use]
-pub fn texts(fields: &[(&'static str, &dyn core::fmt::Display)]) -> Vec<(&'static str, String)> {
-    fields.iter().map(|&(name, value)| (name, value.to_string())).collect()
-}
-
 #[cfg(test)]
 mod message_tests {
     use super::Message;

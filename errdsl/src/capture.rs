@@ -31,8 +31,9 @@ pub(crate) fn send_for_wire<E: ServiceError + ?Sized, T>(
     write: impl FnOnce(Outgoing<'_>) -> T,
 ) -> T {
     let id = Id::new();
-    send_off(id.as_str(), err, transport);
-    write(Outgoing::of(&err, id.as_str()))
+    let id = id.as_str();
+    send_off(id, err, transport);
+    write(Outgoing::of(&err, id))
 }
 
 /// Captures `err` for the wire ([`ErrorResult::from_service_error`]) and

@@ -104,7 +104,7 @@ use crate::{Code, ErrorResult, ServiceError, grpc};
 /// assert!(ErrorResult::from_connect_error(&sent).is_fault());
 /// ```
 pub fn to_connect_error<E: ServiceError + ?Sized>(err: &E) -> ConnectError {
-    send_for_wire(err, Transport::Rpc, |outgoing| encode(&outgoing))
+    send_for_wire(err, Transport::Rpc, encode)
 }
 
 /// The `ConnectError` of an already captured or decoded error, under the
@@ -121,15 +121,16 @@ pub fn to_connect_error<E: ServiceError + ?Sized>(err: &E) -> ConnectError {
 impl From<ErrorResult> for ConnectError {
     fn from(err: ErrorResult) -> Self {
         send_off(err.id(), &err, Transport::Rpc);
-        encode(&Outgoing::from(&err))
+        encode(Outgoing::from(&err))
     }
 }
 
 /// The error of a captured error: the gRPC transport's status, in
 /// Connect's envelope.
-fn encode(err: &Outgoing<'_>) -> ConnectError {
+fn encode(err: Outgoing<'_>) -> ConnectError {
+    let code = error_code(err.code);
     let rpc = grpc::rich_status(err);
-    let mut sent = ConnectError::new(error_code(err.code), rpc.message);
+    let mut sent = ConnectError::new(code, rpc.message);
     sent.details = rpc
         .details
         .into_iter()

@@ -195,7 +195,7 @@ pub const LOCALE: &str = "en-US";
 /// assert_eq!(status.message(), format!("internal error (id: {})", err.id()));
 /// ```
 pub fn to_status<E: ServiceError + ?Sized>(err: &E) -> tonic::Status {
-    send_for_wire(err, Transport::Rpc, |outgoing| encode(&outgoing))
+    send_for_wire(err, Transport::Rpc, encode)
 }
 
 /// The status of an already captured or decoded error, under the error's
@@ -220,21 +220,23 @@ pub fn to_status<E: ServiceError + ?Sized>(err: &E) -> tonic::Status {
 impl From<ErrorResult> for tonic::Status {
     fn from(err: ErrorResult) -> Self {
         send_off(err.id(), &err, Transport::Rpc);
-        encode(&Outgoing::from(&err))
+        encode(Outgoing::from(&err))
     }
 }
 
 /// The status of a captured error; see the module docs.
-fn encode(err: &Outgoing<'_>) -> tonic::Status {
+fn encode(err: Outgoing<'_>) -> tonic::Status {
+    let code = tonic::Code::from(err.code);
     let rpc = rich_status(err);
     let message = rpc.message.clone();
-    tonic::Status::with_details(tonic::Code::from(err.code), message, rpc.encode_to_vec().into())
+    tonic::Status::with_details(code, message, rpc.encode_to_vec().into())
 }
 
 /// The `google.rpc.Status` of a captured error, with the details of the
 /// module docs in their order; the Connect transport sends the same.
-pub(crate) fn rich_status(err: &Outgoing<'_>) -> pb::Status {
-    let message = bounded_owned(err.wire_message().to_cow().into_owned());
+pub(crate) fn rich_status(mut err: Outgoing<'_>) -> pb::Status {
+    let localized = err.user_message.is_some();
+    let message = bounded_owned(err.take_wire_message());
     let goa = goapb::ErrorResponse {
         name: bounded(err.name).to_owned(),
         id: bounded(err.id).to_owned(),
@@ -245,13 +247,13 @@ pub(crate) fn rich_status(err: &Outgoing<'_>) -> pb::Status {
     };
     let mut details = Vec::with_capacity(4);
     details.push(packed(goapb::ErrorResponse::TYPE_URL, &goa));
-    details.push(packed(tonic_types::ErrorInfo::TYPE_URL, &error_info(err)));
+    details.push(packed(tonic_types::ErrorInfo::TYPE_URL, &error_info(&err)));
     if let Some(after) = err.retry_after {
         let retry_delay =
             prost_types::Duration::try_from(after.min(tonic_types::RetryInfo::MAX_RETRY_DELAY)).ok();
         details.push(packed(tonic_types::RetryInfo::TYPE_URL, &pb::RetryInfo { retry_delay }));
     }
-    if err.user_message.is_some() {
+    if localized {
         // The user message is the wire message: `message` holds it, cut.
         let localized = pb::LocalizedMessage { locale: LOCALE.to_owned(), message: message.clone() };
         details.push(packed(tonic_types::LocalizedMessage::TYPE_URL, &localized));

@@ -29,7 +29,7 @@ use ::http::header::{CONTENT_TYPE, RETRY_AFTER};
 use ::http::{HeaderName, HeaderValue, Response, StatusCode};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::Criterion;
 use errdsl::grpc::goapb::ErrorResponse;
 use errdsl::http::BodyFormat;
 use errdsl::{ErrorResult, ServiceError};
@@ -372,43 +372,99 @@ fn assert_twins_agree() {
     }
 }
 
-/// One criterion group per error: `transport/<name>`, errdsl then hand-written.
-fn compare<T>(
-    c: &mut Criterion,
-    transport: &str,
-    errdsl: impl Fn(&Declared) -> T,
-    hand: impl Fn(&Hand) -> T,
-) {
-    for (declared, hand_error) in declared_errors().iter().zip(&hand_errors()) {
-        let mut group = c.benchmark_group(format!("{transport}/{}", declared.name()));
-        group.bench_function("errdsl", |b| b.iter(|| errdsl(black_box(declared))));
-        group.bench_function("hand", |b| b.iter(|| hand(black_box(hand_error))));
-        group.finish();
+/// One thing timed: a criterion group (`http/div_by_zero`, `parts`), the
+/// bench in it (`errdsl`, `hand`, `capture/slow`), and the work.
+struct Row {
+    group: String,
+    bench: String,
+    run: Box<dyn Fn()>,
+}
+
+impl Row {
+    fn new(group: String, bench: impl Into<String>, run: impl Fn() + 'static) -> Row {
+        Row { group, bench: bench.into(), run: Box::new(run) }
+    }
+
+    /// `group/bench`, criterion's id of the row.
+    fn id(&self) -> String {
+        format!("{}/{}", self.group, self.bench)
     }
 }
 
-fn http(c: &mut Criterion) {
+/// Every row, in order: each error on each transport, errdsl then
+/// hand-written, then the parts.
+fn rows() -> Vec<Row> {
+    let mut rows = Vec::new();
+    let twins = || declared_errors().into_iter().zip(hand_errors());
+    for (declared, hand) in twins() {
+        let group = format!("http/{}", declared.name());
+        rows.push(Row::new(group.clone(), "errdsl", move || {
+            black_box(errdsl::http::response(black_box(&declared), BodyFormat::Goa));
+        }));
+        rows.push(Row::new(group, "hand", move || {
+            black_box(hand_response(black_box(&hand)));
+        }));
+    }
+    for (declared, hand) in twins() {
+        let group = format!("grpc/{}", declared.name());
+        rows.push(Row::new(group.clone(), "errdsl", move || {
+            black_box(errdsl::grpc::to_status(black_box(&declared)));
+        }));
+        rows.push(Row::new(group, "hand", move || {
+            black_box(hand_status(black_box(&hand)));
+        }));
+    }
+    rows.push(Row::new("parts".to_owned(), "hand_id", || {
+        black_box(new_id());
+    }));
+    for declared in declared_errors() {
+        rows.push(Row::new("parts".to_owned(), format!("capture/{}", declared.name()), move || {
+            black_box(ErrorResult::from_service_error(black_box(&declared)));
+        }));
+    }
+    rows
+}
+
+/// Times every row, one criterion group per error and one for the parts,
+/// after checking that the twins agree.
+fn benches(c: &mut Criterion) {
     assert_twins_agree();
-    compare(c, "http", |e| errdsl::http::response(e, BodyFormat::Goa), hand_response);
-}
-
-fn grpc(c: &mut Criterion) {
-    compare(c, "grpc", errdsl::grpc::to_status, hand_status);
-}
-
-/// Pieces of the work, to see where the time goes: a fresh id (the
-/// thread's generator and base64), and errdsl's capture of each error
-/// into an `ErrorResult` (which makes an id too).
-fn parts(c: &mut Criterion) {
-    let mut group = c.benchmark_group("parts");
-    group.bench_function("hand_id", |b| b.iter(new_id));
-    for declared in &declared_errors() {
-        group.bench_function(format!("capture/{}", declared.name()), |b| {
-            b.iter(|| ErrorResult::from_service_error(black_box(declared)));
-        });
+    let rows = rows();
+    let mut rest = &rows[..];
+    while let Some(first) = rest.first() {
+        let len = rest.iter().take_while(|row| row.group == first.group).count();
+        let mut group = c.benchmark_group(first.group.as_str());
+        for row in &rest[..len] {
+            group.bench_function(row.bench.as_str(), |b| b.iter(&row.run));
+        }
+        group.finish();
+        rest = &rest[len..];
     }
-    group.finish();
 }
 
-criterion_group!(benches, http, grpc, parts);
-criterion_main!(benches);
+/// With `TRANSPORT_VS_HAND_ROW=<group>/<bench>` set, runs that row
+/// `TRANSPORT_VS_HAND_TIMES` times (default 1000) and nothing else, for
+/// `scripts/bench-instructions.sh` to count its instructions under
+/// callgrind; with `TRANSPORT_VS_HAND_ROW=list`, prints the rows' ids.
+/// Criterion otherwise.
+fn main() {
+    if let Ok(wanted) = std::env::var("TRANSPORT_VS_HAND_ROW") {
+        let rows = rows();
+        if wanted == "list" {
+            rows.iter().for_each(|row| println!("{}", row.id()));
+            return;
+        }
+        let times: usize = std::env::var("TRANSPORT_VS_HAND_TIMES")
+            .map_or(1000, |times| times.parse().expect("TRANSPORT_VS_HAND_TIMES is a count"));
+        let row =
+            rows.iter().find(|row| row.id() == wanted).expect("no such row: try TRANSPORT_VS_HAND_ROW=list");
+        assert_twins_agree();
+        for _ in 0..times {
+            (row.run)();
+        }
+        return;
+    }
+    let mut criterion = Criterion::default().configure_from_args();
+    benches(&mut criterion);
+    criterion.final_summary();
+}

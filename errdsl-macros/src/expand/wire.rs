@@ -47,10 +47,11 @@ fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
         let travelling: Vec<usize> =
             (0..error.fields.len()).filter(|&i| error.fields[i].wire == Wire::Travels).collect();
         // A `wire` field's type is checked (`WireValue`, in errdsl's words)
-        // where it is decoded, in `TryFrom`; here it is only displayed.
+        // where it is decoded, in `TryFrom`; here it is only displayed,
+        // through `ToString`, which std makes fast for numbers and strings.
         let pairs = travelling.iter().map(|&i| {
             let (name, value) = (error.fields[i].wire_name(), binding(i));
-            quote!((#name, #value as &dyn ::core::fmt::Display))
+            quote!((#name, ::std::string::ToString::to_string(#value)))
         });
         let pairs: Vec<TokenStream> = pairs.collect();
         let shown = error.shown();
@@ -60,21 +61,17 @@ fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
             .map(|(i, spec)| {
                 let (name, value) = (error.fields[*i].wire_name(), binding(*i));
                 if spec.is_empty() {
-                    return quote!((#name, #value as &dyn ::core::fmt::Display));
+                    return quote!((#name, ::std::string::ToString::to_string(#value)));
                 }
                 // `{amount:.2}`: the text as the message shows it.
                 let format = syn::LitStr::new(&format!("{{:{spec}}}"), proc_macro2::Span::call_site());
-                quote!((#name, &::std::format!(#format, #value) as &dyn ::core::fmt::Display))
+                quote!((#name, ::std::format!(#format, #value)))
             })
             .collect();
         let mut bound = travelling;
         bound.extend(shown.fields.iter().map(|&(i, _)| i));
         let texts = |pairs: &[&TokenStream]| {
-            if pairs.is_empty() {
-                quote!(::std::vec::Vec::new())
-            } else {
-                quote!(::errdsl::__private::texts(&[#(#pairs),*]))
-            }
+            if pairs.is_empty() { quote!(::std::vec::Vec::new()) } else { quote!(::std::vec![#(#pairs),*]) }
         };
         let all: Vec<&TokenStream> = pairs.iter().chain(&shown_pairs).collect();
         let body = if shown.unless_fault && !shown_pairs.is_empty() {

@@ -118,7 +118,9 @@ impl<'a> WireMessage<'a> {
         match self {
             WireMessage::Text(text) => Cow::Borrowed(text),
             WireMessage::Fault(None) => Cow::Borrowed(ErrorResult::FAULT_MESSAGE),
-            other => Cow::Owned(other.to_string()),
+            // Sized up front, which `format!` does not do for this format.
+            WireMessage::Fault(Some(id)) => Cow::Owned(fault_text(id).concat()),
+            WireMessage::Shown(display) => Cow::Owned(display.to_string()),
         }
     }
 }
@@ -128,10 +130,16 @@ impl fmt::Display for WireMessage<'_> {
         match self {
             WireMessage::Text(text) => f.write_str(text),
             WireMessage::Fault(None) => f.write_str(ErrorResult::FAULT_MESSAGE),
-            WireMessage::Fault(Some(id)) => write!(f, "{} (id: {id})", ErrorResult::FAULT_MESSAGE),
+            WireMessage::Fault(Some(id)) => fault_text(id).iter().try_for_each(|part| f.write_str(part)),
             WireMessage::Shown(display) => display.fmt(f),
         }
     }
+}
+
+/// The wire message of a fault with this id, in pieces:
+/// `internal error (id: x7Fq9-Ab)`.
+fn fault_text(id: &str) -> [&str; 4] {
+    [ErrorResult::FAULT_MESSAGE, " (id: ", id, ")"]
 }
 
 /// Written as a JSON string; the `Display` text and the fault text are
@@ -200,6 +208,21 @@ impl<'a> Outgoing<'a> {
         )
     }
 
+    /// The message sent on the wire as text; an owned user message is
+    /// moved out, not copied.
+    #[cfg_attr(
+        not(feature = "tonic"),
+        allow(dead_code, reason = "the HTTP bodies stream the message instead")
+    )]
+    pub(crate) fn take_wire_message(&mut self) -> String {
+        let rendered = match self.wire_message() {
+            // The user message is taken below.
+            WireMessage::Text(_) => None,
+            other => Some(other.to_cow().into_owned()),
+        };
+        rendered.unwrap_or_else(|| self.user_message.take().map(Cow::into_owned).unwrap_or_default())
+    }
+
     /// The error captured as an [`ErrorResult`] with this message: owned
     /// copies of every answer, and no source.
     pub(crate) fn into_error(self, message: String) -> ErrorResult {
@@ -228,7 +251,7 @@ impl<'a> Outgoing<'a> {
     /// wire message as its message, and no source.
     #[cfg_attr(not(feature = "axum"), allow(dead_code, reason = "only axum keeps what it sends"))]
     pub(crate) fn into_wire_safe_error(self) -> ErrorResult {
-        let message = self.wire_message().to_string();
+        let message = self.wire_message().to_cow().into_owned();
         self.into_error(message)
     }
 }

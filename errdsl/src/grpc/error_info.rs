@@ -65,10 +65,18 @@ pub const MAX_REASON_CHARS: usize = 63;
 /// ```
 #[must_use]
 pub fn reason(name: &str) -> String {
-    name.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' })
-        .take(MAX_REASON_CHARS)
-        .collect()
+    let reason_of = |c: char| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' };
+    if name.is_ascii() {
+        // The common case, a declared name: upper-cased in one copy, with
+        // nothing left to replace unless it has signs other than `_`.
+        let mut reason = name[..name.len().min(MAX_REASON_CHARS)].to_owned();
+        reason.make_ascii_uppercase();
+        if !reason.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            reason = reason.chars().map(reason_of).collect();
+        }
+        return reason;
+    }
+    name.chars().map(reason_of).take(MAX_REASON_CHARS).collect()
 }
 
 /// The `ErrorInfo.metadata` key of a wire field: its `lowerCamelCase`
@@ -86,6 +94,10 @@ pub fn reason(name: &str) -> String {
 pub fn metadata_key(field: &str) -> String {
     if is_index(field) {
         return format!("field{field}");
+    }
+    if !field.contains('_') {
+        // One word: the key is the name.
+        return field.to_owned();
     }
     let mut key = String::with_capacity(field.len());
     let mut word_starts = false;

@@ -376,9 +376,9 @@ fn an_error_sent_straight_and_its_capture_encode_alike() {
     let errors: [&dyn ServiceError; 3] = [&db_down, &maintenance, &with_user_message];
     for err in errors {
         let id = "x7Fq9-Ab";
-        let straight = rich_status(&Outgoing::of(&err, id));
+        let straight = rich_status(Outgoing::of(&err, id));
         let captured = Outgoing::of(&err, id).into_error(err.to_string());
-        let kept = rich_status(&Outgoing::from(&captured));
+        let kept = rich_status(Outgoing::from(&captured));
         assert_eq!((straight.code, &straight.message), (kept.code, &kept.message), "{}", err.name());
         assert_eq!(decoded(&straight), decoded(&kept), "{}", err.name());
         let optional =
