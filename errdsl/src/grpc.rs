@@ -125,9 +125,6 @@
 //! ```
 //!
 //! [Google rich error model]: https://cloud.google.com/apis/design/errors#error_model
-
-use std::collections::HashMap;
-
 use prost::Message as _;
 use prost_types::Any;
 use tonic_types::pb;
@@ -138,11 +135,13 @@ use crate::{Classification, ErrorResult, FieldViolation, ServiceError};
 
 pub(crate) mod decode;
 mod error_info;
+mod error_info_message;
 pub mod goapb;
 mod guard;
 mod limits;
 
 use error_info::{KEY_CODE, KEY_FAULT, KEY_ID, KEY_SERVICE, KEY_TEMPORARY, KEY_TIMEOUT};
+use error_info_message::ErrorInfoMessage;
 use limits::{bounded, bounded_owned};
 
 pub use decode::{OK_STATUS_NAME, status_from_header_map};
@@ -235,7 +234,7 @@ fn encode(err: Outgoing<'_>) -> tonic::Status {
 /// The `google.rpc.Status` of a captured error, with the details of the
 /// module docs in their order; the Connect transport sends the same.
 pub(crate) fn rich_status(mut err: Outgoing<'_>) -> pb::Status {
-    let localized = err.user_message.is_some();
+    let (code, localized) = (tonic::Code::from(err.code), err.user_message.is_some());
     let message = bounded_owned(err.take_wire_message());
     let goa = goapb::ErrorResponse {
         name: bounded(err.name).to_owned(),
@@ -247,8 +246,10 @@ pub(crate) fn rich_status(mut err: Outgoing<'_>) -> pb::Status {
     };
     let mut details = Vec::with_capacity(4);
     details.push(packed(goapb::ErrorResponse::TYPE_URL, &goa));
-    details.push(packed(tonic_types::ErrorInfo::TYPE_URL, &error_info(&err)));
-    if let Some(after) = err.retry_after {
+    let violations = err.violations;
+    let retry_after = err.retry_after;
+    details.push(packed(tonic_types::ErrorInfo::TYPE_URL, &error_info(err)));
+    if let Some(after) = retry_after {
         let retry_delay =
             prost_types::Duration::try_from(after.min(tonic_types::RetryInfo::MAX_RETRY_DELAY)).ok();
         details.push(packed(tonic_types::RetryInfo::TYPE_URL, &pb::RetryInfo { retry_delay }));
@@ -258,33 +259,37 @@ pub(crate) fn rich_status(mut err: Outgoing<'_>) -> pb::Status {
         let localized = pb::LocalizedMessage { locale: LOCALE.to_owned(), message: message.clone() };
         details.push(packed(tonic_types::LocalizedMessage::TYPE_URL, &localized));
     }
-    if !err.violations.is_empty() {
-        details.push(packed(tonic_types::BadRequest::TYPE_URL, &bad_request(err.violations)));
+    if !violations.is_empty() {
+        details.push(packed(tonic_types::BadRequest::TYPE_URL, &bad_request(violations)));
     }
     // The google.rpc.Status repeats the code and message of the status: the
     // two always agree.
-    pb::Status { code: tonic::Code::from(err.code) as i32, message, details }
+    pb::Status { code: code as i32, message, details }
 }
 
 /// The `ErrorInfo` of `err`: its reason and domain, and as metadata its
 /// wire fields and errdsl's keys.
-fn error_info(err: &Outgoing<'_>) -> pb::ErrorInfo {
-    let mut metadata = HashMap::with_capacity(6 + err.fields.len().min(MAX_FIELDS));
-    for (name, value, _) in err.fields.iter().take(MAX_FIELDS) {
-        metadata.insert(bounded_owned(metadata_key(name)), bounded(value).to_owned());
-    }
-    // errdsl's own keys last: a field built at run time under one of them
-    // does not replace them (declared fields never are: a compile error).
-    metadata.insert(KEY_ID.to_owned(), bounded(err.id).to_owned());
-    metadata.insert(KEY_TEMPORARY.to_owned(), flag(err.temporary));
-    metadata.insert(KEY_TIMEOUT.to_owned(), flag(err.timeout));
-    metadata.insert(KEY_FAULT.to_owned(), flag(err.fault));
-    metadata.insert(KEY_CODE.to_owned(), err.code.as_str().to_owned());
-    if let Some(service) = err.service {
-        metadata.insert(KEY_SERVICE.to_owned(), bounded(service).to_owned());
-    }
+fn error_info(err: Outgoing<'_>) -> ErrorInfoMessage {
     let domain = err.domain.or(err.service).filter(|domain| !domain.is_empty()).unwrap_or(DEFAULT_DOMAIN);
-    pb::ErrorInfo { reason: reason(err.name), domain: bounded(domain).to_owned(), metadata }
+    let fields = err.fields.len().min(MAX_FIELDS);
+    let mut info = ErrorInfoMessage::new(reason(err.name), bounded(domain).to_owned(), fields + 6);
+    for (name, value) in err.fields.into_texts().take(MAX_FIELDS) {
+        let key = bounded_owned(metadata_key(name));
+        // errdsl's own keys win: a field built at run time under one of
+        // them is dropped (declared fields never are: a compile error).
+        if !RESERVED_METADATA_KEYS.contains(&key.as_str()) {
+            info.insert(key, bounded_owned(value.into_owned()));
+        }
+    }
+    info.push(KEY_ID, bounded(err.id).to_owned());
+    info.push(KEY_TEMPORARY, flag(err.temporary));
+    info.push(KEY_TIMEOUT, flag(err.timeout));
+    info.push(KEY_FAULT, flag(err.fault));
+    info.push(KEY_CODE, err.code.as_str().to_owned());
+    if let Some(service) = err.service {
+        info.push(KEY_SERVICE, bounded(service).to_owned());
+    }
+    info
 }
 
 fn packed(type_url: &str, message: &impl prost::Message) -> Any {

@@ -442,12 +442,70 @@ fn benches(c: &mut Criterion) {
     }
 }
 
+/// Times each group's errdsl and hand rows in alternation: `rounds`
+/// rounds of `batch` calls of each, the side that goes first swapping every
+/// round, so that whatever else slows the machine down slows both sides
+/// alike. Prints, per group, the median time per call of each side and the
+/// median and quartiles of the rounds' ratios.
+fn paired(rounds: usize, batch: usize) {
+    let rows = rows();
+    let time = |row: &Row| {
+        let start = std::time::Instant::now();
+        for _ in 0..batch {
+            (row.run)();
+        }
+        start.elapsed().as_secs_f64() * 1e9 / batch as f64
+    };
+    let median = |values: &mut Vec<f64>, at: f64| {
+        values.sort_by(f64::total_cmp);
+        values[((values.len() - 1) as f64 * at).round() as usize]
+    };
+    println!("| group | errdsl (ns) | hand (ns) | errdsl / hand: median (quartiles) |");
+    println!("| --- | --- | --- | --- |");
+    for ours in rows.iter().filter(|row| row.bench == "errdsl") {
+        let Some(theirs) = rows.iter().find(|row| row.group == ours.group && row.bench == "hand") else {
+            continue;
+        };
+        // Warm both up first.
+        time(ours);
+        time(theirs);
+        let (mut a, mut b, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+        for round in 0..rounds {
+            let (x, y) = if round % 2 == 0 {
+                let x = time(ours);
+                (x, time(theirs))
+            } else {
+                let y = time(theirs);
+                (time(ours), y)
+            };
+            a.push(x);
+            b.push(y);
+            ratios.push(x / y);
+        }
+        println!(
+            "| `{}` | {:.0} | {:.0} | {:.2} ({:.2}–{:.2}) |",
+            ours.group,
+            median(&mut a, 0.5),
+            median(&mut b, 0.5),
+            median(&mut ratios, 0.5),
+            median(&mut ratios, 0.25),
+            median(&mut ratios, 0.75),
+        );
+    }
+}
+
 /// With `TRANSPORT_VS_HAND_ROW=<group>/<bench>` set, runs that row
 /// `TRANSPORT_VS_HAND_TIMES` times (default 1000) and nothing else, for
 /// `scripts/bench-instructions.sh` to count its instructions under
 /// callgrind; with `TRANSPORT_VS_HAND_ROW=list`, prints the rows' ids.
-/// Criterion otherwise.
+/// With `TRANSPORT_VS_HAND_PAIRED=<rounds>`, times the twins in
+/// alternation ([`paired`]). Criterion otherwise.
 fn main() {
+    if let Ok(rounds) = std::env::var("TRANSPORT_VS_HAND_PAIRED") {
+        assert_twins_agree();
+        paired(rounds.parse().expect("TRANSPORT_VS_HAND_PAIRED is a count of rounds"), 1000);
+        return;
+    }
     if let Ok(wanted) = std::env::var("TRANSPORT_VS_HAND_ROW") {
         let rows = rows();
         if wanted == "list" {

@@ -55,8 +55,12 @@ pub(crate) enum Fields<'a> {
     Captured(&'a [Field]),
 }
 
-impl Fields<'_> {
+impl<'a> Fields<'a> {
     /// Each field's name, value and JSON type, in order.
+    #[cfg_attr(
+        not(feature = "serde"),
+        allow(dead_code, reason = "the JSON bodies are the only typed writers")
+    )]
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str, JsonType)> + '_ {
         let (declared, spec, captured): (&[(&str, String)], _, &[Field]) = match self {
             Fields::Declared(fields, spec) => (fields, *spec, &[]),
@@ -67,6 +71,20 @@ impl Fields<'_> {
         });
         let captured =
             captured.iter().map(|field| (field.name.as_str(), field.value.as_str(), field.json_type));
+        declared.chain(captured)
+    }
+
+    /// Each field's name and value, the values moved out where they are
+    /// owned: for writers that need owned text and no JSON type.
+    #[cfg_attr(not(feature = "tonic"), allow(dead_code, reason = "gRPC metadata is the only such writer"))]
+    pub(crate) fn into_texts(self) -> impl Iterator<Item = (&'a str, Cow<'a, str>)> {
+        let (declared, captured) = match self {
+            Fields::Declared(fields, _) => (fields, &[][..]),
+            Fields::Captured(fields) => (Vec::new(), fields),
+        };
+        let declared = declared.into_iter().map(|(name, value)| (name, Cow::Owned(value)));
+        let captured =
+            captured.iter().map(|field| (field.name.as_str(), Cow::Borrowed(field.value.as_str())));
         declared.chain(captured)
     }
 

@@ -2,7 +2,7 @@
 //! trips, the wire headers, and property tests of the lenient decoder.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::error::Error;
 use std::fmt;
 use std::io;
@@ -503,6 +503,53 @@ fn long_text_is_cut_on_a_char_boundary_on_both_sides() {
     assert!(cut.len() <= MAX_TEXT_BYTES && cut.len() > MAX_TEXT_BYTES - 3);
     assert!(long.starts_with(cut));
     assert_eq!(bounded("short"), "short");
+}
+
+/// A field built at run time under one of errdsl's keys, or twice under
+/// one key, never doubles an entry: errdsl's keys keep their values, and a
+/// key given twice keeps its last.
+#[test]
+fn errdsl_keys_win_over_fields_and_each_key_is_sent_once() {
+    let err = ErrorResult::builder("spoofed", Code::NotFound)
+        .id("x7Fq9-Ab")
+        .field("id", "spoof")
+        .field("code", "ok")
+        .field("deadline_ms", "1")
+        .field("deadlineMs", "2")
+        .build();
+    let rpc = rich_status(Outgoing::from(&err));
+    let info = rpc
+        .details
+        .iter()
+        .find(|any| any.type_url == tonic_types::ErrorInfo::TYPE_URL)
+        .expect("an ErrorInfo");
+    // Decoded as repeated entries, not as a map, to see every one sent.
+    #[derive(Clone, PartialEq, prost::Message)]
+    struct Entries {
+        #[prost(message, repeated, tag = "3")]
+        metadata: Vec<Entry>,
+    }
+    #[derive(Clone, PartialEq, prost::Message)]
+    struct Entry {
+        #[prost(string, tag = "1")]
+        key: String,
+        #[prost(string, tag = "2")]
+        value: String,
+    }
+    let entries = Entries::decode(&info.value[..]).expect("entries");
+    let sent: Vec<(&str, &str)> =
+        entries.metadata.iter().map(|e| (e.key.as_str(), e.value.as_str())).collect();
+    assert_eq!(
+        sent,
+        [
+            ("deadlineMs", "2"),
+            ("id", "x7Fq9-Ab"),
+            ("temporary", "false"),
+            ("timeout", "false"),
+            ("fault", "false"),
+            ("code", "not_found")
+        ]
+    );
 }
 
 #[test]
