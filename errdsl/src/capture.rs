@@ -78,6 +78,10 @@ fn log_fault<E: ServiceError + ?Sized>(id: &str, err: &E) {
 #[cfg(feature = "opentelemetry")]
 fn mark_span<E: ServiceError + ?Sized>(err: &E, transport: Transport) {
     use tracing_opentelemetry::OpenTelemetrySpanExt as _;
+    // Without a subscriber there is no span to mark.
+    if !tracing::dispatcher::has_been_set() {
+        return;
+    }
     let span = tracing::Span::current();
     if span.is_disabled() {
         return;

@@ -302,6 +302,9 @@ impl<'a> From<&'a ErrorResult> for Outgoing<'a> {
 /// `fields` with one entry per name, as [`ErrorResultBuilder::typed_field`](super::ErrorResultBuilder::typed_field)
 /// keeps them: a name given again replaces the value in its first place.
 fn one_per_name(mut fields: Vec<(&str, String)>) -> Vec<(&str, String)> {
+    if fields.len() < 2 {
+        return fields;
+    }
     let mut i = 1;
     while i < fields.len() {
         match fields[..i].iter().position(|(name, _)| *name == fields[i].0) {
