@@ -5,6 +5,8 @@
 //!
 //! ```text
 //! cargo bench -p errdsl-tests --bench transport_vs_hand -- --warm-up-time 1 --measurement-time 3
+//! scripts/transport-vs-hand.sh instructions   # instructions per call (callgrind)
+//! scripts/transport-vs-hand.sh paired         # the twins timed in alternation
 //! ```
 //!
 //! `Declared` is a divider's errors declared with `#[derive(ServiceError)]`
@@ -496,7 +498,7 @@ fn paired(rounds: usize, batch: usize) {
 
 /// With `TRANSPORT_VS_HAND_ROW=<group>/<bench>` set, runs that row
 /// `TRANSPORT_VS_HAND_TIMES` times (default 1000) and nothing else, for
-/// `scripts/bench-instructions.sh` to count its instructions under
+/// `scripts/transport-vs-hand.sh instructions` to count its instructions under
 /// callgrind; with `TRANSPORT_VS_HAND_ROW=list`, prints the rows' ids.
 /// With `TRANSPORT_VS_HAND_PAIRED=<rounds>`, times the twins in
 /// alternation ([`paired`]). Criterion otherwise.

@@ -36,7 +36,7 @@ pub(crate) struct Outgoing<'a> {
     pub(crate) user_message: Option<Cow<'a, str>>,
     /// The internal message, the `Display` text; rendered only when it is
     /// what is sent (or kept).
-    pub(crate) display: &'a dyn fmt::Display,
+    display: &'a dyn fmt::Display,
     pub(crate) retry_after: Option<Duration>,
     pub(crate) service: Option<&'a str>,
     pub(crate) domain: Option<&'a str>,

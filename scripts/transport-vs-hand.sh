@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
-# Instructions per call of every row of the transport_vs_hand benchmark
-# (errdsl's encoders and their hand-written twins), counted by callgrind.
+# errdsl's encoders against their hand-written twins
+# (tests/benches/transport_vs_hand.rs), measured two ways a shared machine
+# disturbs little:
 #
-#   scripts/bench-instructions.sh            # every row
-#   ROWS='http/slow/errdsl http/slow/hand' scripts/bench-instructions.sh
+#   scripts/transport-vs-hand.sh instructions   # instructions per call of every row (callgrind)
+#   ROWS='http/slow/errdsl http/slow/hand' scripts/transport-vs-hand.sh instructions
+#   scripts/transport-vs-hand.sh paired [ROUNDS] # the twins timed in alternation (default 1000 rounds)
 #
-# A count does not depend on what else the machine runs, so it compares
-# two commits, or errdsl with its twin, where a shared machine's timings
-# wander. Each row runs LOW and HIGH times in a process of its own; the
-# difference of the two totals over HIGH - LOW is one call's count, without
-# the start-up. Needs valgrind (installed with apt-get when missing).
+# instructions: a count does not depend on what else the machine runs, so
+# it compares two commits, or errdsl with its twin, where timings wander.
+# Each row runs LOW and HIGH times in a process of its own; the difference
+# of the two totals over HIGH - LOW is one call's count, without the
+# start-up. Needs valgrind (installed with apt-get when missing).
+#
+# paired: ROUNDS rounds of 1000 calls of each side, the side that goes
+# first swapping every round; prints each side's median time per call and
+# the median and quartiles of the rounds' ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+mode=${1:-}
+case $mode in
+    instructions | paired) ;;
+    *) echo "usage: $0 instructions | paired [ROUNDS]" >&2; exit 2 ;;
+esac
 
 LOW=${LOW:-200}
 HIGH=${HIGH:-1200}
 
-if ! command -v valgrind >/dev/null; then
+if [ "$mode" = instructions ] && ! command -v valgrind >/dev/null; then
     echo "installing valgrind (apt-get)" >&2
     if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q valgrind >&2; else sudo apt-get install -y -q valgrind >&2; fi
 fi
@@ -28,6 +40,10 @@ for line in sys.stdin:
     if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "transport_vs_hand" and m.get("executable"):
         print(m["executable"])')
 [ -x "$bin" ] || { echo "no transport_vs_hand binary was built" >&2; exit 1; }
+
+if [ "$mode" = paired ]; then
+    TRANSPORT_VS_HAND_PAIRED=${2:-1000} exec "$bin"
+fi
 
 rows=${ROWS:-$(TRANSPORT_VS_HAND_ROW=list "$bin")}
 
