@@ -510,19 +510,6 @@ fn long_text_is_cut_on_a_char_boundary_on_both_sides() {
 /// key given twice keeps its last.
 #[test]
 fn errdsl_keys_win_over_fields_and_each_key_is_sent_once() {
-    let err = ErrorResult::builder("spoofed", Code::NotFound)
-        .id("x7Fq9-Ab")
-        .field("id", "spoof")
-        .field("code", "ok")
-        .field("deadline_ms", "1")
-        .field("deadlineMs", "2")
-        .build();
-    let rpc = rich_status(Outgoing::from(&err));
-    let info = rpc
-        .details
-        .iter()
-        .find(|any| any.type_url == tonic_types::ErrorInfo::TYPE_URL)
-        .expect("an ErrorInfo");
     // Decoded as repeated entries, not as a map, to see every one sent.
     #[derive(Clone, PartialEq, prost::Message)]
     struct Entries {
@@ -536,6 +523,19 @@ fn errdsl_keys_win_over_fields_and_each_key_is_sent_once() {
         #[prost(string, tag = "2")]
         value: String,
     }
+    let err = ErrorResult::builder("spoofed", Code::NotFound)
+        .id("x7Fq9-Ab")
+        .field("id", "spoof")
+        .field("code", "ok")
+        .field("deadline_ms", "1")
+        .field("deadlineMs", "2")
+        .build();
+    let rpc = rich_status(Outgoing::from(&err));
+    let info = rpc
+        .details
+        .iter()
+        .find(|any| any.type_url == tonic_types::ErrorInfo::TYPE_URL)
+        .expect("an ErrorInfo");
     let entries = Entries::decode(&info.value[..]).expect("entries");
     let sent: Vec<(&str, &str)> =
         entries.metadata.iter().map(|e| (e.key.as_str(), e.value.as_str())).collect();
