@@ -125,7 +125,7 @@ impl From<ErrorResult> for ConnectError {
     }
 }
 
-/// The error of a captured error: the gRPC transport's status, in
+/// The error of an error on its way out: the gRPC transport's status, in
 /// Connect's envelope.
 fn encode(err: Outgoing<'_>) -> ConnectError {
     let code = error_code(err.code);

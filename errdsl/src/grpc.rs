@@ -125,6 +125,7 @@
 //! ```
 //!
 //! [Google rich error model]: https://cloud.google.com/apis/design/errors#error_model
+
 use prost::Message as _;
 use prost_types::Any;
 use tonic_types::pb;
@@ -223,7 +224,7 @@ impl From<ErrorResult> for tonic::Status {
     }
 }
 
-/// The status of a captured error; see the module docs.
+/// The status of an error on its way out; see the module docs.
 fn encode(err: Outgoing<'_>) -> tonic::Status {
     let code = tonic::Code::from(err.code);
     let rpc = rich_status(err);
@@ -231,7 +232,7 @@ fn encode(err: Outgoing<'_>) -> tonic::Status {
     tonic::Status::with_details(code, message, rpc.encode_to_vec().into())
 }
 
-/// The `google.rpc.Status` of a captured error, with the details of the
+/// The `google.rpc.Status` of an error on its way out, with the details of the
 /// module docs in their order; the Connect transport sends the same.
 pub(crate) fn rich_status(mut err: Outgoing<'_>) -> pb::Status {
     let (code, localized) = (tonic::Code::from(err.code), err.user_message.is_some());
@@ -267,8 +268,8 @@ pub(crate) fn rich_status(mut err: Outgoing<'_>) -> pb::Status {
     pb::Status { code: code as i32, message, details }
 }
 
-/// The `ErrorInfo` of `err`: its reason and domain, and as metadata its
-/// wire fields and errdsl's keys.
+/// The one `ErrorInfo` of an error, by AIP-193 (see the module docs): its
+/// reason and domain, and as metadata its wire fields and errdsl's keys.
 fn error_info(err: Outgoing<'_>) -> ErrorInfoMessage {
     let domain = err.domain.or(err.service).filter(|domain| !domain.is_empty()).unwrap_or(DEFAULT_DOMAIN);
     let fields = err.fields.len().min(MAX_FIELDS);
@@ -292,6 +293,7 @@ fn error_info(err: Outgoing<'_>) -> ErrorInfoMessage {
     info
 }
 
+/// A detail: `message` packed with its type URL.
 fn packed(type_url: &str, message: &impl prost::Message) -> Any {
     Any { type_url: type_url.to_owned(), value: message.encode_to_vec() }
 }

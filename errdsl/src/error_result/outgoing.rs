@@ -66,9 +66,8 @@ impl<'a> Fields<'a> {
             Fields::Declared(fields, spec) => (fields, *spec, &[]),
             Fields::Captured(fields) => (&[], None, fields),
         };
-        let declared = declared.iter().map(move |(name, value)| {
-            (*name, value.as_str(), spec.map_or(JsonType::String, |spec| spec.json_type_of(name)))
-        });
+        let declared =
+            declared.iter().map(move |(name, value)| (*name, value.as_str(), json_type(spec, name)));
         let captured =
             captured.iter().map(|field| (field.name.as_str(), field.value.as_str(), field.json_type));
         declared.chain(captured)
@@ -106,15 +105,17 @@ impl<'a> Fields<'a> {
         match self {
             Fields::Declared(fields, spec) => fields
                 .into_iter()
-                .map(|(name, value)| Field {
-                    json_type: spec.map_or(JsonType::String, |spec| spec.json_type_of(name)),
-                    name: name.to_owned(),
-                    value,
-                })
+                .map(|(name, value)| Field { json_type: json_type(spec, name), name: name.to_owned(), value })
                 .collect(),
             Fields::Captured(fields) => fields.to_vec(),
         }
     }
+}
+
+/// The JSON type of the declared field `name`: its declaration's, or a
+/// string for an error without one.
+fn json_type(spec: Option<&ErrorSpec>, name: &str) -> JsonType {
+    spec.map_or(JsonType::String, |spec| spec.json_type_of(name))
 }
 
 /// The message sent on the wire ([`ErrorResult::wire_message`]'s rule), as

@@ -7,7 +7,6 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use super::*;
-use crate::error_result::Outgoing;
 
 fn header<'a>(response: &'a Response<Vec<u8>>, name: &str) -> Option<&'a str> {
     response.headers().get(name).map(|value| value.to_str().unwrap())
