@@ -222,12 +222,6 @@ impl ErrorResult {
         self.inner.fields.iter().find(|field| field.name == name).map(|field| field.json_type)
     }
 
-    /// The wire fields as stored, for writers that borrow them.
-    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
-    pub(crate) fn field_entries(&self) -> &[Field] {
-        &self.inner.fields
-    }
-
     /// The shape of the error's Goa JSON body: its declaration's, or the
     /// one it arrived in.
     ///

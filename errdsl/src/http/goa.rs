@@ -143,14 +143,6 @@ impl GoaBody {
     }
 }
 
-/// The wire fields of `err` as JSON values of their types.
-pub(super) fn json_fields(err: &ErrorResult) -> Vec<(String, Value)> {
-    err.field_entries()
-        .iter()
-        .map(|field| (field.name.clone(), field.json_type.to_json(&field.value)))
-        .collect()
-}
-
 /// Adds the fields a body carried, each as text with the JSON type it
 /// arrived with; values that are no scalar are skipped.
 pub(super) fn read_fields(
@@ -178,7 +170,7 @@ impl From<&ErrorResult> for GoaBody {
             fault: err.is_fault(),
             code: Some(err.code()),
             user_message: err.user_message().map(std::borrow::Cow::into_owned),
-            fields: json_fields(err),
+            fields: FieldsOut::Outgoing(&Outgoing::from(err).fields).to_json(),
             field_violations: err.field_violations().to_vec(),
         }
     }
@@ -393,6 +385,17 @@ impl FieldsOut<'_> {
         match self {
             FieldsOut::Json(fields) => fields.is_empty(),
             FieldsOut::Outgoing(fields) => fields.is_empty(),
+        }
+    }
+
+    /// The fields as JSON values of their types, as a body holds them.
+    pub(super) fn to_json(self) -> Vec<(String, Value)> {
+        match self {
+            FieldsOut::Json(fields) => fields.to_vec(),
+            FieldsOut::Outgoing(fields) => fields
+                .iter()
+                .map(|(name, value, json_type)| (name.to_owned(), json_type.to_json(value)))
+                .collect(),
         }
     }
 }

@@ -8,7 +8,7 @@ use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAcces
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 
-use super::goa::{FieldsOut, insert_field, json_fields, read_fields};
+use super::goa::{FieldsOut, insert_field, read_fields};
 use super::violations::{self, Form, ViolationsOut};
 use super::{fallback_name, status_flags, status_line};
 use crate::error_result::{Outgoing, WireMessage};
@@ -273,22 +273,7 @@ impl ProblemDetails {
 /// `fields` when it has them).
 impl From<&ErrorResult> for ProblemDetails {
     fn from(err: &ErrorResult) -> Self {
-        ProblemDetails {
-            problem_type: problem_type(err.docs_url(), err.name()).into_owned(),
-            title: Some(title(err.docs_url(), err.name(), err.http_status()).into_owned()),
-            status: Some(err.http_status().as_u16()),
-            detail: Some(err.wire_message().into_owned()),
-            instance: None,
-            name: Some(err.name().to_owned()),
-            id: Some(err.id().to_owned()),
-            code: Some(err.code()),
-            temporary: Some(err.is_temporary()),
-            timeout: Some(err.is_timeout()),
-            fault: Some(err.is_fault()),
-            user_message: err.user_message().map(Cow::into_owned),
-            fields: json_fields(err),
-            field_violations: err.field_violations().to_vec(),
-        }
+        ProblemOut::of(&Outgoing::from(err), err.http_status()).into_owned()
     }
 }
 
@@ -345,23 +330,7 @@ pub(crate) fn serialize_error<S: Serializer>(
     status: StatusCode,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    ProblemOut {
-        problem_type: problem_type(err.docs_url, err.name),
-        title: Some(title(err.docs_url, err.name, err.http_status)),
-        status: Some(status.as_u16()),
-        detail: Some(err.wire_message()),
-        instance: None,
-        name: Some(err.name),
-        id: Some(err.id),
-        code: Some(err.code),
-        temporary: Some(err.temporary),
-        timeout: Some(err.timeout),
-        fault: Some(err.fault),
-        user_message: err.user_message.as_deref(),
-        fields: FieldsOut::Outgoing(&err.fields),
-        field_violations: err.violations,
-    }
-    .serialize(serializer)
+    ProblemOut::of(err, status).serialize(serializer)
 }
 
 /// The problem details as written, borrowed from a [`ProblemDetails`] or
@@ -381,6 +350,49 @@ struct ProblemOut<'a> {
     user_message: Option<&'a str>,
     fields: FieldsOut<'a>,
     field_violations: &'a [FieldViolation],
+}
+
+impl<'a> ProblemOut<'a> {
+    /// The problem details of `err`, sent with `status`: every member set
+    /// (`user_message` and `fields` when it has them).
+    fn of(err: &'a Outgoing<'a>, status: StatusCode) -> Self {
+        ProblemOut {
+            problem_type: problem_type(err.docs_url, err.name),
+            title: Some(title(err.docs_url, err.name, err.http_status)),
+            status: Some(status.as_u16()),
+            detail: Some(err.wire_message()),
+            instance: None,
+            name: Some(err.name),
+            id: Some(err.id),
+            code: Some(err.code),
+            temporary: Some(err.temporary),
+            timeout: Some(err.timeout),
+            fault: Some(err.fault),
+            user_message: err.user_message.as_deref(),
+            fields: FieldsOut::Outgoing(&err.fields),
+            field_violations: err.violations,
+        }
+    }
+
+    /// The same members, owned.
+    fn into_owned(self) -> ProblemDetails {
+        ProblemDetails {
+            problem_type: self.problem_type.into_owned(),
+            title: self.title.map(Cow::into_owned),
+            status: self.status,
+            detail: self.detail.map(|detail| detail.to_cow().into_owned()),
+            instance: self.instance.map(str::to_owned),
+            name: self.name.map(str::to_owned),
+            id: self.id.map(str::to_owned),
+            code: self.code,
+            temporary: self.temporary,
+            timeout: self.timeout,
+            fault: self.fault,
+            user_message: self.user_message.map(str::to_owned),
+            fields: self.fields.to_json(),
+            field_violations: self.field_violations.to_vec(),
+        }
+    }
 }
 
 impl Serialize for ProblemOut<'_> {
