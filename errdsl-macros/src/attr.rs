@@ -71,6 +71,8 @@ pub(crate) struct FieldAttrs {
     pub default: Flag,
     /// The field holds the error's field violations (`errdsl::FieldViolations`).
     pub violations: Flag,
+    /// The field's wire name, when it is not the field's own.
+    pub name: Option<LitStr>,
 }
 
 /// The value of `grpc = ...`: a code name (`InvalidArgument`, `Code::InvalidArgument`)
@@ -322,8 +324,8 @@ const KEYS: &[Key] = &[
     Key {
         name: "name",
         shape: Shape::Str("not_found"),
-        places: ONE_ERROR,
-        doc: "gives the wire name of a single error",
+        places: ONE_ERROR.and(FIELD),
+        doc: "gives the wire name of a single error, or of a field that travels",
         home: None,
     },
     Key {

@@ -11,7 +11,7 @@ use crate::ast::decls::EnumDecl;
 use crate::ast::{self, Input};
 use crate::case::snake_case;
 use crate::model::{Ancestor, EnumDefinition, Field, Outline, VariantOutline, Wire};
-use crate::thread_safety::not_thread_safe;
+use crate::thread_safety::{known_thread_safe, not_thread_safe};
 use crate::tree::Tree;
 
 /// The outline of a type as the derive sees it (no enum definition).
@@ -31,12 +31,14 @@ pub(crate) fn outline(input: &Input<'_>) -> Outline {
             })
         })
         .collect();
+    let thread_checks = thread_checks(input);
     Outline {
         ident: input.ident.clone(),
         generics: input.generics.clone(),
         vis: input.vis.clone(),
-        bounds: bounds(input),
+        bounds: bounds(input, !thread_checks.is_empty()),
         thread_safe: input.errors.iter().flat_map(|e| &e.fields).all(|f| not_thread_safe(f.ty).is_none()),
+        thread_checks,
         transport_impls: !input.container.as_ref().is_some_and(|c| c.no_transport_impls.is_present()),
         variants,
         definition: None,
@@ -211,7 +213,12 @@ pub(crate) fn fields(error: &ast::Error<'_>) -> Vec<Field> {
         .fields
         .iter()
         .filter(|f| !f.has_attr("cfg"))
-        .map(|f| Field { member: f.member.clone(), ty: f.ty.clone(), wire: Wire::Local })
+        .map(|f| Field {
+            member: f.member.clone(),
+            ty: f.ty.clone(),
+            wire: Wire::Local,
+            name: f.keys.name.as_ref().map(syn::LitStr::value),
+        })
         .collect()
 }
 
@@ -219,8 +226,17 @@ pub(crate) fn fields(error: &ast::Error<'_>) -> Vec<Field> {
 /// generic type, and `Transparent` on the fields of transparent errors
 /// whose types name a generic parameter. (A field of a concrete type needs no
 /// bound: a missing impl is reported once, where the field is used.)
-fn bounds(input: &Input<'_>) -> Vec<WherePredicate> {
+fn bounds(input: &Input<'_>, thread_checked: bool) -> Vec<WherePredicate> {
     let mut bounds = Vec::new();
+    if input.generics.params.is_empty() && thread_checked {
+        // Bound by a lifetime, the predicate is not checked where the impl
+        // is written: a field that is not `Send + Sync` is reported once,
+        // by the `ThreadSafe` check, not by every impl.
+        let ident = input.ident;
+        bounds.push(syn::parse_quote!(
+            for<'__errdsl> #ident: ::core::marker::Send + ::core::marker::Sync
+        ));
+    }
     if !input.generics.params.is_empty() {
         // The type by name, not `Self`: some impls are for other types
         // (`From<Type> for tonic::Status`).
@@ -240,6 +256,26 @@ fn bounds(input: &Input<'_>) -> Vec<WherePredicate> {
         }
     }
     bounds
+}
+
+/// The field types to check for `Send + Sync` ([`Outline::thread_checks`]):
+/// each concrete type once, but those std makes thread-safe and those the
+/// validation already turned away as written.
+fn thread_checks(input: &Input<'_>) -> Vec<syn::Type> {
+    let mut seen = std::collections::HashSet::new();
+    input
+        .errors
+        .iter()
+        .flat_map(|error| &error.fields)
+        .map(|field| field.ty)
+        .filter(|ty| {
+            !known_thread_safe(ty)
+                && not_thread_safe(ty).is_none()
+                && !ast::mentions_generics(input.generics, ty)
+        })
+        .filter(|ty| seen.insert(quote::ToTokens::to_token_stream(ty).to_string()))
+        .cloned()
+        .collect()
 }
 
 /// The constructor of a variant: its `snake_case` name, raw if it is a

@@ -33,6 +33,12 @@ pub(crate) struct Outline {
     /// it, the fallback writes no `ServiceError` stub, whose supertraits
     /// would report the field again.
     pub thread_safe: bool,
+    /// The field types only the compiler can tell are `Send + Sync` (a
+    /// user's type may hold an `Rc`), each checked once through errdsl's
+    /// `ThreadSafe`, on the type; every impl then asks for `Send + Sync`
+    /// in a `where` clause the compiler does not check on its own, so that
+    /// the check is the one error.
+    pub thread_checks: Vec<syn::Type>,
     /// The enum's variants, inherited ones first; empty for a struct.
     pub variants: Vec<VariantOutline>,
     /// Only for `errors!`, which writes the enum itself.
@@ -109,9 +115,6 @@ pub(crate) struct ErrorDecl {
 /// metadata), each with the format spec the message shows it with.
 pub(crate) struct Shown {
     pub fields: Vec<(usize, String)>,
-    /// The fields are the `#[error]` message's, which is sent only when the
-    /// error is not a fault, known only at run time for a classified one.
-    pub unless_fault: bool,
 }
 
 /// `Display` and `Error::source` of an error declared in `errors!`.
@@ -191,6 +194,8 @@ pub(crate) struct Field {
     pub member: Member,
     pub ty: Type,
     pub wire: Wire,
+    /// `#[service_error(name = "...")]`: its wire name, when not its own.
+    pub name: Option<String>,
 }
 
 /// What becomes of a field on the wire.
@@ -208,8 +213,12 @@ pub(crate) enum Wire {
 }
 
 impl Field {
-    /// The field's name on the wire: its name, or its index for a tuple field.
+    /// The field's name on the wire: the declared one, else its name, or
+    /// its index for a tuple field.
     pub(crate) fn wire_name(&self) -> String {
+        if let Some(name) = &self.name {
+            return name.clone();
+        }
         match &self.member {
             Member::Named(ident) => ident.unraw().to_string(),
             Member::Unnamed(index) => index.index.to_string(),
@@ -236,15 +245,15 @@ impl ErrorDecl {
 
     /// The fields the sent message shows that are not already `wire`, by
     /// the wire message rule: the user message's; else, unless the error is
-    /// a fault (whose `Display` text stays in the process), the `#[error]`
-    /// message's.
+    /// a fault (whose `Display` text stays in the process) or classified at
+    /// run time (which sends its class's text), the `#[error]` message's.
     pub(crate) fn shown(&self) -> Shown {
-        let none = Shown { fields: Vec::new(), unless_fault: false };
+        let none = Shown { fields: Vec::new() };
         let Some(spec) = self.spec() else { return none };
-        let (template, unless_fault) = match (&spec.user_msg, &self.message) {
-            (Some(user_msg), _) => (user_msg, false),
-            (None, _) if spec.fault => return none,
-            (None, Some(message)) => (message, matches!(self.kind, Kind::Classified { .. })),
+        let template = match (&spec.user_msg, &self.message) {
+            (Some(user_msg), _) => user_msg,
+            (None, _) if spec.fault || matches!(self.kind, Kind::Classified { .. }) => return none,
+            (None, Some(message)) => message,
             (None, None) => return none,
         };
         let fields = template
@@ -254,7 +263,7 @@ impl ErrorDecl {
             .filter_map(|(field, spec)| Some((self.field_index(field)?, spec.clone())))
             .filter(|&(index, _)| !matches!(self.fields[index].wire, Wire::Travels | Wire::Violations))
             .collect();
-        Shown { fields, unless_fault }
+        Shown { fields }
     }
 
     /// Every field that travels, with its JSON type: those declared `wire`,

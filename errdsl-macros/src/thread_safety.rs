@@ -3,7 +3,8 @@
 //! (`Box<dyn Error>`), or an `Rc`. A service error crosses threads (tonic,
 //! axum, retries); the compiler would say so too, but once per auto trait
 //! and on the type's name, not on the field. Types it cannot see through
-//! (aliases, user types) are left to the compiler.
+//! (aliases, user types) are left to the compiler, through errdsl's
+//! `ThreadSafe` bound ([`known_thread_safe`] says which need it).
 
 use syn::{GenericArgument, PathArguments, Type, TypeParamBound};
 
@@ -50,5 +51,27 @@ pub(crate) fn not_thread_safe(ty: &Type) -> Option<NotThreadSafe<'_>> {
         Type::Slice(slice) => not_thread_safe(&slice.elem),
         Type::Tuple(tuple) => tuple.elems.iter().find_map(not_thread_safe),
         _ => None,
+    }
+}
+
+/// Whether `ty` is, as written, a type std makes `Send + Sync` (a
+/// primitive, `String`, `&'static str`): a field of any other type is
+/// checked by the compiler, through errdsl's `ThreadSafe` bound.
+pub(crate) fn known_thread_safe(ty: &Type) -> bool {
+    const SAFE: &[&str] = &[
+        "bool", "char", "f32", "f64", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64",
+        "u128", "usize", "String", "str",
+    ];
+    match ty {
+        Type::Path(path) if path.qself.is_none() => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|last| last.arguments.is_none() && SAFE.iter().any(|safe| last.ident == safe)),
+        Type::Reference(reference) => reference.mutability.is_none() && known_thread_safe(&reference.elem),
+        Type::Paren(paren) => known_thread_safe(&paren.elem),
+        Type::Group(group) => known_thread_safe(&group.elem),
+        Type::Tuple(tuple) => tuple.elems.iter().all(known_thread_safe),
+        _ => false,
     }
 }

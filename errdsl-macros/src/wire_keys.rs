@@ -32,11 +32,15 @@ pub(crate) fn reason(name: &str) -> String {
 
 /// The `ErrorInfo.metadata` key of a wire field: its `lowerCamelCase`
 /// (`deadline_ms` is `deadlineMs`); a positional field's index follows
-/// `field` (`0` is `field0`), since a key starts with a letter.
+/// `field` (`0` is `field0`), since a key starts with a letter; a field
+/// named like one of errdsl's own keys travels as `field_<name>`.
 #[must_use]
 pub(crate) fn metadata_key(field: &str) -> String {
     if is_index(field) {
         return format!("field{field}");
+    }
+    if RESERVED_METADATA_KEYS.contains(&field) {
+        return format!("field_{field}");
     }
     let mut key = String::with_capacity(field.len());
     let mut word_starts = false;

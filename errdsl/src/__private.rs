@@ -8,7 +8,7 @@ pub use std::vec::Vec;
 
 pub use crate::{
     BodyShape, Catalog, Classification, Code, DecodesAsDefault, ErrorSpec, FieldViolation, JsonType,
-    ServiceError, Transparent, ViolationList, WireField, WireValue, classify,
+    ServiceError, ThreadSafe, Transparent, ViolationList, WireField, WireValue, classify,
 };
 
 /// The HTTP status `N`, checked once at compile time.
@@ -27,6 +27,13 @@ pub const fn status<const N: u16>() -> StatusCode {
 #[must_use]
 pub const fn code_from_http(status: u16) -> Code {
     Code::from_http_u16(status)
+}
+
+/// `user_message()` of a variant classified at run time that declares no
+/// `user_msg`: the class's generic text, never the source's own.
+#[must_use]
+pub fn classified_user_message(source: &(dyn std::error::Error + 'static)) -> Option<Cow<'static, str>> {
+    classify(source).user_message().map(Cow::Borrowed)
 }
 
 /// What `assert_service_error!` expands to: panics with every difference

@@ -109,3 +109,28 @@ impl ViolationList for FieldViolations {
         violations.to_vec().into()
     }
 }
+
+/// What the type of every field of a declared error must be: `Send +
+/// Sync`, since a service error crosses threads (axum and tonic handlers,
+/// retries, spans). Checked once per field type, on the type, in errdsl's
+/// words, also for a named type that holds an `Rc` or a `dyn Error`
+/// somewhere inside it.
+///
+/// ```
+/// fn thread_safe<T: errdsl::ThreadSafe + ?Sized>() {}
+/// thread_safe::<std::io::Error>();
+/// thread_safe::<std::sync::Arc<String>>();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not `Send + Sync`, and a service error crosses threads (axum, tonic, retries), so every field of it is",
+    label = "not `Send + Sync`",
+    note = "hold shared data in an `Arc` rather than an `Rc`, and a boxed error as `Box<dyn Error + Send + Sync>`"
+)]
+pub trait ThreadSafe {
+    /// Evaluated where generated code checks a field's type.
+    const CHECKED: () = ();
+}
+
+// Not recommended: rustc would otherwise report `Send` and `Sync` apart.
+#[diagnostic::do_not_recommend]
+impl<T: Send + Sync + ?Sized> ThreadSafe for T {}

@@ -56,6 +56,26 @@ impl Classification {
     pub(crate) const TIMEOUT: Classification =
         Classification { code: Code::DeadlineExceeded, temporary: false, timeout: true };
 
+    /// The text a client may see for an error classified so: its code's
+    /// [generic message](Code::user_message), or `None` for a fault (a
+    /// server-side code), whose wire text is the fault's and its id. Never
+    /// the classified error's own text, which is internal.
+    ///
+    /// ```
+    /// use errdsl::{Code, classify};
+    ///
+    /// let missing = std::io::Error::new(std::io::ErrorKind::NotFound, "/etc/shop/secrets.toml");
+    /// assert_eq!(classify(&missing).code, Code::NotFound);
+    /// assert_eq!(classify(&missing).user_message(), Some("the requested resource was not found"));
+    ///
+    /// let broken = std::io::Error::other("disk on fire");
+    /// assert_eq!(classify(&broken).user_message(), None);
+    /// ```
+    #[must_use]
+    pub const fn user_message(self) -> Option<&'static str> {
+        if self.code.is_server_side() { None } else { Some(self.code.user_message()) }
+    }
+
     /// Whether the classification says something: anything but a plain
     /// [`UNKNOWN`](Classification::UNKNOWN).
     pub(crate) const fn is_informative(self) -> bool {

@@ -58,36 +58,56 @@ pub enum Code {
 }
 
 /// One row of the code table: the code, its `snake_case` name, its
-/// `PascalCase` name and its HTTP status from google/rpc/code.proto.
+/// `PascalCase` name, its HTTP status from google/rpc/code.proto and the
+/// generic text an end user may see for it.
 struct Row {
     code: Code,
     snake: &'static str,
     pascal: &'static str,
     http: u16,
+    user_message: &'static str,
 }
 
-const fn row(code: Code, snake: &'static str, pascal: &'static str, http: u16) -> Row {
-    Row { code, snake, pascal, http }
+const fn row(
+    code: Code,
+    snake: &'static str,
+    pascal: &'static str,
+    http: u16,
+    user_message: &'static str,
+) -> Row {
+    Row { code, snake, pascal, http, user_message }
 }
 
 /// gRPC -> HTTP, google/rpc/code.proto's table. Indexed by `code as usize - 1`.
 const CODES: [Row; 16] = [
-    row(Code::Cancelled, "cancelled", "Cancelled", 499),
-    row(Code::Unknown, "unknown", "Unknown", 500),
-    row(Code::InvalidArgument, "invalid_argument", "InvalidArgument", 400),
-    row(Code::DeadlineExceeded, "deadline_exceeded", "DeadlineExceeded", 504),
-    row(Code::NotFound, "not_found", "NotFound", 404),
-    row(Code::AlreadyExists, "already_exists", "AlreadyExists", 409),
-    row(Code::PermissionDenied, "permission_denied", "PermissionDenied", 403),
-    row(Code::ResourceExhausted, "resource_exhausted", "ResourceExhausted", 429),
-    row(Code::FailedPrecondition, "failed_precondition", "FailedPrecondition", 400),
-    row(Code::Aborted, "aborted", "Aborted", 409),
-    row(Code::OutOfRange, "out_of_range", "OutOfRange", 400),
-    row(Code::Unimplemented, "unimplemented", "Unimplemented", 501),
-    row(Code::Internal, "internal", "Internal", 500),
-    row(Code::Unavailable, "unavailable", "Unavailable", 503),
-    row(Code::DataLoss, "data_loss", "DataLoss", 500),
-    row(Code::Unauthenticated, "unauthenticated", "Unauthenticated", 401),
+    row(Code::Cancelled, "cancelled", "Cancelled", 499, "the request was cancelled"),
+    row(Code::Unknown, "unknown", "Unknown", 500, "unknown error"),
+    row(Code::InvalidArgument, "invalid_argument", "InvalidArgument", 400, "the request is invalid"),
+    row(Code::DeadlineExceeded, "deadline_exceeded", "DeadlineExceeded", 504, "the request took too long"),
+    row(Code::NotFound, "not_found", "NotFound", 404, "the requested resource was not found"),
+    row(Code::AlreadyExists, "already_exists", "AlreadyExists", 409, "the resource already exists"),
+    row(Code::PermissionDenied, "permission_denied", "PermissionDenied", 403, "permission denied"),
+    row(
+        Code::ResourceExhausted,
+        "resource_exhausted",
+        "ResourceExhausted",
+        429,
+        "a resource limit was reached",
+    ),
+    row(
+        Code::FailedPrecondition,
+        "failed_precondition",
+        "FailedPrecondition",
+        400,
+        "the request cannot be carried out in the current state",
+    ),
+    row(Code::Aborted, "aborted", "Aborted", 409, "the operation was aborted by a conflict; try again"),
+    row(Code::OutOfRange, "out_of_range", "OutOfRange", 400, "a value is out of range"),
+    row(Code::Unimplemented, "unimplemented", "Unimplemented", 501, "the operation is not implemented"),
+    row(Code::Internal, "internal", "Internal", 500, "internal error"),
+    row(Code::Unavailable, "unavailable", "Unavailable", 503, "the service is unavailable; try again later"),
+    row(Code::DataLoss, "data_loss", "DataLoss", 500, "data was lost"),
+    row(Code::Unauthenticated, "unauthenticated", "Unauthenticated", 401, "the request is not authenticated"),
 ];
 
 /// HTTP -> gRPC, the semantic inverse of [`CODES`] (not gRPC's proxy table,
@@ -233,6 +253,24 @@ impl Code {
             500..=599 => Code::Internal,
             _ => Code::Unknown,
         }
+    }
+
+    /// A generic text for the code, safe to show an end user: what errdsl
+    /// sends for an error it classified at run time
+    /// (`#[service_error(classify)]`) that declares no `user_msg`, since the
+    /// foreign error's own text (a path, a query, a host) is internal.
+    /// A fault sends [`ErrorResult::FAULT_MESSAGE`](crate::ErrorResult::FAULT_MESSAGE),
+    /// which is `Internal`'s text.
+    ///
+    /// ```
+    /// use errdsl::Code;
+    ///
+    /// assert_eq!(Code::NotFound.user_message(), "the requested resource was not found");
+    /// assert_eq!(Code::Internal.user_message(), errdsl::ErrorResult::FAULT_MESSAGE);
+    /// ```
+    #[must_use]
+    pub const fn user_message(self) -> &'static str {
+        self.row().user_message
     }
 
     /// Whether the code blames the caller (its HTTP status is 4xx).

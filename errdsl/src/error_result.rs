@@ -104,7 +104,7 @@ impl ErrorResult {
     /// A fault's own text may name hosts, queries or file paths, so it never
     /// leaves the process; the id is what lets a user's report be matched
     /// with the server's log line, which has the full text.
-    pub const FAULT_MESSAGE: &'static str = "internal error";
+    pub const FAULT_MESSAGE: &'static str = Code::Internal.user_message();
 
     /// A builder for an error with this wire name and code.
     ///

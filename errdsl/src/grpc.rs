@@ -275,12 +275,8 @@ fn error_info(err: Outgoing<'_>) -> ErrorInfoMessage {
     let fields = err.fields.len().min(MAX_FIELDS);
     let mut info = ErrorInfoMessage::new(reason(err.name), bounded(domain).to_owned(), fields + 6);
     for (name, value) in err.fields.into_texts().take(MAX_FIELDS) {
-        let key = bounded_owned(metadata_key(name));
-        // errdsl's own keys win: a field built at run time under one of
-        // them is dropped (declared fields never are: a compile error).
-        if !RESERVED_METADATA_KEYS.contains(&key.as_str()) {
-            info.insert(key, bounded_owned(value.into_owned()));
-        }
+        // A field named like one of errdsl's keys has a key of its own.
+        info.insert(bounded_owned(metadata_key(name)), bounded_owned(value.into_owned()));
     }
     info.push(KEY_ID, bounded(err.id).to_owned());
     info.push(KEY_TEMPORARY, flag(err.temporary));

@@ -151,7 +151,7 @@ pub use code::{Code, UnknownCode};
 /// | `user_msg = "... {field} ..."` | the message safe to show users; `{field}`, `{0}` and format specs such as `{amount:.2}` |
 /// | `retry_after_secs = 30` | `retry_after()`, for temporary errors |
 /// | `name = "wire_name"` | the wire name; default: the `snake_case` of the variant (of the type, on a struct). ASCII letters, digits and `_`, 3 to 63 of them, from a letter to a letter or digit, unique in the catalog without regard to case (gRPC sends it upper-cased as `ErrorInfo.reason`) |
-/// | `classify` | code, status, `temporary` and `timeout` come from [`classify`]ing the `#[source]`/`#[from]`/`source` field at run time; a server-side result is a fault |
+/// | `classify` | code, status, `temporary` and `timeout` come from [`classify`]ing the `#[source]`/`#[from]`/`source` field at run time; a server-side result is a fault; the wire message is never the source's text: the class's [generic text](Code::user_message) (a fault, the fault's), unless `user_msg` is declared |
 /// | `transparent` | every method is delegated to the only field, itself a `ServiceError` |
 /// | `custom_body` | the Goa JSON body is a Goa custom error type: `message` and the wire fields at the top level ([`BodyShape::Custom`]) |
 /// | `name_member = "name"` | with `custom_body`: the member that holds the wire name (Goa's `struct:error:name`); not `error_name`, `message` or a wire field's name |
@@ -160,7 +160,13 @@ pub use code::{Code, UnknownCode};
 /// FromStr`; see [`ServiceError::wire_fields`]; JSON writes integers and
 /// floats as numbers and `bool` as a boolean, see [`JsonType`]; a field the
 /// sent message shows travels too, as the message shows it); `default` keeps
-/// it in the process and has clients decode it as `Default::default()`. A
+/// it in the process and has clients decode it as `Default::default()`;
+/// `name = "status_code"` gives a travelling field its wire name (the member
+/// of `fields` in both bodies, the catalog's name, and in gRPC's metadata its
+/// lowerCamelCase key `statusCode`). A field named like one of errdsl's own
+/// metadata keys (`id`, `code`, `service`, the flags) needs no rename: it
+/// travels in gRPC's metadata as `field_id`, which clients read back as
+/// `id`. A
 /// client decodes an error back into its variant with `TryFrom<ErrorResult>`
 /// (generated for every type) when each of its fields is `wire` or
 /// `default`.
@@ -173,10 +179,11 @@ pub use code::{Code, UnknownCode};
 /// retried, `retry_after_secs` on a permanent error, duplicate wire names
 /// (or names that differ only in case), names gRPC cannot send as an
 /// AIP-193 reason, a `domain` that is no DNS name, a travelling field whose
-/// `ErrorInfo` metadata key is errdsl's own (`id`, `code`, the flags,
-/// `service`) or would not read back, misused `transparent`/`classify`, the
-/// reserved field name `error_name`, and `user_msg` placeholders naming
-/// missing fields.
+/// `ErrorInfo` metadata key would not read back, two fields under one wire
+/// name, a field type that is not `Send + Sync` (one error, on the type,
+/// through [`ThreadSafe`]), misused `transparent`/`classify`, a custom
+/// body's field under the member `message` or Goa's reserved `error_name`,
+/// and `user_msg` placeholders naming missing fields.
 ///
 /// A constructor per variant is generated (`DivideError::div_by_zero(dividend)`),
 /// with the enum's visibility.
@@ -259,7 +266,7 @@ pub use ::http::StatusCode;
 // At the root, hidden: the compiler names them when a field's type does
 // not fit.
 #[doc(hidden)]
-pub use bounds::{DecodesAsDefault, Transparent, ViolationList, WireValue};
+pub use bounds::{DecodesAsDefault, ThreadSafe, Transparent, ViolationList, WireValue};
 
 /// Items the generated code uses. Not public API: no stability promise.
 #[doc(hidden)]

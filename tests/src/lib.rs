@@ -11,6 +11,25 @@
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+/// An error sent by every transport and decoded back, with the transport's
+/// name: Goa's body, problem+json, a `tonic::Status`, a `ConnectError`.
+#[cfg(feature = "transports")]
+pub fn through_every_transport<E: errdsl::ServiceError>(err: &E) -> Vec<(&'static str, errdsl::ErrorResult)> {
+    use errdsl::ErrorResult;
+    use errdsl::http::{self, BodyFormat};
+    let mut decoded = Vec::new();
+    for (name, format) in [("goa", BodyFormat::Goa), ("problem", BodyFormat::Problem)] {
+        let response = http::response(err, format);
+        decoded.push((
+            name,
+            ErrorResult::from_http_response(response.status(), response.headers(), response.body()),
+        ));
+    }
+    decoded.push(("grpc", ErrorResult::from_grpc_status(&errdsl::grpc::to_status(err))));
+    decoded.push(("connect", ErrorResult::from_connect_error(&errdsl::connect::to_connect_error(err))));
+    decoded
+}
+
 /// Errors declared without axum or tonic in scope.
 pub mod no_transport_deps {
     errdsl::errors! {

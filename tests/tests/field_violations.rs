@@ -6,8 +6,8 @@
 use std::borrow::Cow;
 
 use errdsl::axum::RequestError;
-use errdsl::http::{self, BodyFormat};
-use errdsl::{ErrorResult, FieldViolation, FieldViolations, ServiceError};
+use errdsl::{FieldViolation, FieldViolations, ServiceError};
+use errdsl_tests::through_every_transport;
 use proptest::prelude::*;
 
 /// A form error declared with the derive, beside thiserror.
@@ -21,19 +21,6 @@ enum FormError {
         #[service_error(wire)]
         form: String,
     },
-}
-
-/// `err` sent by every transport and decoded back, with the transport's name.
-fn through_every_transport<E: ServiceError>(err: &E) -> Vec<(&'static str, ErrorResult)> {
-    let mut decoded = Vec::new();
-    for (name, format) in [("goa", BodyFormat::Goa), ("problem", BodyFormat::Problem)] {
-        let response = http::response(err, format);
-        let back = ErrorResult::from_http_response(response.status(), response.headers(), response.body());
-        decoded.push((name, back));
-    }
-    decoded.push(("grpc", ErrorResult::from_grpc_status(&errdsl::grpc::to_status(err))));
-    decoded.push(("connect", ErrorResult::from_connect_error(&errdsl::connect::to_connect_error(err))));
-    decoded
 }
 
 /// A path as garde and validator write them: names and indexes.

@@ -1,7 +1,8 @@
 //! Every value the message sent shows travels with the error (Google's
 //! AIP-193 wants it in `ErrorInfo`'s metadata; it is on the wire already),
-//! `wire` or not, as the message shows it; a fault's `#[error]` text is
-//! not sent, so what only it shows stays in the process.
+//! `wire` or not, as the message shows it; the `#[error]` text of a fault
+//! or of an error classified at run time is not sent, so what only it
+//! shows stays in the process.
 
 use std::io;
 
@@ -22,7 +23,8 @@ pub enum OrderError {
     #[error("store {shard} failed")]
     #[service_error(fault)]
     StoreFailed { shard: String },
-    /// Classified: a fault or not by its source, at run time.
+    /// Classified at run time: its `#[error]` text is never sent (a client
+    /// error sends its class's text, a fault the fault's).
     #[error("upstream {host} failed")]
     #[service_error(classify)]
     Upstream {
@@ -58,10 +60,11 @@ fn the_error_text_fields_travel_as_the_message_shows_them() {
 #[test]
 fn a_faults_text_fields_stay_in_the_process() {
     assert!(OrderError::store_failed("db-7.internal".into()).wire_fields().is_empty());
-    // Classified as a fault (a server-side code): nothing shown travels.
-    let fault = OrderError::upstream("10.0.0.7".into(), io::Error::from(io::ErrorKind::InvalidData));
-    assert!(!fault.is_fault());
-    assert_eq!(fault.wire_fields(), [("host", "10.0.0.7".to_owned())]);
+    // Classified: its `#[error]` text is not sent, fault or not, so
+    // nothing it shows travels.
+    let client = OrderError::upstream("10.0.0.7".into(), io::Error::from(io::ErrorKind::InvalidData));
+    assert!(!client.is_fault());
+    assert!(client.wire_fields().is_empty());
     let fault = OrderError::upstream("10.0.0.7".into(), io::Error::other("boom"));
     assert!(fault.is_fault());
     assert!(fault.wire_fields().is_empty());

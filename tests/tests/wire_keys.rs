@@ -32,6 +32,10 @@ fn samples_agree() {
         "x_",
         "retry_2x",
         "Id",
+        "id",
+        "code",
+        "service",
+        "field_id",
         "é_ü",
         "",
     ] {

@@ -11,6 +11,7 @@ mod wire;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned as _;
 use syn::{Member, WherePredicate};
 
 use crate::model::{Catalog, CodeSource, ErrorDecl, Outline};
@@ -24,7 +25,9 @@ pub(crate) fn expand(catalog: &Catalog) -> TokenStream {
     let ctors = ctor::constructors(&catalog.outline);
     let try_from = wire::try_from(catalog);
     let transports = catalog.outline.transport_impls.then(|| wire::transports(&catalog.outline));
+    let thread_checks = thread_checks(&catalog.outline);
     quote! {
+        #thread_checks
         #definition
         #service_error
         #catalog_impl
@@ -45,11 +48,27 @@ pub(crate) fn fallback(outline: &Outline) -> TokenStream {
     }
     let ctors = ctor::constructors(outline);
     let stubs = fallback::stubs(outline);
+    let thread_checks = thread_checks(outline);
     quote! {
+        #thread_checks
         #definition
         #ctors
         #stubs
     }
+}
+
+/// One check per field type that only the compiler can tell is `Send +
+/// Sync` ([`Outline::thread_checks`]), spanned on the type, so that one that
+/// is not is one error there, in errdsl's words.
+fn thread_checks(outline: &Outline) -> TokenStream {
+    if outline.thread_checks.is_empty() {
+        return TokenStream::new();
+    }
+    let checks = outline.thread_checks.iter().map(|ty| {
+        let check = quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ThreadSafe>::CHECKED);
+        quote!(let () = #check;)
+    });
+    quote!(const _: () = { #(#checks)* };)
 }
 
 /// The code as a constant expression over the runtime's tables.

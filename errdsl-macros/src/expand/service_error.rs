@@ -170,14 +170,23 @@ fn bool_lit(value: bool) -> TokenStream {
 }
 
 /// `user_message()`: a borrowed constant, or the message formatted from the
-/// fields it names.
+/// fields it names; for a variant classified at run time without one, its
+/// class's generic text.
 fn user_message(error: &ErrorDecl) -> (Vec<usize>, TokenStream) {
     let spec = match &error.kind {
         Kind::Static(spec) | Kind::Classified { spec, .. } => spec,
         Kind::Transparent { field, .. } => return delegate(error, *field, &quote!(user_message)),
     };
     let Some(template) = &spec.user_msg else {
-        return (Vec::new(), quote!(::errdsl::__private::None));
+        return match &error.kind {
+            // A foreign error's text is internal: a client sees its class's
+            // generic text (a fault, the fault's).
+            Kind::Classified { source, .. } if !spec.fault => {
+                let source_error = as_dyn_error(&binding(*source), &error.fields[*source].ty);
+                (vec![*source], quote!(::errdsl::__private::classified_user_message(#source_error)))
+            }
+            _ => (Vec::new(), quote!(::errdsl::__private::None)),
+        };
     };
     if template.is_static() {
         let text = LitStr::new(&template.static_text(), template.lit.span());

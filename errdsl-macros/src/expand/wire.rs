@@ -70,18 +70,9 @@ fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
             .collect();
         let mut bound = travelling;
         bound.extend(shown.fields.iter().map(|&(i, _)| i));
-        let texts = |pairs: &[&TokenStream]| {
-            if pairs.is_empty() { quote!(::std::vec::Vec::new()) } else { quote!(::std::vec![#(#pairs),*]) }
-        };
         let all: Vec<&TokenStream> = pairs.iter().chain(&shown_pairs).collect();
-        let body = if shown.unless_fault && !shown_pairs.is_empty() {
-            let (when_fault, otherwise) = (texts(&pairs.iter().collect::<Vec<_>>()), texts(&all));
-            quote! {
-                if ::errdsl::__private::ServiceError::is_fault(self) { #when_fault } else { #otherwise }
-            }
-        } else {
-            texts(&all)
-        };
+        let body =
+            if all.is_empty() { quote!(::std::vec::Vec::new()) } else { quote!(::std::vec![#(#all),*]) };
         Some((bound, body))
     }))
 }

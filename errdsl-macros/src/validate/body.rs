@@ -12,7 +12,8 @@ use crate::model::{CustomBody, ErrorDecl, Kind};
 
 /// The member of every custom body that holds the wire message.
 const MESSAGE: &str = "message";
-/// The member Goa reserves (its generated code names the error by it).
+/// The member Goa reserves (its generated code names the error by it): no
+/// wire field of a custom body and no name member may have it.
 const RESERVED: &str = "error_name";
 
 /// Sets the custom body of `decl` when it, or its enum, declares one.
@@ -37,14 +38,25 @@ pub(super) fn resolve_custom_body(
         return;
     }
     let fields = decl.wire_fields();
-    for (name, _) in fields.iter().filter(|(name, _)| name == MESSAGE) {
-        let field = error.fields.iter().find(|field| field.name().as_deref() == Some(name.as_str()));
+    for (name, _) in fields.iter().filter(|(name, _)| name == MESSAGE || name == RESERVED) {
+        let index = decl.fields.iter().position(|field| field.wire_name() == *name);
+        let (why, instead) = if name == MESSAGE {
+            ("sends its message as the member `message`", "detail")
+        } else {
+            (
+                "is a Goa type, whose generated Go code has an `ErrorName` method that a member `error_name` would clash with",
+                "kind",
+            )
+        };
         let message = format!(
-            "the custom body of `{}` sends its message as the member `message`, so no field can travel under that name; rename the field",
+            "the custom body of `{}` {why}, so no field can travel under that name; give the field another wire name, e.g. `#[service_error(name = \"{instead}\")]`",
             error.ident
         );
-        match field {
-            Some(field) => cx.error_at(&field.member, message),
+        match index.map(|index| &error.fields[index]) {
+            Some(field) => match &field.keys.name {
+                Some(lit) => cx.error_at(lit, message),
+                None => cx.error_at(&field.member, message),
+            },
             None => cx.error_span(error.ident.span(), message),
         }
     }

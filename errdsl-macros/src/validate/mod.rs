@@ -10,6 +10,7 @@
 
 mod body;
 pub(crate) mod errors;
+mod fields;
 mod mapping;
 mod outline;
 
@@ -28,13 +29,10 @@ use crate::case::snake_case;
 use crate::codes;
 use crate::ctxt::Ctxt;
 use crate::fmt::{FieldRef, Template};
-use crate::model::{Catalog, CodeSource, ErrorDecl, Field, Kind, Outline, Spec, Wire};
+use crate::model::{Catalog, CodeSource, ErrorDecl, Kind, Outline, Spec};
 use crate::suggest::{did_you_mean, tidy};
 use crate::thread_safety;
 use crate::wire_keys;
-
-/// Field names the wire format keeps for itself.
-const RESERVED_FIELDS: &[&str] = &["error_name"];
 
 /// Every rule of a derived type: checks `input` and resolves it into the
 /// model, around its outline.
@@ -92,7 +90,6 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
     let mut errors = Vec::new();
     let mut complete = container.is_some() && input.container_parsed == ast::Parsed::All;
     for error in &input.errors {
-        check_reserved_fields(error, cx);
         check_thread_safe_fields(error, cx);
         if !input.source_checked_elsewhere {
             check_single_source(error, cx);
@@ -110,7 +107,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
             let defaults = Defaults { keys: defaults, known: defaults_known };
             resolve_static(error, keys, defaults, &owner, cx).map(Kind::Static)
         };
-        let fields = resolve_wire_fields(error, keys, cx);
+        let fields = fields::resolve_wire_fields(error, keys, cx);
         let Some(kind) = kind else {
             complete = false;
             continue;
@@ -131,7 +128,8 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
             message,
             cfgs: error.cfgs.clone(),
         };
-        check_metadata_keys(&decl, error, cx);
+        fields::check_field_names(&decl, error, cx);
+        fields::check_metadata_keys(&decl, error, cx);
         body::resolve_custom_body(&mut decl, error, keys, defaults, cx);
         errors.push(decl);
     }
@@ -268,20 +266,6 @@ fn check_service(service: &LitStr, cx: &mut Ctxt) -> Option<String> {
     Some(value)
 }
 
-/// Rule: no field may use a name the wire format reserves.
-fn check_reserved_fields(error: &ast::Error<'_>, cx: &mut Ctxt) {
-    for field in &error.fields {
-        if let Some(name) = field.name()
-            && RESERVED_FIELDS.contains(&name.as_str())
-        {
-            cx.error_at(
-                    &field.member,
-                    format!("the field name `{name}` is reserved: errdsl uses it for the error's wire name; rename the field"),
-                );
-        }
-    }
-}
-
 /// Rule: no field's type is, as written, kept from being `Send + Sync`
 /// (see `thread_safety`).
 fn check_thread_safe_fields(error: &ast::Error<'_>, cx: &mut Ctxt) {
@@ -297,120 +281,6 @@ fn check_thread_safe_fields(error: &ast::Error<'_>, cx: &mut Ctxt) {
             );
         }
     }
-}
-
-/// Rule: every field that travels (declared `wire`, or shown in the message
-/// sent) has an `ErrorInfo.metadata` key of its own that reads back as its
-/// name (AIP-193: `lowerCamelCase`, at most 64 characters), and none that
-/// errdsl keeps for itself (`id`, `code`, the flags, `service`).
-fn check_metadata_keys(decl: &ErrorDecl, error: &ast::Error<'_>, cx: &mut Ctxt) {
-    let shown = decl.shown().fields.into_iter().map(|(index, _)| index);
-    let wire = (0..decl.fields.len()).filter(|&i| decl.fields[i].wire == Wire::Travels);
-    let mut indices: Vec<usize> = wire.chain(shown).collect();
-    indices.sort_unstable();
-    // Keys that read back as their names cannot collide: distinct fields
-    // have distinct names.
-    for index in indices {
-        let field = &decl.fields[index];
-        let name = field.wire_name();
-        let key = wire_keys::metadata_key(&name);
-        let back = wire_keys::field_of_key(&key);
-        let what = match &field.member {
-            syn::Member::Named(_) => format!("the field `{name}`"),
-            syn::Member::Unnamed(_) => format!("field {name}"),
-        };
-        let problem = if wire_keys::RESERVED_METADATA_KEYS.contains(&key.as_str()) {
-            let filled = if key == "id" { "id".to_owned() } else { format!("`{key}`") };
-            let owner = snake_case(&error.ident.to_string());
-            let rename = if owner.split('_').any(|word| word == name) {
-                format!("{name}_value")
-            } else {
-                format!("{owner}_{name}")
-            };
-            format!(
-                "travels in gRPC's `ErrorInfo.metadata` as `{key}`, a key errdsl fills itself (with the error's {filled}); rename the field, e.g. `{rename}`"
-            )
-        } else if key.len() > 64 {
-            format!(
-                "travels in gRPC's `ErrorInfo.metadata` as a key of {} characters, and AIP-193 allows 64; shorten its name",
-                key.len()
-            )
-        } else if back != name {
-            format!(
-                "travels in gRPC's `ErrorInfo.metadata` under the lowerCamelCase key `{key}`, which a client turns back into `{back}`, not `{name}`; rename the field so that no word after a `_` starts with a digit, e.g. `{back}`"
-            )
-        } else {
-            continue;
-        };
-        let message = format!("{what} of `{}` {problem}", error.ident);
-        // A positional field has no name to point at: its type stands for it.
-        match &field.member {
-            syn::Member::Named(member) => cx.error_at(member, message),
-            syn::Member::Unnamed(_) => cx.error_at(&field.ty, message),
-        }
-    }
-}
-
-/// Rule: a field travels (`wire`), decodes as its default (`default`) or
-/// holds the error's field violations (`violations`): one of them, none on
-/// a transparent error (whose inner error encodes and decodes itself), and
-/// one field of violations per error.
-fn resolve_wire_fields(error: &ast::Error<'_>, keys: &ErrorKeys, cx: &mut Ctxt) -> Vec<Field> {
-    let transparent = keys.transparent.is_present();
-    let mut violations_field: Option<String> = None;
-    error
-        .fields
-        .iter()
-        .map(|field| {
-            let written: Vec<(&str, Wire, Span)> = [
-                ("wire", Wire::Travels, field.keys.wire),
-                ("default", Wire::Defaulted, field.keys.default),
-                ("violations", Wire::Violations, field.keys.violations),
-            ]
-            .into_iter()
-            .filter(|(_, _, flag)| flag.is_present())
-            .map(|(name, mode, flag)| (name, mode, flag.span()))
-            .collect();
-            let mode = match written.as_slice() {
-                [] => Wire::Local,
-                [(_, mode, _)] => *mode,
-                [(first, ..), (second, _, span), ..] => {
-                    cx.error_span(*span, both_message(first, second));
-                    Wire::Local
-                }
-            };
-            if let (true, Some((name, _, span))) = (transparent, written.first()) {
-                cx.error_span(
-                    *span,
-                    format!("`{name}` has no effect on a `transparent` error: its inner error travels and decodes by its own declaration; remove it"),
-                );
-            }
-            if mode == Wire::Violations {
-                let name = match &field.member {
-                    syn::Member::Named(ident) => ident.to_string(),
-                    syn::Member::Unnamed(index) => index.index.to_string(),
-                };
-                match &violations_field {
-                    Some(first) => cx.error_span(
-                        field.keys.violations.span(),
-                        format!("an error carries one list of field violations, and `{first}` holds it already; put every violation in that field"),
-                    ),
-                    None => violations_field = Some(name),
-                }
-            }
-            Field { member: field.member.clone(), ty: field.ty.clone(), wire: mode }
-        })
-        .collect()
-}
-
-/// The message for a field with two of `wire`, `default` and `violations`.
-fn both_message(first: &str, second: &str) -> String {
-    let what = |key: &str| match key {
-        "wire" => "travels on the wire (`wire`)",
-        "default" => "stays in the process and decodes as its default (`default`)",
-        _ => "holds the error's field violations (`violations`)",
-    };
-    format!("a field either {} or {}, not both; remove one", what(first), what(second))
 }
 
 /// Rule: wire names are unique within a type (clients decode by name),

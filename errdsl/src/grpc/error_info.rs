@@ -7,8 +7,8 @@
 //! them by a test); names and fields built at run time are sent as well as
 //! these functions can spell them.
 
-/// The metadata keys of `ErrorInfo` that errdsl fills itself; no field may
-/// travel under one of them.
+/// The metadata keys of `ErrorInfo` that errdsl fills itself; a field
+/// named like one travels under another key ([`metadata_key`]).
 ///
 /// ```
 /// assert!(errdsl::grpc::RESERVED_METADATA_KEYS.contains(&"id"));
@@ -81,14 +81,19 @@ pub fn reason(name: &str) -> String {
 
 /// The `ErrorInfo.metadata` key of a wire field: its `lowerCamelCase`
 /// (`deadline_ms` is `deadlineMs`); a positional field's index follows
-/// `field` (`0` is `field0`), since a key starts with a letter.
+/// `field` (`0` is `field0`), since a key starts with a letter. A field
+/// named like one of errdsl's own keys ([`RESERVED_METADATA_KEYS`]: `id`,
+/// `code`, ...) travels as `field_<name>`, which [`field_of_key`] reads
+/// back as `<name>`, so that `NotFound { id: u64 }` needs no rename.
 ///
 /// ```
-/// use errdsl::grpc::metadata_key;
+/// use errdsl::grpc::{field_of_key, metadata_key};
 ///
 /// assert_eq!(metadata_key("deadline_ms"), "deadlineMs");
 /// assert_eq!(metadata_key("dividend"), "dividend");
 /// assert_eq!(metadata_key("0"), "field0");
+/// assert_eq!(metadata_key("code"), "field_code");
+/// assert_eq!(field_of_key("field_code"), "code");
 /// ```
 #[must_use]
 pub fn metadata_key(field: &str) -> String {
@@ -96,7 +101,10 @@ pub fn metadata_key(field: &str) -> String {
         return format!("field{field}");
     }
     if !field.contains('_') {
-        // One word: the key is the name.
+        // One word: the key is the name, unless errdsl's own keys have it.
+        if RESERVED_METADATA_KEYS.contains(&field) {
+            return format!("field_{field}");
+        }
         return field.to_owned();
     }
     let mut key = String::with_capacity(field.len());
@@ -156,7 +164,18 @@ mod tests {
 
     #[test]
     fn snake_case_fields_round_trip() {
-        for name in ["deadline_ms", "a", "dividend", "retry_after_secs", "x2", "0", "12", "http_status2"] {
+        for name in [
+            "deadline_ms",
+            "a",
+            "dividend",
+            "retry_after_secs",
+            "x2",
+            "0",
+            "12",
+            "http_status2",
+            "id",
+            "code",
+        ] {
             assert_eq!(field_of_key(&metadata_key(name)), name, "{name}");
         }
     }

@@ -505,11 +505,11 @@ fn long_text_is_cut_on_a_char_boundary_on_both_sides() {
     assert_eq!(bounded("short"), "short");
 }
 
-/// A field built at run time under one of errdsl's keys, or twice under
-/// one key, never doubles an entry: errdsl's keys keep their values, and a
-/// key given twice keeps its last.
+/// A field built at run time under one of errdsl's keys travels under a
+/// key of its own; one given twice under one key never doubles an entry:
+/// errdsl's keys keep their values, and a key given twice keeps its last.
 #[test]
-fn errdsl_keys_win_over_fields_and_each_key_is_sent_once() {
+fn fields_never_take_errdsls_keys_and_each_key_is_sent_once() {
     // Decoded as repeated entries, not as a map, to see every one sent.
     #[derive(Clone, PartialEq, prost::Message)]
     struct Entries {
@@ -539,9 +539,12 @@ fn errdsl_keys_win_over_fields_and_each_key_is_sent_once() {
     let entries = Entries::decode(&info.value[..]).expect("entries");
     let sent: Vec<(&str, &str)> =
         entries.metadata.iter().map(|e| (e.key.as_str(), e.value.as_str())).collect();
+    // Fields named like errdsl's keys travel beside them, as `field_<name>`.
     assert_eq!(
         sent,
         [
+            ("field_id", "spoof"),
+            ("field_code", "ok"),
             ("deadlineMs", "2"),
             ("id", "x7Fq9-Ab"),
             ("temporary", "false"),
@@ -965,9 +968,15 @@ prop_compose! {
         service in proptest::option::of("[a-z][a-z0-9.-]{0,20}".prop_filter("reserved", |s| s != DEFAULT_DOMAIN)),
         // Names in snake_case, words starting with a letter: the declared
         // ones (the macros turn others away), which the metadata keys
-        // carry faithfully.
-        fields in proptest::collection::btree_map("[a-eg-z][a-z0-9]{0,5}(_[a-z][a-z0-9]{0,5}){0,2}", "\\PC{0,40}", 0..6)
-            .prop_filter("errdsl's own keys", |fields| fields.keys().all(|k| !RESERVED_METADATA_KEYS.contains(&k.as_str()))),
+        // carry faithfully; errdsl's own keys among them (`id`, `code`).
+        fields in proptest::collection::btree_map(
+            prop_oneof![
+                "[a-eg-z][a-z0-9]{0,5}(_[a-z][a-z0-9]{0,5}){0,2}",
+                proptest::sample::select(RESERVED_METADATA_KEYS).prop_map(str::to_owned),
+            ],
+            "\\PC{0,40}",
+            0..6,
+        ),
         id in proptest::option::of("[A-Za-z0-9_-]{8}"),
     ) -> ErrorResult {
         let (temporary, timeout, fault) = flags;

@@ -1,20 +1,10 @@
 // Every field that travels (declared `wire`, or shown in the message sent)
-// is an entry of gRPC's `ErrorInfo.metadata` under its lowerCamelCase name:
-// it may not take a key errdsl fills itself, and its key must read back as
-// its name.
+// is an entry of gRPC's `ErrorInfo.metadata` under its lowerCamelCase wire
+// name, which must read back as that name and fit in 64 characters. (A
+// field named like one of errdsl's own keys, `id` or `code`, compiles: it
+// travels as `field_id`; `tests/tests/field_wire_names.rs`.)
 #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
 enum UserError {
-    // `wire`: travels under `id`, errdsl's id of the error.
-    #[error("no user")]
-    #[service_error(http = 404)]
-    NotFound {
-        #[service_error(wire)]
-        id: u64,
-    },
-    // Shown in the user message, which is sent: travels under `code`.
-    #[error("bad code")]
-    #[service_error(http = 400, user_msg = "Code {code} is not valid.")]
-    BadCode { code: String },
     // Shown in the `#[error]` message, which is sent: travels as `retry2x`.
     #[error("slow: {retry_2x}")]
     #[service_error(http = 400)]
