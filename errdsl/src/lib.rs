@@ -181,7 +181,7 @@ pub use code::{Code, UnknownCode};
 /// AIP-193 reason, a `domain` that is no DNS name, a travelling field whose
 /// `ErrorInfo` metadata key would not read back, two fields under one wire
 /// name, a field type that is not `Send + Sync` (one error, on the type,
-/// through [`ThreadSafe`]), misused `transparent`/`classify`, a custom
+/// through `ThreadSafe`), misused `transparent`/`classify`, a custom
 /// body's field under the member `message` or Goa's reserved `error_name`,
 /// and `user_msg` placeholders naming missing fields.
 ///
