@@ -10,7 +10,7 @@ use syn::{Attribute, Ident, Path, Token, Variant, WherePredicate};
 use crate::ast::decls::EnumDecl;
 use crate::ast::{self, Input};
 use crate::case::snake_case;
-use crate::model::{Ancestor, EnumDefinition, Field, Outline, VariantOutline, Wire};
+use crate::model::{Ancestor, AncestorVariant, EnumDefinition, Field, Outline, VariantOutline, Wire};
 use crate::thread_safety::{known_thread_safe, not_thread_safe};
 use crate::tree::Tree;
 
@@ -106,8 +106,10 @@ pub(crate) fn ancestors<'a>(
             let variants = outline_of(a)?
                 .variants
                 .iter()
-                .map(|v| {
-                    (v.ident.clone(), v.fields.iter().map(|f| f.member.clone()).collect(), v.cfgs.clone())
+                .map(|v| AncestorVariant {
+                    ident: v.ident.clone(),
+                    fields: v.fields.iter().map(|f| (f.member.clone(), f.cfgs.clone())).collect(),
+                    cfgs: v.cfgs.clone(),
                 })
                 .collect();
             Some(Ancestor { path, variants })
@@ -140,24 +142,13 @@ fn derives_debug(attrs: &[Attribute]) -> bool {
     })
 }
 
-/// The variant without the attributes errdsl and thiserror read, and
-/// without cfg'd fields (an `errors!` mistake, reported).
+/// The variant without the attributes errdsl and thiserror read (a
+/// field's `#[cfg(...)]` stays).
 fn clean_variant(variant: &Variant) -> Variant {
     let mut variant = variant.clone();
     variant
         .attrs
         .retain(|a| !a.path().is_ident("error") && !a.path().is_ident("service_error") && !hides_read(a));
-    let fields = match &mut variant.fields {
-        syn::Fields::Named(fields) => Some(&mut fields.named),
-        syn::Fields::Unnamed(fields) => Some(&mut fields.unnamed),
-        syn::Fields::Unit => None,
-    };
-    if let Some(fields) = fields {
-        *fields = std::mem::take(fields)
-            .into_iter()
-            .filter(|f| !f.attrs.iter().any(|a| a.path().is_ident("cfg")))
-            .collect();
-    }
     for field in &mut variant.fields {
         field.attrs.retain(|a| {
             !["source", "from", "backtrace", "service_error"].iter().any(|n| a.path().is_ident(n))
@@ -207,17 +198,15 @@ pub(crate) fn without_clashes(mut outline: Outline) -> Outline {
 
 /// The fields of an error, before `validate` decides what travels.
 pub(crate) fn fields(error: &ast::Error<'_>) -> Vec<Field> {
-    // A cfg'd field (an `errors!` mistake, reported) is left out, as the
-    // enum's definition leaves it out.
     error
         .fields
         .iter()
-        .filter(|f| !f.has_attr("cfg"))
         .map(|f| Field {
             member: f.member.clone(),
             ty: f.ty.clone(),
             wire: Wire::Local,
             name: f.keys.name.as_ref().map(syn::LitStr::value),
+            cfgs: f.cfgs(),
         })
         .collect()
 }

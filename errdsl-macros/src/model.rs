@@ -80,8 +80,18 @@ pub(crate) struct EnumDefinition {
 pub(crate) struct Ancestor {
     /// The ancestor as the descendant names it.
     pub path: Path,
-    /// Its variants: their fields and `#[cfg(...)]` attributes.
-    pub variants: Vec<(Ident, Vec<Member>, Vec<Attribute>)>,
+    /// Its variants.
+    pub variants: Vec<AncestorVariant>,
+}
+
+/// A variant of an ancestor, as `From` converts it.
+#[derive(Clone)]
+pub(crate) struct AncestorVariant {
+    pub ident: Ident,
+    /// Its fields, each with its `#[cfg(...)]` attributes.
+    pub fields: Vec<(Member, Vec<Attribute>)>,
+    /// Its `#[cfg(...)]` attributes.
+    pub cfgs: Vec<Attribute>,
 }
 
 /// An enum or struct and every error it can be, resolved and checked.
@@ -196,6 +206,10 @@ pub(crate) struct Field {
     pub wire: Wire,
     /// `#[service_error(name = "...")]`: its wire name, when not its own.
     pub name: Option<String>,
+    /// Its `#[cfg(...)]` attributes (`errors!` only: the compiler strips a
+    /// derive's cfg'd fields before the derive runs), for every item that
+    /// names it.
+    pub cfgs: Vec<Attribute>,
 }
 
 /// What becomes of a field on the wire.
@@ -227,9 +241,13 @@ impl Field {
 }
 
 impl ErrorDecl {
-    /// Whether a client can decode this error: it has no local field.
-    pub(crate) fn is_decodable(&self) -> bool {
-        self.fields.iter().all(|field| field.wire != Wire::Local)
+    /// When a client can decode this error: in the configurations where
+    /// it has no local field. `None` when some local field is there in
+    /// every configuration; else the `#[cfg(...)]` attributes of each local
+    /// field (none: always).
+    pub(crate) fn local_field_cfgs(&self) -> Option<Vec<&[Attribute]>> {
+        let local = self.fields.iter().filter(|field| field.wire == Wire::Local);
+        local.map(|field| (!field.cfgs.is_empty()).then_some(field.cfgs.as_slice())).collect()
     }
 
     /// The index of the field a placeholder names (validated to exist).
@@ -270,13 +288,21 @@ impl ErrorDecl {
     /// then those the sent message shows (as text when the message formats
     /// them with a spec, `{amount:.2}`).
     pub(crate) fn wire_fields(&self) -> Vec<(String, JsonType)> {
+        self.travelling_fields()
+            .into_iter()
+            .map(|(field, json_type)| (field.wire_name(), json_type))
+            .collect()
+    }
+
+    /// [`wire_fields`](Self::wire_fields), with the fields themselves.
+    pub(crate) fn travelling_fields(&self) -> Vec<(&Field, JsonType)> {
         let travelling = self.fields.iter().filter(|field| field.wire == Wire::Travels);
-        let mut fields: Vec<(String, JsonType)> =
-            travelling.map(|field| (field.wire_name(), JsonType::of(&field.ty))).collect();
+        let mut fields: Vec<(&Field, JsonType)> =
+            travelling.map(|field| (field, JsonType::of(&field.ty))).collect();
         for (index, spec) in self.shown().fields {
             let field = &self.fields[index];
             let json_type = if spec.is_empty() { JsonType::of(&field.ty) } else { JsonType::String };
-            fields.push((field.wire_name(), json_type));
+            fields.push((field, json_type));
         }
         fields
     }

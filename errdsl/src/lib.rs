@@ -205,9 +205,11 @@ pub use wire_shape::{BodyShape, JsonType, WireField};
 /// on an enum lets other crates inherit from it too, naming it by its path
 /// (`pub enum DividerError: ::api_errors::api::ApiError`). Enums
 /// get `#[derive(Debug)]` unless they derive it. A `#[cfg(...)]` on a
-/// variant or an enum goes on every item generated for it; one on a field,
-/// or a `#[cfg_attr]` holding `service_error`, `error`, `source` or `from`,
-/// is a compile error (`errors!` runs before the compiler evaluates them).
+/// variant, an enum or a named field goes on every item generated for it
+/// (a field no message shows, and not the source: those need the field in
+/// every configuration); a `#[cfg_attr]` holding `service_error`, `error`,
+/// `source` or `from` is a compile error (`errors!` runs before the
+/// compiler evaluates it).
 ///
 /// ```
 /// use errdsl::{Catalog, Code, ServiceError};

@@ -101,3 +101,46 @@ fn cfg_on_a_whole_enum_goes_on_everything_generated_for_it() {
     let err: CacheGetError = CacheError::evicted().into();
     assert!(err.is_temporary());
 }
+
+errdsl::errors! {
+    /// `#[cfg(...)]` on fields, as a derive sees them after the compiler
+    /// strips its input: a field compiled out is in no generated item (the
+    /// constructor's parameters, patterns, `TryFrom`, the wire fields, the
+    /// catalog), one compiled in is in all of them.
+    #[service_error(service = "store")]
+    pub enum ShardError {
+        #[error("shard {shard} is read-only")]
+        #[service_error(http = 409)]
+        ReadOnly {
+            #[service_error(wire)]
+            shard: u32,
+            #[cfg(test)]
+            #[service_error(wire)]
+            replica: String,
+            #[cfg(not(test))]
+            #[service_error(wire)]
+            primary: String,
+            #[cfg(not(test))]
+            hint: &'static str,
+        },
+    }
+
+    /// A child inherits the cfg'd fields with the variant.
+    #[service_error(service = "store")]
+    pub enum WriteError: ShardError {}
+}
+
+#[test]
+fn cfg_on_fields_goes_on_everything_that_names_them() {
+    let err = ShardError::read_only(3, "r-2".to_owned());
+    assert_eq!(err.to_string(), "shard 3 is read-only");
+    let sent: Vec<(&str, String)> = err.wire_fields();
+    assert_eq!(sent, [("shard", "3".to_owned()), ("replica", "r-2".to_owned())]);
+    let spec = ShardError::spec("read_only").unwrap();
+    let names: Vec<&str> = spec.wire_fields.iter().map(|field| field.name).collect();
+    assert_eq!(names, ["shard", "replica"]);
+    let back = ShardError::try_from(ErrorResult::from_service_error(&err)).unwrap();
+    assert!(matches!(back, ShardError::ReadOnly { shard: 3, ref replica } if replica == "r-2"));
+    let child: WriteError = err.into();
+    assert!(matches!(child, WriteError::ReadOnly { shard: 3, .. }));
+}

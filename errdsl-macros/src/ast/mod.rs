@@ -220,6 +220,11 @@ impl Error<'_> {
 }
 
 impl Field<'_> {
+    /// The field's `#[cfg(...)]` attributes.
+    pub(crate) fn cfgs(&self) -> Vec<syn::Attribute> {
+        self.attrs.iter().filter(|attr| attr.path().is_ident("cfg")).cloned().collect()
+    }
+
     /// Whether the field has an attribute named `name` (e.g. `source`).
     pub(crate) fn has_attr(&self, name: &str) -> bool {
         self.attrs.iter().any(|attr| attr.path().is_ident(name))

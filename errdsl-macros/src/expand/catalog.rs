@@ -212,11 +212,11 @@ fn spec_expr(error: &ErrorDecl, spec: &Spec, classified: bool) -> TokenStream {
     if let Some(secs) = spec.retry_after_secs {
         expr = quote!(#expr.with_retry_after_secs(#secs));
     }
-    let wire_fields = error.wire_fields();
+    let wire_fields = error.travelling_fields();
     if !wire_fields.is_empty() {
-        let fields = wire_fields.iter().map(|(name, json_type)| {
-            let json_type = json_type.tokens();
-            quote!(::errdsl::__private::WireField::new(#name, #json_type))
+        let fields = wire_fields.iter().map(|(field, json_type)| {
+            let (name, json_type, cfgs) = (field.wire_name(), json_type.tokens(), &field.cfgs);
+            quote!(#(#cfgs)* ::errdsl::__private::WireField::new(#name, #json_type))
         });
         expr = quote!(#expr.with_wire_fields(&[#(#fields),*]));
     }

@@ -29,12 +29,15 @@ pub(super) fn constructors(outline: &Outline) -> TokenStream {
             })
             .collect();
         let types = fields.iter().map(|f| &f.ty);
+        // A cfg'd field (named: `errors!` turns away a positional one) is a
+        // parameter, and a field of the literal, under its cfg.
+        let field_cfgs: Vec<_> = fields.iter().map(|f| &f.cfgs).collect();
         let body = if fields.is_empty() {
             quote!(Self::#variant)
         } else if tuple {
             quote!(Self::#variant(#(#params),*))
         } else {
-            quote!(Self::#variant { #(#params),* })
+            quote!(Self::#variant { #(#(#field_cfgs)* #params),* })
         };
         let doc = format!("Creates the [`{ident}::{variant}`] error.");
         let cfgs = &outline_variant.cfgs;
@@ -43,7 +46,7 @@ pub(super) fn constructors(outline: &Outline) -> TokenStream {
             #[doc = #doc]
             #[must_use]
             #[inline]
-            #vis fn #name(#(#params: #types),*) -> Self {
+            #vis fn #name(#(#(#field_cfgs)* #params: #types),*) -> Self {
                 #body
             }
         })

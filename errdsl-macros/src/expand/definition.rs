@@ -8,7 +8,7 @@ use syn::LitStr;
 
 use super::service_error::format_args;
 use super::{as_dyn_error, binding, match_errors};
-use crate::model::{Ancestor, Catalog, Display, Outline};
+use crate::model::{Ancestor, AncestorVariant, Catalog, Display, Outline};
 
 /// For a valid `errors!` enum: the enum, `Display`, `Error` and the `From`
 /// conversions.
@@ -130,11 +130,18 @@ fn from_fields(outline: &Outline) -> TokenStream {
 /// `From<Ancestor> for Child`: every error of the ancestor is one of the child's.
 fn from_ancestor(child: &Outline, ancestor: &Ancestor) -> TokenStream {
     let (child_ident, path) = (&child.ident, &ancestor.path);
-    let arms = ancestor.variants.iter().map(|(variant, members, cfgs)| {
-        let bindings: Vec<_> = (0..members.len()).map(binding).collect();
+    let arms = ancestor.variants.iter().map(|AncestorVariant { ident: variant, fields, cfgs }| {
+        let fields: Vec<TokenStream> = fields
+            .iter()
+            .enumerate()
+            .map(|(i, (member, field_cfgs))| {
+                let binding = binding(i);
+                quote!(#(#field_cfgs)* #member: #binding)
+            })
+            .collect();
         quote! {
             #(#cfgs)*
-            #path::#variant { #(#members: #bindings),* } => Self::#variant { #(#members: #bindings),* },
+            #path::#variant { #(#fields),* } => Self::#variant { #(#fields),* },
         }
     });
     let body =

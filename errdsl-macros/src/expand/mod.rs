@@ -102,14 +102,14 @@ pub(crate) fn as_dyn_error(binding: &Ident, ty: &syn::Type) -> TokenStream {
 /// A pattern matching `error`, binding the fields at `bound` to `binding(i)`.
 pub(crate) fn pattern(error: &ErrorDecl, bound: &[usize]) -> TokenStream {
     let fields = bound.iter().map(|&i| {
-        let member = &error.fields[i].member;
+        let (member, cfgs) = (&error.fields[i].member, &error.fields[i].cfgs);
         let binding = binding(i);
         // `{ 0: x }` matches tuple variants too, so one form serves every shape.
         let member = match member {
             Member::Named(ident) => quote!(#ident),
             Member::Unnamed(index) => quote!(#index),
         };
-        quote!(#member: #binding)
+        quote!(#(#cfgs)* #member: #binding)
     });
     let path = if let Some(variant) = &error.variant { quote!(Self::#variant) } else { quote!(Self) };
     quote!(#path { #(#fields,)* .. })

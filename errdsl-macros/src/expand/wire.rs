@@ -49,9 +49,11 @@ fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
         // A `wire` field's type is checked (`WireValue`, in errdsl's words)
         // where it is decoded, in `TryFrom`; here it is only displayed,
         // through `ToString`, which std makes fast for numbers and strings.
+        // Shown fields are never cfg'd (`errors!` turns that away); a
+        // `wire` one is an element under its cfg.
         let pairs = travelling.iter().map(|&i| {
-            let (name, value) = (error.fields[i].wire_name(), binding(i));
-            quote!((#name, ::std::string::ToString::to_string(#value)))
+            let (name, value, cfgs) = (error.fields[i].wire_name(), binding(i), &error.fields[i].cfgs);
+            quote!(#(#cfgs)* (#name, ::std::string::ToString::to_string(#value)))
         });
         let pairs: Vec<TokenStream> = pairs.collect();
         let shown = error.shown();
@@ -119,12 +121,10 @@ pub(super) fn try_from(catalog: &Catalog) -> TokenStream {
     // macros reject names of one catalog that differ only in case).
     let arms = catalog.errors.iter().filter_map(|error| {
         let spec = error.spec()?;
-        if !error.is_decodable() {
-            return None;
-        }
+        let decodable = decodable_cfg(&error.local_field_cfgs()?);
         let (name, cfgs) = (&spec.name, &error.cfgs);
         let construct = construct(error);
-        Some(quote!(#(#cfgs)* () if name.eq_ignore_ascii_case(#name) => { #construct }))
+        Some(quote!(#(#cfgs)* #decodable () if name.eq_ignore_ascii_case(#name) => { #construct }))
     });
     let arms: Vec<TokenStream> = arms.collect();
     // A `match` with guards rather than `if`s: its arms take `#[cfg]`.
@@ -171,12 +171,26 @@ pub(super) fn try_from(catalog: &Catalog) -> TokenStream {
     }
 }
 
+/// The `#[cfg(...)]` of the configurations in which none of the local
+/// fields with these `cfgs` is compiled in (nothing when there are none).
+fn decodable_cfg(cfgs: &[&[syn::Attribute]]) -> TokenStream {
+    if cfgs.is_empty() {
+        return TokenStream::new();
+    }
+    let compiled_in = cfgs.iter().map(|attrs| {
+        let predicates = attrs.iter().filter_map(|attr| attr.parse_args::<TokenStream>().ok());
+        quote!(all(#(#predicates),*))
+    });
+    quote!(#[cfg(not(any(#(#compiled_in),*)))])
+}
+
 /// `return Ok(Self::Variant { .. })`, or `return Err(result)` when a
 /// travelling field is missing or malformed.
 fn construct(error: &ErrorDecl) -> TokenStream {
     let path = variant_path(error);
     let fields = error.fields.iter().map(|field| {
         let (member, ty) = (&field.member, &field.ty);
+        let cfgs = &field.cfgs;
         let value = if field.wire == Wire::Travels {
             let name = field.wire_name();
             quote! {
@@ -192,7 +206,7 @@ fn construct(error: &ErrorDecl) -> TokenStream {
         } else {
             quote!(<#ty as ::errdsl::__private::DecodesAsDefault>::decoded())
         };
-        quote!(#member: #value)
+        quote!(#(#cfgs)* #member: #value)
     });
     quote!(return ::errdsl::__private::Ok(#path { #(#fields),* });)
 }

@@ -9,6 +9,7 @@ use super::{check_outline, check_template, check_unique_names, validate_errors};
 use crate::ast::decls::EnumDecl;
 use crate::ast::{self, Input};
 use crate::ctxt::Ctxt;
+use crate::fmt::{FieldRef, Template};
 use crate::model::{Display, DisplayDecl, ErrorDecl, Outline};
 use crate::suggest::did_you_mean;
 use crate::tree::Tree;
@@ -146,8 +147,8 @@ fn own_errors(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<Err
         check_no_cfg_attr(&variant.attrs, cx);
         for field in &variant.fields {
             check_no_cfg_attr(&field.attrs, cx);
-            check_no_field_cfg(variant, field, cx);
         }
+        check_field_cfgs(error, cx);
         check_from(variant, error, cx);
         check_source_is_an_error(variant, error, cx);
         displays.push(
@@ -234,18 +235,54 @@ fn check_no_own_derives(attrs: &[syn::Attribute], cx: &mut Ctxt) {
     }
 }
 
-/// Rule: no `#[cfg(...)]` on a field of an `errors!` variant: the macro
-/// writes the variant's patterns and constructor before the compiler knows
-/// whether the field exists.
-fn check_no_field_cfg(variant: &syn::Variant, field: &syn::Field, cx: &mut Ctxt) {
-    for attr in field.attrs.iter().filter(|a| a.path().is_ident("cfg")) {
-        cx.error_at(
-            attr,
+/// Rule: a `#[cfg(...)]` on a field of an `errors!` variant goes on every
+/// item that names the field (the enum, patterns, the constructor's
+/// parameters, `TryFrom`, the wire fields and the catalog), as it would
+/// for a derive, whose input the compiler strips first. That works for a
+/// named field that every configuration can do without: not a positional
+/// one (the fields after it would be renumbered), not the source,
+/// `#[from]`, `violations` or `transparent` field, and not one a message
+/// shows.
+fn check_field_cfgs(error: &ast::Error<'_>, cx: &mut Ctxt) {
+    let keys = error.keys.as_ref();
+    let messages: Vec<Template> = error
+        .message
+        .iter()
+        .chain(keys.and_then(|keys| keys.user_msg.as_ref()))
+        .filter_map(|lit| Template::parse(lit).ok())
+        .collect();
+    let source = error.source_field();
+    for (index, field) in error.fields.iter().enumerate() {
+        let Some(cfg) = field.attrs.iter().find(|a| a.path().is_ident("cfg")) else { continue };
+        let variant = &error.ident;
+        let role = if Some(index) == source {
+            Some("source")
+        } else if field.keys.violations.is_present() {
+            Some("field violations")
+        } else if keys.is_some_and(|keys| keys.transparent.is_present()) {
+            Some("inner error")
+        } else {
+            None
+        };
+        let problem = if let Some(name) = field.name() {
+            let shown =
+                messages.iter().find(|template| template.fields.contains(&FieldRef::Named(name.clone())));
+            match (role, shown) {
+                (Some(role), _) => format!(
+                    "`{name}` holds the {role} of `{variant}`, which it needs in every configuration; put the `#[cfg(...)]` on the variant instead, with one variant per configuration"
+                ),
+                (None, Some(template)) => format!(
+                    "the message {:?} of `{variant}` shows `{name}`, which exists only under this `#[cfg(...)]`; stop showing it, or put the `#[cfg(...)]` on the variant, with one variant per configuration",
+                    template.lit.value()
+                ),
+                (None, None) => continue,
+            }
+        } else {
             format!(
-                "`errors!` runs before `#[cfg]` is applied, so it cannot leave out a field of `{}`; put the `#[cfg(...)]` on the variant, with one variant per configuration",
-                variant.ident
-            ),
-        );
+                "a `#[cfg(...)]` on a positional field of `{variant}` would renumber the fields after it; name the variant's fields (`{variant} {{ ... }}`), or put the `#[cfg(...)]` on the variant"
+            )
+        };
+        cx.error_at(cfg, problem);
     }
 }
 

@@ -60,7 +60,7 @@ pub(super) fn resolve_wire_fields(error: &ast::Error<'_>, keys: &ErrorKeys, cx: 
                 }
             }
             let name = field.keys.name.as_ref().map(LitStr::value);
-            Field { member: field.member.clone(), ty: field.ty.clone(), wire: mode, name }
+            Field { member: field.member.clone(), ty: field.ty.clone(), wire: mode, name, cfgs: field.cfgs() }
         })
         .collect()
 }
