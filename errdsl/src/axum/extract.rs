@@ -182,13 +182,23 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T>
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, RequestError> {
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(value)) => Ok(Path(value)),
-            Err(rejection) => Err(path_error(&rejection)),
+            Err(rejection) => {
+                // A single value (`Path<u64>`) is named by the route's only
+                // parameter (`/users/{id}`: `id`), which axum leaves out.
+                let params = axum::extract::RawPathParams::from_request_parts(parts, state).await.ok();
+                let only_key = params.and_then(|params| {
+                    let mut keys = params.iter().map(|(key, _)| key);
+                    keys.next().filter(|_| keys.next().is_none()).map(str::to_owned)
+                });
+                Err(path_error(&rejection, only_key))
+            }
         }
     }
 }
 
-/// The error of a path that does not fit its extractor.
-fn path_error(rejection: &PathRejection) -> RequestError {
+/// The error of a path that does not fit its extractor; `only_key` is the
+/// route's parameter when it has one.
+fn path_error(rejection: &PathRejection, only_key: Option<String>) -> RequestError {
     use axum::extract::path::ErrorKind;
     let PathRejection::FailedToDeserializePathParams(failed) = rejection else {
         return RequestError::route_mismatch(rejection.body_text());
@@ -200,9 +210,10 @@ fn path_error(rejection: &PathRejection) -> RequestError {
         ErrorKind::ParseErrorAtIndex { index, expected_type, .. } => {
             RequestError::invalid_field_type(index.to_string(), in_client_terms(expected_type))
         }
-        ErrorKind::ParseError { expected_type, .. } => {
-            RequestError::invalid_field_type(".".to_owned(), in_client_terms(expected_type))
-        }
+        ErrorKind::ParseError { expected_type, .. } => RequestError::invalid_field_type(
+            only_key.unwrap_or_else(|| ".".to_owned()),
+            in_client_terms(expected_type),
+        ),
         ErrorKind::InvalidUtf8InPathParam { key } => {
             RequestError::invalid_field_type(key.clone(), "text (UTF-8)".to_owned())
         }
@@ -379,6 +390,9 @@ mod tests {
         let (status, body) = answer(Request::get("/path/x").body(Body::empty()).unwrap());
         assert_eq!(status, 400);
         assert!(body.contains(r#""expected":"a non-negative 32-bit integer""#), "{body}");
+        // A single value is named by the route's parameter, `/path/{count}`.
+        assert!(body.contains(r#""field":"count""#), "{body}");
+        assert!(body.contains("`count` must be"), "{body}");
         let err = RequestError::not_found(echoed(&"/x".repeat(MAX_ECHO_CHARS)));
         assert_eq!(err.wire_fields()[0].1.chars().count(), MAX_ECHO_CHARS + 1, "cut, with an ellipsis");
     }
