@@ -18,7 +18,9 @@
 //!   [`db`]: database errors in go-mysql's categories; [`retry`]: retries
 //!   of exactly what is temporary, with `backon` or `tower::retry`;
 //! - [`docs`]: a Markdown table and `OpenAPI` 3.1 components of any catalog;
-//! - [`testing`]: compare errors with templates in tests.
+//! - [`testing`]: compare errors with templates in tests;
+//! - [`guide`]: chapters per task, e.g. [moving from
+//!   thiserror](guide::from_thiserror).
 //!
 //! ```
 //! use errdsl::{Catalog, Code, ServiceError};
@@ -98,6 +100,12 @@
 //! features.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
+
+/// Guides to tasks, each a chapter whose examples run as doctests.
+pub mod guide {
+    #[doc = include_str!("../docs/from-thiserror.md")]
+    pub mod from_thiserror {}
+}
 
 // The macros' generated code names `::errdsl`, also where errdsl declares
 // errors of its own (`axum::RequestError`).

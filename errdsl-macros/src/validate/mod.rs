@@ -405,9 +405,11 @@ fn resolve_classified(
     })
 }
 
-/// Rule: a wire name is `name = "..."` or the `snake_case` of the Rust name,
-/// and is one gRPC's `ErrorInfo.reason` can carry: upper-cased, it matches
-/// AIP-193's `[A-Z][A-Z0-9_]+[A-Z0-9]` in at most 63 characters.
+/// Rule: a wire name is `name = "..."` or the `snake_case` of the Rust name
+/// (followed by `_error` when that is shorter than AIP-193's 3 characters:
+/// `Io` is `io_error`), and is one gRPC's `ErrorInfo.reason` can carry:
+/// upper-cased, it matches AIP-193's `[A-Z][A-Z0-9_]+[A-Z0-9]` in at most 63
+/// characters.
 pub(super) fn resolve_name(
     error: &ast::Error<'_>,
     keys: &ErrorKeys,
@@ -415,7 +417,7 @@ pub(super) fn resolve_name(
 ) -> Option<(String, Span)> {
     let (name, span, origin) = match &keys.name {
         Some(lit) => (lit.value(), lit.span(), None),
-        None => (snake_case(&error.ident.to_string()), error.ident.span(), Some(error.ident)),
+        None => (default_name(error.ident), error.ident.span(), Some(error.ident)),
     };
     let Some(problem) = reason_problem(&name) else {
         return Some((name, span));
@@ -429,6 +431,17 @@ pub(super) fn resolve_name(
         ),
     );
     None
+}
+
+/// The wire name of an error that declares none: the `snake_case` of its
+/// Rust name, followed by `_error` when that is too short for a reason
+/// (`Io`, `Db`: thiserror enums are full of them).
+pub(crate) fn default_name(ident: &Ident) -> String {
+    let mut name = snake_case(&ident.to_string());
+    if name.chars().count() < 3 {
+        name.push_str("_error");
+    }
+    name
 }
 
 /// What keeps `name` from being a wire name, if anything.
