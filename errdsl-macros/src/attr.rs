@@ -593,6 +593,9 @@ fn check_item(item: &Meta, level: Level, seen: &[String]) -> Result<&'static Key
     let known = path.get_ident().and_then(|ident| KEYS.iter().find(|key| ident == key.name));
     let Some(key) = known else {
         let written = tidy(path);
+        if let Some(meant) = by_meaning(&written, level) {
+            return fail(meant);
+        }
         let hint = did_you_mean(&written, level.keys())
             .map_or_else(String::new, |s| format!(" did you mean `{s}`?"));
         let list = level.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
@@ -615,6 +618,43 @@ fn check_item(item: &Meta, level: Level, seen: &[String]) -> Result<&'static Key
     }
     check_shape(key.name, key.shape, item)?;
     Ok(key)
+}
+
+/// The keys other libraries (Goa, tonic, axum, serde, thiserror) spell
+/// differently, and errdsl's key for each: a user writes what they know.
+const SYNONYMS: &[(&[&str], &str)] = &[
+    (&["status", "status_code", "http_status", "http_code"], "http"),
+    (&["code", "grpc_code", "rpc_code"], "grpc"),
+    (&["message", "msg", "user_message", "public_message", "display"], "user_msg"),
+    (&["rename", "key", "wire_name", "wire_key"], "name"),
+    (&["retry_after", "retry_in", "retry_after_seconds"], "retry_after_secs"),
+    (&["transient", "retryable", "retry"], "temporary"),
+    (&["internal", "server_error"], "fault"),
+    (&["timed_out", "deadline"], "timeout"),
+];
+
+/// What an unknown key means in errdsl's words, for a key of another
+/// library: `status = 404` is errdsl's `http = 404`.
+fn by_meaning(written: &str, level: Level) -> Option<String> {
+    if written == "description" || written == "doc" {
+        return Some(format!(
+            "errdsl takes an error's description from its doc comment: write `/// ...` above the {}, and remove `{written}`",
+            if matches!(level, Level::Field { .. }) { "field" } else { "variant" }
+        ));
+    }
+    let (_, key) = SYNONYMS.iter().find(|(names, _)| names.contains(&written))?;
+    let row = KEYS.iter().find(|row| row.name == *key)?;
+    if !row.places.has(level) {
+        return None;
+    }
+    let example = match row.shape {
+        Shape::Flag => (*key).to_owned(),
+        shape => format!("{key} = {}", shape.example()),
+    };
+    Some(format!(
+        "unknown key `{written}` in `#[service_error]`: errdsl's `{key}` {}, e.g. `{example}`",
+        row.doc
+    ))
 }
 
 /// Rule: each key's value has the shape the key takes.
@@ -705,11 +745,41 @@ fn check_number(
 ) -> Result<(), Problem> {
     let fail = |message: String| problem(value, message);
     match value {
+        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) if int.base10_digits().starts_with('-') => {
+            fail(format!("`{key}` cannot be negative: write e.g. `{key} = {example}`"))
+        }
+        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) if !int.suffix().is_empty() => {
+            fail(format!("write `{key} = {}`, without the suffix `{}`", int.base10_digits(), int.suffix()))
+        }
+        Expr::Lit(ExprLit { lit: Lit::Int(int), .. })
+            if int.to_string().starts_with("0x")
+                || int.to_string().starts_with("0o")
+                || int.to_string().starts_with("0b") =>
+        {
+            fail(format!("write `{key}` in decimal, as people read it: `{key} = {}`", int.base10_digits()))
+        }
         // An HTTP status too large is judged with the others, by `validate`.
         Expr::Lit(ExprLit { lit: Lit::Int(int), .. })
             if key == "http" || int.base10_parse::<u64>().is_ok() =>
         {
             Ok(())
+        }
+        Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), .. }) => {
+            fail(format!("`{key}` cannot be negative: write e.g. `{key} = {example}`"))
+        }
+        Expr::Lit(ExprLit { lit: Lit::Float(float), .. }) => {
+            let whole = float
+                .base10_parse::<f64>()
+                .map_or_else(|_| example.to_owned(), |f| format!("{}", f.ceil().max(1.0)));
+            let unit = if key == "http" { "a whole status number" } else { "whole seconds" };
+            fail(format!("`{key}` takes {unit}: write e.g. `{key} = {whole}`"))
+        }
+        Expr::Path(path) if key == "http" && is_status_constant(path) => {
+            let constant = path.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+            let number = codes::http_status_named(&constant);
+            let write =
+                number.map_or_else(|| format!("e.g. `http = {example}`"), |n| format!("`http = {n}`"));
+            fail(format!("`http` takes the status number, not an `http::StatusCode`: write {write}"))
         }
         Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => fail(format!(
             "`{key} = {}` is more than a day ({} s), the most errdsl's clients accept; write a number of seconds such as `{key} = {example}`",
@@ -725,6 +795,12 @@ fn check_number(
         }
         _ => fail(format!("`{key}` takes a number: write e.g. `{key} = {example}`")),
     }
+}
+
+/// Whether `path` looks like one of `http::StatusCode`'s constants
+/// (`NOT_FOUND`, `StatusCode::NOT_FOUND`).
+fn is_status_constant(path: &ExprPath) -> bool {
+    path.path.segments.last().is_some_and(|last| codes::http_status_named(&last.ident.to_string()).is_some())
 }
 
 /// The value without the invisible groups `macro_rules!` wraps it in.

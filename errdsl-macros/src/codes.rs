@@ -106,6 +106,57 @@ impl Code {
     }
 }
 
+/// The error statuses among `http::StatusCode`'s constants, by name, so
+/// that `http = StatusCode::NOT_FOUND` can say `http = 404`.
+/// `tests/tests/code_tables.rs` holds it to the `http` crate.
+pub(crate) const HTTP_STATUS_NAMES: &[(&str, u16)] = &[
+    ("BAD_REQUEST", 400),
+    ("UNAUTHORIZED", 401),
+    ("PAYMENT_REQUIRED", 402),
+    ("FORBIDDEN", 403),
+    ("NOT_FOUND", 404),
+    ("METHOD_NOT_ALLOWED", 405),
+    ("NOT_ACCEPTABLE", 406),
+    ("PROXY_AUTHENTICATION_REQUIRED", 407),
+    ("REQUEST_TIMEOUT", 408),
+    ("CONFLICT", 409),
+    ("GONE", 410),
+    ("LENGTH_REQUIRED", 411),
+    ("PRECONDITION_FAILED", 412),
+    ("PAYLOAD_TOO_LARGE", 413),
+    ("URI_TOO_LONG", 414),
+    ("UNSUPPORTED_MEDIA_TYPE", 415),
+    ("RANGE_NOT_SATISFIABLE", 416),
+    ("EXPECTATION_FAILED", 417),
+    ("IM_A_TEAPOT", 418),
+    ("MISDIRECTED_REQUEST", 421),
+    ("UNPROCESSABLE_ENTITY", 422),
+    ("LOCKED", 423),
+    ("FAILED_DEPENDENCY", 424),
+    ("TOO_EARLY", 425),
+    ("UPGRADE_REQUIRED", 426),
+    ("PRECONDITION_REQUIRED", 428),
+    ("TOO_MANY_REQUESTS", 429),
+    ("REQUEST_HEADER_FIELDS_TOO_LARGE", 431),
+    ("UNAVAILABLE_FOR_LEGAL_REASONS", 451),
+    ("INTERNAL_SERVER_ERROR", 500),
+    ("NOT_IMPLEMENTED", 501),
+    ("BAD_GATEWAY", 502),
+    ("SERVICE_UNAVAILABLE", 503),
+    ("GATEWAY_TIMEOUT", 504),
+    ("HTTP_VERSION_NOT_SUPPORTED", 505),
+    ("VARIANT_ALSO_NEGOTIATES", 506),
+    ("INSUFFICIENT_STORAGE", 507),
+    ("LOOP_DETECTED", 508),
+    ("NOT_EXTENDED", 510),
+    ("NETWORK_AUTHENTICATION_REQUIRED", 511),
+];
+
+/// The status number of `http::StatusCode`'s constant `name`.
+pub(crate) fn http_status_named(name: &str) -> Option<u16> {
+    HTTP_STATUS_NAMES.iter().find(|(constant, _)| *constant == name).map(|&(_, status)| status)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

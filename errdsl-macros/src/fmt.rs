@@ -49,6 +49,14 @@ pub(crate) struct Template {
     /// For each of `fields`, the format spec of its first use (`?` for
     /// `{value:?}`, empty for `{value}`): how the message shows it.
     pub specs: Vec<String>,
+    /// For each of `fields`, whether every use shows it by `Display`.
+    pub displayed: Vec<bool>,
+}
+
+/// Whether a format spec shows its value by `Display` (`{x}`, `{x:>5}`,
+/// `{x:.2}`), not by another formatting trait (`{x:?}`, `{x:x}`).
+pub(crate) fn is_display_spec(spec: &str) -> bool {
+    !spec.ends_with(['?', 'x', 'X', 'o', 'b', 'e', 'E', 'p'])
 }
 
 impl Template {
@@ -58,6 +66,7 @@ impl Template {
         let mut rewritten = String::with_capacity(text.len());
         let mut fields = Vec::new();
         let mut specs = Vec::new();
+        let mut displayed: Vec<bool> = Vec::new();
         let mut chars = text.char_indices().peekable();
         while let Some((_, c)) = chars.next() {
             rewritten.push(c);
@@ -100,15 +109,19 @@ impl Template {
                         rewritten.push_str(spec);
                     }
                     rewritten.push('}');
-                    if !fields.contains(&field) {
+                    let by_display = is_display_spec(spec.unwrap_or_default());
+                    if let Some(index) = fields.iter().position(|f| *f == field) {
+                        displayed[index] &= by_display;
+                    } else {
                         fields.push(field);
                         specs.push(spec.unwrap_or_default().to_owned());
+                        displayed.push(by_display);
                     }
                 }
                 _ => {}
             }
         }
-        Ok(Template { lit: lit.clone(), rewritten, fields, specs })
+        Ok(Template { lit: lit.clone(), rewritten, fields, specs, displayed })
     }
 
     /// Whether the message is a plain string with no field in it.

@@ -212,8 +212,8 @@ pub(crate) fn fields(error: &ast::Error<'_>) -> Vec<Field> {
 }
 
 /// The bounds generated impls need: the supertraits of `ServiceError` on a
-/// generic type, and `Transparent` on the fields of transparent errors
-/// whose types name a generic parameter. (A field of a concrete type needs no
+/// generic type, `WireValue` on the `wire` fields and `Transparent` on the
+/// fields of transparent errors whose types name a generic parameter. (A field of a concrete type needs no
 /// bound: a missing impl is reported once, where the field is used.)
 fn bounds(input: &Input<'_>, thread_checked: bool) -> Vec<WherePredicate> {
     let mut bounds = Vec::new();
@@ -236,6 +236,14 @@ fn bounds(input: &Input<'_>, thread_checked: bool) -> Vec<WherePredicate> {
         ));
     }
     for error in &input.errors {
+        // A `wire` field of a generic type needs what it needs to travel,
+        // as serde's derive asks for `Serialize` of its parameters.
+        for field in error.fields.iter().filter(|f| f.keys.wire.is_present()) {
+            if ast::mentions_generics(input.generics, field.ty) {
+                let ty = field.ty;
+                bounds.push(syn::parse_quote!(#ty: ::errdsl::__private::WireValue));
+            }
+        }
         let transparent = error.keys.as_ref().is_some_and(|keys| keys.transparent.is_present());
         if let (true, [field]) = (transparent, error.fields.as_slice())
             && ast::mentions_generics(input.generics, field.ty)

@@ -8,7 +8,7 @@ pub use std::vec::Vec;
 
 pub use crate::{
     BodyShape, Catalog, Classification, Code, DecodesAsDefault, ErrorSpec, FieldViolation, JsonType,
-    ServiceError, ThreadSafe, Transparent, ViolationList, WireField, WireValue, classify,
+    ServiceError, Shown, ThreadSafe, Transparent, ViolationList, WireField, WireValue, classify,
 };
 
 /// The HTTP status `N`, checked once at compile time.

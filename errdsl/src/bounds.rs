@@ -34,7 +34,7 @@ impl<T: ServiceError + Catalog> Transparent for T {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot travel on the wire: a `#[service_error(wire)]` field is sent as text",
     label = "needs `Display` (to send it) and `FromStr` (to decode it)",
-    note = "implement whichever of `Display` and `FromStr` `{Self}` lacks, or mark the field `#[service_error(default)]` (it stays in the process and decodes as its default)"
+    note = "a `wire` field is a number, `bool`, `char`, `String`, or a type of yours with both `Display` and `FromStr`; `Option`, `Vec`, `Duration` and other std types have neither: send a `String` (or a type of yours), or mark the field `#[service_error(default)]` (it stays in the process and decodes as its default)"
 )]
 pub trait WireValue {
     /// The text sent.
@@ -134,3 +134,32 @@ pub trait ThreadSafe {
 // Not recommended: rustc would otherwise report `Send` and `Sync` apart.
 #[diagnostic::do_not_recommend]
 impl<T: Send + Sync + ?Sized> ThreadSafe for T {}
+
+/// What the type of a field an error's message shows must be: `Display`,
+/// the form a message shows it in. Checked on the field's type, in errdsl's
+/// words (without it, the compiler reports the missing `Display` on the
+/// derive, once per use).
+///
+/// ```
+/// fn shown<T: errdsl::Shown>() {}
+/// shown::<u32>();
+/// shown::<String>();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be shown in an error's message: it is not `Display`",
+    label = "a message shows its fields by `Display`",
+    note = "show a field that holds the text to show (for a path, a `String` of `path.display()`; for a list, the items joined), or stop showing this one"
+)]
+pub trait Shown {
+    /// The value, as the message shows it.
+    fn shown(&self) -> &dyn core::fmt::Display;
+}
+
+// Not recommended: the note says what to write, in errdsl's words.
+#[diagnostic::do_not_recommend]
+impl<T: core::fmt::Display> Shown for T {
+    #[inline]
+    fn shown(&self) -> &dyn core::fmt::Display {
+        self
+    }
+}

@@ -276,7 +276,7 @@ pub use ::http::StatusCode;
 // At the root, hidden: the compiler names them when a field's type does
 // not fit.
 #[doc(hidden)]
-pub use bounds::{DecodesAsDefault, ThreadSafe, Transparent, ViolationList, WireValue};
+pub use bounds::{DecodesAsDefault, Shown, ThreadSafe, Transparent, ViolationList, WireValue};
 
 /// Items the generated code uses. Not public API: no stability promise.
 #[doc(hidden)]

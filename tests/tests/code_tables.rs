@@ -802,3 +802,59 @@ fn errdsl_case(name: &str) -> String {
     }
     out
 }
+
+/// The mirror's names of `http::StatusCode`'s error constants are the `http`
+/// crate's: each constant, by its name, is the status the mirror gives it.
+#[test]
+fn status_constant_names_agree_with_the_http_crate() {
+    use http::StatusCode;
+    let constants: &[(&str, StatusCode)] = &[
+        ("BAD_REQUEST", StatusCode::BAD_REQUEST),
+        ("UNAUTHORIZED", StatusCode::UNAUTHORIZED),
+        ("PAYMENT_REQUIRED", StatusCode::PAYMENT_REQUIRED),
+        ("FORBIDDEN", StatusCode::FORBIDDEN),
+        ("NOT_FOUND", StatusCode::NOT_FOUND),
+        ("METHOD_NOT_ALLOWED", StatusCode::METHOD_NOT_ALLOWED),
+        ("NOT_ACCEPTABLE", StatusCode::NOT_ACCEPTABLE),
+        ("PROXY_AUTHENTICATION_REQUIRED", StatusCode::PROXY_AUTHENTICATION_REQUIRED),
+        ("REQUEST_TIMEOUT", StatusCode::REQUEST_TIMEOUT),
+        ("CONFLICT", StatusCode::CONFLICT),
+        ("GONE", StatusCode::GONE),
+        ("LENGTH_REQUIRED", StatusCode::LENGTH_REQUIRED),
+        ("PRECONDITION_FAILED", StatusCode::PRECONDITION_FAILED),
+        ("PAYLOAD_TOO_LARGE", StatusCode::PAYLOAD_TOO_LARGE),
+        ("URI_TOO_LONG", StatusCode::URI_TOO_LONG),
+        ("UNSUPPORTED_MEDIA_TYPE", StatusCode::UNSUPPORTED_MEDIA_TYPE),
+        ("RANGE_NOT_SATISFIABLE", StatusCode::RANGE_NOT_SATISFIABLE),
+        ("EXPECTATION_FAILED", StatusCode::EXPECTATION_FAILED),
+        ("IM_A_TEAPOT", StatusCode::IM_A_TEAPOT),
+        ("MISDIRECTED_REQUEST", StatusCode::MISDIRECTED_REQUEST),
+        ("UNPROCESSABLE_ENTITY", StatusCode::UNPROCESSABLE_ENTITY),
+        ("LOCKED", StatusCode::LOCKED),
+        ("FAILED_DEPENDENCY", StatusCode::FAILED_DEPENDENCY),
+        ("TOO_EARLY", StatusCode::TOO_EARLY),
+        ("UPGRADE_REQUIRED", StatusCode::UPGRADE_REQUIRED),
+        ("PRECONDITION_REQUIRED", StatusCode::PRECONDITION_REQUIRED),
+        ("TOO_MANY_REQUESTS", StatusCode::TOO_MANY_REQUESTS),
+        ("REQUEST_HEADER_FIELDS_TOO_LARGE", StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE),
+        ("UNAVAILABLE_FOR_LEGAL_REASONS", StatusCode::UNAVAILABLE_FOR_LEGAL_REASONS),
+        ("INTERNAL_SERVER_ERROR", StatusCode::INTERNAL_SERVER_ERROR),
+        ("NOT_IMPLEMENTED", StatusCode::NOT_IMPLEMENTED),
+        ("BAD_GATEWAY", StatusCode::BAD_GATEWAY),
+        ("SERVICE_UNAVAILABLE", StatusCode::SERVICE_UNAVAILABLE),
+        ("GATEWAY_TIMEOUT", StatusCode::GATEWAY_TIMEOUT),
+        ("HTTP_VERSION_NOT_SUPPORTED", StatusCode::HTTP_VERSION_NOT_SUPPORTED),
+        ("VARIANT_ALSO_NEGOTIATES", StatusCode::VARIANT_ALSO_NEGOTIATES),
+        ("INSUFFICIENT_STORAGE", StatusCode::INSUFFICIENT_STORAGE),
+        ("LOOP_DETECTED", StatusCode::LOOP_DETECTED),
+        ("NOT_EXTENDED", StatusCode::NOT_EXTENDED),
+        ("NETWORK_AUTHENTICATION_REQUIRED", StatusCode::NETWORK_AUTHENTICATION_REQUIRED),
+    ];
+    let mirrored: Vec<(&str, u16)> = mirror::HTTP_STATUS_NAMES.to_vec();
+    let expected: Vec<(&str, u16)> =
+        constants.iter().map(|&(name, status)| (name, status.as_u16())).collect();
+    assert_eq!(mirrored, expected);
+    // Every 4xx and 5xx status the `http` crate names is in the mirror.
+    let named = (400..600).filter(|&n| StatusCode::from_u16(n).is_ok_and(|s| s.canonical_reason().is_some()));
+    assert_eq!(named.count(), mirrored.len());
+}

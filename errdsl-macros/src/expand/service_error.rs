@@ -200,18 +200,29 @@ fn user_message(error: &ErrorDecl) -> (Vec<usize>, TokenStream) {
     (bound, body)
 }
 
-/// The named arguments for a template: `name = __self_i` per field it names.
+/// The named arguments for a template: `name = __self_i` per field it names,
+/// through `Shown` when the template shows it by `Display` only, so that a
+/// field that is not `Display` is one error, on its type.
 pub(crate) fn format_args(error: &ErrorDecl, template: &Template) -> (Vec<usize>, Vec<TokenStream>) {
     let mut bound = Vec::new();
     let mut args = Vec::new();
-    for field in &template.fields {
+    for (field, &displayed) in template.fields.iter().zip(&template.displayed) {
         let Some(index) = error.field_index(field) else {
             continue;
         };
         let arg = syn::Ident::new(&field.arg_name(), template.lit.span());
         let value = binding(index);
+        let value = if displayed { shown(&error.fields[index].ty, &value) } else { quote!(#value) };
         bound.push(index);
         args.push(quote!(#arg = #value));
     }
     (bound, args)
+}
+
+/// `value`, of type `ty`, as the `Display` a message shows, checked
+/// through `Shown` on the field's type.
+pub(crate) fn shown(ty: &syn::Type, value: &syn::Ident) -> TokenStream {
+    let call =
+        quote::quote_spanned!(syn::spanned::Spanned::span(ty)=> <#ty as ::errdsl::__private::Shown>::shown);
+    quote!(#call(#value))
 }

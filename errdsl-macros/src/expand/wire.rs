@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::service_error::transparent_call;
+use super::service_error::{shown as shown_value, transparent_call};
 use super::{binding, match_errors, where_clause};
 use crate::model::{Catalog, ErrorDecl, Kind, Outline, Wire};
 
@@ -46,14 +46,16 @@ fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
         }
         let travelling: Vec<usize> =
             (0..error.fields.len()).filter(|&i| error.fields[i].wire == Wire::Travels).collect();
-        // A `wire` field's type is checked (`WireValue`, in errdsl's words)
-        // where it is decoded, in `TryFrom`; here it is only displayed,
-        // through `ToString`, which std makes fast for numbers and strings.
+        // A `wire` field's type is checked (`WireValue`, in errdsl's words,
+        // on the type) here and where it is decoded, in `TryFrom`: the same
+        // error twice, which the compiler shows once.
         // Shown fields are never cfg'd (`errors!` turns that away); a
         // `wire` one is an element under its cfg.
         let pairs = travelling.iter().map(|&i| {
             let (name, value, cfgs) = (error.fields[i].wire_name(), binding(i), &error.fields[i].cfgs);
-            quote!(#(#cfgs)* (#name, ::std::string::ToString::to_string(#value)))
+            let ty = &error.fields[i].ty;
+            let to_wire = quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::WireValue>::to_wire);
+            quote!(#(#cfgs)* (#name, #to_wire(#value)))
         });
         let pairs: Vec<TokenStream> = pairs.collect();
         let shown = error.shown();
@@ -61,7 +63,9 @@ fn wire_fields_body(catalog: &Catalog) -> Option<TokenStream> {
             .fields
             .iter()
             .map(|(i, spec)| {
-                let (name, value) = (error.fields[*i].wire_name(), binding(*i));
+                let (name, value, ty) = (error.fields[*i].wire_name(), binding(*i), &error.fields[*i].ty);
+                let by_display = crate::fmt::is_display_spec(spec);
+                let value = if by_display { shown_value(ty, &value) } else { quote!(#value) };
                 if spec.is_empty() {
                     return quote!((#name, ::std::string::ToString::to_string(#value)));
                 }

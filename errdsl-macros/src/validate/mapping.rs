@@ -199,6 +199,10 @@ fn resolve_mapping(
 /// Rule: `grpc` names one of the sixteen codes, by name or number (not OK).
 fn resolve_code(arg: &SpannedValue<CodeArg>, cx: &mut Ctxt) -> Option<Code> {
     match &**arg {
+        CodeArg::Name(name) if name.eq_ignore_ascii_case("ok") => {
+            cx.error_span(arg.span(), format!("`{name}` is gRPC's code of success, not of an error; use one of the 16 error codes, e.g. `grpc = InvalidArgument`"));
+            None
+        }
         CodeArg::Name(name) => Code::from_name(name).or_else(|| {
             let hint = did_you_mean(name, codes::ALL.iter().map(|c| c.name)).map_or_else(
                 || {

@@ -207,7 +207,28 @@ fn check_docs_url(docs_url: &LitStr, cx: &mut Ctxt) -> Option<String> {
 /// digits and `-` (not first or last), each 1 to 63 characters, 253 in all.
 fn check_domain(domain: &LitStr, cx: &mut Ctxt) -> Option<String> {
     let value = domain.value();
-    let problem = if value.len() > 253 {
+    // What users write instead of a bare name: a URL, a port, a rooted name.
+    let host = value.split_once("://").map_or(value.as_str(), |(_, rest)| rest);
+    let host = host.split(['/', ':']).next().unwrap_or_default().trim_end_matches('.').to_ascii_lowercase();
+    let fixable = host != value && host.contains('.') && !host.is_empty();
+    let problem = if fixable {
+        let what = if value.contains("://") {
+            "is a URL"
+        } else if value.contains(':') {
+            "has a port"
+        } else if value.contains('/') {
+            "has a path"
+        } else if value.ends_with('.') {
+            "ends with a dot"
+        } else {
+            "has capital letters"
+        };
+        cx.error_at(
+            domain,
+            format!("the domain {value:?} {what}; a domain is the bare DNS name the service owns (AIP-193's `ErrorInfo.domain`): write `domain = {host:?}`"),
+        );
+        return None;
+    } else if value.len() > 253 {
         Some(format!("is {} characters long; a DNS name has at most 253", value.len()))
     } else if !value.contains('.') {
         Some(
@@ -350,10 +371,66 @@ fn resolve_transparent(
         );
         return None;
     }
+    let ty = error.fields[0].ty;
+    if let Some(foreign) = foreign_error(ty) {
+        let message = if foreign.contains("ServiceError") {
+            format!(
+                "{foreign} has no catalog for `transparent` to delegate to: hold the declared error type itself (an enum of `errors!` or of the derive), or declare this variant's own mapping, e.g. `#[service_error(fault)]`"
+            )
+        } else {
+            format!(
+                "{foreign} is not an error errdsl declares, so `transparent` cannot delegate to it; classify it at run time with `#[service_error(classify)]` (its code and flags come from it; `#[error(transparent)]` can stay), or map it, e.g. `#[service_error(fault)]`"
+            )
+        };
+        cx.error_at(ty, message);
+        return None;
+    }
     // A const array's length cannot depend on generic parameters, so the
     // errors of a generic inner type stay out of the catalog.
-    let in_catalog = !ast::mentions_generics(input.generics, error.fields[0].ty);
+    let in_catalog = !ast::mentions_generics(input.generics, ty);
     Some(Kind::Transparent { field: 0, in_catalog })
+}
+
+/// The words for `ty` when it is, as written, an error type of std or of
+/// a crate errdsl knows, which no `errors!` or derive declares: `transparent`
+/// over it is a mistake the macro can name, once, before the compiler does
+/// at every use.
+fn foreign_error(ty: &syn::Type) -> Option<String> {
+    const KNOWN: &[&str] = &[
+        "io::Error",
+        "std::io::Error",
+        "fmt::Error",
+        "std::fmt::Error",
+        "anyhow::Error",
+        "serde_json::Error",
+        "reqwest::Error",
+        "tonic::Status",
+        "sqlx::Error",
+        "String",
+        "std::string::String",
+    ];
+    match ty {
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let written = tidy(&path.path);
+            let written = written.trim_start_matches("::");
+            if KNOWN.contains(&written) {
+                return Some(format!("`{written}`"));
+            }
+            let last = path.path.segments.last()?;
+            let boxed = last.ident == "Box" || last.ident == "Arc";
+            let inner = match &last.arguments {
+                syn::PathArguments::AngleBracketed(args) => args.args.first(),
+                _ => None,
+            };
+            match inner {
+                Some(syn::GenericArgument::Type(syn::Type::TraitObject(_))) if boxed => {
+                    Some(format!("`{}`", tidy(ty)))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// Rule: `classify` needs a source field and leaves code and flags to it.
@@ -525,9 +602,22 @@ fn ascii_letters(c: char) -> Vec<char> {
         .map_or_else(|| vec![c], |(_, to)| to.chars().collect())
 }
 
-/// Rule: `user_msg` is a well-formed message that names existing fields only.
+/// Rule: `user_msg` is a well-formed message that names existing fields
+/// only, each shown by `Display`: an end user reads it, and Rust's debug
+/// form (`{tags:?}`: `["a", "b"]`) is for developers.
 pub(super) fn check_user_msg(lit: &LitStr, error: &ast::Error<'_>, cx: &mut Ctxt) -> Option<Template> {
-    check_template(lit, error, "`user_msg`", cx)
+    let template = check_template(lit, error, "`user_msg`", cx)?;
+    let debug = template.fields.iter().zip(&template.specs).find(|(_, spec)| spec.contains('?'));
+    if let Some((field, spec)) = debug {
+        let plain = spec.replace(['?', '#'], "");
+        let plain = if plain.is_empty() { String::new() } else { format!(":{plain}") };
+        cx.error_at(
+            lit,
+            format!("`user_msg` shows `{{{field}:{spec}}}`, Rust's debug form, to end users; show `{{{field}{plain}}}` (its `Display`), or a field that holds the text to show"),
+        );
+        return None;
+    }
+    Some(template)
 }
 
 /// Rule: a message (`user_msg`, `#[error]`) is well formed and names

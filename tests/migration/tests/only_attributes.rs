@@ -20,7 +20,9 @@ impl VisitMut for WithoutErrdsl {
             let paths = attr
                 .parse_args_with(syn::punctuated::Punctuated::<syn::Path, syn::Token![,]>::parse_terminated)
                 .expect("a derive list");
-            let kept = paths.iter().filter(|path| path.segments.last().is_none_or(|last| last.ident != "ServiceError"));
+            let kept = paths
+                .iter()
+                .filter(|path| path.segments.last().is_none_or(|last| last.ident != "ServiceError"));
             *attr = syn::parse_quote!(#[derive(#(#kept),*)]);
         }
     }
@@ -94,7 +96,9 @@ fn the_api_errors_keep_code_and_service_without_renames() {
         assert_eq!(decoded.message(), "The payment service answered 502.");
         assert_eq!(decoded.field("upstream_status"), Some("502"));
         assert!(!format!("{decoded:?}").contains("10.0.0.3"), "{decoded:?}");
-        assert!(matches!(ApiError::try_from(decoded), Ok(ApiError::Status { code: 502, url }) if url.is_empty()));
+        assert!(
+            matches!(ApiError::try_from(decoded), Ok(ApiError::Status { code: 502, url }) if url.is_empty())
+        );
     }
     let err = ApiError::RateLimited { service: "payments".to_owned(), retry_after: 12 };
     for decoded in on_the_wire(&err) {
@@ -105,7 +109,8 @@ fn the_api_errors_keep_code_and_service_without_renames() {
             Ok(ApiError::RateLimited { service, retry_after: 12 }) if service == "payments"
         ));
     }
-    let metadata = tonic_types::StatusExt::get_details_error_info(&errdsl::grpc::to_status(&err)).unwrap().metadata;
+    let metadata =
+        tonic_types::StatusExt::get_details_error_info(&errdsl::grpc::to_status(&err)).unwrap().metadata;
     assert_eq!((metadata["service"].as_str(), metadata["field_service"].as_str()), ("orders", "payments"));
     assert!(ApiError::Timeout { url: String::new() }.is_timeout());
     let err = ApiError::from(serde_json::from_str::<u8>("x").unwrap_err());

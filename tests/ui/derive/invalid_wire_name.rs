@@ -23,12 +23,17 @@ enum E {
     Long,
 }
 
-// A name taken from a short variant: the span is on the variant.
+// A name taken from the variant: the span is on the variant. (A short one
+// gets `_error`: `Io` is `io_error`, which compiles.)
 #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+#[allow(non_camel_case_types)]
 enum StoreError {
     #[error("i/o failed")]
     #[service_error(classify)]
     Io(#[source] std::io::Error),
+    #[error("legacy")]
+    #[service_error(http = 410)]
+    Legacy_,
 }
 
 fn main() {}
