@@ -592,6 +592,8 @@ fn check_item(item: &Meta, level: Level, seen: &[String]) -> Result<&'static Key
     let path = item.path();
     let known = path.get_ident().and_then(|ident| KEYS.iter().find(|key| ident == key.name));
     let Some(key) = known else {
+        // The key is the mistake: underline it, not its value.
+        let fail = |message: String| problem(path, message);
         let written = tidy(path);
         if let Some(meant) = by_meaning(&written, level) {
             return fail(meant);

@@ -217,14 +217,16 @@ pub(crate) fn fields(error: &ast::Error<'_>) -> Vec<Field> {
 /// bound: a missing impl is reported once, where the field is used.)
 fn bounds(input: &Input<'_>, thread_checked: bool) -> Vec<WherePredicate> {
     let mut bounds = Vec::new();
-    if input.generics.params.is_empty() && thread_checked {
-        // Bound by a lifetime, the predicate is not checked where the impl
-        // is written: a field that is not `Send + Sync` is reported once,
-        // by the `ThreadSafe` check, not by every impl.
+    if input.generics.params.is_empty() {
+        // What `ServiceError` asks of the type itself. Bound by a lifetime,
+        // the predicate is not checked where the impl is written: a type
+        // that is no `std::error::Error`, or a field that is not `Send +
+        // Sync`, is reported once, by errdsl's checks (`StdError`,
+        // `ThreadSafe`), not by every impl.
         let ident = input.ident;
-        bounds.push(syn::parse_quote!(
-            for<'__errdsl> #ident: ::core::marker::Send + ::core::marker::Sync
-        ));
+        let thread_safe =
+            thread_checked.then(|| quote::quote!(+ ::core::marker::Send + ::core::marker::Sync));
+        bounds.push(syn::parse_quote!(for<'__errdsl> #ident: ::std::error::Error #thread_safe));
     }
     if !input.generics.params.is_empty() {
         // The type by name, not `Self`: some impls are for other types
@@ -277,10 +279,14 @@ fn thread_checks(input: &Input<'_>) -> Vec<syn::Type> {
 
 /// The constructor of a variant: its `snake_case` name, raw if it is a
 /// keyword, with a trailing `_` for the keywords that cannot be raw.
+/// It is located at the variant, so that a function of the same name
+/// written by hand is reported there.
 pub(crate) fn constructor_name(variant: &Ident) -> Ident {
     let name = snake_case(&variant.to_string());
-    match name.as_str() {
+    let mut ident = match name.as_str() {
         "self" | "super" | "crate" | "_" => format_ident!("{}_", name),
         _ => syn::parse_str::<Ident>(&name).unwrap_or_else(|_| Ident::new_raw(&name, Span::call_site())),
-    }
+    };
+    ident.set_span(Span::call_site().located_at(variant.span()));
+    ident
 }

@@ -6,9 +6,12 @@ pub use std::borrow::Cow;
 pub use std::time::Duration;
 pub use std::vec::Vec;
 
+pub use crate::bounds::{
+    DecodesAsDefault, Shown, StdError, ThreadSafe, Transparent, ViolationList, WireValue,
+};
 pub use crate::{
-    BodyShape, Catalog, Classification, Code, DecodesAsDefault, ErrorSpec, FieldViolation, JsonType,
-    ServiceError, Shown, ThreadSafe, Transparent, ViolationList, WireField, WireValue, classify,
+    BodyShape, Catalog, Classification, Code, ErrorSpec, FieldViolation, JsonType, ServiceError, WireField,
+    classify,
 };
 
 /// The HTTP status `N`, checked once at compile time.

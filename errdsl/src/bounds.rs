@@ -1,7 +1,21 @@
-//! The bounds generated code puts on the types of a user's fields, each
-//! with its message in errdsl's words. Every use of a field's type goes
-//! through one of them (as `<Type as Bound>::item`), so that a type that
-//! does not fit is one error, on the whole type, and no other.
+//! What the macros ask of the types of a declared error's fields. When a
+//! field's type does not fit, the compiler names one of these traits, with
+//! errdsl's message on the field's type; each is implemented for every type
+//! that fits (you implement none of them yourself):
+//!
+//! | trait | asked of | which types have it |
+//! | --- | --- | --- |
+//! | [`WireValue`] | a `#[service_error(wire)]` field | `Display + FromStr`: numbers, `bool`, `char`, `String`, your own types with both |
+//! | [`Shown`] | a field a message shows | `Display` |
+//! | [`DecodesAsDefault`] | a `#[service_error(default)]` field, or one that stays in the process | `Default` |
+//! | [`ViolationList`] | a `#[service_error(violations)]` field | [`FieldViolations`] |
+//! | [`Transparent`] | the field of a `transparent` error | errors declared by the derive or `errors!` |
+//! | [`ThreadSafe`] | every field | `Send + Sync` |
+//! | [`StdError`] | a type of the derive itself | `std::error::Error` |
+//!
+//! Every use of a field's type in generated code goes through one of them
+//! (as `<Type as Bound>::item`), so that a type that does not fit is one
+//! error, on the whole type, and no other.
 
 use crate::{Catalog, ErrorResult, ErrorSpec, FieldViolation, FieldViolations, ServiceError};
 
@@ -9,6 +23,19 @@ use crate::{Catalog, ErrorResult, ErrorSpec, FieldViolation, FieldViolations, Se
 /// declares, whose catalog and answers the variant's are. Every use of the
 /// field's type goes through this one trait, so that a type errdsl does
 /// not declare is one error, in errdsl's words, on the field's type.
+///
+/// ```
+/// use errdsl::bounds::Transparent;
+///
+/// #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+/// pub enum Inner {
+///     #[error("gone")]
+///     #[service_error(http = 410)]
+///     Gone,
+/// }
+///
+/// assert_eq!(<Inner as Transparent>::ERRORS[0].name, "gone");
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an error errdsl declares, so `transparent` cannot delegate to it",
     label = "declared neither with `#[derive(errdsl::ServiceError)]` nor in `errdsl::errors!`",
@@ -31,6 +58,14 @@ impl<T: ServiceError + Catalog> Transparent for T {
 }
 
 /// What a `#[service_error(wire)]` field's type must be: it travels as text.
+///
+/// ```
+/// use errdsl::bounds::WireValue;
+///
+/// assert_eq!(42_u16.to_wire(), "42");
+/// assert_eq!(u16::from_wire("42"), Some(42));
+/// assert_eq!(u16::from_wire("forty-two"), None);
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot travel on the wire: a `#[service_error(wire)]` field is sent as text",
     label = "needs `Display` (to send it) and `FromStr` (to decode it)",
@@ -67,6 +102,12 @@ impl<T: core::fmt::Display + core::str::FromStr> WireValue for T {
 
 /// What a field that does not travel must be for its error to decode: it
 /// decodes as its `Default`.
+///
+/// ```
+/// use errdsl::bounds::DecodesAsDefault;
+///
+/// assert_eq!(<String as DecodesAsDefault>::decoded(), "");
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no `Default`, so a client cannot decode this field",
     label = "a `#[service_error(default)]` field decodes as `Default::default()`",
@@ -86,6 +127,15 @@ impl<T: Default> DecodesAsDefault for T {
 
 /// What a `#[service_error(violations)]` field's type must be: errdsl's
 /// list of field violations, which every transport sends and decodes.
+///
+/// ```
+/// use errdsl::bounds::ViolationList;
+/// use errdsl::{FieldViolation, FieldViolations};
+///
+/// let sent: FieldViolations = vec![FieldViolation::new("email", "is not an address")].into();
+/// let received = FieldViolations::from_violations(sent.violations());
+/// assert_eq!(received.violations()[0].field(), "email");
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not `errdsl::FieldViolations`, the type a `#[service_error(violations)]` field holds",
     label = "the field's violations travel in gRPC's `BadRequest` and the HTTP bodies",
@@ -117,7 +167,7 @@ impl ViolationList for FieldViolations {
 /// somewhere inside it.
 ///
 /// ```
-/// fn thread_safe<T: errdsl::ThreadSafe + ?Sized>() {}
+/// fn thread_safe<T: errdsl::bounds::ThreadSafe + ?Sized>() {}
 /// thread_safe::<std::io::Error>();
 /// thread_safe::<std::sync::Arc<String>>();
 /// ```
@@ -141,7 +191,7 @@ impl<T: Send + Sync + ?Sized> ThreadSafe for T {}
 /// derive, once per use).
 ///
 /// ```
-/// fn shown<T: errdsl::Shown>() {}
+/// fn shown<T: errdsl::bounds::Shown>() {}
 /// shown::<u32>();
 /// shown::<String>();
 /// ```
@@ -163,3 +213,25 @@ impl<T: core::fmt::Display> Shown for T {
         self
     }
 }
+
+/// What a type declared with `#[derive(ServiceError)]` must be itself: a
+/// `std::error::Error` (so `Debug` and `Display` too), as every service
+/// error is. Checked once, on the type's name, in errdsl's words.
+///
+/// ```
+/// fn std_error<T: errdsl::bounds::StdError + ?Sized>() {}
+/// std_error::<std::io::Error>();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `std::error::Error`, which every service error is",
+    label = "derive `Debug` and `thiserror::Error` for it",
+    note = "write `#[derive(Debug, thiserror::Error, errdsl::ServiceError)]` and an `#[error(\"...\")]` on each variant, or implement `Debug`, `Display` and `std::error::Error` yourself"
+)]
+pub trait StdError {
+    /// Evaluated where generated code checks the type.
+    const CHECKED: () = ();
+}
+
+// Not recommended: the note says what to write, in errdsl's words.
+#[diagnostic::do_not_recommend]
+impl<T: std::error::Error + ?Sized> StdError for T {}

@@ -114,7 +114,7 @@ extern crate self as errdsl;
 
 #[cfg(feature = "axum")]
 pub mod axum;
-mod bounds;
+pub mod bounds;
 #[cfg(any(feature = "serde", feature = "tonic"))]
 mod capture;
 mod chain;
@@ -273,10 +273,6 @@ pub use service_error::{Catalog, ErrorSpec, ServiceError};
 /// assert_eq!(spec.http_status, 418);
 /// ```
 pub use ::http::StatusCode;
-// At the root, hidden: the compiler names them when a field's type does
-// not fit.
-#[doc(hidden)]
-pub use bounds::{DecodesAsDefault, Shown, ThreadSafe, Transparent, ViolationList, WireValue};
 
 /// Items the generated code uses. Not public API: no stability promise.
 #[doc(hidden)]

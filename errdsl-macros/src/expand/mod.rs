@@ -25,9 +25,9 @@ pub(crate) fn expand(catalog: &Catalog) -> TokenStream {
     let ctors = ctor::constructors(&catalog.outline);
     let try_from = wire::try_from(catalog);
     let transports = catalog.outline.transport_impls.then(|| wire::transports(&catalog.outline));
-    let thread_checks = thread_checks(&catalog.outline);
+    let type_checks = type_checks(&catalog.outline);
     quote! {
-        #thread_checks
+        #type_checks
         #definition
         #service_error
         #catalog_impl
@@ -48,9 +48,9 @@ pub(crate) fn fallback(outline: &Outline) -> TokenStream {
     }
     let ctors = ctor::constructors(outline);
     let stubs = fallback::stubs(outline);
-    let thread_checks = thread_checks(outline);
+    let type_checks = type_checks(outline);
     quote! {
-        #thread_checks
+        #type_checks
         #definition
         #ctors
         #stubs
@@ -60,15 +60,21 @@ pub(crate) fn fallback(outline: &Outline) -> TokenStream {
 /// One check per field type that only the compiler can tell is `Send +
 /// Sync` ([`Outline::thread_checks`]), spanned on the type, so that one that
 /// is not is one error there, in errdsl's words.
-fn thread_checks(outline: &Outline) -> TokenStream {
-    if outline.thread_checks.is_empty() {
+/// For a derived type without generics, the check that it is a
+/// `std::error::Error`, on its name (`errors!` writes `Error` itself).
+fn type_checks(outline: &Outline) -> TokenStream {
+    let ident = &outline.ident;
+    let std_error = (outline.definition.is_none() && outline.generics.params.is_empty())
+        .then(|| quote_spanned!(ident.span()=> <#ident as ::errdsl::__private::StdError>::CHECKED));
+    if outline.thread_checks.is_empty() && std_error.is_none() {
         return TokenStream::new();
     }
     let checks = outline.thread_checks.iter().map(|ty| {
         let check = quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ThreadSafe>::CHECKED);
         quote!(let () = #check;)
     });
-    quote!(const _: () = { #(#checks)* };)
+    let std_error = std_error.map(|check| quote!(let () = #check;));
+    quote!(const _: () = { #std_error #(#checks)* };)
 }
 
 /// The code as a constant expression over the runtime's tables.

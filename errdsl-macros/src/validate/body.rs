@@ -27,8 +27,13 @@ pub(super) fn resolve_custom_body(
     let custom = keys.custom_body.is_present() || defaults.is_some_and(|d| d.custom_body.is_present());
     if !custom {
         if let Some(lit) = &keys.name_member {
+            // The key is the mistake here, not its value.
+            let written = error
+                .written_key("name_member")
+                .cloned()
+                .unwrap_or_else(|| quote::ToTokens::to_token_stream(lit));
             cx.error_at(
-                lit,
+                written,
                 format!(
                     "`name_member` names the member of a custom body that holds the error's name, but `{}` is sent in Goa's `ErrorResult` body, whose `name` member holds it; add `custom_body`, or remove `name_member`",
                     error.ident
@@ -108,8 +113,9 @@ fn check_name_member(
     } else if member == MESSAGE {
         Some("the member `message` holds the error's message in a custom body; choose another member for the name, e.g. `name_member = \"name\"`".to_owned())
     } else if fields.iter().any(|(name, _)| *name == member) {
+        let other = if member == "name" { "error_kind" } else { "name" };
         Some(format!(
-            "`{}` has a field `{member}` that travels, which the custom body sends under that member; choose another member for the name",
+            "the custom body of `{}` sends its field `{member}` as the member `{member}`, so the name cannot go there too; put the name in another member, e.g. `name_member = \"{other}\"`, or give the field another wire name with `#[service_error(name = \"...\")]`",
             error.ident
         ))
     } else {
