@@ -687,6 +687,9 @@ fn check_shape(key: &str, shape: Shape, item: &Meta) -> Result<(), Problem> {
             }
         }
         (Shape::Code, Some(value)) => check_code(value),
+        (Shape::Status | Shape::Secs, Some(value)) if is_negative(value) => {
+            fail(format!("`{key}` cannot be negative: write e.g. `{key} = {}`", shape.example()))
+        }
         (Shape::Status, Some(value)) => check_number(key, value, &shape.example(), |text| {
             codes::Code::from_name(text).map(|code| {
                 format!(
@@ -747,9 +750,6 @@ fn check_number(
 ) -> Result<(), Problem> {
     let fail = |message: String| problem(value, message);
     match value {
-        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) if int.base10_digits().starts_with('-') => {
-            fail(format!("`{key}` cannot be negative: write e.g. `{key} = {example}`"))
-        }
         Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) if !int.suffix().is_empty() => {
             fail(format!("write `{key} = {}`, without the suffix `{}`", int.base10_digits(), int.suffix()))
         }
@@ -765,9 +765,6 @@ fn check_number(
             if key == "http" || int.base10_parse::<u64>().is_ok() =>
         {
             Ok(())
-        }
-        Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), .. }) => {
-            fail(format!("`{key}` cannot be negative: write e.g. `{key} = {example}`"))
         }
         Expr::Lit(ExprLit { lit: Lit::Float(float), .. }) => {
             let whole = float
@@ -796,6 +793,18 @@ fn check_number(
             fail(hint(&ident).unwrap_or_default())
         }
         _ => fail(format!("`{key}` takes a number: write e.g. `{key} = {example}`")),
+    }
+}
+
+/// Whether a number is written negative: `-1` (which syn may read as one
+/// literal, spanned on the `-` alone, hence the whole `key = value` for
+/// the message).
+fn is_negative(value: &Expr) -> bool {
+    match value {
+        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => int.base10_digits().starts_with('-'),
+        Expr::Lit(ExprLit { lit: Lit::Float(float), .. }) => float.base10_digits().starts_with('-'),
+        Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), .. }) => true,
+        _ => false,
     }
 }
 

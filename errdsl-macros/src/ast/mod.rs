@@ -24,6 +24,8 @@ pub(crate) struct Input<'a> {
     pub container: Option<ContainerAttrs>,
     /// How much of the container's keys parsed.
     pub container_parsed: Parsed,
+    /// The container's keys as written, for messages about them.
+    pub container_written: Vec<Written>,
     /// Whether another derive (thiserror) implements `Error` and checks the
     /// `#[source]` and `#[from]` attributes itself: set by the derive.
     pub source_checked_elsewhere: bool,
@@ -71,6 +73,8 @@ pub(crate) struct Field<'a> {
     pub attrs: &'a [Attribute],
     /// Its `#[service_error(...)]` keys (none when they did not parse).
     pub keys: FieldAttrs,
+    /// The keys as written, for messages about them.
+    pub written: Vec<Written>,
 }
 
 /// The syntax of a variant's or struct's fields.
@@ -132,7 +136,7 @@ impl<'a> Input<'a> {
                     &input.ident,
                     &data.fields,
                     &input.attrs,
-                    (keys, container_written),
+                    (keys, container_written.clone()),
                     cx,
                 )]
             }
@@ -152,6 +156,7 @@ impl<'a> Input<'a> {
             },
             source_checked_elsewhere: false,
             errors,
+            container_written,
         }
     }
 }
@@ -175,7 +180,8 @@ impl<'a> Error<'a> {
             .iter()
             .enumerate()
             .map(|(index, field)| {
-                let keys = match check_keys(&field.attrs, level, cx).attrs {
+                let checked = check_keys(&field.attrs, level, cx);
+                let keys = match checked.attrs {
                     Cow::Borrowed(_) => cx.handle(FieldAttrs::from_field(field)),
                     Cow::Owned(attrs) => {
                         cx.handle(FieldAttrs::from_field(&syn::Field { attrs, ..field.clone() }))
@@ -187,6 +193,7 @@ impl<'a> Error<'a> {
                     ty: &field.ty,
                     attrs: &field.attrs,
                     keys,
+                    written: checked.written,
                 }
             })
             .collect();

@@ -86,8 +86,12 @@ pub(super) fn check_enum_name_member(input: &ast::Input<'_>, cx: &mut Ctxt) {
             .iter()
             .any(|error| error.keys.as_ref().is_some_and(|keys| keys.custom_body.is_present()));
     if !any_custom {
+        // The key is the mistake, not its value.
+        let written = input.container_written.iter().find(|written| written.key == "name_member");
+        let tokens =
+            written.map_or_else(|| quote::ToTokens::to_token_stream(lit), |written| written.tokens.clone());
         cx.error_at(
-            lit,
+            tokens,
             "`name_member` on the enum is the default of its variants' custom bodies, but no variant has one; add `custom_body` to the enum or to the variants sent in Goa's custom-type body, or remove `name_member`",
         );
     }

@@ -142,6 +142,7 @@ fn check_parents(tree: &Tree<'_>, cx: &mut Ctxt) {
 fn own_errors(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) -> Option<Vec<ErrorDecl>> {
     check_no_cfg_attr(&decl.attrs, cx);
     check_no_own_derives(&decl.attrs, cx);
+    check_export_is_pub(decl, ast, cx);
     let mut displays = Vec::new();
     for (variant, error) in decl.variants.iter().zip(&ast.errors) {
         check_no_cfg_attr(&variant.attrs, cx);
@@ -283,6 +284,24 @@ fn check_field_cfgs(error: &ast::Error<'_>, cx: &mut Ctxt) {
             )
         };
         cx.error_at(cfg, problem);
+    }
+}
+
+/// Rule: an enum other crates may inherit from (`export`) is one they can
+/// see: `pub`.
+fn check_export_is_pub(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) {
+    let Some(export) = ast.container.as_ref().map(|c| c.export).filter(darling::util::Flag::is_present)
+    else {
+        return;
+    };
+    if !matches!(decl.vis, syn::Visibility::Public(_)) {
+        cx.error_span(
+            export.span(),
+            format!(
+                "`export` lets other crates inherit from `{}`, which they cannot see: make the enum `pub`, or remove `export`",
+                decl.ident
+            ),
+        );
     }
 }
 

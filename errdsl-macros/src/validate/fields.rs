@@ -109,8 +109,12 @@ pub(super) fn check_field_names(decl: &ErrorDecl, error: &ast::Error<'_>, cx: &m
         let Some(lit) = &field.keys.name else { continue };
         let name = lit.value();
         if !travelling.contains(&index) {
+            // The key is the mistake here, not its value.
+            let written = field.written.iter().find(|written| written.key == "name");
+            let tokens = written
+                .map_or_else(|| quote::ToTokens::to_token_stream(lit), |written| written.tokens.clone());
             cx.error_at(
-                lit,
+                tokens,
                 format!(
                     "`name` gives the wire name of a field that travels, and {} of `{}` does not: add `wire` to send it, or remove `name`",
                     field_words(error, index),

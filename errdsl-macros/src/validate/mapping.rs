@@ -339,8 +339,9 @@ fn check_retry_after(
         "`retry_after_secs = 0` tells clients nothing; give at least 1, or remove it and clients retry with their own backoff".to_owned()
     } else if **retry_after > wire_keys::MAX_RETRY_AFTER_SECS {
         format!(
-            "`retry_after_secs = {}` is more than a day ({} s), the most errdsl's clients accept; ask for a day at most",
+            "`retry_after_secs = {}` is more than a day ({} s), the most errdsl's clients accept; write at most `retry_after_secs = {}`",
             **retry_after,
+            wire_keys::MAX_RETRY_AFTER_SECS,
             wire_keys::MAX_RETRY_AFTER_SECS
         )
     } else {

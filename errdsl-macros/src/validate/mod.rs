@@ -183,6 +183,13 @@ fn check_docs_url(docs_url: &LitStr, cx: &mut Ctxt) -> Option<String> {
         Some("names no host".to_owned())
     } else if value.starts_with("//") {
         Some("starts with `//`, which names a host, not a path".to_owned())
+    } else if let Some(start) = value.find('{') {
+        let base = &value[..value[..start].rfind('/').map_or(start, |slash| slash + 1)];
+        cx.error_at(
+            docs_url,
+            format!("the docs URL {value:?} is a template; errdsl appends each error's name to the base itself: write `docs_url = {base:?}`"),
+        );
+        return None;
     } else if value.contains(['?', '#']) {
         Some("has a query or a fragment, which the error's name could not follow".to_owned())
     } else if !value.ends_with('/') {
@@ -499,12 +506,19 @@ pub(super) fn resolve_name(
     let Some(problem) = reason_problem(&name) else {
         return Some((name, span));
     };
+    // A declared name with nothing to keep: the default may do.
+    let default = default_name(error.ident);
+    let instead =
+        if origin.is_none() && name.trim_matches('_').is_empty() && reason_problem(&default).is_none() {
+            format!("remove `name` to send the default, `{default}`")
+        } else {
+            format!("write e.g. `name = {:?}`", suggested_name(&name))
+        };
     let origin = origin.map(|ident| format!(" (from `{ident}`)")).unwrap_or_default();
     cx.error_span(
         span,
         format!(
-            "the wire name {name:?}{origin} {problem}; gRPC sends a wire name upper-cased as `ErrorInfo.reason`, which AIP-193 wants to match `[A-Z][A-Z0-9_]+[A-Z0-9]` (ASCII letters, digits and `_`, 3 to 63 of them); write e.g. `name = {:?}`",
-            suggested_name(&name)
+            "the wire name {name:?}{origin} {problem}; gRPC sends a wire name upper-cased as `ErrorInfo.reason`, which AIP-193 wants to match `[A-Z][A-Z0-9_]+[A-Z0-9]` (ASCII letters, digits and `_`, 3 to 63 of them); {instead}"
         ),
     );
     None
