@@ -191,12 +191,15 @@ impl ProblemDetails {
         retry_after_known: bool,
     ) -> ErrorResultBuilder {
         let status = status.or_else(|| self.status.and_then(|status| StatusCode::from_u16(status).ok()));
-        // A blank name says nothing, as in a Goa body.
+        // A blank name says nothing, as in a Goa body, wherever it is read.
+        let given = |name: &String| !name.trim().is_empty();
         let name = self
             .name
-            .filter(|name| !name.trim().is_empty())
-            .or_else(|| header_name.map(str::to_owned))
-            .or_else(|| self.problem_type.strip_prefix(Self::TYPE_PREFIX).and_then(percent_decode))
+            .filter(given)
+            .or_else(|| header_name.map(str::to_owned).filter(given))
+            .or_else(|| {
+                self.problem_type.strip_prefix(Self::TYPE_PREFIX).and_then(percent_decode).filter(given)
+            })
             .unwrap_or_else(|| status.map_or_else(|| "problem".to_owned(), fallback_name));
         let id = self
             .id
@@ -813,6 +816,16 @@ mod tests {
         assert_eq!(back.user_message(), err.user_message());
         assert!(back.fields().eq(err.fields()));
         assert_eq!(ProblemDetails::from(&back), ProblemDetails::from(&err));
+    }
+
+    /// A blank name, in any member it is read from, says nothing: the
+    /// status's fallback name stands, as for a Goa body.
+    #[test]
+    fn a_blank_legacy_type_names_no_error() {
+        let problem: ProblemDetails =
+            serde_json::from_str(r#"{"type":"urn:errdsl:error:","status":503,"title":"X"}"#).unwrap();
+        let err = problem.into_builder(Some(StatusCode::SERVICE_UNAVAILABLE), Some(" "), false).build();
+        assert_eq!(err.name(), "http_503");
     }
 
     #[test]
