@@ -750,9 +750,8 @@ fn check_number(
 ) -> Result<(), Problem> {
     let fail = |message: String| problem(value, message);
     match value {
-        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) if !int.suffix().is_empty() => {
-            fail(format!("write `{key} = {}`, without the suffix `{}`", int.base10_digits(), int.suffix()))
-        }
+        // A suffix (`404u16`) says nothing of the value: code that writes
+        // errdsl's input (`quote!` of a number) has one; it is accepted.
         Expr::Lit(ExprLit { lit: Lit::Int(int), .. })
             if int.to_string().starts_with("0x")
                 || int.to_string().starts_with("0o")
