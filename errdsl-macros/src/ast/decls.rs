@@ -79,7 +79,16 @@ impl Parse for EnumDecl {
         let generics = input.parse()?;
         let parent = if input.peek(Token![:]) {
             input.parse::<Token![:]>()?;
-            Some(input.call(Path::parse_mod_style)?)
+            let path = input.call(Path::parse_mod_style)?;
+            // The parent's callback is invoked by this path, as a macro:
+            // `Self` names no module a macro can be in.
+            if let Some(segment) = path.segments.iter().find(|segment| segment.ident == "Self") {
+                return Err(syn::Error::new(
+                    segment.ident.span(),
+                    "a parent is named by its enum's path, e.g. `crate::api::ApiError`, and `Self` names no module: write the path",
+                ));
+            }
+            Some(path)
         } else {
             None
         };
