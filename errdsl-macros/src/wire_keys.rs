@@ -39,9 +39,6 @@ pub(crate) fn metadata_key(field: &str) -> String {
     if is_index(field) {
         return format!("field{field}");
     }
-    if RESERVED_METADATA_KEYS.contains(&field) {
-        return format!("field_{field}");
-    }
     let mut key = String::with_capacity(field.len());
     let mut word_starts = false;
     for c in field.chars() {
@@ -53,6 +50,9 @@ pub(crate) fn metadata_key(field: &str) -> String {
         } else {
             key.push(c);
         }
+    }
+    if RESERVED_METADATA_KEYS.contains(&key.as_str()) {
+        return format!("field_{field}");
     }
     key
 }

@@ -36,6 +36,9 @@ fn samples_agree() {
         "code",
         "service",
         "field_id",
+        "_id",
+        "id_",
+        "__code",
         "é_ü",
         "",
     ] {

@@ -100,8 +100,10 @@ pub fn metadata_key(field: &str) -> String {
     if is_index(field) {
         return format!("field{field}");
     }
+    // A field whose key would be one of errdsl's own (`id`, but also
+    // `_id` or `id_`, which camel-case to it) travels as `field_<name>`.
     if !field.contains('_') {
-        // One word: the key is the name, unless errdsl's own keys have it.
+        // One word: the key is the name.
         if RESERVED_METADATA_KEYS.contains(&field) {
             return format!("field_{field}");
         }
@@ -118,6 +120,9 @@ pub fn metadata_key(field: &str) -> String {
         } else {
             key.push(c);
         }
+    }
+    if RESERVED_METADATA_KEYS.contains(&key.as_str()) {
+        return format!("field_{field}");
     }
     key
 }
@@ -175,6 +180,8 @@ mod tests {
             "http_status2",
             "id",
             "code",
+            "_id",
+            "id_",
         ] {
             assert_eq!(field_of_key(&metadata_key(name)), name, "{name}");
         }
