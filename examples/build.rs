@@ -4,8 +4,10 @@
 //! Connect server and client (connectrpc-build), with protox (a protobuf
 //! compiler in pure Rust): no `protoc` is needed. Also sets
 //! `cfg(errdsl_grpc_peer)` when `ERRDSL_GRPC_PEER` names the Python peer, and
-//! `cfg(errdsl_connect_peer)` when `ERRDSL_CONNECT_PEER` names `buf`, and
-//! `cfg(errdsl_restate)` when `ERRDSL_RESTATE_SERVER` names `restate-server`.
+//! `cfg(errdsl_connect_peer)` when `ERRDSL_CONNECT_PEER` names `buf`,
+//! `cfg(errdsl_restate)` when `ERRDSL_RESTATE_SERVER` names `restate-server`,
+//! and `cfg(errdsl_typescript_peer)` when `ERRDSL_TYPESCRIPT_PEER` names the
+//! TypeScript peer's packages.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // `tests/e2e_grpc_peer.rs` runs when the Python peer is installed
@@ -13,11 +15,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // when it is not.
     // Likewise `tests/e2e_connect_peer.rs` with `buf curl`
     // (`scripts/connect-peer.sh`), and `tests/restate_*.rs` with
-    // `restate-server` (`scripts/restate-server.sh`).
+    // `restate-server` (`scripts/restate-server.sh`), and
+    // `tests/e2e_openapi_typescript.rs` with openapi-typescript and tsc
+    // (`scripts/typescript-peer.sh`).
     for (cfg, var) in [
         ("errdsl_grpc_peer", "ERRDSL_GRPC_PEER"),
         ("errdsl_connect_peer", "ERRDSL_CONNECT_PEER"),
         ("errdsl_restate", "ERRDSL_RESTATE_SERVER"),
+        ("errdsl_typescript_peer", "ERRDSL_TYPESCRIPT_PEER"),
     ] {
         println!("cargo::rustc-check-cfg=cfg({cfg})");
         println!("cargo::rerun-if-env-changed={var}");

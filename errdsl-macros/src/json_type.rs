@@ -15,13 +15,14 @@ pub(crate) enum JsonType {
     Boolean,
 }
 
-const INTEGERS: [&str; 12] =
-    ["i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize"];
+/// The integers JSON readers hold exactly (up to 64 bits); `i128` and
+/// `u128` travel as text, which no reader rounds.
+const INTEGERS: [&str; 10] = ["i8", "i16", "i32", "i64", "isize", "u8", "u16", "u32", "u64", "usize"];
 
 impl JsonType {
-    /// By the type's last path segment: the primitive integers, floats and
-    /// `bool` (a reference or parentheses looked through); every other type
-    /// is written as its `Display` text.
+    /// By the type's last path segment: the primitive integers up to 64
+    /// bits, floats and `bool` (a reference or parentheses looked through);
+    /// every other type is written as its `Display` text.
     pub(crate) fn of(ty: &Type) -> JsonType {
         match ty {
             Type::Reference(reference) => JsonType::of(&reference.elem),
@@ -69,7 +70,8 @@ mod tests {
         }
         assert_eq!(of("f64"), JsonType::Number);
         assert_eq!(of("bool"), JsonType::Boolean);
-        for ty in ["String", "Option<u32>", "Vec<u8>", "[u8; 4]", "NonZeroU32", "<T as X>::Y"] {
+        for ty in ["String", "i128", "u128", "Option<u32>", "Vec<u8>", "[u8; 4]", "NonZeroU32", "<T as X>::Y"]
+        {
             assert_eq!(of(ty), JsonType::String, "{ty}");
         }
     }

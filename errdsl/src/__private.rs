@@ -298,7 +298,9 @@ macro_rules! __errdsl_connect_impls {
 
 /// `utoipa::IntoResponses` for a generated type, when errdsl's `utoipa`
 /// feature is on: every error of its catalog ([`crate::docs::utoipa_responses`]);
-/// nothing otherwise. Input as for the axum impls.
+/// and `utoipa::ToSchema`: its body, one of its errors, with every error's
+/// schema ([`crate::docs::utoipa_schemas`]); nothing otherwise. Input as
+/// for the axum impls.
 #[cfg(feature = "utoipa")]
 #[doc(hidden)]
 #[macro_export]
@@ -308,6 +310,20 @@ macro_rules! __errdsl_utoipa_impls {
         impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)* $($where)* {
             fn responses() -> $crate::__private::UtoipaResponses {
                 $crate::docs::utoipa_responses(<Self as $crate::__private::Catalog>::ERRORS)
+            }
+        }
+
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::utoipa::PartialSchema for $($ty)* $($where)* {
+            fn schema() -> $crate::__private::UtoipaSchema {
+                $crate::docs::utoipa_schema(<Self as $crate::__private::Catalog>::ERRORS)
+            }
+        }
+
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::utoipa::ToSchema for $($ty)* $($where)* {
+            fn schemas(schemas: &mut $crate::__private::UtoipaSchemas) {
+                $crate::docs::utoipa_schemas(<Self as $crate::__private::Catalog>::ERRORS, schemas);
             }
         }
     };
@@ -335,10 +351,10 @@ macro_rules! __errdsl_aide_impls {
             type Inner = Self;
 
             fn inferred_responses(
-                _: &mut $crate::__private::aide::generate::GenContext,
+                context: &mut $crate::__private::aide::generate::GenContext,
                 _: &mut $crate::__private::aide::openapi::Operation,
             ) -> $crate::__private::Vec<($crate::__private::Option<u16>, $crate::__private::aide::openapi::Response)> {
-                $crate::docs::aide_responses(<Self as $crate::__private::Catalog>::ERRORS)
+                $crate::docs::aide_responses(context, <Self as $crate::__private::Catalog>::ERRORS)
             }
         }
     };
@@ -356,6 +372,14 @@ macro_rules! __errdsl_aide_impls {
 #[cfg(feature = "utoipa")]
 pub type UtoipaResponses =
     std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>>;
+
+/// What `utoipa::PartialSchema::schema` returns.
+#[cfg(feature = "utoipa")]
+pub type UtoipaSchema = utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>;
+
+/// What `utoipa::ToSchema::schemas` fills.
+#[cfg(feature = "utoipa")]
+pub type UtoipaSchemas = Vec<(String, UtoipaSchema)>;
 
 pub use crate::{
     __errdsl_aide_impls as aide_impls, __errdsl_axum_impls as axum_impls,

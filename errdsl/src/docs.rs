@@ -55,7 +55,7 @@ pub use openapi::{EXAMPLE_ID, GOA_BODY_SCHEMA, PROBLEM_SCHEMA, openapi_component
 #[cfg(feature = "axum")]
 pub use router::router;
 #[cfg(feature = "utoipa")]
-pub use utoipa_responses::utoipa_responses;
+pub use utoipa_responses::{utoipa_responses, utoipa_schema, utoipa_schemas};
 
 use crate::ErrorSpec;
 
@@ -215,6 +215,40 @@ pub fn component_key(name: &str) -> String {
         }
     }
     key
+}
+
+/// The key of an error's Goa body schema in an OpenAPI `components.schemas`
+/// map: the wire name in PascalCase (`div_by_zero` gives `DivByZero`) when
+/// it is `snake_case` words that each start with a lower-case letter (as
+/// every name the macros derive is), which keeps distinct names distinct;
+/// else `_` and the name's [`component_key`]. The error's problem+json
+/// schema is the same key followed by `Problem`.
+///
+/// ```
+/// use errdsl::docs::schema_key;
+///
+/// assert_eq!(schema_key("div_by_zero"), "DivByZero");
+/// assert_eq!(schema_key("http2_error"), "Http2Error");
+/// assert_eq!(schema_key("v1.bad name"), "_v1.2Ebad.20name");
+/// assert_eq!(schema_key("Overflow"), "_Overflow");
+/// ```
+#[must_use]
+pub fn schema_key(name: &str) -> String {
+    let words: Vec<&str> = name.split('_').collect();
+    let snake = words.iter().all(|word| {
+        word.starts_with(|first: char| first.is_ascii_lowercase())
+            && word.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit())
+    });
+    if !snake {
+        return format!("_{}", component_key(name));
+    }
+    words
+        .iter()
+        .flat_map(|word| {
+            let (first, rest) = word.split_at(1);
+            [first.to_ascii_uppercase(), rest.to_owned()]
+        })
+        .collect()
 }
 
 /// A flag of `spec` as the docs show it: `yes`, `no`, or `at run time` for

@@ -197,7 +197,7 @@ pub use code::{Code, UnknownCode};
 /// with the enum's visibility.
 #[doc(inline)]
 pub use errdsl_macros::ServiceError;
-pub use wire_shape::{BodyShape, JsonType, WireField};
+pub use wire_shape::{BodyShape, JsonType, NON_FINITE_TEXTS, WireField};
 
 /// Declares whole error catalogs: the enums themselves, `Display` from
 /// `#[error("...")]`, `std::error::Error` with `source()`, `From` for

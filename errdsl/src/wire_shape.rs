@@ -3,12 +3,15 @@
 //! Goa body.
 
 /// The JSON type a wire field is written with in the HTTP bodies, from the
-/// Rust type of the field: integers are `Integer`, `f32`/`f64` `Number`,
-/// `bool` `Boolean`, every other type `String` (its `Display` text).
+/// Rust type of the field: integers up to 64 bits are `Integer`,
+/// `f32`/`f64` `Number`, `bool` `Boolean`, every other type `String` (its
+/// `Display` text).
 ///
 /// A value is always kept as text ([`ErrorResult::field`](crate::ErrorResult::field));
-/// the type says how JSON writes it, and text that is no such value (a
-/// float's `NaN`, which JSON cannot write) is written as a string. gRPC
+/// the type says how JSON writes it. A float that is not finite, which
+/// JSON cannot write, is written as protobuf's JSON mapping writes it, one
+/// of the strings [`NON_FINITE_TEXTS`]; a 128-bit integer is `String`
+/// (decimal text), since JSON readers round numbers beyond 64 bits. gRPC
 /// metadata is text whatever the type.
 ///
 /// ```
@@ -85,12 +88,13 @@ impl JsonType {
                     return serializer.serialize_u64(integer);
                 }
             }
-            JsonType::Number => {
-                // JSON has no NaN or infinities (serde_json would write null).
-                if let Some(number) = text.parse::<f64>().ok().filter(|number| number.is_finite()) {
-                    return serializer.serialize_f64(number);
-                }
-            }
+            JsonType::Number => match text.parse::<f64>() {
+                Ok(number) if number.is_finite() => return serializer.serialize_f64(number),
+                // JSON has no NaN or infinities (serde_json would write null):
+                // protobuf's JSON mapping spells them, and so does errdsl.
+                Ok(number) => return serializer.serialize_str(non_finite_text(number)),
+                Err(_) => {}
+            },
             JsonType::Boolean => {
                 if let Ok(flag) = text.parse::<bool>() {
                     return serializer.serialize_bool(flag);
@@ -112,6 +116,22 @@ impl JsonType {
             Value::Number(number) => Some((JsonType::Integer, number.to_string())),
             Value::Null | Value::Array(_) | Value::Object(_) => None,
         }
+    }
+}
+
+/// How a float field that is not finite is written in JSON, as protobuf's
+/// JSON mapping writes a `double`: `"NaN"`, `"Infinity"` or `"-Infinity"`.
+/// The OpenAPI documents give a float field this type: a number or one of
+/// these three strings.
+pub const NON_FINITE_TEXTS: [&str; 3] = ["NaN", "Infinity", "-Infinity"];
+
+/// The text of `number`, which is not finite, in [`NON_FINITE_TEXTS`].
+#[cfg(feature = "serde")]
+fn non_finite_text(number: f64) -> &'static str {
+    match (number.is_nan(), number.is_sign_positive()) {
+        (true, _) => NON_FINITE_TEXTS[0],
+        (false, true) => NON_FINITE_TEXTS[1],
+        (false, false) => NON_FINITE_TEXTS[2],
     }
 }
 

@@ -3,9 +3,11 @@
 //! error types. It validates against the official OAS 3.1 schema; each
 //! operation documents exactly the errors of its error type's catalog
 //! (`has_remainder`, `overflow` and `divisor_too_large` on
-//! `integer_divide` only, `not_finite` on `divide` only), each example
-//! validates against its own schema, and a real error response validates
-//! against the schema documented for its status.
+//! `integer_divide` only, `not_finite` on `divide` only), each error's
+//! body is one named schema in `components.schemas` that every response
+//! references (and every reference resolves), each example validates
+//! against its own schema, and a real error response validates against the
+//! schema documented for its status.
 
 mod common;
 
@@ -24,6 +26,17 @@ fn validator(schema: &Value) -> jsonschema::Validator {
         .with_draft(jsonschema::Draft::Draft202012)
         .offline()
         .build(schema)
+        .unwrap_or_else(|err| panic!("schema does not compile: {err}"))
+}
+
+/// A validator of `schema`, a part of `document` whose references point
+/// into the document's `components`.
+fn validator_in(document: &Value, schema: &Value) -> jsonschema::Validator {
+    let root = serde_json::json!({ "components": document["components"], "allOf": [schema] });
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .offline()
+        .build(&root)
         .unwrap_or_else(|err| panic!("schema does not compile: {err}"))
 }
 
@@ -116,7 +129,7 @@ async fn examples_and_real_responses_match_their_schemas() {
         }
         for media_type in ["application/json", "application/problem+json"] {
             let content = &response["content"][media_type];
-            let schema = validator(&content["schema"]);
+            let schema = validator_in(&document, &content["schema"]);
             let examples: Vec<&Value> = match content["examples"].as_object() {
                 Some(examples) => examples.values().map(|example| &example["value"]).collect(),
                 None => vec![&content["example"]],
@@ -136,7 +149,12 @@ async fn examples_and_real_responses_match_their_schemas() {
         ("/idiv/7/2", "application/problem+json"),
         ("/idiv/7/2000000", "application/json"),
         ("/idiv/abc/1", "application/problem+json"),
+        ("/div/inf/2", "application/json"),
+        ("/div/-inf/2", "application/problem+json"),
+        ("/div/7/0", "application/json"),
     ] {
+        let template = if path.starts_with("/idiv") { "/idiv/{a}/{b}" } else { "/div/{a}/{b}" };
+        let operation = &document["paths"][template]["get"];
         let answer = reqwest::Client::new()
             .get(format!("{}{path}", servers.http_url()))
             .header("accept", accept)
@@ -145,7 +163,60 @@ async fn examples_and_real_responses_match_their_schemas() {
             .expect("an answer");
         let status = answer.status().as_u16().to_string();
         let body: Value = answer.json().await.expect("JSON");
-        let schema = validator(&operation["responses"][&status]["content"][accept]["schema"]);
+        let schema = validator_in(&document, &operation["responses"][&status]["content"][accept]["schema"]);
         assert_eq!(problems(&schema, &body), Vec::<String>::new(), "{path} {accept}: {body}");
+        // A narrowed schema rejects another error's body.
+        let mut other = body.clone();
+        other["name"] = "no_such_error".into();
+        assert!(!problems(&schema, &other).is_empty(), "{path} {accept}: the name is not checked");
+    }
+}
+
+#[tokio::test]
+async fn each_error_is_one_named_schema_that_every_response_references() {
+    let (_servers, document) = document().await;
+    let schemas = document["components"]["schemas"].as_object().expect("components.schemas");
+    for spec in errdsl::docs::union(&[DivideError::ERRORS, IntegerDivideError::ERRORS]) {
+        let key = errdsl::docs::schema_key(spec.name);
+        let schema = &schemas.get(&key).unwrap_or_else(|| panic!("no schema {key}"));
+        assert!(schemas.contains_key(&format!("{key}Problem")), "{key}Problem");
+        // `name` and, when the error has wire fields, `fields` and each of
+        // them are required.
+        let narrowed = if spec.body == errdsl::BodyShape::ErrorResult { &schema["allOf"][1] } else { schema };
+        let required = narrowed["required"].as_array().expect("required");
+        let has_fields = !spec.wire_fields.is_empty();
+        if spec.body == errdsl::BodyShape::ErrorResult {
+            assert!(required.contains(&"name".into()), "{key}: {schema}");
+            assert_eq!(required.contains(&"fields".into()), has_fields, "{key}: {schema}");
+            if has_fields {
+                let fields = &narrowed["properties"]["fields"]["required"];
+                let names: Vec<&str> = spec.wire_fields.iter().map(|field| field.name).collect();
+                assert_eq!(fields, &serde_json::json!(names), "{key}");
+            }
+        }
+    }
+    // The document references its schemas; it does not repeat them.
+    let text = document["paths"].to_string();
+    assert!(!text.contains("\"allOf\""), "a body schema is written out in a path");
+    let mut references = Vec::new();
+    collect_references(&document, &mut references);
+    assert!(references.iter().any(|reference| reference == "#/components/schemas/DivByZero"));
+    for reference in references {
+        let pointer = reference.strip_prefix('#').expect("a local reference");
+        assert!(document.pointer(pointer).is_some(), "{reference} resolves to nothing");
+    }
+}
+
+/// Every `$ref` in `value`.
+fn collect_references(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(target)) = object.get("$ref") {
+                out.push(target.clone());
+            }
+            object.values().for_each(|value| collect_references(value, out));
+        }
+        Value::Array(items) => items.iter().for_each(|item| collect_references(item, out)),
+        _ => {}
     }
 }

@@ -91,3 +91,53 @@ fn each_operation_documents_exactly_its_error_types_catalog() {
     let maintenance = &document["paths"]["/div"]["get"]["responses"]["503"];
     assert!(maintenance["headers"]["Retry-After"].is_object());
 }
+
+/// Every `$ref` in `value`.
+fn references(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(target)) = object.get("$ref") {
+                out.push(target.clone());
+            }
+            object.values().for_each(|value| references(value, out));
+        }
+        Value::Array(items) => items.iter().for_each(|item| references(item, out)),
+        _ => {}
+    }
+}
+
+/// aide extracts schemas into `components.schemas` by default: each
+/// error's body is there once, under its name, and every reference
+/// resolves.
+#[test]
+fn each_errors_schema_is_a_component_that_resolves() {
+    let document = document();
+    let schemas = document["components"]["schemas"].as_object().expect("components.schemas");
+    for spec in errdsl::docs::union(&[IntegerDivideError::ERRORS, DivideError::ERRORS]) {
+        let key = errdsl::docs::schema_key(spec.name);
+        assert!(schemas.contains_key(&key) && schemas.contains_key(&format!("{key}Problem")), "{key}");
+    }
+    let schema =
+        &document["paths"]["/idiv"]["get"]["responses"]["400"]["content"]["application/json"]["schema"];
+    assert_eq!(schema["discriminator"]["mapping"]["div_by_zero"], "#/components/schemas/DivByZero");
+    let mut found = Vec::new();
+    references(&document, &mut found);
+    assert!(found.len() > schemas.len(), "{found:?}");
+    for reference in found {
+        let pointer = reference.strip_prefix('#').expect("a local reference");
+        assert!(document.pointer(pointer).is_some(), "{reference} resolves to nothing");
+    }
+}
+
+/// With schema extraction off, the bodies are written in place: no
+/// reference at all, and no component of errdsl's.
+#[test]
+fn without_extraction_the_schemas_are_inlined() {
+    aide::generate::extract_schemas(false);
+    let document = document();
+    aide::generate::extract_schemas(true);
+    let paths = document["paths"].to_string();
+    assert!(!paths.contains("$ref"), "{paths}");
+    assert!(paths.contains("\"div_by_zero\""));
+    assert!(document["components"]["schemas"].get("DivByZero").is_none());
+}

@@ -154,7 +154,27 @@ fn broken_documents_are_rejected() {
 fn component_schemas_are_valid_json_schemas() {
     let document = docs::openapi_document("Odd", "1", &odd_specs());
     let schemas = document["components"]["schemas"].as_object().expect("schemas");
-    assert_eq!(schemas.keys().collect::<Vec<_>>(), [docs::GOA_BODY_SCHEMA, docs::PROBLEM_SCHEMA]);
+    // The two bodies, and each error's two: its name in PascalCase, or
+    // `_` and its component key when it is not `snake_case`.
+    assert_eq!(
+        schemas.keys().collect::<Vec<_>>(),
+        [
+            "DbDown",
+            "DbDownProblem",
+            "GoaError",
+            "ProblemDetails",
+            "Quota",
+            "QuotaProblem",
+            "StoreIo",
+            "StoreIoProblem",
+            "Teapot",
+            "TeapotProblem",
+            "_.",
+            "_.Problem",
+            "_v1.2Ebad.20name.2F.C3.A4rger.25",
+            "_v1.2Ebad.20name.2F.C3.A4rger.25Problem",
+        ]
+    );
     for (name, schema) in schemas {
         let mut schema = schema.clone();
         schema["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");

@@ -1,9 +1,12 @@
 //! aide's `OperationOutput` for a catalog: the responses of
-//! [`by_status`](super::by_status) converted into aide's types.
+//! [`by_status`](super::by_status) converted into aide's types, and the
+//! schemas they reference added to aide's generator.
 
+use aide::generate::GenContext;
 use aide::openapi::Response;
 
-use super::by_status::responses_by_status;
+use super::by_status::{inlined, responses_by_status};
+use super::openapi::{self, SCHEMAS};
 use crate::ErrorSpec;
 
 /// aide's responses of every error of `specs`, by HTTP status: the same
@@ -14,6 +17,10 @@ use crate::ErrorSpec;
 /// the generated `aide::OperationOutput` of every declared type returns
 /// (feature `aide`), so that aide documents a handler that returns
 /// `Result<Json<T>, DivideError>` with every error it can return.
+///
+/// When aide extracts schemas into `components.schemas` (its default for
+/// an `ApiRouter`), each error's schema is added to `context`'s generator
+/// and the bodies reference it; else the schemas are written in place.
 ///
 /// ```
 /// use errdsl::{Catalog, docs};
@@ -31,16 +38,26 @@ use crate::ErrorSpec;
 ///     }
 /// }
 ///
-/// let responses = docs::aide_responses(DivideError::ERRORS);
+/// let responses = aide::generate::in_context(|context| docs::aide_responses(context, DivideError::ERRORS));
 /// let statuses: Vec<_> = responses.iter().map(|(status, _)| *status).collect();
 /// assert_eq!(statuses, [Some(400), Some(503)]);
 /// assert!(responses[1].1.headers.contains_key("Retry-After"));
 /// ```
 #[must_use]
-pub fn aide_responses(specs: &[ErrorSpec]) -> Vec<(Option<u16>, Response)> {
+pub fn aide_responses(context: &mut GenContext, specs: &[ErrorSpec]) -> Vec<(Option<u16>, Response)> {
+    let schemas = openapi::schemas(specs);
+    let settings = context.schema.settings();
+    let extracted = !settings.inline_subschemas && settings.definitions_path == SCHEMAS;
+    if extracted {
+        let definitions = context.schema.definitions_mut();
+        for (key, schema) in &schemas {
+            definitions.entry(key.clone()).or_insert_with(|| schema.clone());
+        }
+    }
     responses_by_status(specs)
         .into_iter()
         .map(|(status, value)| {
+            let value = if extracted { value } else { inlined(value, &schemas) };
             // The JSON is errdsl's own and of aide's shapes (the tests hold
             // the conversion lossless); a description is what is left if not.
             let response = serde_json::from_value::<Response>(value).unwrap_or_else(|_| Response {

@@ -1,21 +1,20 @@
 //! The responses of a catalog grouped by HTTP status, as JSON: the
 //! per-error responses of [`openapi_components`](super::openapi_components)
-//! merged where errors share a status, their body schemas inlined. What the
-//! OpenAPI integrations (utoipa, aide) convert into their own types; one
+//! merged where errors share a status, each body a `$ref` to the error's
+//! schema in `components.schemas` ([`openapi::schemas`]). What the OpenAPI
+//! integrations (utoipa, aide) convert into their own types; one
 //! description of the bodies.
 
 use std::collections::{BTreeMap, HashSet};
 
 use serde_json::{Map, Value, json};
 
-use super::openapi::{self, GOA_BODY_SCHEMA, PROBLEM_SCHEMA};
+use super::openapi;
 use crate::ErrorSpec;
 
-/// The media types of an error response, in the order a client sees them.
-const MEDIA_TYPES: [&str; 2] = ["application/json", "application/problem+json"];
-
 /// One response per HTTP status of `specs` (each name once, the first
-/// spec of a name winning), in the order of the statuses.
+/// spec of a name winning), in the order of the statuses. Their schemas
+/// are references into [`openapi::schemas`] of the same specs.
 pub(super) fn responses_by_status(specs: &[ErrorSpec]) -> BTreeMap<u16, Value> {
     let mut seen = HashSet::new();
     let mut by_status: BTreeMap<u16, Vec<&ErrorSpec>> = BTreeMap::new();
@@ -26,10 +25,11 @@ pub(super) fn responses_by_status(specs: &[ErrorSpec]) -> BTreeMap<u16, Value> {
 }
 
 /// The response of the errors that share one status: the error's own,
-/// or `oneOf` their schemas with one named example each, the `Goa-Error`
-/// (and `Retry-After`) headers, and `x-errdsl-errors`, the wire names.
+/// or `oneOf` their schemas (with a discriminator on `name` where every
+/// body has that member) and one named example each, the `Goa-Error` (and
+/// `Retry-After`) headers, and `x-errdsl-errors`, the wire names.
 fn status_response(specs: &[&ErrorSpec]) -> Value {
-    let responses: Vec<Value> = specs.iter().map(|spec| inlined(openapi::response(spec))).collect();
+    let responses: Vec<Value> = specs.iter().map(|spec| openapi::response(spec)).collect();
     let names: Vec<&str> = specs.iter().map(|spec| spec.name).collect();
     let description = if let [one] = responses.as_slice() {
         one["description"].clone()
@@ -75,12 +75,12 @@ fn status_response(specs: &[&ErrorSpec]) -> Value {
     }
 
     let mut content = Map::new();
-    for media_type in MEDIA_TYPES {
+    for (index, media_type) in ["application/json", "application/problem+json"].into_iter().enumerate() {
         let bodies: Vec<&Value> = responses.iter().map(|response| &response["content"][media_type]).collect();
         let entry = if let [one] = bodies.as_slice() {
             (*one).clone()
         } else {
-            let schemas: Vec<Value> = bodies.iter().map(|body| body["schema"].clone()).collect();
+            let schema = openapi::one_of(specs, index);
             let examples: Map<String, Value> = names
                 .iter()
                 .zip(&bodies)
@@ -88,7 +88,7 @@ fn status_response(specs: &[&ErrorSpec]) -> Value {
                     ((*name).to_owned(), json!({ "summary": name, "value": body["example"] }))
                 })
                 .collect();
-            json!({ "schema": { "oneOf": schemas }, "examples": examples })
+            json!({ "schema": schema, "examples": examples })
         };
         content.insert(media_type.to_owned(), entry);
     }
@@ -100,25 +100,25 @@ fn status_response(specs: &[&ErrorSpec]) -> Value {
     })
 }
 
-/// `value` with the component schemas it references written in place.
-fn inlined(value: Value) -> Value {
+/// `value` with every reference into `schemas` (a `components.schemas`
+/// map) replaced by the schema, itself inlined: for a document that keeps
+/// no components of errdsl's.
+#[cfg(any(feature = "aide", test))]
+pub(super) fn inlined(value: Value, schemas: &Map<String, Value>) -> Value {
     match value {
         Value::Object(object) => {
-            let target = object.get("$ref").and_then(Value::as_str);
-            let inline = match target {
-                Some(target) if target == format!("#/components/schemas/{GOA_BODY_SCHEMA}") => {
-                    Some(openapi::goa_body_schema())
-                }
-                Some(target) if target == format!("#/components/schemas/{PROBLEM_SCHEMA}") => {
-                    Some(openapi::problem_schema())
-                }
-                _ => None,
-            };
-            inline.unwrap_or_else(|| {
-                Value::Object(object.into_iter().map(|(key, value)| (key, inlined(value))).collect())
-            })
+            let target = object
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|target| target.strip_prefix(openapi::SCHEMAS));
+            match target.and_then(|key| schemas.get(key)) {
+                Some(schema) => inlined(schema.clone(), schemas),
+                None => Value::Object(
+                    object.into_iter().map(|(key, value)| (key, inlined(value, schemas))).collect(),
+                ),
+            }
         }
-        Value::Array(items) => Value::Array(items.into_iter().map(inlined).collect()),
+        Value::Array(items) => Value::Array(items.into_iter().map(|item| inlined(item, schemas)).collect()),
         other => other,
     }
 }
@@ -126,7 +126,7 @@ fn inlined(value: Value) -> Value {
 #[cfg(test)]
 pub(in crate::docs) mod tests {
     use super::*;
-    use crate::Code;
+    use crate::{BodyShape, Code};
 
     /// Every spec shape errdsl writes, for the integrations' conversion tests.
     pub(in crate::docs) fn every_shape() -> Vec<ErrorSpec> {
@@ -155,9 +155,64 @@ pub(in crate::docs) mod tests {
         let responses = responses_by_status(&every_shape());
         assert_eq!(responses.keys().collect::<Vec<_>>(), [&400, &500, &503]);
         assert_eq!(responses[&400]["x-errdsl-errors"], json!(["div_by_zero", "too_large", "invalid_fields"]));
-        let schemas = &responses[&400]["content"]["application/json"]["schema"]["oneOf"];
-        assert_eq!(schemas.as_array().map(Vec::len), Some(3));
-        // Inlined: no reference into components a document lacks.
-        assert!(!responses[&400].to_string().contains("#/components/"));
+        let schema = &responses[&400]["content"]["application/json"]["schema"];
+        assert_eq!(
+            schema["oneOf"],
+            json!([
+                {"$ref": "#/components/schemas/DivByZero"},
+                {"$ref": "#/components/schemas/TooLarge"},
+                {"$ref": "#/components/schemas/InvalidFields"},
+            ])
+        );
+        assert_eq!(schema["discriminator"]["mapping"]["too_large"], "#/components/schemas/TooLarge");
+        let problem = &responses[&400]["content"]["application/problem+json"]["schema"];
+        assert_eq!(
+            problem["discriminator"]["mapping"]["div_by_zero"],
+            "#/components/schemas/DivByZeroProblem"
+        );
+    }
+
+    #[test]
+    fn every_reference_resolves_and_inlining_leaves_none() {
+        let specs = every_shape();
+        let schemas = openapi::schemas(&specs);
+        let responses = Value::Array(responses_by_status(&specs).into_values().collect());
+        let mut references = Vec::new();
+        collect_references(&responses, &mut references);
+        collect_references(&Value::Object(schemas.clone()), &mut references);
+        assert!(!references.is_empty());
+        for reference in references {
+            let key = reference.strip_prefix(openapi::SCHEMAS).unwrap_or_else(|| panic!("{reference}"));
+            assert!(schemas.contains_key(key), "{reference} resolves to nothing");
+        }
+        let inlined = inlined(responses, &schemas);
+        assert!(!inlined.to_string().contains("$ref"), "{inlined}");
+    }
+
+    /// Every `$ref` in `value`.
+    fn collect_references(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(object) => {
+                if let Some(Value::String(target)) = object.get("$ref") {
+                    out.push(target.clone());
+                }
+                object.values().for_each(|value| collect_references(value, out));
+            }
+            Value::Array(items) => items.iter().for_each(|item| collect_references(item, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn a_custom_type_without_a_name_member_is_not_discriminated() {
+        let specs = [
+            ErrorSpec::new("a", Code::InvalidArgument),
+            ErrorSpec::new("b", Code::InvalidArgument).with_body(BodyShape::Custom { name_member: None }),
+        ];
+        let responses = responses_by_status(&specs);
+        assert_eq!(responses[&400]["content"]["application/json"]["schema"].get("discriminator"), None);
+        assert!(
+            responses[&400]["content"]["application/problem+json"]["schema"].get("discriminator").is_some()
+        );
     }
 }

@@ -5,9 +5,11 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value, json};
 
-use super::{CLASSIFIED_AT_RUN_TIME, component_key, join_paragraph_lines};
+use super::{CLASSIFIED_AT_RUN_TIME, component_key, join_paragraph_lines, schema_key};
 use crate::http::{GoaBody, ProblemDetails};
-use crate::{BodyShape, Code, ErrorResult, ErrorSpec, FieldViolation, JsonType, ServiceError as _};
+use crate::{
+    BodyShape, Code, ErrorResult, ErrorSpec, FieldViolation, JsonType, NON_FINITE_TEXTS, ServiceError as _,
+};
 
 /// The key of Goa's error body ([`GoaBody`]) in `components.schemas`.
 ///
@@ -110,16 +112,67 @@ pub const EXAMPLE_ID: &str = "x7Fq9-Ab";
 /// ```
 #[must_use]
 pub fn openapi_components(specs: &[ErrorSpec]) -> Value {
-    let mut schemas = Map::new();
-    schemas.insert(GOA_BODY_SCHEMA.to_owned(), goa_body_schema());
-    schemas.insert(PROBLEM_SCHEMA.to_owned(), problem_schema());
     let mut responses = Map::new();
     let mut seen = HashSet::new();
     for spec in specs.iter().filter(|spec| seen.insert(spec.name)) {
         responses.insert(component_key(spec.name), response(spec));
     }
-    json!({ "schemas": schemas, "responses": responses })
+    json!({ "schemas": schemas(specs), "responses": responses })
 }
+
+/// The `components.schemas` entries of `specs`: the two bodies
+/// ([`GOA_BODY_SCHEMA`], [`PROBLEM_SCHEMA`]), then each error's own two
+/// ([`error_schemas`]), each name once, the first spec of a name winning.
+pub(super) fn schemas(specs: &[ErrorSpec]) -> Map<String, Value> {
+    let mut schemas = Map::new();
+    schemas.insert(GOA_BODY_SCHEMA.to_owned(), goa_body_schema());
+    schemas.insert(PROBLEM_SCHEMA.to_owned(), problem_schema());
+    let mut seen = HashSet::new();
+    for spec in specs.iter().filter(|spec| seen.insert(spec.name)) {
+        schemas.extend(error_schemas(spec));
+    }
+    schemas
+}
+
+/// A `$ref` to the schema `key` of `components.schemas`.
+pub(super) fn schema_ref(key: &str) -> Value {
+    json!({ "$ref": format!("{SCHEMAS}{key}") })
+}
+
+/// Where `components.schemas` is, as a `$ref` names it.
+pub(super) const SCHEMAS: &str = "#/components/schemas/";
+
+/// The media types of an error response and the key of each one's schema
+/// for `name`, in the order a client sees them.
+pub(super) fn media_types(name: &str) -> [(&'static str, String); 2] {
+    let key = schema_key(name);
+    [("application/json", key.clone()), ("application/problem+json", key + PROBLEM_SUFFIX)]
+}
+
+/// The schema of a body that is one of the errors of `specs`, in the
+/// format of `media_types(..)[index]`: `oneOf` their schemas, with a
+/// discriminator on `name` when every body has that member (a Goa custom
+/// type names its error in a member of its own, if any).
+pub(super) fn one_of(specs: &[&ErrorSpec], index: usize) -> Value {
+    let keys: Vec<(&str, String)> =
+        specs.iter().map(|spec| (spec.name, media_types(spec.name)[index].1.clone())).collect();
+    let mut schema = json!({ "oneOf": keys.iter().map(|(_, key)| schema_ref(key)).collect::<Vec<_>>() });
+    let named = index == 1
+        || specs.iter().all(|spec| match spec.body {
+            BodyShape::ErrorResult => true,
+            BodyShape::Custom { name_member } => name_member == Some("name"),
+        });
+    if named {
+        let mapping: Map<String, Value> =
+            keys.iter().map(|(name, key)| ((*name).to_owned(), json!(format!("{SCHEMAS}{key}")))).collect();
+        schema["discriminator"] = json!({ "propertyName": "name", "mapping": mapping });
+    }
+    schema
+}
+
+/// What follows [`schema_key`] in the key of an error's problem+json
+/// schema.
+const PROBLEM_SUFFIX: &str = "Problem";
 
 /// A minimal, complete OpenAPI 3.1 document around
 /// [`openapi_components`]: `openapi: "3.1.0"`, `info` with `title` and
@@ -298,25 +351,7 @@ pub(super) fn response(spec: &ErrorSpec) -> Value {
     let example = example_error(spec);
     let goa_example = serde_json::to_value(GoaBody::from(&example)).unwrap_or(Value::Null);
     let problem = ProblemDetails::from(&example);
-    let problem_type = problem.problem_type.clone();
     let problem_example = serde_json::to_value(&problem).unwrap_or(Value::Null);
-
-    let mut narrow = Map::new();
-    narrow.insert("name".to_owned(), only("string", json!(spec.name)));
-    if !spec.wire_fields.is_empty() {
-        narrow.insert("fields".to_owned(), json!({ "type": "object", "properties": field_schemas(spec) }));
-    }
-    if !spec.classified {
-        narrow.insert("code".to_owned(), only("string", json!(spec.code.as_str())));
-        narrow.insert("temporary".to_owned(), only("boolean", json!(spec.temporary)));
-        narrow.insert("timeout".to_owned(), only("boolean", json!(spec.timeout)));
-        narrow.insert("fault".to_owned(), only("boolean", json!(spec.fault)));
-    }
-    let mut narrow_problem = narrow.clone();
-    narrow_problem.insert("type".to_owned(), only("string", json!(problem_type)));
-    if !spec.classified {
-        narrow_problem.insert("status".to_owned(), only("integer", json!(example.http_status().as_u16())));
-    }
 
     let mut headers = Map::new();
     headers.insert(
@@ -344,13 +379,6 @@ pub(super) fn response(spec: &ErrorSpec) -> Value {
     } else {
         spec.description.to_owned()
     };
-    let goa_schema = match spec.body {
-        BodyShape::ErrorResult => json!({ "allOf": [
-            { "$ref": format!("#/components/schemas/{GOA_BODY_SCHEMA}") },
-            { "type": "object", "properties": narrow },
-        ] }),
-        BodyShape::Custom { name_member } => custom_body_schema(spec, name_member),
-    };
     let goa_example = match spec.body {
         BodyShape::ErrorResult => goa_example,
         BodyShape::Custom { .. } => serde_json::from_slice(
@@ -363,24 +391,66 @@ pub(super) fn response(spec: &ErrorSpec) -> Value {
         )
         .unwrap_or(Value::Null),
     };
+    let [(goa, goa_key), (problem, problem_key)] = media_types(spec.name);
     json!({
         "description": description,
         "headers": headers,
         "content": {
-            "application/json": {
-                "schema": goa_schema,
-                "example": goa_example,
-            },
-            "application/problem+json": {
-                "schema": { "allOf": [
-                    { "$ref": format!("#/components/schemas/{PROBLEM_SCHEMA}") },
-                    { "type": "object", "properties": narrow_problem },
-                ] },
-                "example": problem_example,
-            },
+            goa: { "schema": schema_ref(&goa_key), "example": goa_example },
+            problem: { "schema": schema_ref(&problem_key), "example": problem_example },
         },
         "x-errdsl": spec_data(spec),
     })
+}
+
+/// The two schemas of one error in `components.schemas`, under the keys
+/// of [`media_types`]: its Goa body (or its Goa custom type) and its
+/// problem+json body. Each is the body's schema narrowed to this error:
+/// its `name` (the one value, required), `code` (required), its wire
+/// fields (`fields` required, and each field in it, of its JSON type), and
+/// unless it is
+/// classified at run time its code, flags and, for problem details, its
+/// `type` and `status`.
+pub(super) fn error_schemas(spec: &ErrorSpec) -> [(String, Value); 2] {
+    let mut narrow = Map::new();
+    let mut required = vec!["name", "code"];
+    narrow.insert("name".to_owned(), only("string", json!(spec.name)));
+    if !spec.wire_fields.is_empty() {
+        narrow.insert("fields".to_owned(), fields_schema(spec));
+        required.push("fields");
+    }
+    if !spec.classified {
+        narrow.insert("code".to_owned(), only("string", json!(spec.code.as_str())));
+        narrow.insert("temporary".to_owned(), only("boolean", json!(spec.temporary)));
+        narrow.insert("timeout".to_owned(), only("boolean", json!(spec.timeout)));
+        narrow.insert("fault".to_owned(), only("boolean", json!(spec.fault)));
+    }
+    let mut narrow_problem = narrow.clone();
+    let problem = ProblemDetails::from(&example_error(spec));
+    narrow_problem.insert("type".to_owned(), only("string", json!(problem.problem_type)));
+    if let Some(status) = problem.status.filter(|_| !spec.classified) {
+        narrow_problem.insert("status".to_owned(), only("integer", json!(status)));
+    }
+
+    let [(_, goa_key), (_, problem_key)] = media_types(spec.name);
+    let goa = match spec.body {
+        BodyShape::ErrorResult => json!({
+            "title": spec.name,
+            "allOf": [
+                schema_ref(GOA_BODY_SCHEMA),
+                { "type": "object", "required": required, "properties": narrow },
+            ],
+        }),
+        BodyShape::Custom { name_member } => custom_body_schema(spec, name_member),
+    };
+    let problem = json!({
+        "title": spec.name,
+        "allOf": [
+            schema_ref(PROBLEM_SCHEMA),
+            { "type": "object", "required": required, "properties": narrow_problem },
+        ],
+    });
+    [(goa_key, goa), (problem_key, problem)]
 }
 
 /// A schema of `json_type` that holds `value` only: a one-value `enum`
@@ -420,10 +490,27 @@ fn spec_data(spec: &ErrorSpec) -> Value {
 
 /// The schema of each wire field of `spec`, by its JSON type.
 fn field_schemas(spec: &ErrorSpec) -> Map<String, Value> {
-    spec.wire_fields
-        .iter()
-        .map(|field| (field.name.to_owned(), json!({ "type": field.json_type.schema_name() })))
-        .collect()
+    spec.wire_fields.iter().map(|field| (field.name.to_owned(), value_schema(field.json_type))).collect()
+}
+
+/// The schema of the `fields` member of `spec`'s body: every wire field,
+/// each required.
+fn fields_schema(spec: &ErrorSpec) -> Value {
+    let required: Vec<&str> = spec.wire_fields.iter().map(|field| field.name).collect();
+    json!({ "type": "object", "required": required, "properties": field_schemas(spec) })
+}
+
+/// The schema of a wire field's value of this JSON type, exactly as it is
+/// written: a float is a number or, when it is not finite, one of
+/// [`NON_FINITE_TEXTS`].
+fn value_schema(json_type: JsonType) -> Value {
+    match json_type {
+        JsonType::Number => json!({ "anyOf": [
+            { "type": "number" },
+            { "type": "string", "enum": NON_FINITE_TEXTS, "description": "A value that is not finite, as protobuf's JSON mapping writes it." },
+        ] }),
+        other => json!({ "type": other.schema_name() }),
+    }
 }
 
 /// The Goa custom type of an error declared `custom_body`: what a Goa

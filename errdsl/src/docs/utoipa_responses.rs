@@ -1,23 +1,31 @@
-//! utoipa's `IntoResponses` for a catalog: the responses of
-//! [`by_status`](super::by_status) converted into utoipa's types.
+//! utoipa's `IntoResponses` and `ToSchema` for a catalog: the responses
+//! of [`by_status`](super::by_status) and the schemas they reference
+//! converted into utoipa's types.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use utoipa::openapi::RefOr;
 use utoipa::openapi::response::Response;
+use utoipa::openapi::schema::Schema;
 
 use super::by_status::responses_by_status;
+use super::openapi;
 use crate::ErrorSpec;
 
 /// utoipa's responses of every error of `specs`: one per HTTP status, whose
 /// body is the error's schema, or `oneOf` the schemas of the errors that
 /// share the status, with one named example per error, in both formats
 /// (Goa's JSON and problem+json), the `Goa-Error` header (and `Retry-After`
-/// where an error declares one), and `x-errdsl-errors`, the wire names. The
-/// body schemas are inlined, so a document needs no components of
-/// errdsl's. What the generated `utoipa::IntoResponses` of every declared
-/// type returns (feature `utoipa`), for
+/// where an error declares one), and `x-errdsl-errors`, the wire names.
+/// What the generated `utoipa::IntoResponses` of every declared type
+/// returns (feature `utoipa`), for
 /// `#[utoipa::path(responses((status = 200, body = i32), DivideError))]`.
+///
+/// The bodies are references to each error's schema in
+/// `components.schemas` ([`schema_key`](super::schema_key)), which
+/// utoipa's `IntoResponses` cannot add to the document: list the type in
+/// `#[openapi(components(schemas(DivideError)))]` too, whose generated
+/// `utoipa::ToSchema` adds them ([`utoipa_schemas`]).
 ///
 /// ```
 /// use errdsl::{Catalog, docs};
@@ -59,6 +67,78 @@ pub fn utoipa_responses(specs: &[ErrorSpec]) -> BTreeMap<String, RefOr<Response>
         .collect()
 }
 
+/// The schemas the responses of [`utoipa_responses`] reference, as
+/// utoipa's `ToSchema::schemas` adds them to a document: the two body
+/// envelopes ([`GOA_BODY_SCHEMA`](super::GOA_BODY_SCHEMA),
+/// [`PROBLEM_SCHEMA`](super::PROBLEM_SCHEMA)) and each error's two, in
+/// the order of their keys, those already in `schemas` left as they are. What the generated
+/// `utoipa::ToSchema` of every declared type adds (feature `utoipa`), for
+/// `#[openapi(components(schemas(DivideError)))]`.
+///
+/// ```
+/// use errdsl::{Catalog, docs};
+///
+/// errdsl::errors! {
+///     pub enum DivideError {
+///         /// The divisor was zero.
+///         #[error("cannot divide {dividend} by zero")]
+///         #[service_error(http = 400)]
+///         DivByZero { #[service_error(wire)] dividend: i64 },
+///     }
+/// }
+///
+/// let mut schemas = Vec::new();
+/// docs::utoipa_schemas(DivideError::ERRORS, &mut schemas);
+/// let keys: Vec<_> = schemas.iter().map(|(key, _)| key.as_str()).collect();
+/// assert_eq!(keys, ["DivByZero", "DivByZeroProblem", "GoaError", "ProblemDetails"]);
+/// let json = serde_json::to_value(&schemas[2].1).unwrap();
+/// assert_eq!(json["allOf"][1]["required"], serde_json::json!(["name", "code", "fields"]));
+/// ```
+pub fn utoipa_schemas(specs: &[ErrorSpec], schemas: &mut Vec<(String, RefOr<Schema>)>) {
+    let present: HashSet<String> = schemas.iter().map(|(key, _)| key.clone()).collect();
+    for (key, json) in openapi::schemas(specs) {
+        if !present.contains(&key) {
+            schemas.push((key, to_schema(json)));
+        }
+    }
+}
+
+/// The schema of a body that is one of the errors of `specs`, in Goa's
+/// format: `oneOf` their schemas, with a discriminator on `name`. What the
+/// generated `utoipa::PartialSchema` of every declared type returns
+/// (feature `utoipa`), under the type's name.
+///
+/// ```
+/// use errdsl::{Catalog, docs};
+///
+/// errdsl::errors! {
+///     pub enum DivideError {
+///         #[error("cannot divide by zero")]
+///         #[service_error(http = 400)]
+///         DivByZero,
+///         #[error("overflow")]
+///         #[service_error(http = 400)]
+///         Overflow,
+///     }
+/// }
+///
+/// let json = serde_json::to_value(docs::utoipa_schema(DivideError::ERRORS)).unwrap();
+/// assert_eq!(json["oneOf"][1]["$ref"], "#/components/schemas/Overflow");
+/// assert_eq!(json["discriminator"]["propertyName"], "name");
+/// ```
+#[must_use]
+pub fn utoipa_schema(specs: &[ErrorSpec]) -> RefOr<Schema> {
+    let mut seen = HashSet::new();
+    let specs: Vec<&ErrorSpec> = specs.iter().filter(|spec| seen.insert(spec.name)).collect();
+    to_schema(openapi::one_of(&specs, 0))
+}
+
+/// errdsl's schema JSON in utoipa's types (the tests hold the conversion
+/// lossless); an empty object schema if it were not of utoipa's shapes.
+fn to_schema(json: serde_json::Value) -> RefOr<Schema> {
+    serde_json::from_value(json).unwrap_or_else(|_| RefOr::T(Schema::Object(Default::default())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +155,17 @@ mod tests {
         }
         let responses = utoipa_responses(&every_shape());
         assert_eq!(responses.keys().collect::<Vec<_>>(), ["400", "500", "503"]);
+    }
+
+    /// So does every schema: the envelopes and each error's own.
+    #[test]
+    fn the_schemas_convert_without_losing_a_member() {
+        let mut schemas = Vec::new();
+        utoipa_schemas(&every_shape(), &mut schemas);
+        let expected = openapi::schemas(&every_shape());
+        assert_eq!(schemas.len(), expected.len());
+        for (key, schema) in schemas {
+            assert_eq!(serde_json::to_value(&schema).unwrap(), expected[&key], "{key}");
+        }
     }
 }

@@ -27,11 +27,14 @@ pub const MAX_BODY_BYTES: usize = 4096;
 /// The `OpenAPI` 3.1 document of the divider's HTTP API, through utoipa: each
 /// operation's parameters, success body and every error it can return
 /// (each error type's `utoipa::IntoResponses`, from errdsl), served at
-/// `GET /openapi.json`.
+/// `GET /openapi.json`. The error types are listed in `components` too:
+/// their `utoipa::ToSchema` adds the schema of each error's body, which
+/// the responses reference.
 #[derive(utoipa::OpenApi)]
 #[openapi(
     info(title = "divider", version = "1.0.0", description = "Goa's divider example, with errdsl's errors."),
-    paths(integer_divide_path, integer_divide_json, divide_path, divide_query, divide_form)
+    paths(integer_divide_path, integer_divide_json, divide_path, divide_query, divide_form),
+    components(schemas(IntegerDivideError, DivideError))
 )]
 pub struct DividerApi;
 
