@@ -45,6 +45,9 @@ pub(crate) struct ContainerAttrs {
     pub domain: Option<LitStr>,
     /// The base of the errors' documentation URLs (RFC 9457's `type`).
     pub docs_url: Option<LitStr>,
+    /// The Goa method whose errors the type holds: it names the gRPC
+    /// message of each custom error type.
+    pub method: Option<LitStr>,
     /// `errors!` only: other crates may name the enum as a parent.
     pub export: Flag,
     /// The user writes `IntoResponse` and the `From` impls for `tonic::Status` and `ConnectError`.
@@ -255,6 +258,13 @@ const KEYS: &[Key] = &[
         shape: Shape::Str("https://api.example.com/errors/"),
         places: TYPE,
         doc: "gives where the docs of all the type's errors are",
+        home: None,
+    },
+    Key {
+        name: "method",
+        shape: Shape::Str("integer_divide"),
+        places: TYPE,
+        doc: "names the Goa method of all the type's errors, after which the gRPC message of a custom error type is named",
         home: None,
     },
     Key {

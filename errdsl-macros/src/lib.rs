@@ -24,6 +24,7 @@ mod derive;
 mod errors;
 mod expand;
 mod fmt;
+mod goa_names;
 mod json_type;
 mod lower;
 mod model;

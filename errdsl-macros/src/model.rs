@@ -186,6 +186,9 @@ pub(crate) struct Spec {
 pub(crate) struct CustomBody {
     /// The member that holds the wire name, if any.
     pub name_member: Option<String>,
+    /// The full name of the gRPC message a Goa server sends for it, when
+    /// its type names its Goa method (and service).
+    pub grpc_message: Option<String>,
 }
 
 /// Where an error's gRPC code comes from. Generated code asks the runtime's

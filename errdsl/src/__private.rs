@@ -10,8 +10,8 @@ pub use crate::bounds::{
     DecodesAsDefault, Shown, StdError, ThreadSafe, Transparent, ViolationList, WireValue,
 };
 pub use crate::{
-    BodyShape, Catalog, Classification, Code, ErrorSpec, FieldViolation, JsonType, ServiceError, WireField,
-    classify,
+    BodyShape, Catalog, Classification, Code, ErrorSpec, FieldViolation, JsonType, ProtoType, ServiceError,
+    WireField, classify,
 };
 
 /// The HTTP status `N`, checked once at compile time.

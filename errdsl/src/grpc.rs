@@ -14,8 +14,14 @@
 //!
 //! The details, in this order:
 //!
-//! 1. `goapb.ErrorResponse` ([`goapb::ErrorResponse`]), always first, where
-//!    a Goa-generated gRPC client looks for it: the wire name, the id, the
+//! 0. for a Goa custom error type whose type names its Goa `method` (and
+//!    `service`): the message a Goa server sends for it, first, where a
+//!    Goa-generated client looks ([`ErrorSpec::goa_message`](crate::ErrorSpec::goa_message),
+//!    e.g. `divider.IntegerDivideDivisorTooLargeError`): the name member
+//!    (when declared), `message_` (the wire message) and the wire fields,
+//!    numbered from 1 in that order, each of its [`ProtoType`](crate::ProtoType);
+//! 1. `goapb.ErrorResponse` ([`goapb::ErrorResponse`]), first otherwise,
+//!    where a Goa-generated gRPC client looks for it: the wire name, the id, the
 //!    message (the same text as the status message) and the three flags;
 //! 2. `google.rpc.ErrorInfo`, exactly one, by Google's AIP-193:
 //!    - `reason`: the wire name in `UPPER_SNAKE_CASE` ([`reason`]:
@@ -137,6 +143,7 @@ use crate::{Classification, ErrorResult, FieldViolation, ServiceError};
 pub(crate) mod decode;
 mod error_info;
 mod error_info_message;
+mod goa_custom;
 pub mod goapb;
 mod guard;
 mod limits;
@@ -245,7 +252,9 @@ pub(crate) fn rich_status(mut err: Outgoing<'_>) -> pb::Status {
         timeout: err.timeout,
         fault: err.fault,
     };
-    let mut details = Vec::with_capacity(4);
+    let mut details = Vec::with_capacity(5);
+    // A Goa custom error type's message comes first, where a Goa client looks.
+    details.extend(goa_custom::encode(&err, &message));
     details.push(packed(goapb::ErrorResponse::TYPE_URL, &goa));
     let violations = err.violations;
     let retry_after = err.retry_after;
@@ -350,6 +359,77 @@ impl ErrorResult {
         })
     }
 
+    /// Decodes a gRPC status as [`from_grpc_status`](ErrorResult::from_grpc_status)
+    /// does, and also reads the gRPC message of a Goa custom error type of
+    /// `catalog` ([`ErrorSpec::goa_message`](crate::ErrorSpec::goa_message)),
+    /// which a Goa server sends as the only detail: the error of that spec,
+    /// with the message and the wire fields the message carries (a field
+    /// it lacks is its type's zero value, as proto3 reads it), the status
+    /// code, and the spec's flags and HTTP status. A status with errdsl's
+    /// or Goa's own details (`ErrorInfo`, `goapb.ErrorResponse`) is read
+    /// from them, as [`from_grpc_status`](ErrorResult::from_grpc_status)
+    /// reads it. Never panics.
+    ///
+    /// ```
+    /// use errdsl::{Catalog, ErrorResult, ServiceError};
+    ///
+    /// errdsl::errors! {
+    ///     #[service_error(service = "divider", method = "integer_divide")]
+    ///     pub enum IntegerDivideError {
+    ///         #[error("divisor {divisor} is beyond {limit}")]
+    ///         #[service_error(grpc = OutOfRange, custom_body, name_member = "name")]
+    ///         DivisorTooLarge { #[service_error(wire)] divisor: i32, #[service_error(wire)] limit: i32 },
+    ///     }
+    /// }
+    ///
+    /// // What a Goa server sends: `divider.IntegerDivideDivisorTooLargeError`,
+    /// // alone (name = 1, message_ = 2, divisor = 3, limit = 4).
+    /// let detail = prost_types::Any {
+    ///     type_url: "type.googleapis.com/divider.IntegerDivideDivisorTooLargeError".into(),
+    ///     value: [&[0x0a, 17][..], b"divisor_too_large", &[0x12, 3], b"big", &[0x18, 0x80, 0x89, 0x7a, 0x20, 0x80, 0x89, 0x7a]].concat(),
+    /// };
+    /// let rpc = tonic_types::pb::Status { code: 11, message: "big".into(), details: vec![detail] };
+    /// let status = tonic::Status::with_details(tonic::Code::OutOfRange, "big", prost::Message::encode_to_vec(&rpc).into());
+    ///
+    /// let err = ErrorResult::from_grpc_status_in(&status, IntegerDivideError::ERRORS);
+    /// assert_eq!(err.name(), "divisor_too_large");
+    /// assert_eq!(err.field("divisor"), Some("1000000"));
+    /// let typed = IntegerDivideError::try_from(err).unwrap();
+    /// assert!(matches!(typed, IntegerDivideError::DivisorTooLarge { divisor: 1_000_000, limit: 1_000_000 }));
+    /// ```
+    #[must_use]
+    pub fn from_grpc_status_in(status: &tonic::Status, catalog: &'static [crate::ErrorSpec]) -> ErrorResult {
+        let Some(read) = decode::details(status).and_then(|details| goa_custom_alone(&details, catalog))
+        else {
+            return ErrorResult::from_grpc_status(status);
+        };
+        let spec = read.spec;
+        let code = crate::Code::try_from(status.code()).unwrap_or(spec.code);
+        let message = if read.message.is_empty() { status.message().to_owned() } else { read.message };
+        let mut builder = ErrorResult::builder(spec.name, code)
+            .http_status(spec.http_status)
+            .temporary(spec.temporary)
+            .timeout(spec.timeout)
+            .fault(spec.fault)
+            .body(spec.body);
+        if spec.user_message.is_some() {
+            builder = builder.user_message(message.clone());
+        }
+        if let Some(service) = spec.service {
+            builder = builder.service(service);
+        }
+        if let Some(domain) = spec.domain {
+            builder = builder.domain(domain);
+        }
+        if let Some(docs_url) = spec.docs_url {
+            builder = builder.docs_url(docs_url);
+        }
+        for (name, text) in read.fields {
+            builder = builder.typed_field(name, text, spec.json_type_of(name));
+        }
+        builder.message(message).build()
+    }
+
     /// Decodes the gRPC status in response headers or trailers
     /// (`grpc-status`, `grpc-message`, `grpc-status-details-bin`) with
     /// [`from_grpc_status`](ErrorResult::from_grpc_status)'s rules; `None`
@@ -377,6 +457,16 @@ impl ErrorResult {
     pub fn from_grpc_headers(headers: &http::HeaderMap) -> Option<ErrorResult> {
         status_from_header_map(headers).map(|status| ErrorResult::from_grpc_status(&status))
     }
+}
+
+/// The custom message of `details[0]`, when it is one of `catalog`'s and
+/// the status has neither errdsl's nor Goa's own details.
+fn goa_custom_alone(details: &[Any], catalog: &'static [crate::ErrorSpec]) -> Option<goa_custom::Read> {
+    let known = [goapb::ErrorResponse::TYPE_URL, tonic_types::ErrorInfo::TYPE_URL];
+    if details.iter().any(|detail| known.contains(&detail.type_url.as_str())) {
+        return None;
+    }
+    goa_custom::decode(details.first()?, catalog)
 }
 
 #[cfg(test)]

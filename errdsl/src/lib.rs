@@ -163,6 +163,7 @@ pub use code::{Code, UnknownCode};
 /// | `transparent` | every method is delegated to the only field, itself a `ServiceError` |
 /// | `custom_body` | the Goa JSON body is a Goa custom error type: `message` and the wire fields at the top level ([`BodyShape::Custom`]) |
 /// | `name_member = "name"` | with `custom_body`: the member that holds the wire name (Goa's `struct:error:name`); not `error_name`, `message` or a wire field's name |
+/// | `method = "integer_divide"` (on the type) | the Goa method of the type's errors, in `snake_case`: with `service`, a custom error type is sent over gRPC as the message a Goa server sends ([`ErrorSpec::goa_message`]) |
 ///
 /// On a field: `wire` sends it with the error (its type is `Display +
 /// FromStr`; see [`ServiceError::wire_fields`]; JSON writes integers and
@@ -197,7 +198,7 @@ pub use code::{Code, UnknownCode};
 /// with the enum's visibility.
 #[doc(inline)]
 pub use errdsl_macros::ServiceError;
-pub use wire_shape::{BodyShape, JsonType, NON_FINITE_TEXTS, WireField};
+pub use wire_shape::{BodyShape, JsonType, NON_FINITE_TEXTS, ProtoType, WireField};
 
 /// Declares whole error catalogs: the enums themselves, `Display` from
 /// `#[error("...")]`, `std::error::Error` with `source()`, `From` for

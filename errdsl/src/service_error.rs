@@ -258,6 +258,11 @@ pub struct ErrorSpec {
     pub wire_fields: &'static [WireField],
     /// The shape of its Goa JSON body.
     pub body: BodyShape,
+    /// For a Goa custom error type whose type names its Goa method, the
+    /// full name of the gRPC message a Goa server sends for it, e.g.
+    /// `divider.IntegerDivideDivisorTooLargeError` (see
+    /// [`grpc`](crate::grpc)).
+    pub goa_message: Option<&'static str>,
     /// Whether it carries field violations (a `#[service_error(violations)]`
     /// field): gRPC's `BadRequest`, the bodies' `field_violations` and `errors`.
     pub field_violations: bool,
@@ -295,6 +300,7 @@ impl ErrorSpec {
             classified: false,
             wire_fields: &[],
             body: BodyShape::ErrorResult,
+            goa_message: None,
             field_violations: false,
         }
     }
@@ -395,6 +401,13 @@ impl ErrorSpec {
     #[must_use]
     pub const fn with_body(mut self, body: BodyShape) -> Self {
         self.body = body;
+        self
+    }
+
+    /// Sets [`goa_message`](ErrorSpec::goa_message).
+    #[must_use]
+    pub const fn with_goa_message(mut self, goa_message: &'static str) -> Self {
+        self.goa_message = Some(goa_message);
         self
     }
 

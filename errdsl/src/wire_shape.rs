@@ -121,7 +121,7 @@ impl JsonType {
 
 /// How a float field that is not finite is written in JSON, as protobuf's
 /// JSON mapping writes a `double`: `"NaN"`, `"Infinity"` or `"-Infinity"`.
-/// The OpenAPI documents give a float field this type: a number or one of
+/// The `OpenAPI` documents give a float field this type: a number or one of
 /// these three strings.
 pub const NON_FINITE_TEXTS: [&str; 3] = ["NaN", "Infinity", "-Infinity"];
 
@@ -151,13 +151,115 @@ pub struct WireField {
     pub name: &'static str,
     /// How JSON writes it.
     pub json_type: JsonType,
+    /// Its protobuf type, from its Rust type: what it is in the gRPC
+    /// message of a Goa custom error type
+    /// ([`ErrorSpec::goa_message`](crate::ErrorSpec::goa_message)).
+    pub proto_type: ProtoType,
 }
 
 impl WireField {
-    /// A field of this name and type.
+    /// A field of this name and JSON type, whose protobuf type follows the
+    /// JSON type ([`ProtoType::of_json`]).
     #[must_use]
     pub const fn new(name: &'static str, json_type: JsonType) -> Self {
-        WireField { name, json_type }
+        WireField { name, json_type, proto_type: ProtoType::of_json(json_type) }
+    }
+
+    /// The field with this protobuf type, which the macros set from the
+    /// field's Rust type.
+    ///
+    /// ```
+    /// use errdsl::{JsonType, ProtoType, WireField};
+    ///
+    /// let field = WireField::new("divisor", JsonType::Integer);
+    /// assert_eq!(field.proto_type, ProtoType::Sint64);
+    /// assert_eq!(field.with_proto_type(ProtoType::Sint32).proto_type, ProtoType::Sint32);
+    /// ```
+    #[must_use]
+    pub const fn with_proto_type(mut self, proto_type: ProtoType) -> Self {
+        self.proto_type = proto_type;
+        self
+    }
+}
+
+/// The protobuf type of a wire field in the gRPC message of a Goa custom
+/// error type, from the field's Rust type as Goa maps its own types
+/// (`grpc/codegen/protobuf.go`, `protoNativeType`): signed integers up to
+/// 32 bits `sint32`, `i64` and `isize` `sint64`, unsigned ones `uint32` or
+/// `uint64`, `f32` `float`, `f64` `double`, `bool`, and every other type
+/// its `Display` text as a `string`.
+///
+/// ```
+/// use errdsl::{Catalog, ProtoType};
+///
+/// errdsl::errors! {
+///     #[service_error(service = "divider", method = "integer_divide")]
+///     pub enum IntegerDivideError {
+///         #[error("divisor {divisor} is beyond {limit}")]
+///         #[service_error(grpc = OutOfRange, custom_body, name_member = "name")]
+///         DivisorTooLarge { #[service_error(wire)] divisor: i32, #[service_error(wire)] limit: u64 },
+///     }
+/// }
+///
+/// let types: Vec<_> = IntegerDivideError::ERRORS[0].wire_fields.iter().map(|field| field.proto_type).collect();
+/// assert_eq!(types, [ProtoType::Sint32, ProtoType::Uint64]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProtoType {
+    /// `string`: the value's text.
+    String,
+    /// `bool`.
+    Bool,
+    /// `sint32` (zigzag varint).
+    Sint32,
+    /// `sint64` (zigzag varint).
+    Sint64,
+    /// `uint32` (varint).
+    Uint32,
+    /// `uint64` (varint).
+    Uint64,
+    /// `float` (32-bit, fixed).
+    Float,
+    /// `double` (64-bit, fixed).
+    Double,
+}
+
+impl ProtoType {
+    /// The protobuf type of a field known only by its JSON type: the widest
+    /// of its kind (`sint64`, `double`).
+    ///
+    /// ```
+    /// use errdsl::{JsonType, ProtoType};
+    ///
+    /// assert_eq!(ProtoType::of_json(JsonType::Number), ProtoType::Double);
+    /// ```
+    #[must_use]
+    pub const fn of_json(json_type: JsonType) -> Self {
+        match json_type {
+            JsonType::String => ProtoType::String,
+            JsonType::Integer => ProtoType::Sint64,
+            JsonType::Number => ProtoType::Double,
+            JsonType::Boolean => ProtoType::Bool,
+        }
+    }
+
+    /// Its name in a `.proto` file: `"sint32"`.
+    ///
+    /// ```
+    /// assert_eq!(errdsl::ProtoType::Uint64.proto_name(), "uint64");
+    /// ```
+    #[must_use]
+    pub const fn proto_name(self) -> &'static str {
+        match self {
+            ProtoType::String => "string",
+            ProtoType::Bool => "bool",
+            ProtoType::Sint32 => "sint32",
+            ProtoType::Sint64 => "sint64",
+            ProtoType::Uint32 => "uint32",
+            ProtoType::Uint64 => "uint64",
+            ProtoType::Float => "float",
+            ProtoType::Double => "double",
+        }
     }
 }
 

@@ -12,10 +12,11 @@ mod common;
 use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
-use errdsl::{ErrorResult, ServiceError};
+use errdsl::{Catalog, ErrorResult, ServiceError};
 use errdsl_examples::divider::grpc::{DividerClient, goapb, pb};
 use errdsl_examples::divider::{
-    DEMO_TOKEN, DivideError, DividerError, IntegerDivideError, Running, SLOW_DIVIDEND, WorkerFault,
+    DEMO_TOKEN, DivideError, DividerError, IntegerDivideError, MAX_DIVISOR, Running, SLOW_DIVIDEND,
+    WorkerFault,
 };
 use prost::Message as _;
 use tonic::metadata::{KeyAndValueRef, MetadataValue};
@@ -75,8 +76,15 @@ fn check_status(status: &Status, name: &str) -> HashMap<String, String> {
     assert_eq!(rpc.code, status.code() as i32, "{name}");
     assert_eq!(rpc.message, status.message(), "{name}");
 
-    // details[0] is Goa's error message, as a Goa client decodes it.
-    let first = rpc.details.first().expect("details");
+    // details[0] is Goa's error message, as a Goa client decodes it: a
+    // custom error type's own message (checked by its test), else
+    // goapb.ErrorResponse, which then follows.
+    let mut details = rpc.details.iter();
+    if let Some(message) = spec.goa_message {
+        let custom = details.next().expect("details");
+        assert_eq!(custom.type_url, format!("type.googleapis.com/{message}"), "{name}");
+    }
+    let first = details.next().expect("details");
     assert_eq!(first.type_url, "type.googleapis.com/goapb.ErrorResponse", "{name}");
     let goa = goapb::ErrorResponse::decode(first.value.as_slice()).expect("a goapb.ErrorResponse");
     assert_eq!(goa.name, name);
@@ -244,6 +252,44 @@ async fn timeout_is_temporary_and_reachable() {
         let err = DividerError::try_from(decoded).expect("a service-level error");
         assert!(matches!(err, DividerError::Timeout { deadline_ms: 100 }), "{err:?}");
     }
+}
+
+/// `divisor_too_large` is a Goa custom error type of `integer_divide`:
+/// `details[0]` is the message a Goa server sends, which the generated Goa
+/// client switches on first, decoded here with the type compiled from
+/// `proto/divider.proto`; errdsl decodes the status back into the variant,
+/// and so it does from that message alone, as a Goa server sends it.
+#[tokio::test]
+async fn divisor_too_large_is_goas_custom_message_first() {
+    let servers = common::servers().await;
+    let status = idiv(&servers, 7, 2_000_000, None).await.expect_err("divisor_too_large");
+    check_status(&status, "divisor_too_large");
+    let rpc = tonic_types::pb::Status::decode(status.details()).expect("a google.rpc.Status");
+    assert_eq!(rpc.details[0].type_url, "type.googleapis.com/divider.IntegerDivideDivisorTooLargeError");
+    let custom = pb::IntegerDivideDivisorTooLargeError::decode(rpc.details[0].value.as_slice())
+        .expect("the custom message");
+    assert_eq!(
+        custom,
+        pb::IntegerDivideDivisorTooLargeError {
+            name: "divisor_too_large".to_owned(),
+            message: "Divide by at most 1000000 (in absolute value).".to_owned(),
+            divisor: 2_000_000,
+            limit: MAX_DIVISOR,
+        }
+    );
+    assert_eq!(custom.message, status.message());
+    let is_expected = |err: &IntegerDivideError| matches!(err, IntegerDivideError::DivisorTooLarge { divisor: 2_000_000, limit } if *limit == MAX_DIVISOR);
+    assert!(is_expected(&decode_idiv(&status)));
+
+    // The custom message alone, as a Goa server sends it.
+    let alone = tonic_types::pb::Status { details: vec![rpc.details[0].clone()], ..rpc };
+    let goa_status = Status::with_details(status.code(), status.message(), alone.encode_to_vec().into());
+    let decoded = ErrorResult::from_grpc_status_in(&goa_status, IntegerDivideError::ERRORS);
+    assert_eq!(decoded.name(), "divisor_too_large");
+    assert_eq!(decoded.message(), status.message());
+    assert!(is_expected(&IntegerDivideError::try_from(decoded).expect("the variant")));
+    // Without the catalog it is an error of the status code.
+    assert_eq!(ErrorResult::from_grpc_status(&goa_status).name(), "out_of_range");
 }
 
 #[tokio::test]

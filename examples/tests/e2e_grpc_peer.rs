@@ -2,8 +2,9 @@
 //! `peers/grpc/peer.py`, on Python's grpcio (gRPC's C core), grpcio-status
 //! and Google's protobuf runtime, compiling the `.proto` files itself. The
 //! peer checks what a peer relies on (the status agrees with its details;
-//! `details[0]` is Goa's `goapb.ErrorResponse`; one `ErrorInfo` by AIP-193)
-//! and prints what it decoded; this test holds that to the catalog.
+//! `details[0]` is Goa's `goapb.ErrorResponse`, or a Goa custom error
+//! type's own message; one `ErrorInfo` by AIP-193) and prints what it
+//! decoded; this test holds that to the catalog.
 //!
 //! It needs the peer: `scripts/grpc-peer.sh install`, then
 //! `eval "$(scripts/grpc-peer.sh env)"` before building. Without it the test
@@ -72,7 +73,15 @@ async fn a_python_grpc_client_reads_every_error_as_declared() {
         let code = tonic::Code::from(spec.code);
         // grpcio names codes in UPPER_SNAKE_CASE: DEADLINE_EXCEEDED.
         assert_eq!(got["code"], spec.code.as_str().to_ascii_uppercase(), "{name}: {code:?}");
-        assert_eq!(got["types"][0], "type.googleapis.com/goapb.ErrorResponse", "{name}");
+        // A Goa custom error type's message first, where Goa's client looks.
+        let goapb_at = match spec.goa_message {
+            Some(message) => {
+                assert_eq!(got["types"][0], format!("type.googleapis.com/{message}"), "{name}");
+                1
+            }
+            None => 0,
+        };
+        assert_eq!(got["types"][goapb_at], "type.googleapis.com/goapb.ErrorResponse", "{name}");
         let goa = &got["goa"];
         assert_eq!(goa["name"], name);
         assert_eq!(goa["msg"], got["message"]);
@@ -105,18 +114,34 @@ async fn a_python_grpc_client_reads_every_error_as_declared() {
             }
         }
     }
-    // Values the messages show are in the metadata, under lowerCamelCase keys.
+    check_values(&decoded);
+    // The fault's report reaches the peer nowhere.
+    common::assert_no_secret("what the Python peer read", stdout.as_bytes());
+}
+
+/// The values the peer read of each error: those the messages show, in the
+/// metadata under lowerCamelCase keys, and the custom error type's message.
+fn check_values(decoded: &[Value]) {
     let by_name = |name: &str| decoded.iter().find(|got| got["label"] == name).unwrap();
     assert_eq!(by_name("div_by_zero")["message"], "You can't divide 7 by zero.");
     assert_eq!(by_name("div_by_zero")["metadata"]["dividend"], "7");
     assert_eq!(by_name("timeout")["metadata"]["deadlineMs"], "100");
     assert_eq!(by_name("divisor_too_large")["metadata"]["limit"], "1000000");
+    // The custom message, unpacked by Python's protobuf with the type of
+    // divider.proto (protobuf's Python names `message_` as written).
+    assert_eq!(
+        by_name("divisor_too_large")["custom"],
+        json!({
+            "name": "divisor_too_large",
+            "message_": "Divide by at most 1000000 (in absolute value).",
+            "divisor": 2_000_000,
+            "limit": 1_000_000,
+        })
+    );
     let remainder = &by_name("has_remainder")["metadata"];
     assert_eq!(
         (&remainder["dividend"], &remainder["divisor"], &remainder["remainder"]),
         (&json!("7"), &json!("2"), &json!("1"))
     );
-    // The fault's report reaches the peer nowhere.
-    common::assert_no_secret("what the Python peer read", stdout.as_bytes());
     assert!(by_name("overflow")["message"].as_str().unwrap().starts_with("internal error (id: "));
 }

@@ -24,12 +24,13 @@ use crate::{Name, Value, check_error, header_map};
 pub type Target = fn(&[u8]);
 
 /// Every target, by the name cargo-fuzz knows it by.
-pub const ALL: [(&str, Target); 9] = [
+pub const ALL: [(&str, Target); 10] = [
     ("http_response", http_response),
     ("goa_body", goa_body),
     ("problem_body", problem_body),
     ("grpc_status", grpc_status),
     ("grpc_goapb", grpc_goapb),
+    ("grpc_goa_custom", grpc_goa_custom),
     ("grpc_headers", grpc_headers),
     ("connect_body", connect_body),
     ("macro_derive", macro_derive),
@@ -223,6 +224,109 @@ pub fn grpc_goapb(data: &[u8]) {
             assert_eq!(err.name(), goa.name, "{goa:?} gave {err:?}");
         }
     }
+}
+
+errdsl::errors! {
+    /// A method's errors with Goa custom error types of every protobuf type.
+    #[service_error(service = "shop", method = "place_order")]
+    pub enum OrderError {
+        /// Every protobuf type errdsl writes.
+        #[error("{sku} is out of stock")]
+        #[service_error(grpc = FailedPrecondition, custom_body, name_member = "name")]
+        OutOfStock {
+            /// `string`.
+            #[service_error(wire)] sku: String,
+            /// `sint32`.
+            #[service_error(wire)] left: i32,
+            /// `uint64`.
+            #[service_error(wire)] backlog: u64,
+            /// `float`.
+            #[service_error(wire)] ratio: f32,
+            /// `double`.
+            #[service_error(wire)] price: f64,
+            /// `bool`.
+            #[service_error(wire)] gift: bool,
+        },
+        /// No name member: the message is field 1.
+        #[error("closed")]
+        #[service_error(grpc = Unavailable, temporary, custom_body)]
+        Closed {
+            /// `uint32`.
+            #[service_error(wire)] until: u32,
+        },
+    }
+}
+
+/// The input of [`grpc_goa_custom`].
+#[derive(Arbitrary, Debug)]
+enum CustomInput {
+    /// A well-formed `OutOfStock` sent by errdsl, then cut to its first
+    /// detail: what a Goa server sends.
+    OutOfStock { sku: String, left: i32, backlog: u64, ratio: f32, price: f64, gift: bool },
+    /// Any bytes under one of the catalog's message names.
+    Bytes { closed: bool, value: Vec<u8>, goapb_too: bool },
+}
+
+/// `ErrorResult::from_grpc_status_in` on statuses whose first detail is a
+/// Goa custom error type's message, as a Goa server sends it: well formed
+/// (it must decode into the same variant, every field as sent) or any
+/// bytes (never a panic; with `goapb.ErrorResponse` beside it, that wins).
+pub fn grpc_goa_custom(data: &[u8]) {
+    use errdsl::Catalog as _;
+    let Some(input) = structured::<CustomInput>(data) else { return };
+    let (status, sent) = match input {
+        CustomInput::OutOfStock { sku, left, backlog, ratio, price, gift } => {
+            let err = OrderError::out_of_stock(sku.clone(), left, backlog, ratio, price, gift);
+            let full = errdsl::grpc::to_status(&err);
+            let mut rpc = tonic_types::pb::Status::decode(full.details()).expect("errdsl's own status");
+            rpc.details.truncate(1);
+            let status = tonic::Status::with_details(full.code(), full.message(), rpc.encode_to_vec().into());
+            (status, Some((sku, left, backlog, ratio, price, gift)))
+        }
+        CustomInput::Bytes { closed, value, goapb_too } => {
+            let name = if closed { "ClosedError" } else { "OutOfStockError" };
+            let mut details = vec![any(&format!("type.googleapis.com/shop.PlaceOrder{name}"), value)];
+            if goapb_too {
+                let goa = ErrorResponse { name: "from_goapb".into(), ..ErrorResponse::default() };
+                details.push(any(ErrorResponse::TYPE_URL, goa.encode_to_vec()));
+            }
+            let rpc = tonic_types::pb::Status { code: 9, message: "m".into(), details };
+            let status =
+                tonic::Status::with_details(tonic::Code::FailedPrecondition, "m", rpc.encode_to_vec().into());
+            if goapb_too {
+                assert_eq!(
+                    ErrorResult::from_grpc_status_in(&status, OrderError::ERRORS).name(),
+                    "from_goapb"
+                );
+            }
+            (status, None)
+        }
+    };
+    let err = ErrorResult::from_grpc_status_in(&status, OrderError::ERRORS);
+    check_error(&err);
+    let typed = OrderError::try_from(err.clone());
+    if let Some((sku, left, backlog, ratio, price, gift)) = sent {
+        let Ok(OrderError::OutOfStock {
+            sku: read_sku,
+            left: read_left,
+            backlog: read_backlog,
+            ratio: read_ratio,
+            price: read_price,
+            gift: read_gift,
+        }) = typed
+        else {
+            panic!("{err:?} did not decode into OutOfStock");
+        };
+        assert_eq!((read_sku, read_left, read_backlog, read_gift), (sku, left, backlog, gift), "{err:?}");
+        assert!(same_float(f64::from(read_ratio), f64::from(ratio)), "{err:?}");
+        assert!(same_float(read_price, price), "{err:?}");
+    }
+}
+
+/// Whether two floats are the same value (any NaN is any other, and the
+/// zero value, which proto3 does not send, reads back without its sign).
+fn same_float(read: f64, sent: f64) -> bool {
+    read.to_bits() == sent.to_bits() || (read.is_nan() && sent.is_nan()) || (read == 0.0 && sent == 0.0)
 }
 
 /// `ErrorResult::from_grpc_headers`: header maps of `grpc-status`,

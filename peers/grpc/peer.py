@@ -11,8 +11,10 @@ broken one:
 - grpc_status.rpc_status.from_call accepts the status: the
   google.rpc.Status in grpc-status-details-bin has the same code and message
   as grpc-status and grpc-message;
-- details[0] is a goapb.ErrorResponse (Goa's generated clients take the
-  first detail as the error), whose msg is the status message;
+- details[0] is the error as Goa's generated clients take it: a Goa custom
+  error type's own message (declared in divider.proto, unpacked by its
+  type), followed by a goapb.ErrorResponse; else the goapb.ErrorResponse.
+  Its msg is the status message;
 - there is exactly one google.rpc.ErrorInfo; its reason matches
   [A-Z][A-Z0-9_]+[A-Z0-9] in at most 63 characters, its domain is a DNS
   name, its metadata keys are lowerCamelCase and at most 64 characters, and
@@ -57,14 +59,28 @@ def fail(call, why):
     sys.exit(f"{call['label']}: {why}")
 
 
-def decode(call, error, goapb):
+def custom_message(call, detail, divider_pb2):
+    """The fields of a Goa custom error type's message of divider.proto, or
+    None when detail is no message of divider.proto."""
+    package, _, name = detail.type_url.rpartition("/")[2].rpartition(".")
+    message_type = getattr(divider_pb2, name, None) if package == "divider" else None
+    if message_type is None:
+        return None
+    message = message_type()
+    if not detail.Unpack(message):
+        fail(call, f"details[0] is not a {name}")
+    return {field.name: value for field, value in message.ListFields()}
+
+
+def decode(call, error, goapb, divider_pb2):
     """What a peer reads of a failed call, checked as described above."""
     status = rpc_status.from_call(error)  # raises on disagreeing details
     if status is None:
         fail(call, "no grpc-status-details-bin")
     if not status.details:
         fail(call, "no details")
-    first = status.details[0]
+    custom = custom_message(call, status.details[0], divider_pb2)
+    first = status.details[1 if custom is not None else 0]
     goa = goapb.ErrorResponse()
     if not first.Is(goa.DESCRIPTOR) or not first.Unpack(goa):
         fail(call, f"details[0] is {first.type_url}, not goapb.ErrorResponse")
@@ -103,6 +119,8 @@ def decode(call, error, goapb):
         "domain": info.domain,
         "metadata": dict(info.metadata),
     }
+    if custom is not None:
+        out["custom"] = custom
     for detail in status.details:
         if detail.Is(error_details_pb2.RetryInfo.DESCRIPTOR):
             retry = error_details_pb2.RetryInfo()
@@ -133,7 +151,7 @@ def main():
                 try:
                     method(request, metadata=metadata, timeout=10)
                 except grpc.RpcError as error:
-                    print(json.dumps(decode(call, error, goapb)), flush=True)
+                    print(json.dumps(decode(call, error, goapb, divider_pb2)), flush=True)
                 else:
                     fail(call, "the call succeeded")
 

@@ -172,12 +172,15 @@ fn validator(schema: &serde_json::Value) -> jsonschema::Validator {
 fn openapi_documents_the_shape_each_error_uses() {
     let components = errdsl::docs::openapi_components(CalcError::ERRORS);
     let content = &components["responses"]["divisor_too_large"]["content"]["application/json"];
-    let schema = &content["schema"];
+    assert_eq!(content["schema"], json!({"$ref": "#/components/schemas/DivisorTooLarge"}));
+    let schema = &components["schemas"]["DivisorTooLarge"];
     assert_eq!(schema["required"], json!(["name", "message", "divisor", "limit", "exact", "ratio"]));
     assert_eq!(schema["properties"]["name"]["enum"], json!(["divisor_too_large"]));
     assert_eq!(schema["properties"]["divisor"]["type"], "integer");
     assert_eq!(schema["properties"]["exact"]["type"], "boolean");
-    assert_eq!(schema["properties"]["ratio"]["type"], "number");
+    // A float: a number, or the text of one that is not finite.
+    assert_eq!(schema["properties"]["ratio"]["anyOf"][0]["type"], "number");
+    assert_eq!(schema["properties"]["ratio"]["anyOf"][1]["enum"], json!(["NaN", "Infinity", "-Infinity"]));
     let custom = validator(schema);
     assert!(custom.is_valid(&content["example"]), "{}", content["example"]);
     // What the transport sends is what the document says.
@@ -187,7 +190,8 @@ fn openapi_documents_the_shape_each_error_uses() {
     wrong["divisor"] = json!("10");
     assert!(!custom.is_valid(&wrong), "a number sent as text does not match");
 
-    // The default body's `fields` are narrowed to their types.
-    let goa = &components["responses"]["div_by_zero"]["content"]["application/json"]["schema"]["allOf"][1];
+    // The default body's `fields` are narrowed to their types, each required.
+    let goa = &components["schemas"]["DivByZero"]["allOf"][1];
     assert_eq!(goa["properties"]["fields"]["properties"]["dividend"]["type"], "integer");
+    assert_eq!(goa["properties"]["fields"]["required"], json!(["dividend"]));
 }

@@ -38,6 +38,8 @@ mod errors;
 mod expand;
 #[path = "../../src/fmt.rs"]
 mod fmt;
+#[path = "../../src/goa_names.rs"]
+mod goa_names;
 #[path = "../../src/json_type.rs"]
 mod json_type;
 #[path = "../../src/lower.rs"]

@@ -215,8 +215,13 @@ fn spec_expr(error: &ErrorDecl, spec: &Spec, classified: bool) -> TokenStream {
     let wire_fields = error.travelling_fields();
     if !wire_fields.is_empty() {
         let fields = wire_fields.iter().map(|(field, json_type)| {
-            let (name, json_type, cfgs) = (field.wire_name(), json_type.tokens(), &field.cfgs);
-            quote!(#(#cfgs)* ::errdsl::__private::WireField::new(#name, #json_type))
+            let (name, cfgs) = (field.wire_name(), &field.cfgs);
+            let tokens = json_type.tokens();
+            let mut field_expr = quote!(::errdsl::__private::WireField::new(#name, #tokens));
+            if let Some(proto_type) = crate::json_type::proto_type(&field.ty, *json_type) {
+                field_expr = quote!(#field_expr.with_proto_type(#proto_type));
+            }
+            quote!(#(#cfgs)* #field_expr)
         });
         expr = quote!(#expr.with_wire_fields(&[#(#fields),*]));
     }
@@ -229,6 +234,9 @@ fn spec_expr(error: &ErrorDecl, spec: &Spec, classified: bool) -> TokenStream {
             |member| quote!(::errdsl::__private::Some(#member)),
         );
         expr = quote!(#expr.with_body(::errdsl::__private::BodyShape::Custom { name_member: #name_member }));
+        if let Some(message) = &body.grpc_message {
+            expr = quote!(#expr.with_goa_message(#message));
+        }
     }
     expr
 }

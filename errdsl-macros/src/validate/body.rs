@@ -1,13 +1,17 @@
-//! Goa's custom-type body (`custom_body`, `name_member`): whether an error
-//! is sent in one, and the rules that keep its members apart. A custom body
-//! has the error's `message`, its wire fields as top-level members, and its
-//! name in the `name_member` when one is declared.
+//! Goa's custom-type body (`custom_body`, `name_member`, `method`): whether
+//! an error is sent in one, and the rules that keep its members apart. A
+//! custom body has the error's `message`, its wire fields as top-level
+//! members, and its name in the `name_member` when one is declared; over
+//! gRPC, when its type names its Goa `method`, it is also the message a Goa
+//! server sends (`goa_names`).
 
 use syn::LitStr;
 
+use super::Owner;
 use crate::ast;
 use crate::attr::ErrorKeys;
 use crate::ctxt::Ctxt;
+use crate::goa_names;
 use crate::model::{CustomBody, ErrorDecl, Kind};
 
 /// The member of every custom body that holds the wire message.
@@ -22,6 +26,7 @@ pub(super) fn resolve_custom_body(
     error: &ast::Error<'_>,
     keys: &ErrorKeys,
     defaults: Option<&ErrorKeys>,
+    owner: &Owner,
     cx: &mut Ctxt,
 ) {
     let custom = keys.custom_body.is_present() || defaults.is_some_and(|d| d.custom_body.is_present());
@@ -71,7 +76,62 @@ pub(super) fn resolve_custom_body(
         return;
     }
     if let Kind::Static(spec) | Kind::Classified { spec, .. } = &mut decl.kind {
-        spec.custom_body = Some(CustomBody { name_member });
+        let grpc_message = match (&owner.service, &owner.method) {
+            (Some(service), Some(method)) => {
+                Some(goa_names::custom_error_message(service, method, &spec.name))
+            }
+            _ => None,
+        };
+        spec.custom_body = Some(CustomBody { name_member, grpc_message });
+    }
+}
+
+/// Rule: a Goa method is named in `snake_case` (`integer_divide`), as Goa
+/// names the message of its custom error types after it.
+pub(super) fn check_method(method: &LitStr, cx: &mut Ctxt) -> Option<String> {
+    let value = method.value();
+    let snake = value.starts_with(|c: char| c.is_ascii_lowercase())
+        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !value.ends_with('_')
+        && !value.contains("__");
+    if snake {
+        return Some(value);
+    }
+    let suggestion = crate::case::snake_case(value.trim());
+    let instead = if suggestion.is_empty() || suggestion == value {
+        "e.g. `method = \"integer_divide\"`".to_owned()
+    } else {
+        format!("`method = {suggestion:?}`")
+    };
+    cx.error_at(
+        method,
+        format!("the method {value:?} is not a Goa method name in `snake_case`, after which Goa names the gRPC message of a custom error type; write {instead}"),
+    );
+    None
+}
+
+/// Rule: a type that names its Goa `method` and sends a custom body names
+/// its `service` too: the message of a custom error type is in the proto
+/// package of the service.
+pub(super) fn check_method_has_a_service(input: &ast::Input<'_>, cx: &mut Ctxt) {
+    let Some(container) = input.container.as_ref() else { return };
+    let (Some(method), None) = (&container.method, &container.service) else { return };
+    let custom = container.keys.custom_body.is_present()
+        || input
+            .errors
+            .iter()
+            .any(|error| error.keys.as_ref().is_some_and(|keys| keys.custom_body.is_present()));
+    if custom {
+        let written = input.container_written.iter().find(|written| written.key == "method");
+        let tokens = written
+            .map_or_else(|| quote::ToTokens::to_token_stream(method), |written| written.tokens.clone());
+        cx.error_at(
+            tokens,
+            format!(
+                "Goa sends a custom error type over gRPC as a message of its service's proto package, named after the method, but `{}` names no service; add `service = \"...\"` beside `method`",
+                input.ident
+            ),
+        );
     }
 }
 

@@ -79,6 +79,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
         service: container.and_then(|c| c.service.as_ref()).and_then(|s| check_service(s, cx)),
         domain: container.and_then(|c| c.domain.as_ref()).and_then(|d| check_domain(d, cx)),
         docs_url: container.and_then(|c| c.docs_url.as_ref()).and_then(|d| check_docs_url(d, cx)),
+        method: container.and_then(|c| c.method.as_ref()).and_then(|m| body::check_method(m, cx)),
     };
     let defaults = if input.is_enum { container.map(|c| &c.keys) } else { None };
     // An enum whose mapping keys did not parse has defaults nobody knows:
@@ -87,6 +88,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
         || (container.is_some() && input.container_parsed != ast::Parsed::Partly { defaults_known: false });
 
     body::check_enum_name_member(input, cx);
+    body::check_method_has_a_service(input, cx);
     let mut errors = Vec::new();
     let mut complete = container.is_some() && input.container_parsed == ast::Parsed::All;
     for error in &input.errors {
@@ -130,7 +132,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
         };
         fields::check_field_names(&decl, error, cx);
         fields::check_metadata_keys(&decl, error, cx);
-        body::resolve_custom_body(&mut decl, error, keys, defaults, cx);
+        body::resolve_custom_body(&mut decl, error, keys, defaults, &owner, cx);
         errors.push(decl);
     }
     (errors, complete)
@@ -161,11 +163,13 @@ fn check_single_source(error: &ast::Error<'_>, cx: &mut Ctxt) {
     }
 }
 
-/// What the container says of all its errors: their service and domain.
+/// What the container says of all its errors: their service, domain,
+/// docs and Goa method.
 pub(super) struct Owner {
     service: Option<String>,
     domain: Option<String>,
     docs_url: Option<String>,
+    method: Option<String>,
 }
 
 /// Rule: a documentation base is an absolute `http(s)` URL or an absolute

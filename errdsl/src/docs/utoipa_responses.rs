@@ -91,7 +91,7 @@ pub fn utoipa_responses(specs: &[ErrorSpec]) -> BTreeMap<String, RefOr<Response>
 /// docs::utoipa_schemas(DivideError::ERRORS, &mut schemas);
 /// let keys: Vec<_> = schemas.iter().map(|(key, _)| key.as_str()).collect();
 /// assert_eq!(keys, ["DivByZero", "DivByZeroProblem", "GoaError", "ProblemDetails"]);
-/// let json = serde_json::to_value(&schemas[2].1).unwrap();
+/// let json = serde_json::to_value(&schemas[0].1).unwrap();
 /// assert_eq!(json["allOf"][1]["required"], serde_json::json!(["name", "code", "fields"]));
 /// ```
 pub fn utoipa_schemas(specs: &[ErrorSpec], schemas: &mut Vec<(String, RefOr<Schema>)>) {
@@ -136,7 +136,8 @@ pub fn utoipa_schema(specs: &[ErrorSpec]) -> RefOr<Schema> {
 /// errdsl's schema JSON in utoipa's types (the tests hold the conversion
 /// lossless); an empty object schema if it were not of utoipa's shapes.
 fn to_schema(json: serde_json::Value) -> RefOr<Schema> {
-    serde_json::from_value(json).unwrap_or_else(|_| RefOr::T(Schema::Object(Default::default())))
+    serde_json::from_value(json)
+        .unwrap_or_else(|_| RefOr::T(Schema::Object(utoipa::openapi::schema::Object::default())))
 }
 
 #[cfg(test)]

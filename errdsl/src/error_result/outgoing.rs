@@ -87,6 +87,28 @@ impl<'a> Fields<'a> {
         declared.chain(captured)
     }
 
+    /// The declaration of a service error's fields, if it has one.
+    #[cfg_attr(not(feature = "tonic"), allow(dead_code, reason = "only gRPC's custom messages ask"))]
+    pub(crate) fn spec(&self) -> Option<&'static ErrorSpec> {
+        match self {
+            Fields::Declared(_, spec) => *spec,
+            Fields::Captured(_) => None,
+        }
+    }
+
+    /// The text of the field `name`, if there is one.
+    #[cfg_attr(not(feature = "tonic"), allow(dead_code, reason = "only gRPC's custom messages ask"))]
+    pub(crate) fn text(&self, name: &str) -> Option<&str> {
+        match self {
+            Fields::Declared(fields, _) => {
+                fields.iter().find(|(field, _)| *field == name).map(|(_, value)| value.as_str())
+            }
+            Fields::Captured(fields) => {
+                fields.iter().find(|field| field.name == name).map(|field| field.value.as_str())
+            }
+        }
+    }
+
     pub(crate) fn len(&self) -> usize {
         match self {
             Fields::Declared(fields, _) => fields.len(),

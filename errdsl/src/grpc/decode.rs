@@ -52,6 +52,15 @@ pub(crate) fn status(status: &tonic::Status, unknown: impl FnOnce() -> Classific
     decode(code, status.message(), &Details::of(status), unknown)
 }
 
+/// The details of a status's `grpc-status-details-bin`, if it has any
+/// that decode as a `google.rpc.Status`.
+pub(super) fn details(status: &tonic::Status) -> Option<Vec<Any>> {
+    if status.details().is_empty() {
+        return None;
+    }
+    pb::Status::decode(status.details()).ok().map(|rpc| rpc.details)
+}
+
 /// The details a decoder reads, each independently of the others: the
 /// first of each type that decodes.
 #[derive(Default)]
@@ -66,13 +75,7 @@ struct Details {
 impl Details {
     /// The details of a status's `grpc-status-details-bin`.
     fn of(status: &tonic::Status) -> Details {
-        if status.details().is_empty() {
-            return Details::default();
-        }
-        match pb::Status::decode(status.details()) {
-            Ok(rpc) => Details::read(&rpc.details),
-            Err(_) => Details::default(),
-        }
+        details(status).map_or_else(Details::default, |details| Details::read(&details))
     }
 
     /// The details a decoder knows among `details`.

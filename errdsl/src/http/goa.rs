@@ -511,8 +511,8 @@ mod tests {
             .typed_field("ratio", "0.5", JsonType::Number)
             .typed_field("exact", "false", JsonType::Boolean)
             .typed_field("nan", "NaN", JsonType::Number)
-            .typed_field("inf", &f64::INFINITY.to_string(), JsonType::Number)
-            .typed_field("minus_inf", &f32::NEG_INFINITY.to_string(), JsonType::Number)
+            .typed_field("inf", f64::INFINITY.to_string(), JsonType::Number)
+            .typed_field("minus_inf", f32::NEG_INFINITY.to_string(), JsonType::Number)
             .field("text", "7")
             .build();
         let body = serde_json::to_value(GoaBody::from(&err)).unwrap();
@@ -543,6 +543,22 @@ mod tests {
         assert_eq!(back.field_type("count"), Some(JsonType::Integer));
         assert_eq!(back.field_type("exact"), Some(JsonType::Boolean));
         assert_eq!(back.field_type("nan"), Some(JsonType::String));
+    }
+
+    /// Found by fuzzing: `serde_json`'s default float parser may miss by one
+    /// unit in the last place; a float field reads back as the very float.
+    #[test]
+    fn float_fields_read_back_bit_for_bit() {
+        for value in
+            [6.346_904_136_332_099e-196, 1.362_337_3e32, 0.1 + 0.2, f64::MAX, f64::MIN_POSITIVE, 5e-324]
+        {
+            let err = ErrorResult::builder("x", Code::Aborted)
+                .typed_field("v", value.to_string(), JsonType::Number)
+                .build();
+            let back: ErrorResult = serde_json::from_str(&serde_json::to_string(&err).unwrap()).unwrap();
+            let read: f64 = back.field("v").unwrap().parse().unwrap();
+            assert_eq!(read.to_bits(), value.to_bits(), "{value:e} read as {read:e}");
+        }
     }
 
     #[test]

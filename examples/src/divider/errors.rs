@@ -78,8 +78,15 @@ errdsl::errors! {
         },
     }
 
-    /// Errors of `divider.integer_divide`.
-    #[service_error(service = "divider", domain = "divider.example.com", docs_url = "/errors/")]
+    /// Errors of `divider.integer_divide`. Its Goa `method` names the gRPC
+    /// message of its custom error type, `divider.IntegerDivideDivisorTooLargeError`
+    /// (declared in `proto/divider.proto`).
+    #[service_error(
+        service = "divider",
+        method = "integer_divide",
+        domain = "divider.example.com",
+        docs_url = "/errors/"
+    )]
     pub enum IntegerDivideError: DividerError {
         /// The division is not exact. Goa's example maps it to HTTP 417
         /// (Expectation Failed); the standard table makes that

@@ -20,6 +20,11 @@ pub fn comparable(type_name: &str, value: &[u8]) -> (String, String) {
             goa.id.clear();
             format!("{goa:?}")
         }
+        "divider.IntegerDivideDivisorTooLargeError" => {
+            let custom = errdsl_examples::divider::grpc::pb::IntegerDivideDivisorTooLargeError::decode(value)
+                .expect("the custom error type's message");
+            format!("{custom:?}")
+        }
         "google.rpc.ErrorInfo" => {
             let info = tonic_types::pb::ErrorInfo::decode(value).expect("an ErrorInfo");
             let metadata: BTreeMap<_, _> = info.metadata.into_iter().filter(|(key, _)| key != "id").collect();
