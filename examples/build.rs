@@ -6,8 +6,9 @@
 //! `cfg(errdsl_grpc_peer)` when `ERRDSL_GRPC_PEER` names the Python peer, and
 //! `cfg(errdsl_connect_peer)` when `ERRDSL_CONNECT_PEER` names `buf`,
 //! `cfg(errdsl_restate)` when `ERRDSL_RESTATE_SERVER` names `restate-server`,
-//! and `cfg(errdsl_typescript_peer)` when `ERRDSL_TYPESCRIPT_PEER` names the
-//! TypeScript peer's packages.
+//! `cfg(errdsl_typescript_peer)` when `ERRDSL_TYPESCRIPT_PEER` names the
+//! TypeScript peer's packages, and `cfg(errdsl_python_models_peer)` when
+//! `ERRDSL_PYTHON_MODELS_PEER` names the Python models peer's python.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // `tests/e2e_grpc_peer.rs` runs when the Python peer is installed
@@ -17,12 +18,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // (`scripts/connect-peer.sh`), and `tests/restate_*.rs` with
     // `restate-server` (`scripts/restate-server.sh`), and
     // `tests/e2e_openapi_typescript.rs` with openapi-typescript and tsc
-    // (`scripts/typescript-peer.sh`).
+    // (`scripts/typescript-peer.sh`), and `tests/e2e_openapi_python.rs`
+    // with datamodel-code-generator (`scripts/python-models-peer.sh`).
     for (cfg, var) in [
         ("errdsl_grpc_peer", "ERRDSL_GRPC_PEER"),
         ("errdsl_connect_peer", "ERRDSL_CONNECT_PEER"),
         ("errdsl_restate", "ERRDSL_RESTATE_SERVER"),
         ("errdsl_typescript_peer", "ERRDSL_TYPESCRIPT_PEER"),
+        ("errdsl_python_models_peer", "ERRDSL_PYTHON_MODELS_PEER"),
     ] {
         println!("cargo::rustc-check-cfg=cfg({cfg})");
         println!("cargo::rerun-if-env-changed={var}");
