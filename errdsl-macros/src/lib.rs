@@ -21,6 +21,7 @@ mod case;
 mod codes;
 mod ctxt;
 mod derive;
+mod doc_text;
 mod errors;
 mod expand;
 mod fmt;

@@ -280,7 +280,7 @@ pub(crate) fn rich_status(mut err: Outgoing<'_>) -> pb::Status {
 /// The one `ErrorInfo` of an error, by AIP-193 (see the module docs): its
 /// reason and domain, and as metadata its wire fields and errdsl's keys.
 fn error_info(err: Outgoing<'_>) -> ErrorInfoMessage {
-    let domain = err.domain.or(err.service).filter(|domain| !domain.is_empty()).unwrap_or(DEFAULT_DOMAIN);
+    let domain = crate::aip193::domain(err.domain, err.service);
     let fields = err.fields.len().min(MAX_FIELDS);
     let mut info = ErrorInfoMessage::new(reason(err.name), bounded(domain).to_owned(), fields + 6);
     for (name, value) in err.fields.into_texts().take(MAX_FIELDS) {

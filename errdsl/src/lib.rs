@@ -112,6 +112,8 @@ pub mod guide {
 #[cfg(feature = "axum")]
 extern crate self as errdsl;
 
+#[cfg(any(feature = "serde", feature = "tonic"))]
+mod aip193;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod bounds;
@@ -123,6 +125,8 @@ mod classify;
 mod code;
 #[cfg(feature = "connect")]
 pub mod connect;
+#[cfg(feature = "serde")]
+pub mod contract;
 pub mod db;
 pub mod docs;
 mod error_result;

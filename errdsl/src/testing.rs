@@ -1,6 +1,7 @@
 //! Test helpers in the style of xgo's `errors.Match` and `errors.Diff`:
 //! compare a service error with a [`Template`] of the fields a test cares
-//! about.
+//! about; and (feature `serde`) hold a catalog's contract to a committed
+//! snapshot with `assert_contract`.
 //!
 //! ```
 //! use errdsl::testing::Template;
@@ -20,8 +21,14 @@
 //! errdsl::assert_service_error!(err, name = "not_found", code = NotFound, temporary = false);
 //! ```
 
+#[cfg(feature = "serde")]
+mod snapshot;
+
 use std::fmt::{self, Debug, Display};
 use std::time::Duration;
+
+#[cfg(feature = "serde")]
+pub use snapshot::{BLESS_CONTRACT, assert_contract};
 
 use crate::{Code, ErrorSpec, ServiceError, StatusCode};
 

@@ -92,6 +92,10 @@ async fn a_python_grpc_client_reads_every_error_as_declared() {
             "{name}"
         );
         assert_eq!(got["reason"], name.to_ascii_uppercase());
+        // The reason is a value of the divider's reasons .proto, in the
+        // enum of its domain.
+        assert_eq!(got["reason_enum"], "DividerExampleCom", "{name}");
+        assert!(got["reason_number"].as_u64().is_some_and(|number| number > 0), "{name}");
         assert_eq!(got["domain"], "divider.example.com");
         let meta = &got["metadata"];
         assert_eq!(meta["id"], goa["id"]);

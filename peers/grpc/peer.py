@@ -15,6 +15,8 @@ broken one:
   error type's own message (declared in divider.proto, unpacked by its
   type), followed by a goapb.ErrorResponse; else the goapb.ErrorResponse.
   Its msg is the status message;
+- the reason is a value of the Reason enum of divider_errors.proto
+  (errdsl's reasons_proto of the divider's catalog);
 - there is exactly one google.rpc.ErrorInfo; its reason matches
   [A-Z][A-Z0-9_]+[A-Z0-9] in at most 63 characters, its domain is a DNS
   name, its metadata keys are lowerCamelCase and at most 64 characters, and
@@ -44,7 +46,7 @@ def compile_protos(proto_dirs, out_dir):
     """Python modules of the two .proto files, in out_dir."""
     args = ["protoc", f"--python_out={out_dir}", f"--grpc_python_out={out_dir}"]
     args += [f"-I{d}" for d in proto_dirs]
-    args += ["divider.proto", "goapb/error_response.proto"]
+    args += ["divider.proto", "divider_errors.proto", "goapb/error_response.proto"]
     if protoc.main(args) != 0:
         sys.exit("protoc failed")
     sys.path.insert(0, out_dir)
@@ -52,7 +54,18 @@ def compile_protos(proto_dirs, out_dir):
         importlib.import_module("divider_pb2"),
         importlib.import_module("divider_pb2_grpc"),
         importlib.import_module("goapb.error_response_pb2"),
+        importlib.import_module("divider_errors_pb2"),
     )
+
+
+def reason_enum(call, info, reasons_pb2):
+    """The message of divider_errors.proto whose Reason enum holds the
+    ErrorInfo's reason, and the reason's number there."""
+    for message in reasons_pb2.DESCRIPTOR.message_types_by_name.values():
+        reason = message.enum_types_by_name.get("Reason")
+        if reason is not None and info.reason in reason.values_by_name:
+            return message.name, reason.values_by_name[info.reason].number
+    fail(call, f"reason {info.reason} is in no Reason enum of divider_errors.proto")
 
 
 def fail(call, why):
@@ -72,7 +85,7 @@ def custom_message(call, detail, divider_pb2):
     return {field.name: value for field, value in message.ListFields()}
 
 
-def decode(call, error, goapb, divider_pb2):
+def decode(call, error, goapb, divider_pb2, reasons_pb2):
     """What a peer reads of a failed call, checked as described above."""
     status = rpc_status.from_call(error)  # raises on disagreeing details
     if status is None:
@@ -121,6 +134,7 @@ def decode(call, error, goapb, divider_pb2):
     }
     if custom is not None:
         out["custom"] = custom
+    out["reason_enum"], out["reason_number"] = reason_enum(call, info, reasons_pb2)
     for detail in status.details:
         if detail.Is(error_details_pb2.RetryInfo.DESCRIPTOR):
             retry = error_details_pb2.RetryInfo()
@@ -139,7 +153,7 @@ def main():
     parser.add_argument("--calls", required=True, help="JSON list of {label, target, method, a, b, authorization}")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as out_dir:
-        divider_pb2, divider_grpc, goapb = compile_protos(args.proto_dir, out_dir)
+        divider_pb2, divider_grpc, goapb, reasons_pb2 = compile_protos(args.proto_dir, out_dir)
         for call in json.loads(args.calls):
             with grpc.insecure_channel(call["target"]) as channel:
                 stub = divider_grpc.DividerStub(channel)
@@ -151,7 +165,7 @@ def main():
                 try:
                     method(request, metadata=metadata, timeout=10)
                 except grpc.RpcError as error:
-                    print(json.dumps(decode(call, error, goapb, divider_pb2)), flush=True)
+                    print(json.dumps(decode(call, error, goapb, divider_pb2, reasons_pb2)), flush=True)
                 else:
                     fail(call, "the call succeeded")
 

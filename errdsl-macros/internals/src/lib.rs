@@ -32,6 +32,8 @@ mod codes;
 mod ctxt;
 #[path = "../../src/derive.rs"]
 mod derive;
+#[path = "../../src/doc_text.rs"]
+mod doc_text;
 #[path = "../../src/errors.rs"]
 mod errors;
 #[path = "../../src/expand/mod.rs"]

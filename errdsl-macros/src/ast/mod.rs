@@ -287,7 +287,10 @@ pub(crate) fn hidden_by_cfg_attr(attrs: &[Attribute]) -> Option<(&Attribute, &'s
     })
 }
 
-/// `#[doc = "..."]` lines, trimmed and joined with newlines.
+/// The public text of the doc comment in `attrs`: its lines with their
+/// common indentation removed (so that code blocks keep theirs), as
+/// [`doc_text::public`](crate::doc_text::public) keeps them for the
+/// people who read an API's error reference.
 pub(crate) fn doc_comment(attrs: &[Attribute]) -> String {
     let lines: Vec<String> = attrs
         .iter()
@@ -301,15 +304,11 @@ pub(crate) fn doc_comment(attrs: &[Attribute]) -> String {
         })
         // A blank `///` line is an empty string, which has no `lines()`:
         // keep it, so that paragraphs stay apart.
-        .flat_map(|doc| {
-            if doc.is_empty() {
-                vec![String::new()]
-            } else {
-                doc.lines().map(|l| l.trim().to_owned()).collect()
-            }
-        })
+        .flat_map(
+            |doc| if doc.is_empty() { vec![String::new()] } else { doc.lines().map(str::to_owned).collect() },
+        )
         .collect();
-    lines.join("\n").trim().to_owned()
+    crate::doc_text::public(&lines)
 }
 
 /// Whether `ty` mentions any of the generic parameters.

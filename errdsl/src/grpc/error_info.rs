@@ -44,10 +44,10 @@ pub(crate) const KEY_SERVICE: &str = "service";
 /// assert_eq!(status.get_details_error_info().unwrap().domain, grpc::DEFAULT_DOMAIN);
 /// assert_eq!(ErrorResult::from_grpc_status(&status).domain(), None);
 /// ```
-pub const DEFAULT_DOMAIN: &str = "errdsl";
+pub const DEFAULT_DOMAIN: &str = crate::aip193::DEFAULT_DOMAIN;
 
 /// The longest reason AIP-193 allows, in characters.
-pub const MAX_REASON_CHARS: usize = 63;
+pub const MAX_REASON_CHARS: usize = crate::aip193::MAX_REASON_CHARS;
 
 /// The `ErrorInfo.reason` of a wire name: upper-cased, any character other
 /// than an ASCII letter or digit as `_`, at most [`MAX_REASON_CHARS`].
@@ -65,18 +65,7 @@ pub const MAX_REASON_CHARS: usize = 63;
 /// ```
 #[must_use]
 pub fn reason(name: &str) -> String {
-    let reason_of = |c: char| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' };
-    if name.is_ascii() {
-        // The common case, a declared name: upper-cased in one copy, with
-        // nothing left to replace unless it has signs other than `_`.
-        let mut reason = name[..name.len().min(MAX_REASON_CHARS)].to_owned();
-        reason.make_ascii_uppercase();
-        if !reason.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-            reason = reason.chars().map(reason_of).collect();
-        }
-        return reason;
-    }
-    name.chars().map(reason_of).take(MAX_REASON_CHARS).collect()
+    crate::aip193::reason(name)
 }
 
 /// The `ErrorInfo.metadata` key of a wire field: its `lowerCamelCase`

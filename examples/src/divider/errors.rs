@@ -88,9 +88,13 @@ errdsl::errors! {
         docs_url = "/errors/"
     )]
     pub enum IntegerDivideError: DividerError {
-        /// The division is not exact. Goa's example maps it to HTTP 417
-        /// (Expectation Failed); the standard table makes that
-        /// `FailedPrecondition` on gRPC.
+        /// The division is not exact: the divisor does not divide the
+        /// dividend.
+        ///
+        /// # Internal
+        ///
+        /// Goa's example maps it to HTTP 417 (Expectation Failed); the
+        /// standard table makes that `FailedPrecondition` on gRPC.
         #[error("{dividend} is not divisible by {divisor}: remainder {remainder}")]
         #[service_error(
             http = 417,
@@ -109,8 +113,12 @@ errdsl::errors! {
         },
 
         /// The divisor is beyond [`MAX_DIVISOR`](super::MAX_DIVISOR) in
-        /// absolute value. Sent in Goa's custom-type body, as a Goa design
-        /// with this user type would send it:
+        /// absolute value: divide by a smaller number.
+        ///
+        /// # Internal
+        ///
+        /// Sent in Goa's custom-type body, as a Goa design with this user
+        /// type would send it:
         ///
         /// ```go
         /// var DivisorTooLarge = Type("DivisorTooLarge", func() {
