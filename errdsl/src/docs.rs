@@ -41,6 +41,8 @@ mod by_status;
 #[cfg(feature = "serde")]
 mod openapi;
 #[cfg(feature = "axum")]
+mod reference;
+#[cfg(feature = "axum")]
 mod router;
 #[cfg(feature = "utoipa")]
 mod utoipa_responses;

@@ -72,9 +72,12 @@ errdsl::errors! {
         },
 
         /// The request is well-formed, but fields of it have values the
-        /// endpoint does not take: each with what is wrong with it (a
-        /// validation report of garde or validator converts into this
-        /// error, with errdsl's `garde` or `validator` feature).
+        /// endpoint does not take: each with what is wrong with it.
+        ///
+        /// # Internal
+        ///
+        /// A validation report of garde or validator converts into this
+        /// error, with errdsl's `garde` or `validator` feature.
         #[error("the request has {violations}")]
         #[service_error(http = 400, user_msg = "Some fields of the request are not valid.")]
         InvalidFields {
@@ -106,8 +109,13 @@ errdsl::errors! {
             path: String,
         },
 
+        /// The route does not fit the request's path: the service's mistake,
+        /// not the request's.
+        ///
+        /// # Internal
+        ///
         /// The route's parameters do not fit its `Path` extractor (their
-        /// number, or a type a path cannot hold): the service's mistake.
+        /// number, or a type a path cannot hold).
         #[error("the route does not fit its extractor: {reason}")]
         #[service_error(fault)]
         RouteMismatch {

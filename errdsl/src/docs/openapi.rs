@@ -561,7 +561,7 @@ fn example_text(name: &str, json_type: JsonType) -> String {
 /// The error the examples show: the spec's, with id [`EXAMPLE_ID`]. Its
 /// message (what a fault never sends) is the description's first paragraph,
 /// or the name.
-fn example_error(spec: &ErrorSpec) -> ErrorResult {
+pub(super) fn example_error(spec: &ErrorSpec) -> ErrorResult {
     let paragraphs = join_paragraph_lines(spec.description);
     let message = paragraphs.split("\n\n").next().filter(|first| !first.is_empty()).unwrap_or(spec.name);
     let mut builder = ErrorResult::builder(spec.name, spec.code)

@@ -1,17 +1,16 @@
 //! [`router`]: the documentation pages that RFC 9457 problem `type`s point
 //! to, served by the service itself.
 
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{OriginalUri, Path};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use http::header::{CONTENT_TYPE, VARY};
+use http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE, VARY, X_CONTENT_TYPE_OPTIONS};
 use http::{HeaderMap, HeaderValue, StatusCode};
 
-use super::{CLASSIFIED_AT_RUN_TIME, flag_text, join_paragraph_lines, markdown_table};
+use super::reference::{self, Page};
 use crate::ErrorSpec;
 use crate::http::accept::prefers;
 
@@ -22,8 +21,16 @@ use crate::http::accept::prefers;
 ///
 /// Pages are HTML, or Markdown when the request's `Accept` prefers
 /// `text/markdown` to `text/html`; a name the catalog does not have is a
-/// 404. The Markdown page is the error's name, its description and its row
-/// of [`markdown_table`]; the HTML page says the same, every text escaped.
+/// 404. The index has a row per error: its status, gRPC code, flags and
+/// the first paragraph of its description. A page has the error's
+/// description (its public part: see the [`errors!`](crate::errors)
+/// docs), what a client should do (retry after so many seconds, fix the
+/// request, quote the id), its facts (status, code, flags, AIP-193 reason
+/// and domain, user message), its wire fields with their JSON types, and
+/// an example body in each format. The HTML is self-contained (one inline
+/// stylesheet, no script, image or other asset), every text escaped, raw
+/// HTML in a description shown as text, and sent with a
+/// `Content-Security-Policy` that allows nothing but that stylesheet.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -70,20 +77,19 @@ fn wants_markdown(headers: &HeaderMap) -> bool {
     prefers(headers, ("text", "markdown"), ("text", "html"))
 }
 
-fn respond(
-    headers: &HeaderMap,
-    status: StatusCode,
-    markdown: String,
-    html: impl FnOnce() -> String,
-) -> Response {
+fn respond(headers: &HeaderMap, status: StatusCode, page: &Page) -> Response {
     let (content_type, body) = if wants_markdown(headers) {
-        ("text/markdown; charset=utf-8", markdown)
+        ("text/markdown; charset=utf-8", page.markdown.clone())
     } else {
-        ("text/html; charset=utf-8", html())
+        ("text/html; charset=utf-8", reference::html_document(page))
     };
     let mut response = (status, body).into_response();
-    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-    response.headers_mut().insert(VARY, HeaderValue::from_static("accept"));
+    let response_headers = response.headers_mut();
+    response_headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response_headers.insert(VARY, HeaderValue::from_static("accept"));
+    response_headers
+        .insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(reference::CONTENT_SECURITY_POLICY));
+    response_headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     response
 }
 
@@ -91,87 +97,21 @@ fn respond(
 /// the index's own path, wherever the router is mounted.
 fn index(specs: &[ErrorSpec], path: &str, headers: &HeaderMap) -> Response {
     let base = if path.ends_with('/') { path.to_owned() } else { format!("{path}/") };
-    let markdown = {
-        let mut out = String::from("# Errors\n\n");
-        for spec in specs {
-            let _ = writeln!(out, "- [`{}`]({base}{})", spec.name, spec.name);
-        }
-        out
-    };
-    respond(headers, StatusCode::OK, markdown, || {
-        let mut items = String::new();
-        for spec in specs {
-            let name = escape_html(spec.name);
-            let _ =
-                writeln!(items, "<li><a href=\"{}{name}\"><code>{name}</code></a></li>", escape_html(&base));
-        }
-        document("Errors", &format!("<h1>Errors</h1>\n<ul>\n{items}</ul>\n"))
-    })
+    respond(headers, StatusCode::OK, &reference::index(specs, &base))
 }
 
 /// The page of the error named `name`, or a 404.
 fn page(specs: &[ErrorSpec], name: &str, headers: &HeaderMap) -> Response {
     let Some(spec) = specs.iter().find(|spec| spec.name == name) else {
         let text = format!("no error is named `{name}`");
-        return respond(headers, StatusCode::NOT_FOUND, format!("{text}\n"), || {
-            document("Not found", &format!("<p>{}</p>\n", escape_html(&text)))
-        });
+        let page = Page {
+            title: "Not found".to_owned(),
+            markdown: format!("{text}\n"),
+            html_body: format!("<p>{}</p>\n", reference::escape(&text)),
+        };
+        return respond(headers, StatusCode::NOT_FOUND, &page);
     };
-    let description = join_paragraph_lines(spec.description);
-    let markdown =
-        format!("# `{}`\n\n{description}\n\n{}", spec.name, markdown_table(std::slice::from_ref(spec)));
-    respond(headers, StatusCode::OK, markdown, || html_page(spec, &description))
-}
-
-fn html_page(spec: &ErrorSpec, description: &str) -> String {
-    let flag = |set: bool| flag_text(spec, set);
-    let classified = if spec.classified { format!(" ({CLASSIFIED_AT_RUN_TIME})") } else { String::new() };
-    let mut http = format!("{}{classified}", spec.http_status.as_u16());
-    if let Some(secs) = spec.retry_after_secs {
-        let _ = write!(http, ", Retry-After: {secs} s");
-    }
-    let rows = [
-        ("HTTP status", http),
-        ("gRPC code", format!("{}{classified}", spec.code.as_str())),
-        ("temporary", flag(spec.temporary).to_owned()),
-        ("timeout", flag(spec.timeout).to_owned()),
-        ("fault", flag(spec.fault).to_owned()),
-        ("user message", spec.user_message.unwrap_or_default().to_owned()),
-        ("service", spec.service.unwrap_or_default().to_owned()),
-    ];
-    let mut body = format!("<h1><code>{}</code></h1>\n", escape_html(spec.name));
-    for paragraph in description.split("\n\n").filter(|p| !p.is_empty()) {
-        let _ = writeln!(body, "<p>{}</p>", escape_html(paragraph));
-    }
-    body.push_str("<table>\n");
-    for (label, value) in rows {
-        let _ = writeln!(body, "<tr><th>{label}</th><td>{}</td></tr>", escape_html(&value));
-    }
-    body.push_str("</table>\n");
-    document(spec.name, &body)
-}
-
-fn document(title: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        escape_html(title)
-    )
-}
-
-/// `text` safe inside HTML text and double-quoted attributes.
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    respond(headers, StatusCode::OK, &reference::page(spec))
 }
 
 #[cfg(test)]
@@ -208,15 +148,15 @@ mod tests {
         assert_eq!((status, content_type.as_str()), (StatusCode::OK, "text/html; charset=utf-8"));
         assert!(body.contains("<h1><code>div_by_zero</code></h1>"), "{body}");
         assert!(body.contains("<p>The divisor was &lt;zero&gt;.</p>"), "escaped: {body}");
-        assert!(body.contains("<tr><th>gRPC code</th><td>invalid_argument</td></tr>"), "{body}");
+        assert!(body.contains("<tr><th>gRPC code</th><td><code>invalid_argument</code></td></tr>"), "{body}");
+        assert!(body.contains("Fix the request before you send it again"), "{body}");
+        assert!(body.contains("<h2>Example: <code>application/json</code></h2>"), "{body}");
 
         let (status, content_type, body) = get("/errors/maintenance", Some("text/markdown")).await;
         assert_eq!((status, content_type.as_str()), (StatusCode::OK, "text/markdown; charset=utf-8"));
         assert!(body.starts_with("# `maintenance`\n"), "{body}");
-        assert!(
-            body.contains("| `maintenance` |  | 503 (`Retry-After: 30`) | `unavailable` | yes |"),
-            "{body}"
-        );
+        assert!(body.contains("| HTTP status | 503, `Retry-After: 30` |"), "{body}");
+        assert!(body.contains("Send the same request again after 30 seconds"), "{body}");
 
         let (_, content_type, _) = get("/errors/maintenance", Some("text/html, text/markdown;q=0.5")).await;
         assert_eq!(content_type, "text/html; charset=utf-8");
@@ -226,20 +166,37 @@ mod tests {
     async fn index_links_every_error_and_unknown_names_are_404() {
         let (status, _, body) = get("/errors", Some("text/markdown")).await;
         assert_eq!(status, StatusCode::OK);
-        assert_eq!(
-            body,
-            "# Errors\n\n- [`div_by_zero`](/errors/div_by_zero)\n- [`maintenance`](/errors/maintenance)\n"
+        assert!(
+            body.contains("| [`div_by_zero`](/errors/div_by_zero) | 400 | `invalid_argument` |  | The divisor was <zero>. |"),
+            "{body}"
+        );
+        assert!(
+            body.contains("| [`maintenance`](/errors/maintenance) | 503 | `unavailable` | temporary |  |"),
+            "{body}"
         );
         let (_, _, html) = get("/errors", None).await;
         assert!(html.contains("<a href=\"/errors/maintenance\"><code>maintenance</code></a>"), "{html}");
+        assert!(html.contains("<td>The divisor was &lt;zero&gt;.</td>"), "{html}");
 
         let (status, _, body) = get("/errors/nothing_here", Some("text/markdown")).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert_eq!(body, "no error is named `nothing_here`\n");
     }
 
-    #[test]
-    fn html_is_escaped() {
-        assert_eq!(escape_html(r#"<a href="x">&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+    #[tokio::test]
+    async fn every_page_has_a_strict_policy_and_no_asset() {
+        let app: Router = Router::new().nest("/errors", router(specs()));
+        for path in ["/errors", "/errors/div_by_zero", "/errors/nothing_here"] {
+            let request = http::Request::get(path).body(Body::empty()).unwrap();
+            let response = app.clone().oneshot(request).await.unwrap();
+            let policy = response.headers()[CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+            assert!(policy.starts_with("default-src 'none'; style-src 'sha256-"), "{path}: {policy}");
+            assert_eq!(response.headers()[X_CONTENT_TYPE_OPTIONS], "nosniff");
+            let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
+            let html = String::from_utf8(body.to_vec()).unwrap();
+            for asset in ["<script", "<link", "<img", "src=", "style=\""] {
+                assert!(!html.contains(asset), "{path}: {asset} in {html}");
+            }
+        }
     }
 }
