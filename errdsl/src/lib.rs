@@ -184,6 +184,32 @@ pub use code::{Code, UnknownCode};
 /// (generated for every type) when each of its fields is `wire` or
 /// `default`.
 ///
+/// A variant's doc comment is its [`ErrorSpec::description`]: what the
+/// error reference pages, the OpenAPI documents, the contract and the
+/// reasons' `.proto` show the API's clients. A section after a `# Internal`
+/// heading stays out of it (it stays in rustdoc, for the service's own
+/// developers), and Rust intra-doc links are shown as their text.
+///
+/// ```
+/// use errdsl::Catalog;
+///
+/// #[derive(Debug, thiserror::Error, errdsl::ServiceError)]
+/// enum ShelfError {
+///     /// No shelf has that number; see [`MAX_SHELF`].
+///     ///
+///     /// # Internal
+///     ///
+///     /// The shelves come from the warehouse database.
+///     #[error("no shelf")]
+///     #[service_error(http = 404)]
+///     NoSuchShelf,
+/// }
+/// const MAX_SHELF: u32 = 40;
+///
+/// assert_eq!(ShelfError::ERRORS[0].description, "No shelf has that number; see `MAX_SHELF`.");
+/// # let _ = MAX_SHELF;
+/// ```
+///
 /// Every mistake is a compile error on the offending tokens, all reported in
 /// one pass: unknown keys, statuses outside 400..=599, unknown codes, a
 /// missing mapping, an HTTP status and code that blame different sides, a

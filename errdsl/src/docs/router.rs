@@ -23,7 +23,7 @@ use crate::http::accept::prefers;
 /// `text/markdown` to `text/html`; a name the catalog does not have is a
 /// 404. The index has a row per error: its status, gRPC code, flags and
 /// the first paragraph of its description. A page has the error's
-/// description (its public part: see the [`errors!`](crate::errors)
+/// description (its public part: see [`ServiceError`](derive@crate::ServiceError)'s
 /// docs), what a client should do (retry after so many seconds, fix the
 /// request, quote the id), its facts (status, code, flags, AIP-193 reason
 /// and domain, user message), its wire fields with their JSON types, and
