@@ -1,5 +1,5 @@
 //! The rules of a declaration: one `check_*` or `resolve_*` function per rule
-//! of the declaration (README's "Decisions"), all reporting into one `Ctxt`, so a
+//! of the declaration (`docs/decisions.md`), all reporting into one `Ctxt`, so a
 //! user sees every mistake of an input in one compilation.
 //!
 //! `validate` turns the parsed input into the model `expand` reads; it
