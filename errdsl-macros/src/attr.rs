@@ -223,8 +223,8 @@ const ONE_ERROR: Places = STRUCT.and(VARIANT);
 const MAPPING: Places = TYPE.and(VARIANT);
 
 /// One key of `#[service_error(...)]`.
-struct Key {
-    name: &'static str,
+pub(crate) struct Key {
+    pub(crate) name: &'static str,
     shape: Shape,
     places: Places,
     /// What the key does, for messages: "`key` <doc>: put it on ...".
@@ -238,7 +238,7 @@ struct Key {
 /// does. Parsing (`check_keys`), the messages about keys and the keys an
 /// error declares all come from here; a new key is a row here, a field of
 /// its receiver and its rule in `validate`.
-const KEYS: &[Key] = &[
+pub(crate) const KEYS: &[Key] = &[
     Key {
         name: "service",
         shape: Shape::Str("divider"),

@@ -167,9 +167,13 @@ pub use code::{Code, UnknownCode};
 /// | `transparent` | every method is delegated to the only field, itself a `ServiceError` |
 /// | `custom_body` | the Goa JSON body is a Goa custom error type: `message` and the wire fields at the top level ([`BodyShape::Custom`]) |
 /// | `name_member = "name"` | with `custom_body`: the member that holds the wire name (Goa's `struct:error:name`); not `error_name`, `message` or a wire field's name |
+/// | `docs_url = "/errors/"` (on the type) | the base of the errors' documentation pages: RFC 9457's problem `type` is the base and the name ([`docs::router`](crate::docs) serves them) |
+/// | `no_transport_impls` (on the type) | you write `IntoResponse` and the `From` impls for `tonic::Status` and `connectrpc::ConnectError` yourself |
+/// | `export` (on an [`errors!`] enum) | other crates may name the enum as a parent |
 /// | `method = "integer_divide"` (on the type) | the Goa method of the type's errors, in `snake_case`: with `service`, a custom error type is sent over gRPC as the message a Goa server sends ([`ErrorSpec::goa_message`]) |
 ///
-/// On a field: `wire` sends it with the error (its type is `Display +
+/// On a field: `violations` holds the error's field violations
+/// ([`FieldViolations`], gRPC's `BadRequest`); `wire` sends it with the error (its type is `Display +
 /// FromStr`; see [`ServiceError::wire_fields`]; JSON writes integers and
 /// floats as numbers and `bool` as a boolean, see [`JsonType`]; a field the
 /// sent message shows travels too, as the message shows it); `default` keeps

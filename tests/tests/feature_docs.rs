@@ -58,3 +58,18 @@ fn every_feature_has_its_doc_comment_and_the_readme_its_rust_versions() {
         }
     }
 }
+
+/// Every key of `#[service_error(...)]` (the macros' own table, `attr::KEYS`)
+/// is documented on the derive, where users read about keys.
+#[test]
+fn the_derive_docs_name_every_key() {
+    let derive_docs = LIB_RS.split("/// Derives [`ServiceError`]").nth(1).expect("the derive's docs");
+    let derive_docs = derive_docs.split("pub use errdsl_macros::ServiceError;").next().unwrap_or_default();
+    let missing: Vec<&str> = errdsl_macros_internals::key_names()
+        .into_iter()
+        .filter(|key| {
+            !derive_docs.contains(&format!("`{key}`")) && !derive_docs.contains(&format!("`{key} ="))
+        })
+        .collect();
+    assert_eq!(missing, Vec::<&str>::new(), "keys the derive's docs do not name");
+}

@@ -73,3 +73,10 @@ pub fn derive(input: TokenStream) -> TokenStream {
 pub fn errors(input: TokenStream) -> TokenStream {
     errors::errors(input)
 }
+
+/// The name of every key `#[service_error(...)]` takes (`attr::KEYS`), for
+/// the test that holds errdsl's docs to them.
+#[must_use]
+pub fn key_names() -> Vec<&'static str> {
+    attr::KEYS.iter().map(|key| key.name).collect()
+}
