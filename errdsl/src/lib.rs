@@ -189,7 +189,7 @@ pub use code::{Code, UnknownCode};
 /// `default`.
 ///
 /// A variant's doc comment is its [`ErrorSpec::description`]: what the
-/// error reference pages, the OpenAPI documents, the contract and the
+/// error reference pages, the `OpenAPI` documents, the contract and the
 /// reasons' `.proto` show the API's clients. A section after a `# Internal`
 /// heading stays out of it (it stays in rustdoc, for the service's own
 /// developers), and Rust intra-doc links are shown as their text.

@@ -10,7 +10,8 @@ use errdsl::{Code, ErrorSpec};
 
 /// A contract file of `specs` in a fresh temporary directory.
 fn file(name: &str, specs: &[ErrorSpec]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("errdsl-contract-cli-{}", std::process::id()));
+    let test = std::thread::current().name().unwrap_or("test").replace(':', "_");
+    let dir = std::env::temp_dir().join(format!("errdsl-contract-cli-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, Contract::of(specs).to_json()).unwrap();
@@ -52,6 +53,7 @@ fn a_breaking_change_exits_with_1_and_says_why() {
     );
     let (status, stdout, _) = run(&["diff".as_ref(), old.as_os_str(), grown.as_os_str()]);
     assert_eq!((status, stdout.as_str()), (Some(0), "compatible: overflow: added\n"));
+    let _ = std::fs::remove_dir_all(old.parent().unwrap());
 }
 
 #[test]
@@ -63,4 +65,5 @@ fn what_it_cannot_read_exits_with_2() {
     assert!(stderr.starts_with("errdsl-contract: ") && stderr.contains("missing.json"), "{stderr}");
     let (status, _, stderr) = run(&["compare".as_ref()]);
     assert_eq!((status, stderr.as_str()), (Some(2), "usage: errdsl-contract diff OLD.json NEW.json\n"));
+    let _ = std::fs::remove_dir_all(old.parent().unwrap());
 }

@@ -34,6 +34,7 @@ fn load(chromium: &str, url: &str) -> (String, Vec<String>) {
         .args(["--dump-dom", url])
         .output()
         .expect("run chromium");
+    let _ = std::fs::remove_dir_all(&profile);
     assert!(output.status.success(), "{url}: {}", String::from_utf8_lossy(&output.stderr));
     let console = String::from_utf8_lossy(&output.stderr)
         .lines()
