@@ -79,15 +79,52 @@ fn bad_form() -> Value {
     json!({"name": "Al", "age": 12, "items": [{"sku": "ok1"}, {"sku": ""}]})
 }
 
-/// The violations of `report` as a client must see them.
+/// A `(field, description, reason)` a client must read, written out.
+type Triple = (&'static str, &'static str, Option<&'static str>);
+
+/// What a client must read of garde's report of the bad form: its three
+/// fields, as AIP-193 writes their paths, and garde's own words.
+const GARDE_TRIPLES: [Triple; 3] = [
+    ("age", "lower than 18", None),
+    ("items[1].sku", "length is lower than 1", None),
+    ("name", "length is lower than 3", None),
+];
+
+/// The same of validator's report: its messages (or its rule, in words)
+/// and its codes as reasons.
+const VALIDATOR_TRIPLES: [Triple; 3] = [
+    ("age", "must be at least 18", Some("RANGE")),
+    ("items[1].sku", "fails the length rule (min 1)", Some("LENGTH")),
+    ("name", "fails the length rule (min 3)", Some("LENGTH")),
+];
+
+/// Where each of the three fields is, as RFC 9457's JSON Pointer.
+const POINTERS: [&str; 3] = ["#/age", "#/items/1/sku", "#/name"];
+
+/// `triples` as the owned triples [`triples`] gives.
+fn owned(triples: &[Triple]) -> Vec<(String, String, Option<String>)> {
+    triples
+        .iter()
+        .map(|(field, description, reason)| {
+            ((*field).to_owned(), (*description).to_owned(), reason.map(str::to_owned))
+        })
+        .collect()
+}
+
+/// The violations of garde's report of the bad form, as errdsl converts
+/// it: held to the literal triples, so that every later comparison is too.
 fn garde_expected() -> FieldViolations {
     let form: GardeSignup = serde_json::from_value(bad_form()).unwrap();
-    garde::Validate::validate(&form).unwrap_err().into()
+    let expected: FieldViolations = garde::Validate::validate(&form).unwrap_err().into();
+    assert_eq!(triples(&expected), owned(&GARDE_TRIPLES));
+    expected
 }
 
 fn validator_expected() -> FieldViolations {
     let form: ValidatorSignup = serde_json::from_value(bad_form()).unwrap();
-    validator::Validate::validate(&form).unwrap_err().into()
+    let expected: FieldViolations = validator::Validate::validate(&form).unwrap_err().into();
+    assert_eq!(triples(&expected), owned(&VALIDATOR_TRIPLES));
+    expected
 }
 
 /// The `(field, description, reason)` triples of violations.
@@ -152,10 +189,9 @@ async fn garde_and_validator_reports_reach_an_http_client_in_problem_json() {
         assert_eq!(body["status"], 400);
         let errors = body["errors"].as_array().expect("RFC 9457's errors array");
         assert_eq!(errors.len(), 3, "{path}: {body}");
-        for (entry, violation) in errors.iter().zip(&expected) {
+        for ((entry, violation), pointer) in errors.iter().zip(&expected).zip(POINTERS) {
             assert_eq!(entry["detail"], violation.description(), "{path}");
-            assert_eq!(entry["pointer"], violation.json_pointer(), "{path}");
-            assert!(entry["pointer"].as_str().unwrap().starts_with("#/"), "{path}: {entry}");
+            assert_eq!(entry["pointer"], pointer, "{path}");
         }
         assert!(errors.iter().any(|entry| entry["pointer"] == "#/items/1/sku"), "{path}: {body}");
 
@@ -239,13 +275,16 @@ async fn garde_and_validator_reports_reach_a_grpc_client_in_bad_request() {
     let status = client.integer_divide(pb::IntegerDivideRequest { a: 5000, b: 500 }).await.unwrap_err();
     let expected: FieldViolations =
         garde::Validate::validate(&IntegerOperands { a: 5000, b: 500 }).unwrap_err().into();
-    assert_eq!(expected.len(), 2);
+    assert_eq!(
+        triples(&expected),
+        owned(&[("a", "greater than 1000", None), ("b", "greater than 100", None)])
+    );
     let statuses = vec![(status, expected)];
 
     let status = client.divide(pb::DivideRequest { a: 1.0, b: 0.5 }).await.unwrap_err();
     let expected: FieldViolations =
         validator::Validate::validate(&Operands { a: 1.0, b: 0.5 }).unwrap_err().into();
-    assert_eq!(triples(&expected), [("b".into(), "must be between 1 and 100".into(), Some("RANGE".into()))]);
+    assert_eq!(triples(&expected), owned(&[("b", "must be between 1 and 100", Some("RANGE"))]));
 
     for (status, expected) in statuses.into_iter().chain([(status, expected)]) {
         assert_eq!(status.code(), tonic::Code::InvalidArgument);

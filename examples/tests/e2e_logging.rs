@@ -1,5 +1,6 @@
 //! The server side of a fault: what the client does not get is in the
-//! server's log, under the id the client got. Its own test binary, so that
+//! server's log, under the id the client got, over HTTP, gRPC and Restate
+//! (where the log line is the only copy of the fault's report). Its own test binary, so that
 //! the global `tracing` subscriber it installs sees only these calls.
 
 mod common;
@@ -8,8 +9,8 @@ use std::io;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use errdsl::{ErrorResult, ServiceError};
-use errdsl_examples::divider::SECRET_MARKER;
 use errdsl_examples::divider::grpc::{DividerClient, pb};
+use errdsl_examples::divider::{IntegerDivideError, SECRET_MARKER, WorkerFault};
 use tracing_subscriber::fmt::MakeWriter;
 
 /// A `tracing` writer into a shared buffer.
@@ -76,6 +77,18 @@ async fn faults_are_logged_with_the_id_the_client_got() {
         assert!(line.contains(SECRET_MARKER), "the log has the report the client did not get: {line}");
         assert!(line.contains("node-7"), "{line}");
     }
+
+    // Restate: a handler's fault becomes the failure the engine records,
+    // and the log line is the only copy of its report.
+    let report = format!("{SECRET_MARKER}: worker node-7 lost its lease");
+    let failure = errdsl::restate::Failure::from(IntegerDivideError::overflow(WorkerFault::new(report)));
+    let restate_error = failure.error().expect("errdsl captured it").clone();
+    assert!(restate_error.is_fault());
+    let recorded = restate_sdk::prelude::HandlerError::from(failure);
+    common::assert_no_secret("the failure Restate records", format!("{recorded:?}").as_bytes());
+    let lines = lines_with(&captured.text(), restate_error.id());
+    assert_eq!(lines.len(), 1, "one log line for the Restate fault, with its id");
+    assert!(lines[0].contains("ERROR") && lines[0].contains(SECRET_MARKER), "{}", lines[0]);
 
     // Errors that are not faults are not logged as faults.
     let response = reqwest::get(format!("{}/idiv/7/0", servers.http_url())).await.expect("a response");
