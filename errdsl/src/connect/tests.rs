@@ -248,4 +248,71 @@ proptest! {
         prop_assert_eq!((back.is_temporary(), back.is_timeout()), (temporary, timeout));
         prop_assert_eq!(back.retry_after(), Some(Duration::from_secs(secs)));
     }
+
+    /// Bodies with a valid Connect code and details of every type errdsl
+    /// reads (well-formed or any bytes, base64 or not), so that the
+    /// decoder's code and detail parsing run, not only its refusals.
+    #[test]
+    fn valid_codes_with_any_details_reach_the_detail_parser(index in 0usize..16, message in any::<String>(), details in prop::collection::vec(connect_detail(), 0..6)) {
+        let body = json!({"code": CONNECT_CODES[index], "message": message, "details": details});
+        let err = ErrorResult::from_connect_response(400, &serde_json::to_vec(&body).unwrap());
+        let code = Code::try_from(i32::try_from(index).unwrap() + 1).unwrap();
+        prop_assert_eq!(err.code(), code, "{}", body);
+        prop_assert!(!err.name().is_empty());
+        let again = ErrorResult::from_connect_error(&ConnectError::from(err.clone()));
+        prop_assert_eq!((again.name(), again.code()), (err.name(), err.code()));
+    }
+}
+
+/// Connect's names of the codes 1 to 16, in order.
+const CONNECT_CODES: [&str; 16] = [
+    "canceled",
+    "unknown",
+    "invalid_argument",
+    "deadline_exceeded",
+    "not_found",
+    "already_exists",
+    "permission_denied",
+    "resource_exhausted",
+    "failed_precondition",
+    "aborted",
+    "out_of_range",
+    "unimplemented",
+    "internal",
+    "unavailable",
+    "data_loss",
+    "unauthenticated",
+];
+
+/// One detail of a Connect error body: a type errdsl reads (or any), and
+/// a value that is a well-formed message of that type, any bytes, or text
+/// that is no base64.
+fn connect_detail() -> impl Strategy<Value = Value> {
+    use base64::Engine as _;
+    let type_name = prop_oneof![
+        Just("google.rpc.ErrorInfo".to_owned()),
+        Just("google.rpc.RetryInfo".to_owned()),
+        Just("google.rpc.BadRequest".to_owned()),
+        Just("google.rpc.LocalizedMessage".to_owned()),
+        Just("goapb.ErrorResponse".to_owned()),
+        "[a-zA-Z.]{0,30}",
+    ];
+    let info =
+        ("[A-Z_]{0,12}", "[a-z.]{0,12}", prop::collection::btree_map("[a-zA-Z]{1,8}", any::<String>(), 0..4))
+            .prop_map(|(reason, domain, metadata)| {
+                prost::Message::encode_to_vec(&tonic_types::pb::ErrorInfo {
+                    reason,
+                    domain,
+                    metadata: metadata.into_iter().collect(),
+                })
+            });
+    let bytes = prop_oneof![info, prop::collection::vec(any::<u8>(), 0..40)];
+    let value = prop_oneof![
+        bytes
+            .clone()
+            .prop_map(|bytes| Value::from(base64::engine::general_purpose::STANDARD_NO_PAD.encode(bytes))),
+        bytes.prop_map(|bytes| Value::from(base64::engine::general_purpose::STANDARD.encode(bytes))),
+        any::<String>().prop_map(Value::from),
+    ];
+    (type_name, value).prop_map(|(type_name, value)| json!({"type": type_name, "value": value}))
 }

@@ -265,10 +265,50 @@ mod properties {
             }
         }
 
+        /// Messages that end with a tag of any query (errdsl's keys and
+        /// any others, with values of any text, `%` escapes, `&`, `=`,
+        /// `]`), so that the tag parser runs on what it must refuse too.
+        #[test]
+        fn any_tag_reaches_the_tag_parser(status in any::<u16>(), text in "[^\\[]{0,40}", query in arb_query()) {
+            let message = format!("{text} [errdsl?{query}]");
+            let err = untagged(status, &message);
+            prop_assert!(!err.name().is_empty());
+            prop_assert!(err.fields().len() <= 64);
+            // The text before the last tag is the message.
+            if !query.contains(" [errdsl?") {
+                prop_assert_eq!(err.message(), text.as_str());
+            }
+        }
+
         #[test]
         fn any_body_decodes_without_panicking(status in any::<u16>(), body in proptest::collection::vec(any::<u8>(), 0..512)) {
             let err = ErrorResult::from_restate_response(status, &body);
             prop_assert!(!err.name().is_empty());
         }
+    }
+
+    /// A tag's query: pairs of errdsl's keys (or any key) and any value, or
+    /// keys alone.
+    fn arb_query() -> impl Strategy<Value = String> {
+        let key = prop_oneof![
+            Just("name".to_owned()),
+            Just("id".to_owned()),
+            Just("temporary".to_owned()),
+            Just("timeout".to_owned()),
+            Just("fault".to_owned()),
+            "field\\.[a-z_%0-9]{0,8}",
+            any::<String>(),
+        ];
+        let value = prop_oneof![any::<String>(), "[a-z0-9%+=&\\]\\[]{0,12}"];
+        proptest::collection::vec((key, proptest::option::of(value)), 0..80).prop_map(|pairs| {
+            let pairs: Vec<String> = pairs
+                .into_iter()
+                .map(|(key, value)| match value {
+                    Some(value) => format!("{key}={value}"),
+                    None => key,
+                })
+                .collect();
+            pairs.join("&")
+        })
     }
 }
