@@ -24,13 +24,14 @@ use crate::{Name, Value, check_error, header_map};
 pub type Target = fn(&[u8]);
 
 /// Every target, by the name cargo-fuzz knows it by.
-pub const ALL: [(&str, Target); 10] = [
+pub const ALL: [(&str, Target); 11] = [
     ("http_response", http_response),
     ("goa_body", goa_body),
     ("problem_body", problem_body),
     ("grpc_status", grpc_status),
     ("grpc_goapb", grpc_goapb),
     ("grpc_goa_custom", grpc_goa_custom),
+    ("restate_message", restate_message),
     ("grpc_headers", grpc_headers),
     ("connect_body", connect_body),
     ("macro_derive", macro_derive),
@@ -327,6 +328,54 @@ pub fn grpc_goa_custom(data: &[u8]) {
 /// zero value, which proto3 does not send, reads back without its sign).
 fn same_float(read: f64, sent: f64) -> bool {
     read.to_bits() == sent.to_bits() || (read.is_nan() && sent.is_nan()) || (read == 0.0 && sent == 0.0)
+}
+
+/// The input of [`restate_message`].
+#[derive(Arbitrary, Debug)]
+struct RestateInput {
+    status: u16,
+    text: String,
+    /// The pairs of a tag at the end of the message, if any.
+    tag: Option<Vec<(String, Option<String>)>>,
+    /// A response body of any bytes.
+    body: Vec<u8>,
+}
+
+/// `ErrorResult::from_terminal_error` and `from_restate_response` on a
+/// Restate failure's message with any text and, at its end, a tag of any
+/// pairs (errdsl's keys or others, any values), and on any body: never a
+/// panic, an error with a name, and the same error from the terminal
+/// failure and from the ingress's JSON body with that message.
+pub fn restate_message(data: &[u8]) {
+    let Some(input) = structured::<RestateInput>(data) else { return };
+    let mut message = input.text;
+    if let Some(pairs) = &input.tag {
+        let pairs: Vec<String> = pairs
+            .iter()
+            .map(|(key, value)| match value {
+                Some(value) => format!("{key}={value}"),
+                None => key.clone(),
+            })
+            .collect();
+        message = format!("{message} [errdsl?{}]", pairs.join("&"));
+    }
+    let terminal = restate_sdk::errors::TerminalError::new_with_code(input.status, message.clone());
+    let err = ErrorResult::from_terminal_error(&terminal);
+    assert!(!err.name().is_empty(), "an error without a name: {err:?}");
+    check_error(&err);
+    let body =
+        serde_json::to_vec(&serde_json::json!({"code": input.status, "message": message})).expect("JSON");
+    if body.len() < 4096 {
+        let from_body = ErrorResult::from_restate_response(input.status, &body);
+        // Ids aside: without one in the tag, each decoding makes its own.
+        assert_eq!(
+            (from_body.name(), from_body.code(), from_body.message(), from_body.is_fault()),
+            (err.name(), err.code(), err.message(), err.is_fault()),
+            "the ingress's body and the terminal failure disagree"
+        );
+        assert!(from_body.fields().eq(err.fields()), "{from_body:?} {err:?}");
+    }
+    check_error(&ErrorResult::from_restate_response(input.status, &input.body));
 }
 
 /// `ErrorResult::from_grpc_headers`: header maps of `grpc-status`,
