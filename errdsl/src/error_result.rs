@@ -90,6 +90,10 @@ struct Inner {
     fields: Vec<Field>,
     violations: Vec<FieldViolation>,
     body: BodyShape,
+    /// The declaration of the error it captured, if any: what a transport
+    /// needs beyond the answers (a Goa custom type's gRPC message and its
+    /// fields' protobuf types) to send it again as it was first sent.
+    spec: Option<&'static crate::ErrorSpec>,
     source: Option<SharedError>,
 }
 

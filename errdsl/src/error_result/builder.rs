@@ -223,6 +223,7 @@ impl ErrorResultBuilder {
             fields: self.fields,
             violations: self.violations,
             body: self.body,
+            spec: None,
             source: self.source.map(Into::into),
         })
     }

@@ -44,6 +44,10 @@ pub(crate) struct Outgoing<'a> {
     pub(crate) fields: Fields<'a>,
     pub(crate) violations: &'a [FieldViolation],
     pub(crate) body: BodyShape,
+    /// The error's declaration, when it is a declared error or the capture
+    /// of one.
+    #[cfg_attr(not(feature = "tonic"), allow(dead_code, reason = "only gRPC's custom messages ask"))]
+    pub(crate) spec: Option<&'static ErrorSpec>,
 }
 
 /// The wire fields of an [`Outgoing`] error, as its source holds them.
@@ -85,15 +89,6 @@ impl<'a> Fields<'a> {
         let captured =
             captured.iter().map(|field| (field.name.as_str(), Cow::Borrowed(field.value.as_str())));
         declared.chain(captured)
-    }
-
-    /// The declaration of a service error's fields, if it has one.
-    #[cfg_attr(not(feature = "tonic"), allow(dead_code, reason = "only gRPC's custom messages ask"))]
-    pub(crate) fn spec(&self) -> Option<&'static ErrorSpec> {
-        match self {
-            Fields::Declared(_, spec) => *spec,
-            Fields::Captured(_) => None,
-        }
     }
 
     /// The text of the field `name`, if there is one.
@@ -236,6 +231,7 @@ impl<'a> Outgoing<'a> {
             fields: Fields::Declared(one_per_name(err.wire_fields()), spec),
             violations: err.field_violations(),
             body: spec.map_or(BodyShape::ErrorResult, |spec| spec.body),
+            spec,
         }
     }
 
@@ -284,6 +280,7 @@ impl<'a> Outgoing<'a> {
             fields: self.fields.into_owned(),
             violations: self.violations.to_vec(),
             body: self.body,
+            spec: self.spec,
             source: None,
         })
     }
@@ -318,6 +315,7 @@ impl<'a> From<&'a ErrorResult> for Outgoing<'a> {
             fields: Fields::Captured(&inner.fields),
             violations: &inner.violations,
             body: inner.body,
+            spec: inner.spec,
         }
     }
 }

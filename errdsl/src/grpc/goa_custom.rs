@@ -24,7 +24,7 @@ const TYPE_URL_PREFIX: &str = "type.googleapis.com/";
 /// The custom message of `err`, when its declaration has one: the first
 /// detail of its status. `message` is the wire message.
 pub(super) fn encode(err: &Outgoing<'_>, message: &str) -> Option<Any> {
-    let spec = err.fields.spec()?;
+    let spec = err.spec?;
     let (Some(full_name), BodyShape::Custom { name_member }) = (spec.goa_message, spec.body) else {
         return None;
     };

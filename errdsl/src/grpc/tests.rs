@@ -354,7 +354,9 @@ fn details_are_a_google_rpc_status_with_the_same_code_and_message() {
 }
 
 /// Written straight from the error as it leaves, or from its capture
-/// under the same id: the same status, detail for detail.
+/// under the same id: the same status, detail for detail, for errors
+/// built at run time and declared ones (typed fields, a Goa custom type
+/// with its gRPC message, field violations, a documentation base).
 #[test]
 fn an_error_sent_straight_and_its_capture_encode_alike() {
     // The metadata map's order is the hash map's: compare it decoded.
@@ -373,7 +375,15 @@ fn an_error_sent_straight_and_its_capture_encode_alike() {
         .field_violation(crate::FieldViolation::new("a", "b"))
         .build();
     let (db_down, maintenance) = (db_down(), maintenance());
-    let errors: [&dyn ServiceError; 3] = [&db_down, &maintenance, &with_user_message];
+    let too_large = ShopError::too_large(
+        -3,
+        0.25,
+        true,
+        crate::FieldViolations::from(vec![
+            crate::FieldViolation::new("items[0].count", "must be at most 9").with_reason("RANGE"),
+        ]),
+    );
+    let errors: [&dyn ServiceError; 4] = [&db_down, &maintenance, &with_user_message, &too_large];
     for err in errors {
         let id = "x7Fq9-Ab";
         let straight = rich_status(Outgoing::of(&err, id));
@@ -381,9 +391,32 @@ fn an_error_sent_straight_and_its_capture_encode_alike() {
         let kept = rich_status(Outgoing::from(&captured));
         assert_eq!((straight.code, &straight.message), (kept.code, &kept.message), "{}", err.name());
         assert_eq!(decoded(&straight), decoded(&kept), "{}", err.name());
-        let optional =
-            [err.retry_after().is_some(), err.user_message().is_some(), !err.field_violations().is_empty()];
+        let optional = [
+            err.retry_after().is_some(),
+            err.user_message().is_some(),
+            !err.field_violations().is_empty(),
+            err.error_spec().is_some_and(|spec| spec.goa_message.is_some()),
+        ];
         assert_eq!(straight.details.len(), 2 + optional.iter().filter(|set| **set).count(), "{}", err.name());
+    }
+    // The custom type's message went both ways, typed fields and all.
+    let straight = rich_status(Outgoing::of(&&too_large, "x7Fq9-Ab"));
+    assert_eq!(straight.details[0].type_url, "type.googleapis.com/shop.OrderTooLargeError");
+}
+
+crate::errors! {
+    /// A method's errors: a Goa custom type with typed fields, field
+    /// violations and a documentation base.
+    #[service_error(service = "shop", method = "order", docs_url = "/errors/")]
+    enum ShopError {
+        #[error("{count} items at {ratio} ({gift}) are too many")]
+        #[service_error(grpc = OutOfRange, custom_body, name_member = "name")]
+        TooLarge {
+            #[service_error(wire)] count: i32,
+            #[service_error(wire)] ratio: f64,
+            #[service_error(wire)] gift: bool,
+            #[service_error(violations)] violations: crate::FieldViolations,
+        },
     }
 }
 
