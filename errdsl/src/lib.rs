@@ -141,6 +141,8 @@ mod percent;
 pub mod restate;
 pub mod retry;
 mod service_error;
+#[cfg(all(test, feature = "serde"))]
+mod test_fixtures;
 pub mod testing;
 mod wire_shape;
 

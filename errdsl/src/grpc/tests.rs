@@ -375,7 +375,7 @@ fn an_error_sent_straight_and_its_capture_encode_alike() {
         .field_violation(crate::FieldViolation::new("a", "b"))
         .build();
     let (db_down, maintenance) = (db_down(), maintenance());
-    let too_large = ShopError::too_large(
+    let too_large = crate::test_fixtures::ShopError::too_large(
         -3,
         0.25,
         true,
@@ -402,22 +402,6 @@ fn an_error_sent_straight_and_its_capture_encode_alike() {
     // The custom type's message went both ways, typed fields and all.
     let straight = rich_status(Outgoing::of(&&too_large, "x7Fq9-Ab"));
     assert_eq!(straight.details[0].type_url, "type.googleapis.com/shop.OrderTooLargeError");
-}
-
-crate::errors! {
-    /// A method's errors: a Goa custom type with typed fields, field
-    /// violations and a documentation base.
-    #[service_error(service = "shop", method = "order", docs_url = "/errors/")]
-    enum ShopError {
-        #[error("{count} items at {ratio} ({gift}) are too many")]
-        #[service_error(grpc = OutOfRange, custom_body, name_member = "name")]
-        TooLarge {
-            #[service_error(wire)] count: i32,
-            #[service_error(wire)] ratio: f64,
-            #[service_error(wire)] gift: bool,
-            #[service_error(violations)] violations: crate::FieldViolations,
-        },
-    }
 }
 
 #[test]

@@ -694,29 +694,6 @@ proptest! {
     }
 }
 
-crate::errors! {
-    /// Declared errors of every shape the bodies write: a Goa custom type
-    /// with typed fields and field violations, and typed fields in Goa's
-    /// `ErrorResult`, under a documentation base.
-    #[service_error(service = "shop", docs_url = "/errors/")]
-    enum ShopError {
-        #[error("{count} items at {ratio} ({gift}) are too many")]
-        #[service_error(grpc = OutOfRange, custom_body, name_member = "name")]
-        TooLarge {
-            #[service_error(wire)] count: i32,
-            #[service_error(wire)] ratio: f64,
-            #[service_error(wire)] gift: bool,
-            #[service_error(violations)] violations: crate::FieldViolations,
-        },
-        #[error("{count} items at {ratio} are out of stock")]
-        #[service_error(grpc = FailedPrecondition, user_msg = "Only {count} left.")]
-        OutOfStock {
-            #[service_error(wire)] count: u64,
-            #[service_error(wire)] ratio: f32,
-        },
-    }
-}
-
 /// Declared errors, written straight as they leave or from their capture
 /// under the same id: the same status, headers and bytes, in both formats.
 #[test]
@@ -724,8 +701,10 @@ fn a_declared_error_sent_straight_and_its_capture_encode_alike() {
     let violations = crate::FieldViolations::from(vec![
         crate::FieldViolation::new("items[0].count", "must be at most 9").with_reason("RANGE"),
     ]);
-    let errors =
-        [ShopError::too_large(-3, 0.25, true, violations), ShopError::out_of_stock(2, f32::INFINITY)];
+    let errors = [
+        crate::test_fixtures::ShopError::too_large(-3, 0.25, true, violations),
+        crate::test_fixtures::ShopError::out_of_stock(2, f32::INFINITY),
+    ];
     for err in &errors {
         for format in [BodyFormat::Goa, BodyFormat::Problem] {
             let id = "x7Fq9-Ab";
