@@ -165,50 +165,31 @@ fn zero_text(proto_type: ProtoType) -> &'static str {
 
 /// Reads one value of `proto_type` as its text.
 fn read_scalar(proto_type: ProtoType, buf: &mut &[u8]) -> Option<String> {
-    let context = DecodeContext::default();
-    let text = match proto_type {
-        ProtoType::String => {
-            let mut text = String::new();
-            encoding::string::merge(WireType::LengthDelimited, &mut text, buf, context).ok()?;
-            text
-        }
-        ProtoType::Bool => {
-            let mut value = false;
-            encoding::bool::merge(WireType::Varint, &mut value, buf, context).ok()?;
-            value.to_string()
-        }
-        ProtoType::Sint32 => {
-            let mut value = 0;
-            encoding::sint32::merge(WireType::Varint, &mut value, buf, context).ok()?;
-            value.to_string()
-        }
-        ProtoType::Sint64 => {
-            let mut value = 0;
-            encoding::sint64::merge(WireType::Varint, &mut value, buf, context).ok()?;
-            value.to_string()
-        }
-        ProtoType::Uint32 => {
-            let mut value = 0;
-            encoding::uint32::merge(WireType::Varint, &mut value, buf, context).ok()?;
-            value.to_string()
-        }
-        ProtoType::Uint64 => {
-            let mut value = 0;
-            encoding::uint64::merge(WireType::Varint, &mut value, buf, context).ok()?;
-            value.to_string()
-        }
-        ProtoType::Float => {
-            let mut value = 0.0;
-            encoding::float::merge(WireType::ThirtyTwoBit, &mut value, buf, context).ok()?;
-            value.to_string()
-        }
-        ProtoType::Double => {
-            let mut value = 0.0;
-            encoding::double::merge(WireType::SixtyFourBit, &mut value, buf, context).ok()?;
-            value.to_string()
-        }
-    };
-    Some(text)
+    let wire_type = wire_type_of(proto_type);
+    match proto_type {
+        ProtoType::String => read(encoding::string::merge, wire_type, buf),
+        ProtoType::Bool => read(encoding::bool::merge, wire_type, buf),
+        ProtoType::Sint32 => read(encoding::sint32::merge, wire_type, buf),
+        ProtoType::Sint64 => read(encoding::sint64::merge, wire_type, buf),
+        ProtoType::Uint32 => read(encoding::uint32::merge, wire_type, buf),
+        ProtoType::Uint64 => read(encoding::uint64::merge, wire_type, buf),
+        ProtoType::Float => read(encoding::float::merge, wire_type, buf),
+        ProtoType::Double => read(encoding::double::merge, wire_type, buf),
+    }
+}
+
+/// What prost's `merge` of one scalar type is, read from a byte slice.
+type Merge<'a, T> = fn(WireType, &mut T, &mut &'a [u8], DecodeContext) -> Result<(), prost::DecodeError>;
+
+/// One value read by `merge`, as its text.
+fn read<'a, T: Default + ToString>(
+    merge: Merge<'a, T>,
+    wire_type: WireType,
+    buf: &mut &'a [u8],
+) -> Option<String> {
+    let mut value = T::default();
+    merge(wire_type, &mut value, buf, DecodeContext::default()).ok()?;
+    Some(value.to_string())
 }
 
 #[cfg(test)]
