@@ -19,8 +19,8 @@
 //!   of exactly what is temporary, with `backon` or `tower::retry`;
 //! - [`docs`]: a Markdown table and `OpenAPI` 3.1 components of any catalog;
 //! - [`testing`]: compare errors with templates in tests;
-//! - [`guide`]: chapters per task, e.g. [moving from
-//!   thiserror](guide::from_thiserror).
+//! - [`guide`]: a chapter per task, from declaring errors to keeping the
+//!   contract; start there.
 //!
 //! ```
 //! use errdsl::{Catalog, Code, ServiceError};
@@ -101,9 +101,46 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-/// Guides to tasks, each a chapter whose examples run as doctests.
+/// The guide: a chapter per task, each example a doctest.
+///
+/// A chapter's first line names the errdsl features and the crates its
+/// examples use; the chapter is compiled in with exactly those features,
+/// and `scripts/guide-examples.sh` runs its examples with those features
+/// alone, so that what a chapter says it needs is all it needs.
 pub mod guide {
+    #[doc = include_str!("../docs/declaring-errors.md")]
+    #[cfg(feature = "serde")]
+    pub mod declaring_errors {}
+
+    #[doc = include_str!("../docs/sending-errors.md")]
+    #[cfg(all(feature = "axum", feature = "tonic", feature = "connect"))]
+    pub mod sending_errors {}
+
+    #[doc = include_str!("../docs/rejecting-requests.md")]
+    #[cfg(all(feature = "axum", feature = "garde"))]
+    pub mod rejecting_requests {}
+
+    #[doc = include_str!("../docs/openapi.md")]
+    #[cfg(all(feature = "axum", feature = "utoipa", feature = "aide"))]
+    pub mod openapi {}
+
+    #[doc = include_str!("../docs/classifying-and-retrying.md")]
+    pub mod classifying_and_retrying {}
+
+    #[doc = include_str!("../docs/durable-retries.md")]
+    #[cfg(feature = "restate")]
+    pub mod durable_retries {}
+
+    #[doc = include_str!("../docs/error-reference.md")]
+    #[cfg(feature = "axum")]
+    pub mod error_reference {}
+
+    #[doc = include_str!("../docs/testing-errors.md")]
+    #[cfg(feature = "serde")]
+    pub mod testing_errors {}
+
     #[doc = include_str!("../docs/from-thiserror.md")]
+    #[cfg(feature = "axum")]
     pub mod from_thiserror {}
 }
 

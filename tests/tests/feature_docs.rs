@@ -73,3 +73,19 @@ fn the_derive_docs_name_every_key() {
         .collect();
     assert_eq!(missing, Vec::<&str>::new(), "keys the derive's docs do not name");
 }
+
+/// The README's feature table names every feature, and no other.
+#[test]
+fn the_readme_feature_table_names_every_feature() {
+    let table = README.split_once("| feature | what it adds |").expect("the README's feature table").1;
+    let rows: Vec<&str> = table.lines().skip(2).take_while(|line| line.starts_with('|')).collect();
+    let named: BTreeSet<&str> = rows
+        .iter()
+        .filter_map(|row| row.split('|').nth(1))
+        .flat_map(|cell| cell.split(", "))
+        .map(|name| name.trim().trim_matches('`'))
+        .collect();
+    let declared: BTreeSet<String> = features().into_iter().map(|(name, _)| name).collect();
+    let declared: BTreeSet<&str> = declared.iter().map(String::as_str).collect();
+    assert_eq!(named, declared);
+}

@@ -1,6 +1,6 @@
 // `InternalOnlyError` is declared without `#[service_error(export)]`, so
 // other crates cannot inherit from it: the compiler says its callback (a
-// macro named like the enum) is private, and README's "Parents in other
+// macro named like the enum) is private, and docs/decisions.md's "Parents in other
 // crates" says what that means.
 errdsl::errors! {
     pub enum E: ::errdsl_test_api::api::InternalOnlyError {
