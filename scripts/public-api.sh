@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # errdsl's public API as a list (errdsl/public-api.txt), from rustdoc's JSON
-# output on the nightly toolchain (`scripts/public-api.py` reads it), so that
-# a change to the API is deliberate: `.ci/run` runs `--check`, which fails
-# when the list differs from the committed one; `--bless` rewrites it.
+# output on the nightly toolchain (`scripts/public-api.py` reads it): every
+# public item with its signature (generics, argument, field and return
+# types) and every trait impl on a public type, auto traits included, so
+# that a change a user compiles against (`u16` becoming `StatusCode`, a
+# dropped `From` impl, a type no longer `Send`) is deliberate: `.ci/run`
+# runs `--check`, which fails when the list differs from the committed
+# one; `--bless` rewrites it.
 #
 # Usage: scripts/public-api.sh [--check | --bless]
 set -euo pipefail
