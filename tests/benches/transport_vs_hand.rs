@@ -24,7 +24,7 @@
 //! check of the global maximum level and nothing more.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hint::black_box;
 
 use ::http::header::{CONTENT_TYPE, RETRY_AFTER};
@@ -37,7 +37,7 @@ use errdsl::http::BodyFormat;
 use errdsl::{ErrorResult, ServiceError};
 use prost::Message as _;
 use serde::Serialize;
-use tonic_types::{StatusExt, pb};
+use tonic_types::pb;
 
 /// The secret in the fault's `Display` text, which must reach neither wire.
 const SECRET: &str = "10.0.0.7";
@@ -309,11 +309,37 @@ fn hand_errors() -> Vec<Hand> {
     ]
 }
 
-/// `text` with `id` replaced by a placeholder, after checking it is an id.
-fn without_id(text: &str, id: &str) -> String {
-    assert_eq!(id.len(), 8, "{id}");
+/// What an id is replaced with before the twins' outputs are compared: as
+/// long as an id, so that replacing it in protobuf bytes keeps every length
+/// prefix right.
+const ID_PLACEHOLDER: &str = "<--id-->";
+
+/// Panics unless `id` is one: 8 characters of base64url.
+fn assert_is_id(id: &str) {
+    assert_eq!(id.len(), ID_PLACEHOLDER.len(), "{id}");
     assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "{id}");
-    text.replace(id, "<id>")
+}
+
+/// `text` with `id` replaced by [`ID_PLACEHOLDER`], after checking it is an id.
+fn without_id(text: &str, id: &str) -> String {
+    assert_is_id(id);
+    text.replace(id, ID_PLACEHOLDER)
+}
+
+/// `bytes` with `id` replaced by [`ID_PLACEHOLDER`], which has its length.
+fn without_id_bytes(bytes: &[u8], id: &str) -> Vec<u8> {
+    assert_is_id(id);
+    let (id, mut rest, mut out) = (id.as_bytes(), bytes, Vec::with_capacity(bytes.len()));
+    while let Some((&first, tail)) = rest.split_first() {
+        if rest.starts_with(id) {
+            out.extend_from_slice(ID_PLACEHOLDER.as_bytes());
+            rest = &rest[id.len()..];
+        } else {
+            out.push(first);
+            rest = tail;
+        }
+    }
+    out
 }
 
 /// Panics unless the twins' HTTP responses agree: status, headers, and the
@@ -332,34 +358,102 @@ fn assert_responses_agree(declared: &Declared, hand: &Hand) {
     assert!(!ours_body.contains(SECRET), "{ours_body}");
 }
 
-/// Panics unless the twins' statuses agree: code, message, metadata, and the
-/// decoded details once the ids are replaced.
+/// One detail of a status (a `google.protobuf.Any` of the
+/// `google.rpc.Status`), decoded as the message its type URL names.
+///
+/// The twins' details are compared decoded, field by field, rather than as
+/// their `(type_url, value)` bytes: the bytes of equal statuses differ, as
+/// `ErrorInfo.metadata` is a map whose entries a message may list in any
+/// order (errdsl writes them in a fixed order, the hand twin in a
+/// `HashMap`'s); and a failure then names the field that differs. Decoding
+/// loses nothing: [`exact`] holds every message to every byte of its Any.
+#[derive(Debug, PartialEq)]
+enum Detail {
+    Goa(ErrorResponse),
+    /// `google.rpc.ErrorInfo`, its metadata sorted by key.
+    ErrorInfo {
+        reason: String,
+        domain: String,
+        metadata: BTreeMap<String, String>,
+    },
+    RetryInfo(pb::RetryInfo),
+    LocalizedMessage(pb::LocalizedMessage),
+    BadRequest(pb::BadRequest),
+}
+
+impl Detail {
+    /// `any` decoded by its type URL, the status's `id` replaced by
+    /// [`ID_PLACEHOLDER`] wherever it is; panics on a type URL this check
+    /// does not decode, so that no detail goes uncompared.
+    fn decode(any: &prost_types::Any, id: &str) -> Detail {
+        let value = without_id_bytes(&any.value, id);
+        let url = any.type_url.as_str();
+        match url {
+            ErrorResponse::TYPE_URL => Detail::Goa(exact(url, &value)),
+            tonic_types::ErrorInfo::TYPE_URL => {
+                let info: pb::ErrorInfo = exact(url, &value);
+                Detail::ErrorInfo {
+                    reason: info.reason,
+                    domain: info.domain,
+                    metadata: info.metadata.into_iter().collect(),
+                }
+            }
+            tonic_types::RetryInfo::TYPE_URL => Detail::RetryInfo(exact(url, &value)),
+            tonic_types::LocalizedMessage::TYPE_URL => Detail::LocalizedMessage(exact(url, &value)),
+            tonic_types::BadRequest::TYPE_URL => Detail::BadRequest(exact(url, &value)),
+            _ => panic!("a detail this check does not decode: {url}"),
+        }
+    }
+}
+
+/// `bytes` decoded as an `M`, which must account for every byte: prost skips
+/// the fields it does not know and keeps the last of a repeated singular
+/// field, so a message that encodes shorter than its bytes had bytes that a
+/// comparison of messages would not see.
+fn exact<M: prost::Message + Default>(what: &str, bytes: &[u8]) -> M {
+    let message = M::decode(bytes).unwrap_or_else(|err| panic!("{what} does not decode: {err}"));
+    assert_eq!(message.encoded_len(), bytes.len(), "{what}: bytes that no field of the message accounts for");
+    message
+}
+
+/// A status as its client reads it: the code, the message, and every
+/// detail of its `google.rpc.Status`, in order and decoded, with the id
+/// (the `goapb.ErrorResponse` detail's) replaced everywhere.
+fn decoded_status(status: &tonic::Status) -> (tonic::Code, String, Vec<Detail>) {
+    let rpc: pb::Status = exact("google.rpc.Status", status.details());
+    assert_eq!(rpc.code, status.code() as i32, "the google.rpc.Status repeats the code");
+    assert_eq!(rpc.message, status.message(), "the google.rpc.Status repeats the message");
+    let goa = rpc
+        .details
+        .iter()
+        .find(|any| any.type_url == ErrorResponse::TYPE_URL)
+        .expect("a goapb.ErrorResponse");
+    let id = exact::<ErrorResponse>(ErrorResponse::TYPE_URL, &goa.value).id;
+    let details = rpc.details.iter().map(|any| Detail::decode(any, &id)).collect();
+    (status.code(), without_id(status.message(), &id), details)
+}
+
+/// Panics unless the twins' statuses agree: code, message, no metadata, and
+/// every detail of the `google.rpc.Status`, in order, field by field, once
+/// the ids are replaced.
 fn assert_statuses_agree(declared: &Declared, hand: &Hand) {
     let (ours, theirs) = (errdsl::grpc::to_status(declared), hand_status(hand));
-    assert_eq!(ours.code(), theirs.code(), "{declared}");
     assert!(ours.metadata().is_empty() && theirs.metadata().is_empty(), "{declared}");
-
-    let canonical = |status: &tonic::Status| {
-        let details = status.check_error_details().expect("the details decode");
-        let info = details.error_info().expect("an ErrorInfo");
-        let mut metadata = info.metadata.clone();
-        let id = metadata.remove("id").expect("an id");
-        let mut metadata: Vec<_> = metadata.into_iter().collect();
-        metadata.sort();
-        (
-            without_id(status.message(), &id),
-            info.reason.clone(),
-            info.domain.clone(),
-            metadata,
-            details.retry_info().map(|info| info.retry_delay),
-            details.localized_message().map(|message| (message.locale.clone(), message.message.clone())),
-        )
+    let (ours, theirs) = (decoded_status(&ours), decoded_status(&theirs));
+    assert_eq!((ours.0, &ours.1), (theirs.0, &theirs.1), "{declared}: code and message");
+    let type_url = |detail: &Detail| match detail {
+        Detail::Goa(_) => ErrorResponse::TYPE_URL,
+        Detail::ErrorInfo { .. } => tonic_types::ErrorInfo::TYPE_URL,
+        Detail::RetryInfo(_) => tonic_types::RetryInfo::TYPE_URL,
+        Detail::LocalizedMessage(_) => tonic_types::LocalizedMessage::TYPE_URL,
+        Detail::BadRequest(_) => tonic_types::BadRequest::TYPE_URL,
     };
-    let (ours_parts, theirs_parts) = (canonical(&ours), canonical(&theirs));
-    assert_eq!(ours_parts, theirs_parts, "{declared}");
-    // The encodings differ only in the order of the metadata map entries.
-    assert_eq!(ours.details().len(), theirs.details().len(), "{declared}");
-    assert!(!format!("{ours_parts:?}").contains(SECRET), "{ours_parts:?}");
+    let types = |details: &[Detail]| details.iter().map(type_url).collect::<Vec<_>>();
+    assert_eq!(types(&ours.2), types(&theirs.2), "{declared}: the details' types, in order");
+    for (ours, theirs) in ours.2.iter().zip(&theirs.2) {
+        assert_eq!(ours, theirs, "{declared}: the {} detail", type_url(ours));
+    }
+    assert!(!format!("{ours:?}").contains(SECRET), "{ours:?}");
 }
 
 /// Panics unless the twins encode alike on both transports, so that the
