@@ -6,14 +6,21 @@
 #                                  prints the Markdown tables of BENCHMARKS.md §5
 #   scripts/load-test.sh --smoke   1 s per case and 4,000 errors, on the
 #                                  dev build (what .ci/run runs: it checks the
-#                                  script and every answer, not the figures)
+#                                  script, every answer and the fault log,
+#                                  not the figures)
 #
 # HTTP load comes from wrk (Debian's package, installed with apt-get if
 # missing), gRPC load from `divider-load` (examples/src/bin). Every answer
-# is checked: wrk must see only 2xx answers for the success case and no 2xx
-# answer for the error cases (and no socket errors); divider-load checks
-# each status's code and name. The script fails on any unexpected answer.
-# The server logs every fault; its log goes to target/load-test/.
+# is checked. wrk runs scripts/load-test-check.lua, whose response() hook
+# checks each answer's exact status, `Goa-Error` header (absent on a
+# success) and `Content-Type`, counts the fault answers, and stops sending
+# after the case's seconds so that every request sent gets its answer
+# (each wrk run lasts one second more); there must be no socket error
+# either. The hooks cost wrk some throughput, so HTTP figures from before
+# them are not comparable (BENCHMARKS.md §5). divider-load checks each status's code and name. The server logs
+# every fault; its log goes to target/load-test/, and the script counts its
+# fault lines against the fault answers sent over both transports. The
+# script fails on any unexpected answer or count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -79,38 +86,53 @@ curl -fsS -o /dev/null "$http/idiv/8/2" || die "the divider does not answer on $
 
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$server/status"; }
 
-# ---- wrk's output, read ------------------------------------------------------
-# A latency of wrk's (`812.00us`, `1.20ms`, `2.00s`) in microseconds.
-micros() {
-    awk -v t="$1" 'BEGIN {
-        n = t + 0
-        if (t ~ /us$/) print n; else if (t ~ /ms$/) print n * 1000; else if (t ~ /s$/) print n * 1000000; else print n
-    }'
-}
+# ---- one wrk run, checked ----------------------------------------------------
+check_lua=scripts/load-test-check.lua
+# Fault answers sent, counted from the answers themselves: by the Lua hook
+# over HTTP, by divider-load (which checks that a fault case gets only
+# faults) over gRPC. The server must have logged one line for each.
+http_faults=0
+grpc_faults=0
 
-# wrk_case NAME PATH EXPECT [HEADER]: one HTTP case; EXPECT is 2xx or error.
-wrk_case() {
-    local name=$1 path=$2 expect=$3 header=${4:-}
-    local args=(-t1 "-c$connections" "-d${seconds}s" --latency)
+# check_field NAME: the value of NAME=... in the Lua hook's `check:` line.
+check_field() { awk -v key="$1" '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == key) print kv[2] } }' <<<"$check"; }
+
+# wrk_run NAME PATH STATUS GOA_ERROR CONTENT_TYPE [HEADER]: requests for
+# $seconds s, each answer checked by the Lua hook (GOA_ERROR `-`: none).
+# Sets `check` to the hook's line and adds the fault answers to http_faults.
+wrk_run() {
+    local name=$1 path=$2 status=$3 goa_error=$4 content_type=$5 header=${6:-}
+    # The hook stops sending after $seconds s; the second more lets the
+    # requests in flight be answered before wrk stops.
+    local args=(-t1 "-c$connections" "-d$((seconds + 1))s" -s "$check_lua")
     [[ -n $header ]] && args+=(-H "$header")
     local report
-    report=$(wrk "${args[@]}" "$http$path")
-    local requests non2xx errors rps p50 p99
-    requests=$(awk '/requests in/ { print $1 }' <<<"$report")
-    non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$report")
+    report=$(wrk "${args[@]}" "$http$path" -- "$status" "$goa_error" "$content_type" "$seconds" 2>&1) ||
+        die "HTTP $name: wrk failed: $report"
+    local errors
     errors=$(awk '/Socket errors:/ { print }' <<<"$report")
-    rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$report")
-    p50=$(micros "$(awk '$1 == "50%" { print $2 }' <<<"$report")")
-    p99=$(micros "$(awk '$1 == "99%" { print $2 }' <<<"$report")")
-    non2xx=${non2xx:-0}
     [[ -z $errors ]] || die "HTTP $name: $errors"
-    [[ -n $requests && $requests -gt 0 ]] || die "HTTP $name: no requests; wrk said: $report"
-    if [[ $expect == 2xx && $non2xx != 0 ]]; then
-        die "HTTP $name: $non2xx of $requests answers were not 2xx"
-    elif [[ $expect == error && $non2xx != "$requests" ]]; then
-        die "HTTP $name: only $non2xx of $requests answers were errors"
-    fi
-    printf '| HTTP | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99"
+    check=$(grep '^check: ' <<<"$report") || die "HTTP $name: no check line from $check_lua; wrk said: $report"
+    local answers mismatches unanswered faults
+    answers=$(check_field answers)
+    mismatches=$(check_field mismatches)
+    unanswered=$(check_field unanswered)
+    faults=$(check_field faults)
+    ((answers > 0)) || die "HTTP $name: no answers; wrk said: $report"
+    ((mismatches == 0)) ||
+        die "HTTP $name: $mismatches of $answers answers were not as expected; $(grep '^first mismatch: ' <<<"$report")"
+    ((unanswered == 0)) || die "HTTP $name: $unanswered requests were still unanswered when wrk stopped"
+    [[ $goa_error == - ]] && goa_error="(none)"
+    say "HTTP $name: $answers answers, each $status, Goa-Error $goa_error, $content_type ($faults faults)"
+    http_faults=$((http_faults + faults))
+}
+
+# wrk_case NAME PATH STATUS GOA_ERROR CONTENT_TYPE [HEADER]: one HTTP case,
+# one row of the table.
+wrk_case() {
+    local name=$1
+    wrk_run "$@"
+    printf '| HTTP | %s | %s | %s | %s |\n' "$name" "$(check_field rps)" "$(check_field p50_us)" "$(check_field p99_us)"
 }
 
 # grpc_case NAME CASE: one gRPC case.
@@ -118,6 +140,7 @@ grpc_case() {
     local name=$1 case=$2 line
     line=$("$bin/divider-load" --grpc "$grpc" --case "$case" --connections "$connections" --seconds "$seconds") ||
         die "gRPC $name failed: $line"
+    [[ $case == fault ]] && grpc_faults=$((grpc_faults + $(sed -E 's/^requests=([0-9]+).*/\1/' <<<"$line")))
     local rps p50 p99
     rps=$(sed -E 's/.* rps=([0-9]+).*/\1/' <<<"$line")
     p50=$(sed -E 's/.* p50_us=([0-9]+).*/\1/' <<<"$line")
@@ -129,10 +152,14 @@ grpc_case() {
 say "$seconds s per case, $connections connections, one wrk thread"
 echo "| transport | answer | requests/s | p50 (µs) | p99 (µs) |"
 echo "| --- | --- | --- | --- | --- |"
-wrk_case "success (8 / 2)" /idiv/8/2 2xx
-wrk_case "client error (div_by_zero)" /idiv/7/0 error
-wrk_case "fault, logged (overflow)" /idiv/-2147483648/-1 error
-wrk_case "problem+json (div_by_zero)" /idiv/7/0 error "Accept: application/problem+json"
+# The answers the divider sends (examples/src/divider/errors.rs: its table,
+# and http.rs): a success is the bare quotient as JSON with no Goa-Error;
+# an error is its status, `Goa-Error: <name>` and Goa's JSON body, or
+# problem+json when the request's Accept prefers it.
+wrk_case "success (8 / 2)" /idiv/8/2 200 - application/json
+wrk_case "client error (div_by_zero)" /idiv/7/0 400 div_by_zero application/json
+wrk_case "fault, logged (overflow)" /idiv/-2147483648/-1 500 overflow application/json
+wrk_case "problem+json (div_by_zero)" /idiv/7/0 400 div_by_zero application/problem+json "Accept: application/problem+json"
 grpc_case "success (8 / 2)" success
 grpc_case "client error (div_by_zero)" client_error
 grpc_case "fault, logged (overflow)" fault
@@ -142,18 +169,28 @@ grpc_case "fault, logged (overflow)" fault
 # errors, gRPC faults. wrk runs for a duration, so it runs in rounds of
 # $seconds s until its count is reached.
 quarter=$((errors / 4))
+# wrk_count NAME PATH STATUS GOA_ERROR CONTENT_TYPE: checked rounds until
+# a quarter of the errors is sent.
 wrk_count() {
-    local url=$1 sent=0 report
+    local sent=0
     while ((sent < quarter)); do
-        report=$(wrk -t1 "-c$connections" "-d${seconds}s" "$url")
-        sent=$((sent + $(awk '/requests in/ { print $1 }' <<<"$report")))
+        wrk_run "$@"
+        sent=$((sent + $(check_field answers)))
     done
 }
+# grpc_count CASE: a quarter of the errors over gRPC, checked by divider-load.
+grpc_count() {
+    local line
+    line=$("$bin/divider-load" --grpc "$grpc" --case "$1" --connections "$connections" --requests "$quarter") ||
+        die "gRPC $1 (RSS round) failed: $line"
+    [[ $1 == fault ]] && grpc_faults=$((grpc_faults + $(sed -E 's/^requests=([0-9]+).*/\1/' <<<"$line")))
+    return 0
+}
 errors_round() {
-    wrk_count "$http/idiv/7/0"
-    wrk_count "$http/idiv/-2147483648/-1"
-    "$bin/divider-load" --grpc "$grpc" --case client_error --connections "$connections" --requests "$quarter" >/dev/null
-    "$bin/divider-load" --grpc "$grpc" --case fault --connections "$connections" --requests "$quarter" >/dev/null
+    wrk_count "client error (div_by_zero, RSS round)" /idiv/7/0 400 div_by_zero application/json
+    wrk_count "fault (overflow, RSS round)" /idiv/-2147483648/-1 500 overflow application/json
+    grpc_count client_error
+    grpc_count fault
 }
 after_warm_up=$(rss_kib)
 say "RSS over $errors error answers, twice"
@@ -161,7 +198,6 @@ errors_round
 after_first=$(rss_kib)
 errors_round
 after_second=$(rss_kib)
-faults=$(grep -c 'overflow' "$log" || true)
 echo
 echo "| server RSS | KiB |"
 echo "| --- | --- |"
@@ -169,5 +205,10 @@ echo "| after the cases above | $after_warm_up |"
 echo "| after $errors more error answers | $after_first |"
 echo "| after $errors more again | $after_second |"
 echo
-echo "Fault lines in the server's log: $faults ($(du -h "$log" | cut -f1))."
-[[ $faults -gt 0 ]] || die "the server logged no fault"
+# One line per fault, written before its answer is sent (errdsl's
+# capture.rs, `service fault` at ERROR level); no request is in flight now.
+logged=$(grep -cE '^[^ ]+ +ERROR service fault ' "$log" || true)
+sent=$((http_faults + grpc_faults))
+echo "Fault lines in the server's log: $logged ($(du -h "$log" | cut -f1)), fault answers sent: $sent (HTTP $http_faults, gRPC $grpc_faults)."
+((sent > 0)) || die "no fault answer was sent"
+((logged == sent)) || die "the server logged $logged faults but sent $sent fault answers; see $log"
