@@ -11,7 +11,7 @@ use quote::ToTokens;
 use syn::punctuated::Punctuated;
 use syn::{Attribute, Expr, ExprLit, ExprPath, Lit, LitStr, Meta, MetaList, Token};
 
-use crate::codes;
+use crate::code_table;
 use crate::ctxt::Ctxt;
 use crate::suggest::{did_you_mean, tidy};
 
@@ -701,7 +701,7 @@ fn check_shape(key: &str, shape: Shape, item: &Meta) -> Result<(), Problem> {
             fail(format!("`{key}` cannot be negative: write e.g. `{key} = {}`", shape.example()))
         }
         (Shape::Status, Some(value)) => check_number(key, value, &shape.example(), |text| {
-            codes::Code::from_name(text).map(|code| {
+            code_table::Code::from_name(text).map(|code| {
                 format!(
                     "`http` takes a status number, not a gRPC code: write `grpc = {}` or a status such as `http = {}`",
                     code.name, code.http
@@ -784,7 +784,7 @@ fn check_number(
         }
         Expr::Path(path) if key == "http" && is_status_constant(path) => {
             let constant = path.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
-            let number = codes::http_status_named(&constant);
+            let number = code_table::http_status_named(&constant);
             let write =
                 number.map_or_else(|| format!("e.g. `http = {example}`"), |n| format!("`http = {n}`"));
             fail(format!("`http` takes the status number, not an `http::StatusCode`: write {write}"))
@@ -820,7 +820,10 @@ fn is_negative(value: &Expr) -> bool {
 /// Whether `path` looks like one of `http::StatusCode`'s constants
 /// (`NOT_FOUND`, `StatusCode::NOT_FOUND`).
 fn is_status_constant(path: &ExprPath) -> bool {
-    path.path.segments.last().is_some_and(|last| codes::http_status_named(&last.ident.to_string()).is_some())
+    path.path
+        .segments
+        .last()
+        .is_some_and(|last| code_table::http_status_named(&last.ident.to_string()).is_some())
 }
 
 /// The value without the invisible groups `macro_rules!` wraps it in.

@@ -88,10 +88,10 @@ fn derive_answers_every_mutated_input() {
 #[test]
 fn errors_answers_every_mutated_input() {
     let sample = catalog_sample();
-    let valid = crate::errors::errors(sample.clone()).to_string();
+    let valid = crate::errors_macro::errors(sample.clone()).to_string();
     assert!(!valid.contains("compile_error"), "{valid}");
     for input in mutations(&sample) {
-        let output = crate::errors::errors(input.clone());
+        let output = crate::errors_macro::errors(input.clone());
         assert!(!output.is_empty(), "no output for {input}");
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! The crate is a pipeline shared by both macros:
 //!
-//! 1. parse: `derive` and `errors` (the two front ends) read their input;
+//! 1. parse: `derive` and `errors_macro` (the two front ends) read their input;
 //!    `attr` (darling receivers) and `ast` give the input as written, and
 //!    `tree` how the enums of one `errors!` inherit;
 //! 2. lower: `lower` makes the `model::Outline` of each type (names, bounds,
@@ -18,11 +18,11 @@
 mod ast;
 mod attr;
 mod case;
-mod codes;
+mod code_table;
 mod ctxt;
 mod derive;
 mod doc_text;
-mod errors;
+mod errors_macro;
 mod expand;
 mod fmt;
 mod goa_names;
@@ -49,7 +49,7 @@ pub fn derive_service_error(input: TokenStream) -> TokenStream {
 /// enum (`enum DivideError: DividerError { .. }`). See the `errdsl` crate.
 #[proc_macro]
 pub fn errors(input: TokenStream) -> TokenStream {
-    errors::errors(input.into()).into()
+    errors_macro::errors(input.into()).into()
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::json_type::JsonType;
 use syn::ext::IdentExt;
 use syn::{Attribute, Generics, Ident, Member, Path, Type, Visibility, WherePredicate};
 
-pub(crate) use crate::codes::Code;
+pub(crate) use crate::code_table::Code;
 pub(crate) use crate::fmt::{FieldRef, Template};
 
 /// What a type is, whether or not its declaration is valid.

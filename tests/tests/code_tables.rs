@@ -11,7 +11,7 @@ use errdsl::{Catalog, Code, ErrorResult, ServiceError};
 
 /// The macros' mirror, compiled here as it is compiled there.
 #[allow(dead_code)]
-#[path = "../../errdsl-macros/src/codes.rs"]
+#[path = "../../errdsl-macros/src/code_table.rs"]
 mod mirror;
 
 #[derive(Debug, thiserror::Error, errdsl::ServiceError)]

@@ -2,11 +2,11 @@
 //!
 //! A `proc-macro = true` crate exports nothing but its macros, so no
 //! benchmark, property test or fuzz target can call what the two macros run.
-//! This crate includes the very same source files (`#[path]`, one line per
-//! module of `errdsl-macros/src/lib.rs`, as `serde_derive_internals` does for
-//! `serde_derive`) and exposes the two front ends over `proc_macro2`. It is
-//! never published and adds no code of its own to the pipeline: a change to
-//! `errdsl-macros/src` is a change here.
+//! This crate includes the very same source files (`#[path]` to their
+//! directory, one line per module of `errdsl-macros/src/lib.rs`, as
+//! `serde_derive_internals` does for `serde_derive`) and exposes the two
+//! front ends over `proc_macro2`. It is never published and adds no code of
+//! its own to the pipeline: a change to `errdsl-macros/src` is a change here.
 //!
 //! ```
 //! let output = errdsl_macros_internals::errors(quote::quote! {
@@ -20,44 +20,38 @@
 //! ```
 #![forbid(unsafe_code)]
 
-#[path = "../../src/ast/mod.rs"]
-mod ast;
-#[path = "../../src/attr.rs"]
-mod attr;
-#[path = "../../src/case.rs"]
-mod case;
-#[path = "../../src/codes.rs"]
-mod codes;
-#[path = "../../src/ctxt.rs"]
-mod ctxt;
-#[path = "../../src/derive.rs"]
-mod derive;
-#[path = "../../src/doc_text.rs"]
-mod doc_text;
-#[path = "../../src/errors.rs"]
-mod errors;
-#[path = "../../src/expand/mod.rs"]
-mod expand;
-#[path = "../../src/fmt.rs"]
-mod fmt;
-#[path = "../../src/goa_names.rs"]
-mod goa_names;
-#[path = "../../src/json_type.rs"]
-mod json_type;
-#[path = "../../src/lower.rs"]
-mod lower;
-#[path = "../../src/model.rs"]
-mod model;
-#[path = "../../src/suggest.rs"]
-mod suggest;
-#[path = "../../src/thread_safety.rs"]
-mod thread_safety;
-#[path = "../../src/tree.rs"]
-mod tree;
-#[path = "../../src/validate/mod.rs"]
-mod validate;
-#[path = "../../src/wire_keys.rs"]
-mod wire_keys;
+// The modules of `errdsl-macros/src/lib.rs`, one line each. The `#[path]`
+// names their directory, not each file: so `ast.rs` finds its children in
+// `ast/`, as in the proc-macro crate (a file named by `#[path]` is read as
+// a `mod.rs`, and would look for them beside itself). The `use` gives them
+// the paths that crate gives them: `crate::ast`.
+#[path = "../../src"]
+mod sources {
+    pub(crate) mod ast;
+    pub(crate) mod attr;
+    pub(crate) mod case;
+    pub(crate) mod code_table;
+    pub(crate) mod ctxt;
+    pub(crate) mod derive;
+    pub(crate) mod doc_text;
+    pub(crate) mod errors_macro;
+    pub(crate) mod expand;
+    pub(crate) mod fmt;
+    pub(crate) mod goa_names;
+    pub(crate) mod json_type;
+    pub(crate) mod lower;
+    pub(crate) mod model;
+    pub(crate) mod suggest;
+    pub(crate) mod thread_safety;
+    pub(crate) mod tree;
+    pub(crate) mod validate;
+    pub(crate) mod wire_keys;
+}
+
+use sources::{
+    ast, attr, case, code_table, ctxt, derive, doc_text, errors_macro, expand, fmt, goa_names, json_type,
+    lower, model, suggest, thread_safety, tree, validate, wire_keys,
+};
 
 use proc_macro2::TokenStream;
 
@@ -71,7 +65,7 @@ pub fn derive(input: TokenStream) -> TokenStream {
 /// What `errdsl::errors! { input }` expands to: the enums and their impls,
 /// or `compile_error!`s and the fallback beside them. Never panics.
 pub fn errors(input: TokenStream) -> TokenStream {
-    errors::errors(input)
+    errors_macro::errors(input)
 }
 
 /// The name of every key `#[service_error(...)]` takes (`attr::KEYS`), for

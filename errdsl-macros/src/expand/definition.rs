@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::LitStr;
 
-use super::service_error::format_args;
+use super::field_access::format_args;
 use super::{as_dyn_error, binding, match_errors};
 use crate::model::{Ancestor, AncestorVariant, Catalog, Display, Outline};
 

@@ -4,8 +4,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::LitStr;
 
+use super::field_access::{format_args, transparent_call};
 use super::{as_dyn_error, binding, code_expr, match_errors, where_clause};
-use crate::model::{Catalog, ErrorDecl, Kind, Spec, Template};
+use crate::model::{Catalog, ErrorDecl, Kind, Spec};
 
 pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
     let outline = &catalog.outline;
@@ -140,13 +141,6 @@ fn decided(
     }
 }
 
-/// `method` called on the inner error of a transparent variant, bound to
-/// `inner`, of type `ty`. Through `Transparent`, and spanned on the whole
-/// type, so that a type errdsl does not declare is one error there.
-pub(super) fn transparent_call(ty: &syn::Type, inner: &syn::Ident, method: &TokenStream) -> TokenStream {
-    quote!(::errdsl::__private::ServiceError::#method(<#ty as ::errdsl::__private::Transparent>::service_error(#inner)))
-}
-
 fn delegate(error: &ErrorDecl, field: usize, method: &TokenStream) -> (Vec<usize>, TokenStream) {
     let inner = binding(field);
     let ty = &error.fields[field].ty;
@@ -198,31 +192,4 @@ fn user_message(error: &ErrorDecl) -> (Vec<usize>, TokenStream) {
         ::errdsl::__private::Some(::errdsl::__private::Cow::Owned(::std::format!(#lit #(, #args)*)))
     };
     (bound, body)
-}
-
-/// The named arguments for a template: `name = __self_i` per field it names,
-/// through `Shown` when the template shows it by `Display` only, so that a
-/// field that is not `Display` is one error, on its type.
-pub(crate) fn format_args(error: &ErrorDecl, template: &Template) -> (Vec<usize>, Vec<TokenStream>) {
-    let mut bound = Vec::new();
-    let mut args = Vec::new();
-    for (field, &displayed) in template.fields.iter().zip(&template.displayed) {
-        let Some(index) = error.field_index(field) else {
-            continue;
-        };
-        let arg = syn::Ident::new(&field.arg_name(), template.lit.span());
-        let value = binding(index);
-        let value = if displayed { shown(&error.fields[index].ty, &value) } else { quote!(#value) };
-        bound.push(index);
-        args.push(quote!(#arg = #value));
-    }
-    (bound, args)
-}
-
-/// `value`, of type `ty`, as the `Display` a message shows, checked
-/// through `Shown` on the field's type.
-pub(crate) fn shown(ty: &syn::Type, value: &syn::Ident) -> TokenStream {
-    let call =
-        quote::quote_spanned!(syn::spanned::Spanned::span(ty)=> <#ty as ::errdsl::__private::Shown>::shown);
-    quote!(#call(#value))
 }

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::service_error::{shown as shown_value, transparent_call};
+use super::field_access::{shown as shown_value, transparent_call};
 use super::{binding, match_errors, where_clause};
 use crate::model::{Catalog, ErrorDecl, Kind, Outline, Wire};
 

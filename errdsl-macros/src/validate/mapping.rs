@@ -8,7 +8,7 @@ use proc_macro2::Span;
 use super::{Owner, check_user_msg, flag_span, resolve_name};
 use crate::ast;
 use crate::attr::{CodeArg, ErrorKeys, StatusArg};
-use crate::codes::{self, Code};
+use crate::code_table::{self, Code};
 use crate::ctxt::Ctxt;
 use crate::model::{CodeSource, Spec};
 use crate::suggest::did_you_mean;
@@ -167,9 +167,9 @@ fn resolve_mapping(
         }),
         (None, None) => {
             let implied = [
-                (flags.timeout, codes::DEADLINE_EXCEEDED, "timeout"),
-                (flags.fault, codes::INTERNAL, "fault"),
-                (flags.temporary, codes::UNAVAILABLE, "temporary"),
+                (flags.timeout, code_table::DEADLINE_EXCEEDED, "timeout"),
+                (flags.fault, code_table::INTERNAL, "fault"),
+                (flags.temporary, code_table::UNAVAILABLE, "temporary"),
             ];
             if let Some((_, code, flag)) = implied.into_iter().find(|(span, _, _)| span.is_some()) {
                 return Some(Mapping {
@@ -204,9 +204,9 @@ fn resolve_code(arg: &SpannedValue<CodeArg>, cx: &mut Ctxt) -> Option<Code> {
             None
         }
         CodeArg::Name(name) => Code::from_name(name).or_else(|| {
-            let hint = did_you_mean(name, codes::ALL.iter().map(|c| c.name)).map_or_else(
+            let hint = did_you_mean(name, code_table::ALL.iter().map(|c| c.name)).map_or_else(
                 || {
-                    let names: Vec<String> = codes::ALL
+                    let names: Vec<String> = code_table::ALL
                         .iter()
                         .filter(|c| c.number != 0)
                         .map(|c| format!("`{}`", c.name))
@@ -284,7 +284,7 @@ fn check_fault(error: &ast::Error<'_>, flags: &Flags, mapping: &Mapping, cx: &mu
 /// Rule: a timeout maps to `DeadlineExceeded`, 408 or 504.
 fn check_timeout(error: &ast::Error<'_>, flags: &Flags, mapping: &Mapping, cx: &mut Ctxt) {
     if let Some(set) = flags.timeout
-        && mapping.code != codes::DEADLINE_EXCEEDED
+        && mapping.code != code_table::DEADLINE_EXCEEDED
         && !matches!(mapping.http, 408 | 504)
     {
         let (start, end) = set.words("timeout", error);

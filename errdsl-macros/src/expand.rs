@@ -6,6 +6,7 @@ mod catalog;
 mod ctor;
 mod definition;
 mod fallback;
+mod field_access;
 mod service_error;
 mod wire;
 

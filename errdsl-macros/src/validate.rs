@@ -5,11 +5,12 @@
 //! `validate` turns the parsed input into the model `expand` reads; it
 //! returns `None` when anything was reported. There is one entry point per
 //! front end, which runs every rule: [`validate`] for the derive,
-//! [`errors::check_decls`] and [`errors::validate_enum`] for `errors!`,
-//! whose own rules (messages, parents, conversions) are in `errors`.
+//! [`catalog_rules::check_decls`] and [`catalog_rules::validate_enum`] for
+//! `errors!`, whose own rules (messages, parents, conversions) are in
+//! `catalog_rules`.
 
 mod body;
-pub(crate) mod errors;
+pub(crate) mod catalog_rules;
 mod fields;
 mod mapping;
 mod outline;
@@ -26,7 +27,7 @@ use syn::{Ident, LitStr};
 use crate::ast::{self, Style};
 use crate::attr::{ErrorKeys, Written};
 use crate::case::snake_case;
-use crate::codes;
+use crate::code_table;
 use crate::ctxt::Ctxt;
 use crate::fmt::{FieldRef, Template};
 use crate::model::{Catalog, CodeSource, ErrorDecl, Kind, Outline, Spec};
@@ -472,7 +473,7 @@ fn resolve_classified(
     };
     let (name, name_span) = resolve_name(error, keys, cx)?;
     let user_msg = keys.user_msg.as_ref().and_then(|lit| check_user_msg(lit, error, cx));
-    let unknown = codes::UNKNOWN;
+    let unknown = code_table::UNKNOWN;
     Some(Kind::Classified {
         spec: Spec {
             name,

@@ -19,7 +19,7 @@ use crate::expand::callback::callback;
 use crate::lower;
 use crate::model::{Catalog, ErrorDecl, Outline};
 use crate::tree::Tree;
-use crate::validate::errors::{self as rules, Inherited};
+use crate::validate::catalog_rules::{self as rules, Inherited};
 
 /// One enum, lowered and validated: its outline, and its errors when all of
 /// them (its ancestors' included) are valid, each with the enum that
