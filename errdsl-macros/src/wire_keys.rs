@@ -1,5 +1,5 @@
 //! The macros' mirror of how the runtime spells names and fields in gRPC's
-//! `ErrorInfo` (`errdsl/src/grpc/error_info.rs`, AIP-193): a proc-macro
+//! `ErrorInfo` (`errdsl/src/transport/grpc/error_info.rs`, AIP-193): a proc-macro
 //! crate cannot depend on the runtime. The macros use it to turn away, at
 //! compile time, what the runtime could not send faithfully;
 //! `tests/tests/wire_keys.rs` compiles this file and holds it to the runtime.

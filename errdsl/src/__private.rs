@@ -1,18 +1,19 @@
 //! What the macros' generated code names, by absolute path. Not public API.
 
+pub use crate::model::bounds::{
+    DecodesAsDefault, Shown, StdError, ThreadSafe, Transparent, ViolationList, WireValue,
+};
+pub use crate::model::code::Code;
+pub use crate::model::field_violation::FieldViolation;
+pub use crate::model::service_error::{Catalog, ErrorSpec, ServiceError};
+pub use crate::model::wire_field::{BodyShape, JsonType, ProtoType, WireField};
+pub use crate::policy::classify::classify;
+pub use crate::policy::error_class::Classification;
 pub use core::option::Option::{self, None, Some};
 pub use http::StatusCode;
 pub use std::borrow::Cow;
 pub use std::time::Duration;
 pub use std::vec::Vec;
-
-pub use crate::bounds::{
-    DecodesAsDefault, Shown, StdError, ThreadSafe, Transparent, ViolationList, WireValue,
-};
-pub use crate::{
-    BodyShape, Catalog, Classification, Code, ErrorSpec, FieldViolation, JsonType, ProtoType, ServiceError,
-    WireField, classify,
-};
 
 /// The HTTP status `N`, checked once at compile time.
 #[must_use]
@@ -204,20 +205,19 @@ impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
     }
 }
 
+pub use crate::model::error_result::ErrorResult;
 #[cfg(feature = "aide")]
 pub use aide;
 #[cfg(feature = "axum")]
 pub use axum;
 #[cfg(feature = "connect")]
 pub use connectrpc;
+pub use core::convert::TryFrom;
+pub use core::result::Result::{self, Err, Ok};
 #[cfg(feature = "tonic")]
 pub use tonic;
 #[cfg(feature = "utoipa")]
 pub use utoipa;
-
-pub use crate::ErrorResult;
-pub use core::convert::TryFrom;
-pub use core::result::Result::{self, Err, Ok};
 
 /// `axum::response::IntoResponse` for a generated type, when errdsl's `axum`
 /// feature is on; nothing otherwise. The macros call it for every type they

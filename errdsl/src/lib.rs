@@ -149,43 +149,22 @@ pub mod guide {
 #[cfg(feature = "axum")]
 extern crate self as errdsl;
 
-#[cfg(any(feature = "serde", feature = "tonic"))]
-mod aip193;
-#[cfg(feature = "axum")]
-pub mod axum;
-pub mod bounds;
-#[cfg(any(feature = "serde", feature = "tonic"))]
-mod capture;
-mod chain;
-mod classification;
-mod classify;
-mod code;
-#[cfg(feature = "connect")]
-pub mod connect;
-#[cfg(feature = "serde")]
-pub mod contract;
-pub mod db;
-pub mod docs;
-mod error_result;
-mod field_violation;
-#[cfg(feature = "tonic")]
-pub mod grpc;
-#[cfg(feature = "serde")]
-pub mod http;
-mod id;
+// The folders are the roles: `model` (what an error is), `transport` (the
+// wire formats), `integration` (frameworks), `describe` (what a catalog
+// tells readers), `policy` (what to do with an error: classify, retry).
+mod describe;
+mod integration;
+mod model;
 mod percent;
-#[cfg(feature = "restate")]
-pub mod restate;
-pub mod retry;
-mod service_error;
+mod policy;
 #[cfg(all(test, feature = "serde"))]
 mod test_fixtures;
 pub mod testing;
-mod wire_shape;
+mod transport;
 
-pub use classification::Classification;
-pub use classify::classify;
-pub use code::{Code, UnknownCode};
+#[cfg(feature = "serde")]
+pub use describe::contract;
+pub use describe::docs;
 /// Derives [`ServiceError`](trait@ServiceError), [`Catalog`] and constructors.
 ///
 /// On an enum, `#[service_error(...)]` on each variant describes that error;
@@ -271,7 +250,22 @@ pub use code::{Code, UnknownCode};
 /// with the enum's visibility.
 #[doc(inline)]
 pub use errdsl_macros::ServiceError;
-pub use wire_shape::{BodyShape, JsonType, NON_FINITE_TEXTS, ProtoType, WireField};
+#[cfg(feature = "axum")]
+pub use integration::axum;
+#[cfg(feature = "restate")]
+pub use integration::restate;
+pub use model::bounds;
+pub use model::code::{Code, UnknownCode};
+pub use model::wire_field::{BodyShape, JsonType, NON_FINITE_TEXTS, ProtoType, WireField};
+pub use policy::classify::classify;
+pub use policy::error_class::Classification;
+pub use policy::{db, retry};
+#[cfg(feature = "connect")]
+pub use transport::connect;
+#[cfg(feature = "tonic")]
+pub use transport::grpc;
+#[cfg(feature = "serde")]
+pub use transport::http;
 
 /// Declares whole error catalogs: the enums themselves, `Display` from
 /// `#[error("...")]`, `std::error::Error` with `source()`, `From` for
@@ -331,9 +325,9 @@ pub use wire_shape::{BodyShape, JsonType, NON_FINITE_TEXTS, ProtoType, WireField
 /// ```
 #[doc(inline)]
 pub use errdsl_macros::errors;
-pub use error_result::{ErrorResult, ErrorResultBuilder};
-pub use field_violation::{FieldViolation, FieldViolations};
-pub use service_error::{Catalog, ErrorSpec, ServiceError};
+pub use model::error_result::{ErrorResult, ErrorResultBuilder};
+pub use model::field_violation::{FieldViolation, FieldViolations};
+pub use model::service_error::{Catalog, ErrorSpec, ServiceError};
 
 /// The type of every HTTP status in errdsl's API (the `http` crate's),
 /// re-exported so that a hand-written [`ServiceError`] impl, an

@@ -3,9 +3,8 @@
 //! reads back (problem `type`s and `instance`s, JSON Pointers in URI
 //! fragment form), lenient for a gRPC `grpc-message`.
 
-use std::borrow::Cow;
-
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
+use std::borrow::Cow;
 
 /// What RFC 3986 calls unreserved stays as it is: ASCII letters, digits
 /// and `-._~`.

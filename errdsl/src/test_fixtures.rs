@@ -12,7 +12,7 @@ crate::errors! {
             #[service_error(wire)] count: i32,
             #[service_error(wire)] ratio: f64,
             #[service_error(wire)] gift: bool,
-            #[service_error(violations)] violations: crate::FieldViolations,
+            #[service_error(violations)] violations: crate::model::field_violation::FieldViolations,
         },
         #[error("{count} items at {ratio} are out of stock")]
         #[service_error(grpc = FailedPrecondition, user_msg = "Only {count} left.")]

@@ -27,10 +27,11 @@ mod snapshot;
 use std::fmt::{self, Debug, Display};
 use std::time::Duration;
 
+use crate::model::code::Code;
+use crate::model::service_error::{ErrorSpec, ServiceError};
+use ::http::StatusCode;
 #[cfg(feature = "serde")]
 pub use snapshot::{BLESS_CONTRACT, assert_contract};
-
-use crate::{Code, ErrorSpec, ServiceError, StatusCode};
 
 /// The expected values of some of a service error's fields; the fields not
 /// set are not compared.
@@ -370,11 +371,10 @@ macro_rules! assert_service_error {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::model::error_result::ErrorResult;
     use std::borrow::Cow;
     use std::error::Error;
-
-    use super::*;
-    use crate::ErrorResult;
 
     /// A hand-written service error, standing in for a derived one.
     #[derive(Debug)]

@@ -270,13 +270,16 @@ fn assert_twins_agree() {
 /// so the check reads them from there rather than from a copy.
 ///
 /// [`classify`]: errdsl::classify
-const CLASSIFY_RS: &str = include_str!("../../errdsl/src/classify.rs");
+const CLASSIFY_RS: &str = include_str!("../../errdsl/src/policy/classify.rs");
 
 /// The lines of [`CLASSIFY_RS`] after the one that starts with `head` up to
 /// the next one at the left margin (the item's end), comments left out.
 fn source_item(head: &str) -> Vec<&'static str> {
     let mut lines = CLASSIFY_RS.lines().skip_while(|line| !line.starts_with(head));
-    assert!(lines.next().is_some(), "errdsl/src/classify.rs has no `{head}`: where are errdsl's tables?");
+    assert!(
+        lines.next().is_some(),
+        "errdsl/src/policy/classify.rs has no `{head}`: where are errdsl's tables?"
+    );
     lines
         .take_while(|line| line.starts_with(' ') || line.is_empty())
         .filter(|line| !line.trim().starts_with("//"))
@@ -520,7 +523,7 @@ fn assert_fair_twin_knows_the_same_types() {
         (rows.iter().map(|row| (row.name, row.feature)).collect(), errdsl_type_rows());
     if let Some(i) = (0..ours.len().max(errdsl.len())).find(|&i| ours.get(i) != errdsl.get(i)) {
         panic!(
-            "row {i} of errdsl's ERROR_TYPES (errdsl/src/classify.rs) is {:?}, the fair twin's {:?}",
+            "row {i} of errdsl's ERROR_TYPES (errdsl/src/policy/classify.rs) is {:?}, the fair twin's {:?}",
             errdsl.get(i),
             ours.get(i)
         );

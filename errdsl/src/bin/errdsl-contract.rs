@@ -15,9 +15,8 @@
 //! errdsl-contract diff /tmp/released.json errors.contract.json
 //! ```
 
-use std::process::ExitCode;
-
 use errdsl::contract::{Contract, Severity, diff};
+use std::process::ExitCode;
 
 const USAGE: &str = "usage: errdsl-contract diff OLD.json NEW.json";
 

@@ -1,9 +1,8 @@
 //! A catalog's contract held to a committed snapshot.
 
+use crate::describe::contract::{Contract, Severity, diff};
+use crate::model::service_error::ErrorSpec;
 use std::path::Path;
-
-use crate::ErrorSpec;
-use crate::contract::{Contract, Severity, diff};
 
 /// The environment variable that writes the snapshot instead of checking
 /// it: `ERRDSL_BLESS_CONTRACT=1 cargo test`.
