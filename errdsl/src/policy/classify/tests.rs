@@ -610,3 +610,53 @@ proptest! {
         prop_assert!(class == want || (depth + 2 > MAX_DEPTH && class == Classification::UNKNOWN));
     }
 }
+
+/// The AIP-194 table as the docs write it (on `classify`, and in the
+/// guide's chapter on retries), held to `RETRY_RULES`: the same codes in the
+/// same order with the same rule, the HTTP statuses each names mapping to
+/// its code, and "no" for any other code.
+#[test]
+fn the_documented_retry_tables_are_retry_rules() {
+    let tables = [
+        ("classify's docs", include_str!("../classify.rs")),
+        ("the guide", include_str!("../../../docs/classifying-and-retrying.md")),
+    ];
+    for (place, text) in tables {
+        let rows: Vec<Vec<String>> = text
+            .lines()
+            .map(|line| line.trim_start_matches("///").trim())
+            .skip_while(|line| !line.ends_with("| retried | why |"))
+            .skip(2)
+            .take_while(|line| line.starts_with('|'))
+            .map(|line| line.trim_matches('|').split(" | ").map(|cell| cell.trim().to_owned()).collect())
+            .collect();
+        let (other, rows) = rows.split_last().unwrap_or_else(|| panic!("{place}: no retry table"));
+        assert_eq!((other[0].as_str(), other[1].as_str()), ("any other", "no"), "{place}");
+        let documented: Vec<(Code, RetryRule)> = rows
+            .iter()
+            .map(|row| {
+                let name = row[0].split('`').nth(1).unwrap();
+                let code = Code::ALL
+                    .into_iter()
+                    .find(|code| format!("{code:?}") == name || code.as_str().to_uppercase() == name)
+                    .unwrap_or_else(|| panic!("{place}: `{name}` is not a code"));
+                for status in row[0].split(['(', ',', ')']).filter_map(|part| part.trim().parse::<u16>().ok()) {
+                    assert_eq!(Code::from_http_u16(status), code, "{place}: {status}");
+                }
+                let retried = row[1].as_str();
+                let rule = if retried.starts_with("yes") {
+                    RetryRule::Always
+                } else if retried.contains("idempotent") {
+                    RetryRule::IfIdempotent
+                } else if retried.starts_with("only") {
+                    RetryRule::AfterRetryDelay
+                } else {
+                    assert!(retried.starts_with("no"), "{place}: `{retried}`");
+                    RetryRule::Never
+                };
+                (code, rule)
+            })
+            .collect();
+        assert_eq!(documented, RETRY_RULES, "{place}");
+    }
+}
