@@ -640,7 +640,8 @@ fn the_documented_retry_tables_are_retry_rules() {
                     .into_iter()
                     .find(|code| format!("{code:?}") == name || code.as_str().to_uppercase() == name)
                     .unwrap_or_else(|| panic!("{place}: `{name}` is not a code"));
-                for status in row[0].split(['(', ',', ')']).filter_map(|part| part.trim().parse::<u16>().ok()) {
+                for status in row[0].split(['(', ',', ')']).filter_map(|part| part.trim().parse::<u16>().ok())
+                {
                     assert_eq!(Code::from_http_u16(status), code, "{place}: {status}");
                 }
                 let retried = row[1].as_str();
