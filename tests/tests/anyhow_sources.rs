@@ -92,7 +92,9 @@ fn a_faults_log_carries_anyhows_whole_chain_and_the_client_none_of_it() {
     let err = SyncError::from(refused_with_context());
     let response = tracing::subscriber::with_default(subscriber, || http::response(&err, BodyFormat::Goa));
     let log = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
-    for line in ["store failed", "loading user 42", "connecting to the user database", "10.0.0.7:5432 refused"] {
+    for line in
+        ["store failed", "loading user 42", "connecting to the user database", "10.0.0.7:5432 refused"]
+    {
         assert!(log.contains(line), "the fault's log lacks `{line}`: {log}");
     }
     let body = String::from_utf8(response.into_body()).unwrap();
