@@ -139,6 +139,10 @@ pub mod guide {
     #[cfg(feature = "serde")]
     pub mod testing_errors {}
 
+    #[doc = include_str!("../docs/without-a-framework.md")]
+    #[cfg(feature = "serde")]
+    pub mod without_a_framework {}
+
     #[doc = include_str!("../docs/from-thiserror.md")]
     #[cfg(feature = "axum")]
     pub mod from_thiserror {}
