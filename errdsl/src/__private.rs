@@ -208,6 +208,8 @@ impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
 pub use crate::model::error_result::ErrorResult;
 #[cfg(feature = "aide")]
 pub use aide;
+#[cfg(feature = "async-graphql")]
+pub use async_graphql;
 #[cfg(feature = "axum")]
 pub use axum;
 #[cfg(feature = "connect")]
@@ -368,6 +370,31 @@ macro_rules! __errdsl_aide_impls {
     ($($tokens:tt)*) => {};
 }
 
+/// `async_graphql::ErrorExtensions` for a generated type, when errdsl's
+/// `async-graphql` feature is on ([`crate::graphql::to_graphql_error`]);
+/// nothing otherwise. Input as for the axum impls.
+#[cfg(feature = "async-graphql")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_graphql_impls {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::async_graphql::ErrorExtensions for $($ty)* $($where)* {
+            fn extend(&self) -> $crate::__private::async_graphql::Error {
+                $crate::graphql::to_graphql_error(self)
+            }
+        }
+    };
+}
+
+/// Without the `async-graphql` feature: no impl.
+#[cfg(not(feature = "async-graphql"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_graphql_impls {
+    ($($tokens:tt)*) => {};
+}
+
 /// What `utoipa::IntoResponses::responses` returns.
 #[cfg(feature = "utoipa")]
 pub type UtoipaResponses =
@@ -383,8 +410,8 @@ pub type UtoipaSchemas = Vec<(String, UtoipaSchema)>;
 
 pub use crate::{
     __errdsl_aide_impls as aide_impls, __errdsl_axum_impls as axum_impls,
-    __errdsl_connect_impls as connect_impls, __errdsl_tonic_impls as tonic_impls,
-    __errdsl_utoipa_impls as utoipa_impls,
+    __errdsl_connect_impls as connect_impls, __errdsl_graphql_impls as graphql_impls,
+    __errdsl_tonic_impls as tonic_impls, __errdsl_utoipa_impls as utoipa_impls,
 };
 
 /// Decodes an [`ErrorResult`] into a transparent variant's inner type when

@@ -87,6 +87,9 @@
 //!   [`FieldViolations`] (and, with `axum`, into
 //!   [`axum::RequestError`]'s `invalid_fields`),
 //!   which every transport sends and decodes.
+//! - `async-graphql`: `async_graphql::ErrorExtensions` for every declared
+//!   type and for [`ErrorResult`]: `.extend()?` in a resolver sends the wire
+//!   message with errdsl's extensions ([`graphql`]).
 //! - `restate`: a Restate handler returning [`restate::HandlerResult`] has a
 //!   temporary error retried by the engine and a permanent one ended as a
 //!   `TerminalError` with its HTTP status; callers decode the failure
@@ -256,6 +259,8 @@ pub use describe::docs;
 pub use errdsl_macros::ServiceError;
 #[cfg(feature = "axum")]
 pub use integration::axum;
+#[cfg(feature = "async-graphql")]
+pub use integration::graphql;
 #[cfg(feature = "restate")]
 pub use integration::restate;
 pub use model::bounds;

@@ -220,8 +220,8 @@ fn variant_path(error: &ErrorDecl) -> TokenStream {
 }
 
 /// `IntoResponse`, `From<_> for tonic::Status`, `From<_> for
-/// connectrpc::ConnectError`, utoipa's `IntoResponses` and aide's
-/// `OperationOutput`, through errdsl's `__private` macros, which expand to
+/// connectrpc::ConnectError`, utoipa's `IntoResponses`, aide's
+/// `OperationOutput` and async-graphql's `ErrorExtensions`, through errdsl's `__private` macros, which expand to
 /// nothing when the errdsl feature of each is off: the user's crate needs
 /// none of these dependencies.
 pub(super) fn transports(outline: &Outline) -> TokenStream {
@@ -239,5 +239,6 @@ pub(super) fn transports(outline: &Outline) -> TokenStream {
         ::errdsl::__private::connect_impls! { #input }
         ::errdsl::__private::utoipa_impls! { #input }
         ::errdsl::__private::aide_impls! { #input }
+        ::errdsl::__private::graphql_impls! { #input }
     }
 }
