@@ -199,6 +199,28 @@ pub async fn problem_json(request: Request, next: Next) -> Response {
     reencode(next.run(request).await, BodyFormat::Problem)
 }
 
+/// Middleware: every error response in Google's HTTP error format
+/// ([`BodyFormat::Google`]), for services that choose AIP-193's HTTP
+/// mapping, and problem+json when the request's `Accept` prefers it. For
+/// `axum::middleware::from_fn(errdsl::axum::google_json)`; needs the
+/// `tonic` feature.
+///
+/// ```
+/// use axum::{Router, middleware, routing::get};
+///
+/// let app: Router = Router::new()
+///     .route("/", get(|| async { "ok" }))
+///     .layer(middleware::from_fn(errdsl::axum::google_json));
+/// ```
+#[cfg(feature = "tonic")]
+pub async fn google_json(request: Request, next: Next) -> Response {
+    let format = match BodyFormat::from_accept(request.headers()) {
+        BodyFormat::Problem => BodyFormat::Problem,
+        _ => BodyFormat::Google,
+    };
+    reencode(next.run(request).await, format)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,6 +74,8 @@
 
 pub(crate) mod accept;
 pub(crate) mod goa;
+#[cfg(feature = "tonic")]
+mod google;
 mod members;
 mod problem;
 #[cfg(test)]
@@ -86,6 +88,7 @@ use crate::model::error_result::Outgoing;
 use crate::model::error_result::{ErrorResult, ErrorResultBuilder};
 use crate::model::service_error::ServiceError;
 use crate::model::wire_field::BodyShape;
+use crate::percent::percent_decode_lossy;
 use crate::policy::error_class::Classification;
 use crate::transport::capture::{Transport, send_for_wire};
 use ::http::header::{CONTENT_TYPE, RETRY_AFTER};
@@ -127,6 +130,30 @@ pub enum BodyFormat {
     Goa,
     /// RFC 9457 problem details ([`ProblemDetails`]), `application/problem+json`.
     Problem,
+    /// Google's error body for HTTP APIs (AIP-193's HTTP mapping, as
+    /// grpc-gateway and Google's APIs send it), `application/json`:
+    /// `{"error": {"code": 400, "message": ..., "status": "INVALID_ARGUMENT",
+    /// "details": [...]}}`, the details of the gRPC transport in protobuf's
+    /// JSON mapping. Needs the `tonic` feature, whose details it writes.
+    ///
+    /// ```
+    /// use errdsl::http::{self, BodyFormat};
+    /// use errdsl::{Code, ErrorResult, ServiceError};
+    ///
+    /// let err = ErrorResult::builder("div_by_zero", Code::InvalidArgument).user_message("You can't divide by zero.").build();
+    /// let response = http::response(&err, BodyFormat::Google);
+    /// let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+    /// assert_eq!(body["error"]["code"], 400);
+    /// assert_eq!(body["error"]["status"], "INVALID_ARGUMENT");
+    /// assert_eq!(body["error"]["details"][1]["@type"], "type.googleapis.com/google.rpc.ErrorInfo");
+    /// assert_eq!(body["error"]["details"][1]["reason"], "DIV_BY_ZERO");
+    ///
+    /// let back = ErrorResult::from_http_response(response.status(), response.headers(), response.body());
+    /// assert_eq!((back.name(), back.code()), ("div_by_zero", Code::InvalidArgument));
+    /// assert_eq!(back.user_message().as_deref(), Some("You can't divide by zero."));
+    /// ```
+    #[cfg(feature = "tonic")]
+    Google,
 }
 
 impl BodyFormat {
@@ -166,6 +193,8 @@ impl BodyFormat {
         match self {
             BodyFormat::Goa => "application/json",
             BodyFormat::Problem => "application/problem+json",
+            #[cfg(feature = "tonic")]
+            BodyFormat::Google => "application/json",
         }
     }
 }
@@ -239,6 +268,8 @@ pub(crate) fn encode_body(err: &Outgoing<'_>, format: BodyFormat, status: Status
             goa::serialize_custom(err, name_member, serializer)
         }
         (BodyFormat::Problem, _) => problem::serialize_error(err, status, serializer),
+        #[cfg(feature = "tonic")]
+        (BodyFormat::Google, _) => google::serialize_error(err, status, serializer),
     };
     body
 }
@@ -402,14 +433,21 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
     }
     // The body is read once; every format below reads from its members.
     let members = Members::parse(body).ok_or(Unreadable::Unrecognised)?;
+    #[cfg(feature = "tonic")]
+    if let Some(builder) = google_body(&members, status) {
+        return Ok(builder);
+    }
     let shape = Shape::of(&members);
     let labelled_problem =
         content_type(headers).is_some_and(|content_type| content_type == BodyFormat::Problem.content_type());
+    // `Goa-Error` percent-encodes what is not visible ASCII (and `%`).
     let header_name = headers
         .get(GOA_ERROR)
         .and_then(|value| value.to_str().ok())
         .map(str::trim)
-        .filter(|name| !name.is_empty());
+        .filter(|name| !name.is_empty())
+        .map(|name| if name.contains('%') { percent_decode_lossy(name.as_bytes()) } else { name.to_owned() });
+    let header_name = header_name.as_deref();
     let problem = || {
         let problem: ProblemDetails = members.read().map_err(|_| Unreadable::Unrecognised)?;
         Ok(problem.into_builder(Some(status), header_name, parse_retry_after(headers).is_some()))
@@ -446,8 +484,21 @@ fn decode(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<ErrorR
             })
         }
         Err(_) if labelled_problem || shape.problem_members => problem(),
+        // A custom type with nothing but its message (`{"message": ...}`)
+        // is named by its header alone.
+        Err(_) if header_name.is_some() => Ok(custom(status, header_name, &members)),
         Err(_) => Err(Unreadable::Unrecognised),
     }
+}
+
+/// The error of a body in Google's format: a single `error` member
+/// holding an object.
+#[cfg(feature = "tonic")]
+fn google_body(members: &Members<'_>, status: StatusCode) -> Option<ErrorResultBuilder> {
+    let mut all = members.iter();
+    let (key, value) = all.next()?;
+    let single = key == "error" && all.next().is_none() && value.get().trim_start().starts_with('{');
+    single.then(|| google::read(&format!("{{\"error\":{}}}", value.get()), status)).flatten()
 }
 
 /// The error of a Goa custom-type body (the user type's attributes at the

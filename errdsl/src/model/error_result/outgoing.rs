@@ -22,6 +22,7 @@ use std::time::Duration;
 /// The one reader of a [`ServiceError`]'s answers
 /// ([`Outgoing::of`]): capturing an error into an `ErrorResult` goes
 /// through it too ([`Outgoing::into_error`]).
+#[derive(Clone)]
 pub(crate) struct Outgoing<'a> {
     pub(crate) name: &'a str,
     /// `name`, when it is the `'static` name of the error's declaration:
@@ -52,6 +53,7 @@ pub(crate) struct Outgoing<'a> {
 }
 
 /// The wire fields of an [`Outgoing`] error, as its source holds them.
+#[derive(Clone)]
 pub(crate) enum Fields<'a> {
     /// A service error's [`wire_fields`](ServiceError::wire_fields), one per
     /// name, with the declaration that gives their JSON types.

@@ -10,7 +10,7 @@ use super::error_info::{
 use super::goapb;
 use super::limits::{MAX_FIELDS, MAX_RETRY_DELAY, bounded};
 use crate::model::code::Code;
-use crate::model::error_result::ErrorResult;
+use crate::model::error_result::{ErrorResult, ErrorResultBuilder};
 use crate::model::field_violation::FieldViolation;
 use crate::percent::percent_decode_lossy;
 use crate::policy::error_class::Classification;
@@ -50,7 +50,7 @@ pub(crate) fn status(status: &tonic::Status, unknown: impl FnOnce() -> Classific
         let message = given(status.message()).unwrap_or("gRPC status OK received as an error");
         return ErrorResult::builder(OK_STATUS_NAME, Code::Unknown).message(message).build();
     };
-    decode(code, status.message(), &Details::of(status), unknown)
+    decode(code, status.message(), &Details::of(status), unknown).build()
 }
 
 /// The details of a status's `grpc-status-details-bin`, if it has any
@@ -144,7 +144,7 @@ fn decode(
     message: &str,
     details: &Details,
     unknown: impl FnOnce() -> Classification,
-) -> ErrorResult {
+) -> ErrorResultBuilder {
     let message = given(message)
         .or_else(|| details.goa.as_ref().and_then(|goa| given(&goa.msg)))
         .unwrap_or_else(|| tonic::Code::from(code).description());
@@ -178,21 +178,25 @@ fn decode(
     if let Some(bad_request) = &details.bad_request {
         builder = builder.field_violations(field_violations(bad_request));
     }
-    builder.build()
+    builder
 }
 
 /// The error of a rich status that arrived in another envelope (Connect's
 /// JSON body): its code, message and details, read as a gRPC status's.
 #[cfg(feature = "connect")]
 pub(crate) fn decode_details(code: Code, message: &str, details: &[Any]) -> ErrorResult {
+    details_builder(code, message, details).build()
+}
+
+/// [`decode_details`], for an envelope that adds what it says itself
+/// (Google's HTTP body: the response's status).
+#[cfg(feature = "serde")]
+pub(crate) fn details_builder(code: Code, message: &str, details: &[Any]) -> ErrorResultBuilder {
     decode(code, message, &Details::read(details), || Classification::UNKNOWN)
 }
 
 /// What an `ErrorInfo` says, by the module docs' rules.
-fn read_error_info(
-    mut builder: crate::model::error_result::ErrorResultBuilder,
-    info: &pb::ErrorInfo,
-) -> crate::model::error_result::ErrorResultBuilder {
+fn read_error_info(mut builder: ErrorResultBuilder, info: &pb::ErrorInfo) -> ErrorResultBuilder {
     if let Some(reason) = given(&info.reason) {
         builder = builder.name(reason.to_ascii_lowercase());
     }

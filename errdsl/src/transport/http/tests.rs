@@ -148,7 +148,7 @@ fn retry_after_is_whole_seconds_rounded_up() {
     ];
     for (after, expected) in cases {
         let err = ErrorResult::builder("x", Code::Unavailable).retry_after(after).build();
-        for format in [BodyFormat::Goa, BodyFormat::Problem] {
+        for format in formats() {
             assert_eq!(header(&response(&err, format), "retry-after"), Some(expected), "{after:?}");
         }
     }
@@ -193,7 +193,7 @@ fn body_format_basics() {
 
 #[test]
 fn fault_secrets_never_reach_the_response() {
-    for format in [BodyFormat::Goa, BodyFormat::Problem] {
+    for format in formats() {
         let response = response(&LeakyFault, format);
         let mut everything = response.body().clone();
         for (name, value) in response.headers() {
@@ -266,6 +266,16 @@ fn the_body_code_wins_over_the_status() {
     let err = decode_with(503, &[JSON], body);
     assert_eq!(err.code(), Code::ResourceExhausted);
     assert_eq!(err.http_status(), StatusCode::SERVICE_UNAVAILABLE);
+}
+
+/// A Goa custom type with nothing but its message: the header names it.
+#[test]
+fn a_custom_body_with_only_a_message_is_named_by_its_header() {
+    let err =
+        decode_with(422, &[("goa-error", "divisor_too_large")], br#"{"message": "Divide by at most 1000."}"#);
+    assert_eq!(err.name(), "divisor_too_large");
+    assert_eq!(err.message(), "Divide by at most 1000.");
+    assert_eq!(err.code(), Code::FailedPrecondition);
 }
 
 #[test]
@@ -571,11 +581,12 @@ fn arb_error() -> impl Strategy<Value = ErrorResult> {
         })
 }
 
-/// Valid bodies of both formats with a few bytes flipped, dropped or inserted.
+/// Valid bodies of every format with a few bytes flipped, dropped or inserted.
 fn arb_mutated_body() -> impl Strategy<Value = Vec<u8>> {
     let seeds = [
         br#"{"name":"x","id":"abcdEFGH","message":"m","temporary":true,"timeout":false,"fault":false,"code":"unavailable","user_message":"u","fields":{"a":"1"}}"#.to_vec(),
         br#"{"type":"urn:errdsl:error:x","title":"X","status":503,"detail":"d","instance":"urn:errdsl:id:abcdEFGH","name":"x","id":"abcdEFGH","code":"unavailable","temporary":true,"timeout":false,"fault":false,"fields":{"a":"1"}}"#.to_vec(),
+        br#"{"error":{"code":503,"message":"m","status":"UNAVAILABLE","details":[{"@type":"type.googleapis.com/goapb.ErrorResponse","name":"x","id":"abcdEFGH","msg":"m","temporary":true,"timeout":false,"fault":false},{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"X","domain":"d","metadata":{"id":"abcdEFGH","a":"1"}},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.5s"},{"@type":"type.googleapis.com/google.rpc.LocalizedMessage","locale":"en-US","message":"u"},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"a","description":"d","reason":"R"}]}]}}"#.to_vec(),
     ];
     let mutation = (
         any::<prop::sample::Index>(),
@@ -599,12 +610,21 @@ fn arb_mutated_body() -> impl Strategy<Value = Vec<u8>> {
     )
 }
 
+/// Every body format errdsl writes.
+fn formats() -> Vec<BodyFormat> {
+    #[allow(unused_mut, reason = "Google's format needs the `tonic` feature")]
+    let mut formats = vec![BodyFormat::Goa, BodyFormat::Problem];
+    #[cfg(feature = "tonic")]
+    formats.push(BodyFormat::Google);
+    formats
+}
+
 fn check_never_panics(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<(), TestCaseError> {
     let err = ErrorResult::from_http_response(status, headers, body);
     prop_assert_eq!(err.http_status(), status);
-    // Whatever was decoded encodes again, in both formats, and decodes back
+    // Whatever was decoded encodes again, in every format, and decodes back
     // with the same name, code and flags.
-    for format in [BodyFormat::Goa, BodyFormat::Problem] {
+    for format in formats() {
         let response = encode(&Outgoing::from(&err), format);
         let again = ErrorResult::from_http_response(response.status(), response.headers(), response.body());
         prop_assert_eq!(again.name(), err.name(), "{:?}", format);
@@ -663,11 +683,40 @@ proptest! {
         prop_assert!(back.fields().eq(err.fields()));
     }
 
+    /// Google's body is the gRPC status in JSON: it decodes to what the
+    /// status decodes to, but for the HTTP status, which is the response's.
+    #[cfg(feature = "tonic")]
+    #[test]
+    fn a_google_body_decodes_as_its_grpc_status_does(err in arb_error()) {
+        let response = encode(&Outgoing::from(&err), BodyFormat::Google);
+        let back = ErrorResult::from_http_response(response.status(), response.headers(), response.body());
+        let status = crate::transport::grpc::rich_status(Outgoing::from(&err));
+        let rpc = crate::transport::grpc::decode::details_builder(err.code(), &status.message, &status.details).build();
+        prop_assert_eq!(back.http_status(), err.http_status());
+        prop_assert_eq!((back.name(), back.code()), (rpc.name(), rpc.code()));
+        prop_assert_eq!((back.name(), back.code()), (err.name(), err.code()));
+        // A blank id is none: each decoder gives the error a fresh one.
+        if !err.id().trim().is_empty() {
+            prop_assert_eq!(back.id(), err.id());
+        }
+        prop_assert_eq!(
+            (back.is_temporary(), back.is_timeout(), back.is_fault()),
+            (err.is_temporary(), err.is_timeout(), err.is_fault())
+        );
+        if !err.id().trim().is_empty() {
+            prop_assert_eq!(back.wire_message(), rpc.wire_message());
+        }
+        prop_assert_eq!(back.user_message(), rpc.user_message());
+        // `Retry-After` says it too, unbounded, as for every format.
+        prop_assert_eq!(back.retry_after(), err.retry_after());
+        prop_assert!(back.fields().eq(rpc.fields()));
+        prop_assert_eq!(back.field_violations(), rpc.field_violations());
+    }
+
     /// Written straight from the error as it leaves, or from its capture
     /// under the same id: the same bytes.
     #[test]
-    fn an_error_sent_straight_and_its_capture_encode_alike(err in arb_error(), problem in any::<bool>()) {
-        let format = if problem { BodyFormat::Problem } else { BodyFormat::Goa };
+    fn an_error_sent_straight_and_its_capture_encode_alike(err in arb_error(), format in proptest::sample::select(formats())) {
         let (err, id) = (&err, "x7Fq9-Ab");
         let straight = encode(&Outgoing::of(&err, id), format);
         let captured = Outgoing::of(&err, id).into_error(err.to_string());
@@ -705,7 +754,7 @@ fn a_declared_error_sent_straight_and_its_capture_encode_alike() {
         crate::test_fixtures::ShopError::out_of_stock(2, f32::INFINITY),
     ];
     for err in &errors {
-        for format in [BodyFormat::Goa, BodyFormat::Problem] {
+        for format in formats() {
             let id = "x7Fq9-Ab";
             let straight = encode(&Outgoing::of(&err, id), format);
             let captured = Outgoing::of(&err, id).into_error(err.to_string());
@@ -738,7 +787,7 @@ mod reqwest_tests {
     #[tokio::test]
     async fn decodes_like_from_http_response() {
         let err = ErrorResult::new("not_found", Code::NotFound, "no user 42");
-        for format in [BodyFormat::Goa, BodyFormat::Problem] {
+        for format in formats() {
             let response = encode(&Outgoing::from(&err), format);
             let (parts, body) = response.into_parts();
             let back =
