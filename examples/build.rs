@@ -8,8 +8,10 @@
 //! `cfg(errdsl_restate)` when `ERRDSL_RESTATE_SERVER` names `restate-server`,
 //! `cfg(errdsl_typescript_peer)` when `ERRDSL_TYPESCRIPT_PEER` names the
 //! TypeScript peer's packages, and `cfg(errdsl_python_models_peer)` when
-//! `ERRDSL_PYTHON_MODELS_PEER` names the Python models peer's python, and
-//! `cfg(errdsl_chromium)` when `ERRDSL_CHROMIUM` names a Chromium.
+//! `ERRDSL_PYTHON_MODELS_PEER` names the Python models peer's python,
+//! `cfg(errdsl_google_api_peer)` when `ERRDSL_GOOGLE_API_PEER` names the
+//! Google API client peer's python, and `cfg(errdsl_chromium)` when
+//! `ERRDSL_CHROMIUM` names a Chromium.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // `tests/e2e_grpc_peer.rs` runs when the Python peer is installed
@@ -21,6 +23,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // `tests/e2e_openapi_typescript.rs` with openapi-typescript and tsc
     // (`scripts/typescript-peer.sh`), and `tests/e2e_openapi_python.rs`
     // with datamodel-code-generator (`scripts/python-models-peer.sh`), and
+    // `tests/e2e_google_errors.rs` with google-api-core
+    // (`scripts/google-api-peer.sh`), and
     // `tests/e2e_error_reference.rs` with headless Chromium
     // (`scripts/chromium.sh`).
     for (cfg, var) in [
@@ -29,6 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("errdsl_restate", "ERRDSL_RESTATE_SERVER"),
         ("errdsl_typescript_peer", "ERRDSL_TYPESCRIPT_PEER"),
         ("errdsl_python_models_peer", "ERRDSL_PYTHON_MODELS_PEER"),
+        ("errdsl_google_api_peer", "ERRDSL_GOOGLE_API_PEER"),
         ("errdsl_chromium", "ERRDSL_CHROMIUM"),
     ] {
         println!("cargo::rustc-check-cfg=cfg({cfg})");

@@ -43,12 +43,20 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
     Json(<DividerApi as utoipa::OpenApi>::openapi())
 }
 
-/// The HTTP routes of the divider, with errdsl's problem+json negotiation,
+/// The HTTP routes of the divider, with errdsl's problem+json negotiation
+/// (`/idiv` and `/div`; under `/google/`, Google's HTTP error format),
 /// the docs of its errors under `/errors/`, where the `type` of each
 /// problem+json response points, its Connect methods ([`super::connect`]),
 /// and errdsl's answers to requests no route takes (unknown paths and
 /// methods), so that every error it sends is one of its catalog.
 pub fn router(divider: Divider) -> Router {
+    // The same operations answering in Google's HTTP error format
+    // (AIP-193), for Google API clients; problem+json stays negotiable.
+    let google = Router::new()
+        .route("/google/idiv/{a}/{b}", get(integer_divide_path))
+        .route("/google/div/{a}/{b}", get(divide_path))
+        .with_state(divider.clone())
+        .layer(axum::middleware::from_fn(errdsl::axum::google_json));
     Router::new()
         .route("/idiv/{a}/{b}", get(integer_divide_path))
         .route("/idiv", axum::routing::post(integer_divide_json))
@@ -62,6 +70,7 @@ pub fn router(divider: Divider) -> Router {
         .fallback(errdsl::axum::not_found)
         .method_not_allowed_fallback(errdsl::axum::method_not_allowed)
         .layer(axum::middleware::from_fn(errdsl::axum::negotiate))
+        .merge(google)
 }
 
 /// The operands of `integer_divide`, from the path or a JSON body.
