@@ -206,6 +206,8 @@ impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
 }
 
 pub use crate::model::error_result::ErrorResult;
+#[cfg(feature = "actix-web")]
+pub use actix_web;
 #[cfg(feature = "aide")]
 pub use aide;
 #[cfg(feature = "async-graphql")]
@@ -370,6 +372,35 @@ macro_rules! __errdsl_aide_impls {
     ($($tokens:tt)*) => {};
 }
 
+/// `actix_web::ResponseError` for a generated type, when errdsl's
+/// `actix-web` feature is on ([`crate::actix::error_response`]); nothing
+/// otherwise. Input as for the axum impls.
+#[cfg(feature = "actix-web")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_actix_impls {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)* $($where)* {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::actix::status_code(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                $crate::actix::error_response(self)
+            }
+        }
+    };
+}
+
+/// Without the `actix-web` feature: no impl.
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errdsl_actix_impls {
+    ($($tokens:tt)*) => {};
+}
+
 /// `async_graphql::ErrorExtensions` for a generated type, when errdsl's
 /// `async-graphql` feature is on ([`crate::graphql::to_graphql_error`]);
 /// nothing otherwise. Input as for the axum impls.
@@ -409,9 +440,10 @@ pub type UtoipaSchema = utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>;
 pub type UtoipaSchemas = Vec<(String, UtoipaSchema)>;
 
 pub use crate::{
-    __errdsl_aide_impls as aide_impls, __errdsl_axum_impls as axum_impls,
-    __errdsl_connect_impls as connect_impls, __errdsl_graphql_impls as graphql_impls,
-    __errdsl_tonic_impls as tonic_impls, __errdsl_utoipa_impls as utoipa_impls,
+    __errdsl_actix_impls as actix_impls, __errdsl_aide_impls as aide_impls,
+    __errdsl_axum_impls as axum_impls, __errdsl_connect_impls as connect_impls,
+    __errdsl_graphql_impls as graphql_impls, __errdsl_tonic_impls as tonic_impls,
+    __errdsl_utoipa_impls as utoipa_impls,
 };
 
 /// Decodes an [`ErrorResult`] into a transparent variant's inner type when

@@ -1,7 +1,9 @@
 //! The frameworks errdsl plugs into beside the transports: axum's
-//! responses, extractors and fallbacks, async-graphql's errors, and
+//! responses, extractors and fallbacks, actix-web's responses, async-graphql's errors, and
 //! Restate's handlers.
 
+#[cfg(feature = "actix-web")]
+pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
 #[cfg(feature = "async-graphql")]

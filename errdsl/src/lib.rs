@@ -55,6 +55,9 @@
 //! - `axum`: `axum::response::IntoResponse` for every declared type and for
 //!   [`ErrorResult`], and middleware choosing the body by the request's
 //!   `Accept` ([`axum::negotiate`]).
+//! - `actix-web`: `actix_web::ResponseError` for every declared type and
+//!   for [`ErrorResult`], answering as the axum impl does, and middleware
+//!   choosing the body by the request's `Accept` ([`actix::negotiate`]).
 //! - `tonic`: `From<YourError>` and `From<ErrorResult>` for `tonic::Status`
 //!   in the Google rich error model ([`grpc`]), client decoding
 //!   ([`ErrorResult::from_grpc_status`]), and conversions between [`Code`]
@@ -257,6 +260,8 @@ pub use describe::docs;
 /// with the enum's visibility.
 #[doc(inline)]
 pub use errdsl_macros::ServiceError;
+#[cfg(feature = "actix-web")]
+pub use integration::actix;
 #[cfg(feature = "axum")]
 pub use integration::axum;
 #[cfg(feature = "async-graphql")]

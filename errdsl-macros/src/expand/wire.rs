@@ -219,7 +219,7 @@ fn variant_path(error: &ErrorDecl) -> TokenStream {
     error.variant.as_ref().map_or_else(|| quote!(Self), |variant| quote!(Self::#variant))
 }
 
-/// `IntoResponse`, `From<_> for tonic::Status`, `From<_> for
+/// `IntoResponse`, actix-web's `ResponseError`, `From<_> for tonic::Status`, `From<_> for
 /// connectrpc::ConnectError`, utoipa's `IntoResponses`, aide's
 /// `OperationOutput` and async-graphql's `ErrorExtensions`, through errdsl's `__private` macros, which expand to
 /// nothing when the errdsl feature of each is off: the user's crate needs
@@ -235,6 +235,7 @@ pub(super) fn transports(outline: &Outline) -> TokenStream {
     let input = quote!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     quote! {
         ::errdsl::__private::axum_impls! { #input }
+        ::errdsl::__private::actix_impls! { #input }
         ::errdsl::__private::tonic_impls! { #input }
         ::errdsl::__private::connect_impls! { #input }
         ::errdsl::__private::utoipa_impls! { #input }
