@@ -18,14 +18,17 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
-/// `metadata` as errdsl's keys and the error's fields, with the id.
-fn metadata(code: &str, fault: bool, temporary: bool, timeout: bool, service: bool, fields: Value) -> Value {
+/// `metadata` as errdsl's keys (the flags in `set` true, the others false)
+/// and the error's fields, with the id masked; `service` when the error
+/// names one.
+fn metadata(code: &str, set: &[&str], service: bool, fields: &Value) -> Value {
+    let flag = |name: &str| set.contains(&name).to_string();
     let mut metadata = json!({
         "code": code,
-        "fault": fault.to_string(),
+        "fault": flag("fault"),
         "id": "<id>",
-        "temporary": temporary.to_string(),
-        "timeout": timeout.to_string(),
+        "temporary": flag("temporary"),
+        "timeout": flag("timeout"),
     });
     if service {
         metadata["service"] = json!("divider");
@@ -80,33 +83,33 @@ async fn google_api_core_reads_every_error_as_its_own_exception() {
     let expected = [
         json!({"label": "div_by_zero", "class": "BadRequest", "code": 400,
                "message": "You can't divide 7 by zero.", "reason": "DIV_BY_ZERO", "domain": domain,
-               "metadata": metadata("invalid_argument", false, false, false, true, json!({"dividend": "7"})),
+               "metadata": metadata("invalid_argument", &[], true, &json!({"dividend": "7"})),
                "detail_types": [goa, info, localized]}),
         // google-api-core has no class of its own for 417 and 422.
         json!({"label": "has_remainder", "class": "GoogleAPICallError", "code": 417,
                "message": "7 is not divisible by 2 (remainder 1).", "reason": "HAS_REMAINDER", "domain": domain,
-               "metadata": metadata("failed_precondition", false, false, false, true,
-                                    json!({"dividend": "7", "divisor": "2", "remainder": "1"})),
+               "metadata": metadata("failed_precondition", &[], true,
+                                    &json!({"dividend": "7", "divisor": "2", "remainder": "1"})),
                "detail_types": [goa, info, localized]}),
         json!({"label": "overflow", "class": "InternalServerError", "code": 500,
                "message": "internal error (id: <id>)", "reason": "OVERFLOW", "domain": domain,
-               "metadata": metadata("internal", true, false, false, true, json!({})),
+               "metadata": metadata("internal", &["fault"], true, &json!({})),
                "detail_types": [goa, info]}),
         json!({"label": "divisor_too_large", "class": "GoogleAPICallError", "code": 422,
                "message": "Divide by at most 1000000 (in absolute value).", "reason": "DIVISOR_TOO_LARGE",
                "domain": domain,
-               "metadata": metadata("out_of_range", false, false, false, true,
-                                    json!({"divisor": "2000000", "limit": "1000000"})),
+               "metadata": metadata("out_of_range", &[], true,
+                                    &json!({"divisor": "2000000", "limit": "1000000"})),
                "detail_types": [goa, info, localized]}),
         // errdsl's own catalog of request errors, in its own domain.
         json!({"label": "invalid_field_type", "class": "BadRequest", "code": 400,
                "message": "`a` must be a 32-bit integer.", "reason": "INVALID_FIELD_TYPE", "domain": "errdsl",
-               "metadata": metadata("invalid_argument", false, false, false, false,
-                                    json!({"expected": "a 32-bit integer", "field": "a"})),
+               "metadata": metadata("invalid_argument", &[], false,
+                                    &json!({"expected": "a 32-bit integer", "field": "a"})),
                "detail_types": [goa, info, localized]}),
         json!({"label": "timeout", "class": "GatewayTimeout", "code": 504,
                "message": "The computation took longer than 100 ms.", "reason": "TIMEOUT", "domain": domain,
-               "metadata": metadata("deadline_exceeded", false, true, true, true, json!({"deadlineMs": "100"})),
+               "metadata": metadata("deadline_exceeded", &["temporary", "timeout"], true, &json!({"deadlineMs": "100"})),
                "detail_types": [goa, info, localized]}),
         // problem+json stays negotiable: not Google's body, so the client
         // knows only the status.

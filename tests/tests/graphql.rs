@@ -44,7 +44,7 @@ impl Query {
 
     async fn upstream(&self) -> async_graphql::Result<bool> {
         let err = ErrorResult::builder("upstream_down", Code::Unavailable).temporary(true).build();
-        Ok(Err(err).extend()?)
+        Err(err).extend()
     }
 }
 

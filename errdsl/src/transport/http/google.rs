@@ -97,9 +97,9 @@ fn duration_text(duration: &prost_types::Duration) -> String {
     let mut text = duration.seconds.to_string();
     let nanos = duration.nanos.unsigned_abs();
     if nanos != 0 {
-        let digits = if nanos % 1_000_000 == 0 {
+        let digits = if nanos.is_multiple_of(1_000_000) {
             format!("{:03}", nanos / 1_000_000)
-        } else if nanos % 1_000 == 0 {
+        } else if nanos.is_multiple_of(1_000) {
             format!("{:06}", nanos / 1_000)
         } else {
             format!("{nanos:09}")
