@@ -15,6 +15,8 @@ mod tests;
 use crate::model::code::Code;
 use crate::model::error_result::ErrorResult;
 use crate::model::service_error::ServiceError;
+#[cfg(feature = "sqlx")]
+use crate::policy::db;
 use crate::policy::error_class::Classification;
 #[cfg(feature = "reqwest")]
 use crate::policy::error_class::http_status;
@@ -332,11 +334,7 @@ const ERROR_TYPES: &[TypeRow] = &[
     // categories; a `sqlx::Error` it has nothing to say about (an I/O error)
     // leaves the walk to go on to its source.
     #[cfg(feature = "sqlx")]
-    TypeRow {
-        name: "sqlx::Error (errdsl::db)",
-        size: None,
-        rule: Rule::Inspect(crate::policy::db::classify_one),
-    },
+    TypeRow { name: "sqlx::Error (errdsl::db)", size: None, rule: Rule::Inspect(db::classify_one) },
 ];
 
 /// An `io::Error`: by its kind, else by its OS error number. (The walk then
