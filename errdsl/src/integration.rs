@@ -8,5 +8,8 @@ pub mod actix;
 pub mod axum;
 #[cfg(feature = "async-graphql")]
 pub mod graphql;
+// What axum's and actix-web's extractors and fallbacks answer with.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) mod request_error;
 #[cfg(feature = "restate")]
 pub mod restate;

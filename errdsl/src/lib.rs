@@ -155,8 +155,8 @@ pub mod guide {
 }
 
 // The macros' generated code names `::errdsl`, also where errdsl declares
-// errors of its own (`axum::RequestError`).
-#[cfg(feature = "axum")]
+// errors of its own (`RequestError`, of `axum` and `actix`).
+#[cfg(any(feature = "axum", feature = "actix-web"))]
 extern crate self as errdsl;
 
 // The folders are the roles: `model` (what an error is), `transport` (the

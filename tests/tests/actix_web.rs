@@ -142,3 +142,130 @@ async fn actix_answers_every_error_as_axum_does_in_both_formats() {
         }
     }
 }
+
+/// Operands of the malformed-request routes.
+#[derive(serde::Deserialize)]
+#[allow(dead_code, reason = "only deserialized")]
+struct Operands {
+    a: i32,
+    b: i32,
+}
+
+/// A nested body, so that a field is named by its path.
+#[derive(serde::Deserialize)]
+#[allow(dead_code, reason = "only deserialized")]
+struct Order {
+    items: Vec<Item>,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code, reason = "only deserialized")]
+struct Item {
+    count: u32,
+}
+
+#[derive(serde::Deserialize)]
+#[allow(dead_code, reason = "only deserialized")]
+struct Page {
+    page: u32,
+}
+
+/// Serves errdsl's extractors and fallbacks with actix-web on 127.0.0.1.
+fn serve_extractors() -> String {
+    use errdsl::actix::{Json, Path, Query};
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let server = HttpServer::new(|| {
+                App::new()
+                    .wrap(from_fn(errdsl::actix::negotiate))
+                    .route("/json", web::post().to(|_: Json<Operands>| async { "ok" }))
+                    .route("/order", web::post().to(|_: Json<Order>| async { "ok" }))
+                    .route("/query", web::get().to(|_: Query<Page>| async { "ok" }))
+                    .route("/div/{a}/{b}", web::get().to(|_: Path<(i32, i32)>| async { "ok" }))
+                    .service(
+                        web::resource("/users/{id}")
+                            .route(web::get().to(|_: Path<u64>| async { "ok" }))
+                            .default_service(web::to(errdsl::actix::method_not_allowed)),
+                    )
+                    .default_service(web::to(errdsl::actix::not_found))
+            })
+            .workers(1)
+            .bind(("127.0.0.1", 0))
+            .unwrap();
+            sender.send(server.addrs()[0]).unwrap();
+            server.run().await.unwrap();
+        });
+    });
+    format!("http://{}", receiver.recv().unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_requests_get_errdsl_request_errors_naming_the_field() {
+    let base = serve_extractors();
+    let client = reqwest::Client::new();
+    let json = "application/json";
+    // (method, path, content type, body, status, name, message)
+    let cases = [
+        (
+            "POST",
+            "/json",
+            json,
+            r#"{"a": 1, "b": "x"}"#,
+            400,
+            "invalid_field_type",
+            "`b` must be a 32-bit integer.",
+        ),
+        ("POST", "/json", json, r#"{"a": 1}"#, 400, "missing_field", "`b` is missing."),
+        (
+            "POST",
+            "/json",
+            json,
+            r#"{"a": 1,"#,
+            400,
+            "decode_payload",
+            "The request body is not valid JSON: it ends early.",
+        ),
+        ("POST", "/json", json, "", 400, "missing_payload", "The request needs a body."),
+        (
+            "POST",
+            "/json",
+            "text/plain",
+            "a=1",
+            415,
+            "unsupported_media_type",
+            "The request body must be application/json.",
+        ),
+        (
+            "POST",
+            "/order",
+            json,
+            r#"{"items": [{"count": -1}]}"#,
+            400,
+            "invalid_field_type",
+            "`items[0].count` must be a non-negative 32-bit integer.",
+        ),
+        // A query's value is text: its parser says only that it is no integer.
+        ("GET", "/query?page=x", json, "", 400, "invalid_field_type", "`page` must be an integer."),
+        ("GET", "/div/7/x", json, "", 400, "invalid_field_type", "`b` must be a 32-bit integer."),
+        ("GET", "/users/me", json, "", 400, "invalid_field_type", "`id` must be a non-negative integer."),
+        ("POST", "/users/7", json, "", 405, "method_not_allowed", "POST is not allowed here."),
+        ("GET", "/nowhere", json, "", 404, "not_found", "Nothing is at /nowhere."),
+    ];
+    for (method, path, content_type, body, status, name, message) in cases {
+        for problem in [false, true] {
+            let request = client
+                .request(method.parse().unwrap(), format!("{base}{path}"))
+                .header("content-type", content_type)
+                .body(body);
+            let request =
+                if problem { request.header("accept", "application/problem+json") } else { request };
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status().as_u16(), status, "{method} {path}");
+            assert_eq!(response.headers()["goa-error"], name, "{method} {path}");
+            let body: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+            let shown = if problem { &body["detail"] } else { &body["message"] };
+            assert_eq!(shown, message, "{method} {path}, problem+json: {problem}");
+        }
+    }
+}

@@ -8,7 +8,11 @@
 //! Goa's; wrap the app in [`negotiate`]
 //! (`actix_web::middleware::from_fn(errdsl::actix::negotiate)`) to answer
 //! in problem+json when the request's `Accept` prefers it, or in
-//! [`problem_json`] to answer so always.
+//! [`problem_json`] to answer so always. A malformed request is answered
+//! as a declared error too: take errdsl's [`Json`], [`Query`], [`Form`] and
+//! [`Path`] instead of actix-web's, whose rejection is a [`RequestError`]
+//! naming the field and what it must be, and give the app
+//! `default_service(web::to(errdsl::actix::not_found))`.
 //!
 //! ```
 //! use actix_web::{App, HttpResponse, middleware::from_fn, test, web};
@@ -40,6 +44,8 @@
 //! # });
 //! ```
 
+mod extract;
+
 use std::sync::Arc;
 
 use actix_web::body::{BoxBody, MessageBody};
@@ -48,6 +54,9 @@ use actix_web::http::StatusCode;
 use actix_web::http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError};
+
+pub use crate::integration::request_error::RequestError;
+pub use extract::{Form, Json, Path, Query, method_not_allowed, not_found};
 
 use crate::model::error_result::{ErrorResult, Outgoing};
 use crate::model::service_error::ServiceError;

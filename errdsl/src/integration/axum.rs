@@ -52,15 +52,14 @@ use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use std::sync::Arc;
 
 mod extract;
-mod rejection;
 
+pub use crate::integration::request_error::RequestError;
 use crate::model::error_result::ErrorResult;
 use crate::model::error_result::Outgoing;
 use crate::model::service_error::ServiceError;
 use crate::transport::capture::{Transport, send_for_wire};
 use crate::transport::http::{BodyFormat, encode, encode_body};
 pub use extract::{Form, Json, Path, Query, method_not_allowed, not_found};
-pub use rejection::RequestError;
 
 /// The error an error response was made from, as a response extension: the
 /// captured error in wire-safe form, whose message is the wire message

@@ -2,8 +2,9 @@
 //! fallbacks that answer unknown routes and methods the same way.
 
 use super::RequestError;
-use super::rejection::{FieldProblem, field_path, field_problem, in_client_terms, join_field};
-use crate::transport::http::MAX_ECHO_CHARS;
+use crate::integration::request_error::{
+    echoed, field_error, in_client_terms, is_json as is_json_media_type, media_type, parse_json, urlencoded,
+};
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::{BytesRejection, FailedToBufferBody, PathRejection};
 use axum::extract::{FromRequest, FromRequestParts, OriginalUri, Request};
@@ -105,28 +106,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
             return Err(RequestError::unsupported_media_type("application/json".to_owned()));
         }
         let body = body(request, state).await?;
-        let mut deserializer = serde_json::Deserializer::from_slice(&body);
-        let value = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|err| json_error(&field_path(err.path()), &err.into_inner()))?;
-        // What follows the value (`{} x`) is broken syntax too.
-        deserializer.end().map_err(|err| json_error(".", &err))?;
-        Ok(Json(value))
-    }
-}
-
-/// The error of a JSON body `serde_json` turned away at `path`.
-fn json_error(path: &str, err: &serde_json::Error) -> RequestError {
-    use serde_json::error::Category;
-    match err.classify() {
-        Category::Data => field_error(path, &err.to_string()),
-        Category::Syntax | Category::Eof | Category::Io => {
-            let problem = if err.is_eof() {
-                "it ends early".to_owned()
-            } else {
-                format!("line {}, column {}", err.line(), err.column())
-            };
-            RequestError::decode_payload("JSON".to_owned(), problem, err.to_string())
-        }
+        parse_json(&body).map(Json)
     }
 }
 
@@ -224,22 +204,6 @@ fn path_error(rejection: &PathRejection, only_key: Option<String>) -> RequestErr
     }
 }
 
-/// The error serde reported for the value at `path`.
-fn field_error(path: &str, message: &str) -> RequestError {
-    match field_problem(message) {
-        FieldProblem::Missing(field) => RequestError::missing_field(join_field(path, &field)),
-        FieldProblem::Invalid(expected) => RequestError::invalid_field_type(path.to_owned(), expected),
-    }
-}
-
-/// `application/x-www-form-urlencoded` text (a query string, a form body)
-/// deserialized, with the path of what does not fit.
-fn urlencoded<T: DeserializeOwned>(text: &[u8]) -> Result<T, RequestError> {
-    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(text));
-    serde_path_to_error::deserialize(deserializer)
-        .map_err(|err| field_error(&field_path(err.path()), &err.inner().to_string()))
-}
-
 /// The whole body, or the error of one that is missing or too large.
 async fn body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, RequestError> {
     let body = Bytes::from_request(request, state).await.map_err(|rejection| match rejection {
@@ -261,10 +225,7 @@ async fn body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, Requ
 /// Whether the `Content-Type` is JSON: `application/json` or
 /// `application/<anything>+json`, parameters aside.
 fn is_json(headers: &HeaderMap) -> bool {
-    has_media_type(headers, |media_type| {
-        media_type == "application/json"
-            || media_type.strip_prefix("application/").is_some_and(|subtype| subtype.ends_with("+json"))
-    })
+    has_media_type(headers, is_json_media_type)
 }
 
 /// Whether the `Content-Type`, lower-cased and without parameters, passes.
@@ -272,7 +233,7 @@ fn has_media_type(headers: &HeaderMap, accept: impl Fn(&str) -> bool) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-        .map(|value| value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+        .map(media_type)
         .is_some_and(|media_type| accept(&media_type))
 }
 
@@ -302,14 +263,6 @@ pub async fn not_found(OriginalUri(uri): OriginalUri) -> RequestError {
 /// ```
 pub async fn method_not_allowed(method: Method) -> RequestError {
     RequestError::method_not_allowed(echoed(method.as_str()))
-}
-
-/// Text a client sent, cut to [`MAX_ECHO_CHARS`] characters.
-fn echoed(text: &str) -> String {
-    match text.char_indices().nth(MAX_ECHO_CHARS) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_owned(),
-    }
 }
 
 #[cfg(test)]
@@ -398,8 +351,9 @@ mod tests {
         // A single value is named by the route's parameter, `/path/{count}`.
         assert!(body.contains(r#""field":"count""#), "{body}");
         assert!(body.contains("`count` must be"), "{body}");
-        let err = RequestError::not_found(echoed(&"/x".repeat(MAX_ECHO_CHARS)));
-        assert_eq!(err.wire_fields()[0].1.chars().count(), MAX_ECHO_CHARS + 1, "cut, with an ellipsis");
+        let max = crate::transport::http::MAX_ECHO_CHARS;
+        let err = RequestError::not_found(echoed(&"/x".repeat(max)));
+        assert_eq!(err.wire_fields()[0].1.chars().count(), max + 1, "cut, with an ellipsis");
     }
 
     proptest! {

@@ -1,8 +1,12 @@
-//! [`RequestError`]: what errdsl's extractors and router fallbacks answer a
-//! malformed request with, and the translation of what serde says into
-//! what a client can act on.
+//! [`RequestError`]: what errdsl's extractors and router fallbacks (axum's
+//! and actix-web's) answer a malformed request with, and the translation
+//! of what serde says into what a client can act on, shared by both.
 
 use std::fmt::Write as _;
+
+use serde::de::DeserializeOwned;
+
+use crate::transport::http::MAX_ECHO_CHARS;
 
 errdsl::errors! {
     /// The errors of a request errdsl's extractors ([`Json`](super::Json),
@@ -222,6 +226,12 @@ pub(crate) fn field_problem(message: &str) -> FieldProblem {
     if let Some((_, expected)) = message.rsplit_once(", expected ") {
         return FieldProblem::Invalid(in_client_terms(expected));
     }
+    // actix-web's route parameters: `can not parse "x" to a i32`.
+    if let Some((_, expected)) =
+        message.strip_prefix("can not parse ").and_then(|rest| rest.rsplit_once(" to a "))
+    {
+        return FieldProblem::Invalid(in_client_terms(expected));
+    }
     let expected = if message.contains("digit") || message.contains("number too") {
         "an integer"
     } else if message.contains("float") {
@@ -265,6 +275,70 @@ pub(crate) fn field_path(path: &serde_path_to_error::Path) -> String {
 /// missing field.
 pub(crate) fn join_field(path: &str, field: &str) -> String {
     if path == "." { field.to_owned() } else { format!("{path}.{field}") }
+}
+
+/// A JSON body as `T`, or the [`RequestError`] that says, in a client's
+/// terms, where and why it is not one.
+pub(crate) fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, RequestError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(RequestError::missing_payload());
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|err| json_error(&field_path(err.path()), &err.into_inner()))?;
+    // What follows the value (`{} x`) is broken syntax too.
+    deserializer.end().map_err(|err| json_error(".", &err))?;
+    Ok(value)
+}
+
+/// A `serde_json` error at `path`: a field's problem, or broken syntax.
+fn json_error(path: &str, err: &serde_json::Error) -> RequestError {
+    use serde_json::error::Category;
+    match err.classify() {
+        Category::Data => field_error(path, &err.to_string()),
+        Category::Syntax | Category::Eof | Category::Io => {
+            let problem = if err.is_eof() {
+                "it ends early".to_owned()
+            } else {
+                format!("line {}, column {}", err.line(), err.column())
+            };
+            RequestError::decode_payload("JSON".to_owned(), problem, err.to_string())
+        }
+    }
+}
+
+/// A deserializer's `message` about the value at `path`.
+pub(crate) fn field_error(path: &str, message: &str) -> RequestError {
+    match field_problem(message) {
+        FieldProblem::Missing(field) => RequestError::missing_field(join_field(path, &field)),
+        FieldProblem::Invalid(expected) => RequestError::invalid_field_type(path.to_owned(), expected),
+    }
+}
+
+/// A query string or form body as `T`.
+pub(crate) fn urlencoded<T: DeserializeOwned>(text: &[u8]) -> Result<T, RequestError> {
+    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(text));
+    serde_path_to_error::deserialize(deserializer)
+        .map_err(|err| field_error(&field_path(err.path()), &err.inner().to_string()))
+}
+
+/// The media type of a `Content-Type` value, lowercase, without parameters.
+pub(crate) fn media_type(content_type: &str) -> String {
+    content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase()
+}
+
+/// Whether `media_type` is JSON: `application/json` or `application/*+json`.
+pub(crate) fn is_json(media_type: &str) -> bool {
+    media_type == "application/json"
+        || media_type.strip_prefix("application/").is_some_and(|subtype| subtype.ends_with("+json"))
+}
+
+/// A client's text echoed in a message, cut at [`MAX_ECHO_CHARS`].
+pub(crate) fn echoed(text: &str) -> String {
+    match text.char_indices().nth(MAX_ECHO_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
 }
 
 #[cfg(test)]
