@@ -2,7 +2,8 @@
 # A bounded load test of the divider's answers on loopback, HTTP and gRPC.
 #
 #   scripts/load-test.sh           the full run (release build): 10 s per
-#                                  case, then RSS over a million errors;
+#                                  case, 3 rounds (ROUNDS=n), medians, then
+#                                  RSS over a million errors;
 #                                  prints the Markdown tables of BENCHMARKS.md §5
 #   scripts/load-test.sh --smoke   1 s per case and 4,000 errors, on the
 #                                  dev build (what .ci/run runs: it checks the
@@ -34,9 +35,9 @@ esac
 # The smoke run builds with the workspace's features, so that after
 # `cargo test --workspace --all-features` (as in .ci/run) nothing is rebuilt.
 if [[ $mode == full ]]; then
-    seconds=10 errors=1000000 profile=release packages=(-p errdsl-examples)
+    seconds=10 errors=1000000 profile=release packages=(-p errdsl-examples) rounds=${ROUNDS:-3}
 else
-    seconds=1 errors=4000 profile=dev packages=(--workspace --all-features)
+    seconds=1 errors=4000 profile=dev packages=(--workspace --all-features) rounds=${ROUNDS:-1}
 fi
 connections=16
 
@@ -73,7 +74,13 @@ grpc=http://127.0.0.1:$grpc_port
 out=target/load-test
 mkdir -p "$out"
 log=$out/divider.log
-"$bin/divider" serve --http "127.0.0.1:$http_port" --grpc "127.0.0.1:$grpc_port" 2>"$log" >/dev/null &
+# The server on one core and the load generators on another, so that they
+# do not take turns on the same one (PIN=0 to share the cores).
+server_cpu=() load_cpu=()
+if [[ ${PIN:-1} != 0 ]] && command -v taskset >/dev/null 2>&1 && (($(nproc) >= 2)); then
+    server_cpu=(taskset -c 0) load_cpu=(taskset -c 1)
+fi
+"${server_cpu[@]}" "$bin/divider" serve --http "127.0.0.1:$http_port" --grpc "127.0.0.1:$grpc_port" 2>"$log" >/dev/null &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 
@@ -107,7 +114,7 @@ wrk_run() {
     local args=(-t1 "-c$connections" "-d$((seconds + 1))s" -s "$check_lua")
     [[ -n $header ]] && args+=(-H "$header")
     local report
-    report=$(wrk "${args[@]}" "$http$path" -- "$status" "$goa_error" "$content_type" "$seconds" 2>&1) ||
+    report=$("${load_cpu[@]}" wrk "${args[@]}" "$http$path" -- "$status" "$goa_error" "$content_type" "$seconds" 2>&1) ||
         die "HTTP $name: wrk failed: $report"
     local errors
     errors=$(awk '/Socket errors:/ { print }' <<<"$report")
@@ -127,42 +134,67 @@ wrk_run() {
     http_faults=$((http_faults + faults))
 }
 
+# Each row's figures over the rounds: "transport|answer" -> values.
+declare -A rps_of p50_of p99_of
+rows=()
+# record ROW RPS P50 P99: one round's figures of a row.
+record() {
+    [[ -n ${rps_of[$1]+set} ]] || rows+=("$1")
+    rps_of[$1]+=" $2" p50_of[$1]+=" $3" p99_of[$1]+=" $4"
+}
+# median VALUES: the middle value (the lower of the two middle ones).
+median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
 # wrk_case NAME PATH STATUS GOA_ERROR CONTENT_TYPE [HEADER]: one HTTP case,
-# one row of the table.
+# one round of a row of the table.
 wrk_case() {
     local name=$1
     wrk_run "$@"
-    printf '| HTTP | %s | %s | %s | %s |\n' "$name" "$(check_field rps)" "$(check_field p50_us)" "$(check_field p99_us)"
+    record "HTTP|$name" "$(check_field rps)" "$(check_field p50_us)" "$(check_field p99_us)"
 }
 
 # grpc_case NAME CASE: one gRPC case.
 grpc_case() {
     local name=$1 case=$2 line
-    line=$("$bin/divider-load" --grpc "$grpc" --case "$case" --connections "$connections" --seconds "$seconds") ||
+    line=$("${load_cpu[@]}" "$bin/divider-load" --grpc "$grpc" --case "$case" --connections "$connections" --seconds "$seconds") ||
         die "gRPC $name failed: $line"
     [[ $case == fault ]] && grpc_faults=$((grpc_faults + $(sed -E 's/^requests=([0-9]+).*/\1/' <<<"$line")))
     local rps p50 p99
     rps=$(sed -E 's/.* rps=([0-9]+).*/\1/' <<<"$line")
     p50=$(sed -E 's/.* p50_us=([0-9]+).*/\1/' <<<"$line")
     p99=$(sed -E 's/.* p99_us=([0-9]+).*/\1/' <<<"$line")
-    printf '| gRPC | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99"
+    record "gRPC|$name" "$rps" "$p50" "$p99"
 }
 
 # ---- throughput and latency --------------------------------------------------
-say "$seconds s per case, $connections connections, one wrk thread"
-echo "| transport | answer | requests/s | p50 (µs) | p99 (µs) |"
-echo "| --- | --- | --- | --- | --- |"
+pinned=$([[ ${#server_cpu[@]} -gt 0 ]] && echo "server on CPU 0, load on CPU 1" || echo "not pinned")
+say "$seconds s per case, $rounds round(s) interleaved, $connections connections, one wrk thread, $pinned"
 # The answers the divider sends (examples/src/divider/errors.rs: its table,
 # and http.rs): a success is the bare quotient as JSON with no Goa-Error;
 # an error is its status, `Goa-Error: <name>` and Goa's JSON body, or
-# problem+json when the request's Accept prefers it.
-wrk_case "success (8 / 2)" /idiv/8/2 200 - application/json
-wrk_case "client error (div_by_zero)" /idiv/7/0 400 div_by_zero application/json
-wrk_case "fault, logged (overflow)" /idiv/-2147483648/-1 500 overflow application/json
-wrk_case "problem+json (div_by_zero)" /idiv/7/0 400 div_by_zero application/problem+json "Accept: application/problem+json"
-grpc_case "success (8 / 2)" success
-grpc_case "client error (div_by_zero)" client_error
-grpc_case "fault, logged (overflow)" fault
+# problem+json when the request's Accept prefers it. The cases take turns,
+# round after round, so that a slow moment of the machine hits all of them.
+for round in $(seq "$rounds"); do
+    say "round $round of $rounds"
+    wrk_case "success (8 / 2)" /idiv/8/2 200 - application/json
+    wrk_case "client error (div_by_zero)" /idiv/7/0 400 div_by_zero application/json
+    wrk_case "fault, logged (overflow)" /idiv/-2147483648/-1 500 overflow application/json
+    wrk_case "problem+json (div_by_zero)" /idiv/7/0 400 div_by_zero application/problem+json "Accept: application/problem+json"
+    grpc_case "success (8 / 2)" success
+    grpc_case "client error (div_by_zero)" client_error
+    grpc_case "fault, logged (overflow)" fault
+done
+# The medians, and how much slower than its transport's success each is.
+echo "| transport | answer | requests/s | p50 (µs) | p99 (µs) | time per answer vs success |"
+echo "| --- | --- | --- | --- | --- | --- |"
+for row in "${rows[@]}"; do
+    transport=${row%%|*}
+    rps=$(median "${rps_of[$row]}")
+    success=$(median "${rps_of[$transport|success (8 / 2)]}")
+    ratio=$(awk -v s="$success" -v r="$rps" 'BEGIN { printf "%.2fx", s / r }')
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$transport" "${row#*|}" "$rps" \
+        "$(median "${p50_of[$row]}")" "$(median "${p99_of[$row]}")" "$ratio"
+done
 
 # ---- memory over many errors -------------------------------------------------
 # A quarter of the errors each: HTTP client errors, HTTP faults, gRPC client
@@ -181,7 +213,7 @@ wrk_count() {
 # grpc_count CASE: a quarter of the errors over gRPC, checked by divider-load.
 grpc_count() {
     local line
-    line=$("$bin/divider-load" --grpc "$grpc" --case "$1" --connections "$connections" --requests "$quarter") ||
+    line=$("${load_cpu[@]}" "$bin/divider-load" --grpc "$grpc" --case "$1" --connections "$connections" --requests "$quarter") ||
         die "gRPC $1 (RSS round) failed: $line"
     [[ $1 == fault ]] && grpc_faults=$((grpc_faults + $(sed -E 's/^requests=([0-9]+).*/\1/' <<<"$line")))
     return 0

@@ -9,12 +9,12 @@ use serde::de::DeserializeOwned;
 use crate::transport::http::MAX_ECHO_CHARS;
 
 errdsl::errors! {
-    /// The errors of a request errdsl's extractors ([`Json`](super::Json),
-    /// [`Query`](super::Query), [`Path`](super::Path),
-    /// [`Form`](super::Form)) or router fallbacks ([`not_found`](super::not_found),
-    /// [`method_not_allowed`](super::method_not_allowed)) turn away, named as
-    /// Goa names them where Goa has a name. They answer like every declared
-    /// error (Goa's body, or problem+json by [`negotiate`](super::negotiate)),
+    /// The errors of a request errdsl's extractors (`Json`, `Query`, `Path`,
+    /// `Form` of [`errdsl::axum`](crate::axum) and [`errdsl::actix`](crate::actix))
+    /// or router fallbacks (`not_found`, `method_not_allowed`) turn away,
+    /// named as Goa names them where Goa has a name. They answer like every
+    /// declared error (Goa's body, or problem+json by the `negotiate`
+    /// middleware),
     /// and their messages name the field and what was expected in a client's
     /// terms (`a 32-bit integer`, `an object`), never a Rust type.
     ///
