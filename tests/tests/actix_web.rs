@@ -6,6 +6,7 @@
 //! `ResponseError` impls are generated through errdsl's feature.
 #![cfg(feature = "transports")]
 
+use std::io;
 use std::sync::mpsc;
 
 use actix_web::middleware::from_fn;
@@ -27,11 +28,21 @@ fn error(name: &str) -> actix_web::Error {
         "divisor_too_large" => IntegerDivideError::divisor_too_large(2_000_000, 1_000_000).into(),
         "overflow" => IntegerDivideError::Overflow { cause: WorkerFault::new("SECRET worker 3 died") }.into(),
         "not_finite" => DivideError::not_finite(f64::INFINITY, 2.0).into(),
+        "shelf" => ShelfError::shelf(io::Error::new(io::ErrorKind::NotFound, "SECRET /etc/shop.toml")).into(),
         _ => ErrorResult::builder("db_down", Code::Unavailable)
             .message("SECRET dsn")
             .fault(true)
             .build()
             .into(),
+    }
+}
+
+errdsl::errors! {
+    /// A foreign error classified at run time: its text is never sent.
+    enum ShelfError {
+        #[error("reading the shelf failed")]
+        #[service_error(classify)]
+        Shelf(#[source] io::Error),
     }
 }
 
@@ -51,6 +62,10 @@ fn axum_answer(name: &str, format: BodyFormat) -> (u16, Vec<(String, String)>, V
             cause: WorkerFault::new("SECRET worker 3 died"),
         }),
         "not_finite" => errdsl::axum::error_response(&DivideError::not_finite(f64::INFINITY, 2.0)),
+        "shelf" => errdsl::axum::error_response(&ShelfError::shelf(io::Error::new(
+            io::ErrorKind::NotFound,
+            "SECRET /etc/shop.toml",
+        ))),
         _ => errdsl::axum::error_response(
             &ErrorResult::builder("db_down", Code::Unavailable).message("SECRET dsn").fault(true).build(),
         ),
@@ -123,6 +138,7 @@ async fn actix_answers_every_error_as_axum_does_in_both_formats() {
         "divisor_too_large",
         "overflow",
         "not_finite",
+        "shelf",
         "db_down",
     ];
     for name in names {

@@ -19,6 +19,10 @@ errdsl::errors! {
         #[error("disk /dev/sdb1 is full")]
         #[service_error(fault)]
         DiskFull,
+
+        #[error("reading the shelf failed")]
+        #[service_error(classify)]
+        Shelf(#[source] io::Error),
     }
 }
 
@@ -40,6 +44,11 @@ impl Query {
 
     async fn save(&self) -> async_graphql::Result<bool> {
         Err(StoreError::disk_full()).extend()
+    }
+
+    async fn shelf(&self) -> async_graphql::Result<bool> {
+        let secret = io::Error::new(io::ErrorKind::NotFound, "/etc/shop/secrets.toml: no such file");
+        Err(StoreError::shelf(secret)).extend()
     }
 
     async fn upstream(&self) -> async_graphql::Result<bool> {
@@ -122,4 +131,14 @@ async fn a_fault_sends_its_id_and_logs_its_text() {
     assert!(!error.to_string().contains("sdb1"), "{error}");
     let log = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
     assert!(log.contains(&id) && log.contains("disk /dev/sdb1 is full"), "{log}");
+}
+
+/// A classified foreign error sends its class's generic message, never its
+/// own text (a path, here), as on every transport.
+#[tokio::test]
+async fn a_classified_foreign_error_sends_no_text_of_its_own() {
+    let error = first_error("{ shelf }").await;
+    assert_eq!(error["message"], Code::NotFound.user_message());
+    assert_eq!(error["extensions"]["code"], "NOT_FOUND");
+    assert!(!error.to_string().contains("secrets.toml"), "{error}");
 }
