@@ -15,7 +15,7 @@ mod fields;
 mod mapping;
 mod outline;
 
-use mapping::{Defaults, resolve_static};
+use mapping::{Defaults, check_inherited_retry_after, resolve_static};
 use outline::check_outline;
 
 use std::collections::HashMap;
@@ -91,6 +91,8 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
     body::check_enum_name_member(input, cx);
     body::check_method_has_a_service(input, cx);
     let mut errors = Vec::new();
+    // Variants that take the enum's `retry_after_secs` but are not temporary.
+    let mut retry_misfits = Vec::new();
     let mut complete = container.is_some() && input.container_parsed == ast::Parsed::All;
     for error in &input.errors {
         check_thread_safe_fields(error, cx);
@@ -108,7 +110,13 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
             resolve_classified(error, keys, &owner, cx)
         } else {
             let defaults = Defaults { keys: defaults, known: defaults_known };
-            resolve_static(error, keys, defaults, &owner, cx).map(Kind::Static)
+            let spec = resolve_static(error, keys, defaults, &owner, cx);
+            let inherits_delay = keys.retry_after_secs.is_none()
+                && defaults.keys.is_some_and(|keys| keys.retry_after_secs.is_some());
+            if inherits_delay && spec.as_ref().is_some_and(|spec| !spec.temporary) {
+                retry_misfits.push(error.ident);
+            }
+            spec.map(Kind::Static)
         };
         let fields = fields::resolve_wire_fields(error, keys, cx);
         let Some(kind) = kind else {
@@ -136,6 +144,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
         body::resolve_custom_body(&mut decl, error, keys, defaults, &owner, cx);
         errors.push(decl);
     }
+    check_inherited_retry_after(defaults.and_then(|keys| keys.retry_after_secs.as_ref()), &retry_misfits, cx);
     (errors, complete)
 }
 

@@ -330,7 +330,13 @@ fn check_retry_after(
     cx: &mut Ctxt,
 ) {
     let Some(retry_after) = retry_after else { return };
+    let inherited = error.written_key("retry_after_secs").is_none();
     let message = if flags.temporary.is_none() {
+        // The enum's default: every variant it misfits is named in one
+        // error, on the enum's key (`check_inherited_retry_after`).
+        if inherited {
+            return;
+        }
         format!(
             "`retry_after_secs` tells clients when to retry, but `{}` is not `temporary`, so they never do; add `temporary`, or remove `retry_after_secs`",
             error.ident
@@ -352,4 +358,28 @@ fn check_retry_after(
         Some(tokens) => cx.error_at(tokens, message),
         None => cx.error_span(retry_after.span(), message),
     }
+}
+
+/// Rule: an enum's `retry_after_secs` is the delay of every variant that
+/// gives none, so each of them must be `temporary`: one error on the key,
+/// naming every variant it misfits.
+pub(super) fn check_inherited_retry_after(
+    default: Option<&SpannedValue<u64>>,
+    misfits: &[&syn::Ident],
+    cx: &mut Ctxt,
+) {
+    let (Some(default), [first, rest @ ..]) = (default, misfits) else { return };
+    let names = match rest {
+        [] => format!("`{first}` is not `temporary`"),
+        [.., last] => {
+            let before: Vec<String> = misfits[..misfits.len() - 1].iter().map(|ident| format!("`{ident}`")).collect();
+            format!("{} and `{last}` are not `temporary`", before.join(", "))
+        }
+    };
+    cx.error_span(
+        default.span(),
+        format!(
+            "`retry_after_secs` on the enum is the delay of every variant that gives none, but {names}, so their clients never retry; give `retry_after_secs` to the temporary variants only, or make these `temporary`"
+        ),
+    );
 }
