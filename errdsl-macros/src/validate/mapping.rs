@@ -372,7 +372,8 @@ pub(super) fn check_inherited_retry_after(
     let names = match rest {
         [] => format!("`{first}` is not `temporary`"),
         [.., last] => {
-            let before: Vec<String> = misfits[..misfits.len() - 1].iter().map(|ident| format!("`{ident}`")).collect();
+            let before: Vec<String> =
+                misfits[..misfits.len() - 1].iter().map(|ident| format!("`{ident}`")).collect();
             format!("{} and `{last}` are not `temporary`", before.join(", "))
         }
     };
