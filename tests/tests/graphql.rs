@@ -123,6 +123,9 @@ async fn a_fault_sends_its_id_and_logs_its_text() {
     let writer = buffer.clone();
     let subscriber = tracing_subscriber::fmt().with_writer(move || writer.clone()).with_ansi(false).finish();
     let _guard = tracing::subscriber::set_default(subscriber);
+    // The fault log's callsite may have been cached by other tests' threads
+    // before this thread's subscriber existed: ask tracing again.
+    tracing::callsite::rebuild_interest_cache();
     let error = first_error("{ save }").await;
     let id = error["extensions"]["id"].as_str().unwrap().to_owned();
     assert_eq!(error["message"], format!("internal error (id: {id})"));
