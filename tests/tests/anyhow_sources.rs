@@ -92,7 +92,8 @@ fn log() -> String {
     let log = LOG.get_or_init(|| {
         let log = Arc::new(Mutex::new(Vec::new()));
         let writer = Buffer(log.clone());
-        let subscriber = tracing_subscriber::fmt().with_writer(move || writer.clone()).with_ansi(false).finish();
+        let subscriber =
+            tracing_subscriber::fmt().with_writer(move || writer.clone()).with_ansi(false).finish();
         tracing::subscriber::set_global_default(subscriber).unwrap();
         log
     });
@@ -105,7 +106,9 @@ fn a_faults_log_carries_anyhows_whole_chain_and_the_client_none_of_it() {
     let err = SyncError::from(refused_with_context());
     let response = http::response(&err, BodyFormat::Goa);
     let log = log();
-    for line in ["store failed", "loading user 42", "connecting to the user database", "10.0.0.7:5432 refused"] {
+    for line in
+        ["store failed", "loading user 42", "connecting to the user database", "10.0.0.7:5432 refused"]
+    {
         assert!(log.contains(line), "the fault's log lacks `{line}`: {log}");
     }
     let body = String::from_utf8(response.into_body()).unwrap();
