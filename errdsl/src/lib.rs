@@ -127,7 +127,7 @@ pub mod guide {
     pub mod rejecting_requests {}
 
     #[doc = include_str!("../docs/openapi.md")]
-    #[cfg(all(feature = "axum", feature = "utoipa", feature = "aide"))]
+    #[cfg(all(feature = "axum", feature = "utoipa", feature = "aide", feature = "tonic"))]
     pub mod openapi {}
 
     #[doc = include_str!("../docs/classifying-and-retrying.md")]

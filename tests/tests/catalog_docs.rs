@@ -375,6 +375,93 @@ fn real_responses_match_their_documentation() {
     }
 }
 
+/// The divider's document for a service that sends Google's format.
+fn google_document(specs: &[ErrorSpec]) -> Value {
+    docs::openapi_document_in("Divider errors", "1.0.0", specs, BodyFormat::Google)
+}
+
+#[test]
+fn documents_in_each_format_are_valid_openapi_3_1() {
+    let validator = openapi_validator();
+    for format in [BodyFormat::Google, BodyFormat::Problem] {
+        for specs in [divider_specs(), odd_specs(), Vec::new()] {
+            let document = docs::openapi_document_in("Divider errors", "1.0.0", &specs, format);
+            assert_eq!(errors(&validator, &document), Vec::<String>::new(), "{format:?}");
+        }
+    }
+    // The schemas of a format that is not sent are not documented.
+    let problem = docs::openapi_document_in("Divider errors", "1.0.0", &divider_specs(), BodyFormat::Problem);
+    let schemas = problem["components"]["schemas"].as_object().expect("schemas");
+    assert!(!schemas.contains_key(docs::GOA_BODY_SCHEMA) && !schemas.contains_key(docs::GOOGLE_BODY_SCHEMA));
+    for (key, response) in problem["components"]["responses"].as_object().expect("responses") {
+        let content = response["content"].as_object().expect("content");
+        assert_eq!(content.keys().collect::<Vec<_>>(), ["application/problem+json"], "{key}");
+    }
+    let google = google_document(&divider_specs());
+    let schemas = google["components"]["schemas"].as_object().expect("schemas");
+    assert!(schemas.contains_key(docs::GOOGLE_BODY_SCHEMA) && !schemas.contains_key(docs::GOA_BODY_SCHEMA));
+    assert!(
+        schemas.contains_key("DivByZeroGoogle") && !schemas.contains_key("DivByZero"),
+        "{:?}",
+        schemas.keys()
+    );
+}
+
+#[test]
+fn google_examples_are_valid_against_their_own_schema_and_no_other() {
+    for specs in [divider_specs(), odd_specs()] {
+        let document = google_document(&specs);
+        let body = body_schema(&document, docs::GOOGLE_BODY_SCHEMA);
+        let responses = document["components"]["responses"].as_object().expect("responses");
+        let schemas: Vec<(&String, Validator)> = responses
+            .iter()
+            .map(|(key, response)| {
+                (key, validator_in(&document, &response["content"]["application/json"]["schema"]))
+            })
+            .collect();
+        for (key, response) in responses {
+            let example = &response["content"]["application/json"]["example"];
+            assert_eq!(errors(&body, example), Vec::<String>::new(), "{key}: {example}");
+            let spec = &response["x-errdsl"];
+            assert_eq!(example["error"]["code"], spec["http_status"], "{key}");
+            assert_eq!(
+                example["error"]["status"],
+                spec["code"].as_str().expect("code").to_uppercase(),
+                "{key}"
+            );
+            for (other, schema) in &schemas {
+                assert_eq!(schema.is_valid(example), *other == key, "{key}'s example, {other}'s schema");
+            }
+        }
+    }
+    // A body that breaks the documented shape is rejected.
+    let document = google_document(&divider_specs());
+    let body = body_schema(&document, docs::GOOGLE_BODY_SCHEMA);
+    let mut example =
+        document["components"]["responses"]["div_by_zero"]["content"]["application/json"]["example"].clone();
+    assert!(body.is_valid(&example));
+    example["error"]["status"] = json!("DIVIDE_BY_ZERO");
+    assert!(!body.is_valid(&example), "a status that is no gRPC code");
+}
+
+/// Real Google-format responses of every divider error validate against
+/// the documented body schema and their own response's schema.
+#[test]
+fn real_google_responses_match_their_documentation() {
+    let document = google_document(&divider_specs());
+    let body_validator = body_schema(&document, docs::GOOGLE_BODY_SCHEMA);
+    for err in divider_errors() {
+        let name = err.name();
+        let response = http::response(err.as_ref(), BodyFormat::Google);
+        assert_eq!(response.headers()["content-type"], "application/json");
+        let body: Value = serde_json::from_slice(response.body()).expect("a JSON body");
+        assert_eq!(errors(&body_validator, &body), Vec::<String>::new(), "{name}: {body}");
+        let documented = &document["components"]["responses"][name]["content"]["application/json"]["schema"];
+        let own = validator_in(&document, documented);
+        assert_eq!(errors(&own, &body), Vec::<String>::new(), "{name}: {body}");
+    }
+}
+
 #[test]
 fn markdown_table_of_a_small_catalog() {
     errdsl::errors! {

@@ -53,8 +53,13 @@ use std::fmt::Write as _;
 use crate::model::service_error::ErrorSpec;
 #[cfg(feature = "aide")]
 pub use aide_responses::aide_responses;
+#[cfg(all(feature = "serde", feature = "tonic"))]
+pub use openapi::GOOGLE_BODY_SCHEMA;
 #[cfg(feature = "serde")]
-pub use openapi::{EXAMPLE_ID, GOA_BODY_SCHEMA, PROBLEM_SCHEMA, openapi_components, openapi_document};
+pub use openapi::{
+    EXAMPLE_ID, GOA_BODY_SCHEMA, PROBLEM_SCHEMA, openapi_components, openapi_components_in, openapi_document,
+    openapi_document_in,
+};
 #[cfg(feature = "axum")]
 pub use router::router;
 #[cfg(feature = "utoipa")]

@@ -58,7 +58,7 @@ use actix_web::{HttpResponse, ResponseError};
 pub use crate::integration::request_error::RequestError;
 pub use extract::{Form, Json, Path, Query, method_not_allowed, not_found};
 
-use crate::model::error_result::{ErrorResult, Outgoing};
+use crate::model::error_result::ErrorResult;
 use crate::model::service_error::ServiceError;
 use crate::transport::capture::{Transport, send_for_wire};
 use crate::transport::http::{BodyFormat, encode, encode_body};
@@ -134,7 +134,7 @@ fn reencode(mut response: ServiceResponse<BoxBody>, format: BodyFormat) -> Servi
         return response;
     }
     let status = ::http::StatusCode::from_u16(response.status().as_u16()).unwrap_or_default();
-    let body = encode_body(&Outgoing::from(&*sent.error), format, status);
+    let body = encode_body(&sent.error.outgoing(), format, status);
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
     headers.remove(CONTENT_LENGTH);

@@ -55,7 +55,6 @@ mod extract;
 
 pub use crate::integration::request_error::RequestError;
 use crate::model::error_result::ErrorResult;
-use crate::model::error_result::Outgoing;
 use crate::model::service_error::ServiceError;
 use crate::transport::capture::{Transport, send_for_wire};
 use crate::transport::http::{BodyFormat, encode, encode_body};
@@ -149,7 +148,7 @@ pub fn reencode(response: Response, format: BodyFormat) -> Response {
         return Response::from_parts(parts, body);
     }
     drop(body);
-    let bytes = encode_body(&Outgoing::from(wire.error()), format, parts.status);
+    let bytes = encode_body(&wire.error().outgoing(), format, parts.status);
     parts.headers.insert(CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
     parts.headers.remove(CONTENT_LENGTH);
     parts.extensions.insert(EncodedAs(format));

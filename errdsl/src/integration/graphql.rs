@@ -87,8 +87,8 @@ pub fn to_graphql_error<E: ServiceError + ?Sized>(err: &E) -> Error {
 fn encode(outgoing: &Outgoing<'_>) -> Error {
     let mut extensions = ErrorExtensionValues::default();
     extensions.set("code", outgoing.code.as_str().to_ascii_uppercase());
-    extensions.set("name", outgoing.name);
-    extensions.set("id", outgoing.id);
+    extensions.set("name", &*outgoing.name);
+    extensions.set("id", &*outgoing.id);
     extensions.set("temporary", outgoing.temporary);
     extensions.set("timeout", outgoing.timeout);
     extensions.set("fault", outgoing.fault);

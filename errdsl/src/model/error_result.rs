@@ -2,7 +2,7 @@
 //! of any service error, and the wire message rule.
 
 mod builder;
-mod outgoing;
+mod parts;
 
 use crate::model::code::Code;
 use crate::model::field_violation::FieldViolation;
@@ -11,9 +11,10 @@ use crate::model::service_error::ServiceError;
 use crate::model::wire_field::{BodyShape, JsonType};
 pub use builder::ErrorResultBuilder;
 use http::StatusCode;
+use parts::ErrorParts;
 #[cfg(feature = "serde")]
-pub(crate) use outgoing::Fields;
-pub(crate) use outgoing::{Outgoing, WireMessage};
+pub(crate) use parts::Fields;
+pub(crate) use parts::{Outgoing, WireMessage};
 use std::borrow::Cow;
 use std::error::Error;
 use std::fmt;
@@ -71,35 +72,25 @@ pub struct ErrorResult {
     inner: Box<Inner>,
 }
 
-/// What an [`ErrorResult`] holds.
+/// What an [`ErrorResult`] holds: its parts, owned, and its source.
 #[derive(Clone, Debug)]
 struct Inner {
-    name: String,
-    id: String,
-    message: String,
-    code: Code,
-    http_status: StatusCode,
-    temporary: bool,
-    timeout: bool,
-    fault: bool,
-    user_message: Option<String>,
-    retry_after: Option<Duration>,
-    service: Option<String>,
-    domain: Option<String>,
-    docs_url: Option<String>,
-    fields: Vec<Field>,
-    violations: Vec<FieldViolation>,
-    body: BodyShape,
-    /// The declaration of the error it captured, if any: what a transport
-    /// needs beyond the answers (a Goa custom type's gRPC message and its
-    /// fields' protobuf types) to send it again as it was first sent.
-    spec: Option<&'static crate::model::service_error::ErrorSpec>,
+    parts: ErrorParts<'static, String>,
     source: Option<SharedError>,
 }
 
 impl ErrorResult {
-    fn from_inner(inner: Inner) -> Self {
-        ErrorResult { inner: Box::new(inner) }
+    fn from_parts(parts: ErrorParts<'static, String>) -> Self {
+        ErrorResult { inner: Box::new(Inner { parts, source: None }) }
+    }
+
+    /// The encoders' view of the error.
+    #[cfg_attr(
+        not(any(feature = "serde", feature = "tonic")),
+        allow(dead_code, reason = "the transports read it: HTTP needs `serde`, gRPC `tonic`")
+    )]
+    pub(crate) fn outgoing(&self) -> Outgoing<'_> {
+        self.inner.parts.view()
     }
 
     /// The wire message of a fault without a user message, followed by
@@ -189,7 +180,7 @@ impl ErrorResult {
     /// The per-instance id, for log correlation: 8 characters of unpadded
     /// base64url, Goa's format.
     pub fn id(&self) -> &str {
-        &self.inner.id
+        &self.inner.parts.id
     }
 
     /// The fields that travel with the error ([`ServiceError::wire_fields`]),
@@ -203,7 +194,7 @@ impl ErrorResult {
     /// assert_eq!(err.fields().count(), 1);
     /// ```
     pub fn fields(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
-        self.inner.fields.iter().map(|field| (field.name.as_str(), field.value.as_str()))
+        self.inner.parts.fields.iter().map(|(name, value, _)| (name, value))
     }
 
     /// The JSON type the HTTP bodies write the wire field `name` with: the
@@ -223,7 +214,7 @@ impl ErrorResult {
     /// assert_eq!(err.field_type("other"), None);
     /// ```
     pub fn field_type(&self, name: &str) -> Option<JsonType> {
-        self.inner.fields.iter().find(|field| field.name == name).map(|field| field.json_type)
+        self.inner.parts.fields.iter().find(|(field, _, _)| *field == name).map(|(_, _, json_type)| json_type)
     }
 
     /// The shape of the error's Goa JSON body: its declaration's, or the
@@ -235,7 +226,7 @@ impl ErrorResult {
     /// assert_eq!(ErrorResult::new("x", Code::Internal, "x").body_shape(), BodyShape::ErrorResult);
     /// ```
     pub fn body_shape(&self) -> BodyShape {
-        self.inner.body
+        self.inner.parts.body
     }
 
     /// What is wrong with each field of the request, in order
@@ -251,7 +242,7 @@ impl ErrorResult {
     /// assert_eq!(err.field_violations()[0].description(), "must be an email address");
     /// ```
     pub fn field_violations(&self) -> &[FieldViolation] {
-        &self.inner.violations
+        &self.inner.parts.violations
     }
 
     /// The value of the wire field `name`, if the error carries it.
@@ -262,7 +253,7 @@ impl ErrorResult {
     /// The internal message, the `Display` text. For a fault it must not
     /// leave the process: send [`wire_message`](ErrorResult::wire_message).
     pub fn message(&self) -> &str {
-        &self.inner.message
+        &self.inner.parts.message
     }
 
     /// The message to send on the wire, by the rule every transport follows:
@@ -284,9 +275,9 @@ impl ErrorResult {
     /// assert_eq!(err.wire_message(), "no user 42");
     /// ```
     pub fn wire_message(&self) -> Cow<'_, str> {
-        let inner = &*self.inner;
-        let message = WireMessage::Text(&inner.message);
-        outgoing::wire_message(inner.user_message.as_deref(), inner.fault, Some(&inner.id), message).to_cow()
+        let parts = &self.inner.parts;
+        let message = WireMessage::Text(&parts.message);
+        parts::wire_message(parts.user_message.as_deref(), parts.fault, Some(&parts.id), message).to_cow()
     }
 
     /// [`wire_message`](ErrorResult::wire_message)'s rule for any service
@@ -311,7 +302,7 @@ impl ErrorResult {
         match err.user_message() {
             Some(message) => message,
             None => Cow::Owned(
-                outgoing::wire_message(None, err.is_fault(), id, WireMessage::Shown(&err)).to_string(),
+                parts::wire_message(None, err.is_fault(), id, WireMessage::Shown(&err)).to_string(),
             ),
         }
     }
@@ -319,7 +310,7 @@ impl ErrorResult {
 
 impl fmt::Display for ErrorResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.inner.message)
+        f.write_str(&self.inner.parts.message)
     }
 }
 
@@ -331,47 +322,47 @@ impl Error for ErrorResult {
 
 impl ServiceError for ErrorResult {
     fn name(&self) -> &str {
-        &self.inner.name
+        &self.inner.parts.name
     }
 
     fn code(&self) -> Code {
-        self.inner.code
+        self.inner.parts.code
     }
 
     fn http_status(&self) -> StatusCode {
-        self.inner.http_status
+        self.inner.parts.http_status
     }
 
     fn is_temporary(&self) -> bool {
-        self.inner.temporary
+        self.inner.parts.temporary
     }
 
     fn is_timeout(&self) -> bool {
-        self.inner.timeout
+        self.inner.parts.timeout
     }
 
     fn is_fault(&self) -> bool {
-        self.inner.fault
+        self.inner.parts.fault
     }
 
     fn user_message(&self) -> Option<Cow<'_, str>> {
-        self.inner.user_message.as_deref().map(Cow::Borrowed)
+        self.inner.parts.user_message.as_deref().map(Cow::Borrowed)
     }
 
     fn retry_after(&self) -> Option<Duration> {
-        self.inner.retry_after
+        self.inner.parts.retry_after
     }
 
     fn service(&self) -> Option<&str> {
-        self.inner.service.as_deref()
+        self.inner.parts.service.as_deref()
     }
 
     fn domain(&self) -> Option<&str> {
-        self.inner.domain.as_deref()
+        self.inner.parts.domain.as_deref()
     }
 
     fn docs_url(&self) -> Option<&str> {
-        self.inner.docs_url.as_deref()
+        self.inner.parts.docs_url.as_deref()
     }
 
     fn wire_fields(&self) -> Vec<(&str, String)> {
@@ -379,7 +370,7 @@ impl ServiceError for ErrorResult {
     }
 
     fn field_violations(&self) -> &[FieldViolation] {
-        &self.inner.violations
+        &self.inner.parts.violations
     }
 }
 
@@ -562,7 +553,7 @@ mod tests {
         assert_eq!((copy.id(), copy.message()), (err.id(), err.message()));
         let (a, b) = (err.source().unwrap(), copy.source().unwrap());
         assert!(std::ptr::addr_eq(a, b), "one source, shared");
-        let safe = Outgoing::from(&err).into_wire_safe_error();
+        let safe = err.outgoing().into_wire_safe_error();
         assert!(safe.source().is_none());
         assert_eq!(safe.message(), err.wire_message());
     }

@@ -123,7 +123,7 @@ pub fn to_connect_error<E: ServiceError + ?Sized>(err: &E) -> ConnectError {
 impl From<ErrorResult> for ConnectError {
     fn from(err: ErrorResult) -> Self {
         send_off(err.id(), &err, Transport::Rpc);
-        encode(Outgoing::from(&err))
+        encode(err.outgoing())
     }
 }
 

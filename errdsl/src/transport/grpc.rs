@@ -228,7 +228,7 @@ pub fn to_status<E: ServiceError + ?Sized>(err: &E) -> tonic::Status {
 impl From<ErrorResult> for tonic::Status {
     fn from(err: ErrorResult) -> Self {
         send_off(err.id(), &err, Transport::Rpc);
-        encode(Outgoing::from(&err))
+        encode(err.outgoing())
     }
 }
 
@@ -246,8 +246,8 @@ pub(crate) fn rich_status(mut err: Outgoing<'_>) -> pb::Status {
     let (code, localized) = (tonic::Code::from(err.code), err.user_message.is_some());
     let message = bounded_owned(err.take_wire_message());
     let goa = goapb::ErrorResponse {
-        name: bounded(err.name).to_owned(),
-        id: bounded(err.id).to_owned(),
+        name: bounded(&err.name).to_owned(),
+        id: bounded(&err.id).to_owned(),
         msg: message.clone(),
         temporary: err.temporary,
         timeout: err.timeout,
@@ -257,7 +257,7 @@ pub(crate) fn rich_status(mut err: Outgoing<'_>) -> pb::Status {
     // A Goa custom error type's message comes first, where a Goa client looks.
     details.extend(goa_custom::encode(&err, &message));
     details.push(packed(goapb::ErrorResponse::TYPE_URL, &goa));
-    let violations = err.violations;
+    let violations = std::mem::take(&mut err.violations);
     let retry_after = err.retry_after;
     details.push(packed(tonic_types::ErrorInfo::TYPE_URL, &error_info(err)));
     if let Some(after) = retry_after {
@@ -271,7 +271,7 @@ pub(crate) fn rich_status(mut err: Outgoing<'_>) -> pb::Status {
         details.push(packed(tonic_types::LocalizedMessage::TYPE_URL, &localized));
     }
     if !violations.is_empty() {
-        details.push(packed(tonic_types::BadRequest::TYPE_URL, &bad_request(violations)));
+        details.push(packed(tonic_types::BadRequest::TYPE_URL, &bad_request(&violations)));
     }
     // The google.rpc.Status repeats the code and message of the status: the
     // two always agree.
@@ -281,19 +281,19 @@ pub(crate) fn rich_status(mut err: Outgoing<'_>) -> pb::Status {
 /// The one `ErrorInfo` of an error, by AIP-193 (see the module docs): its
 /// reason and domain, and as metadata its wire fields and errdsl's keys.
 fn error_info(err: Outgoing<'_>) -> ErrorInfoMessage {
-    let domain = crate::model::aip193::domain(err.domain, err.service);
+    let domain = crate::model::aip193::domain(err.domain.as_deref(), err.service.as_deref());
     let fields = err.fields.len().min(MAX_FIELDS);
-    let mut info = ErrorInfoMessage::new(reason(err.name), bounded(domain).to_owned(), fields + 6);
+    let mut info = ErrorInfoMessage::new(reason(&err.name), bounded(domain).to_owned(), fields + 6);
     for (name, value) in err.fields.into_texts().take(MAX_FIELDS) {
         // A field named like one of errdsl's keys has a key of its own.
-        info.insert(bounded_owned(metadata_key(name)), bounded_owned(value.into_owned()));
+        info.insert(bounded_owned(metadata_key(&name)), bounded_owned(value.into_owned()));
     }
-    info.push(KEY_ID, bounded(err.id).to_owned());
+    info.push(KEY_ID, bounded(&err.id).to_owned());
     info.push(KEY_TEMPORARY, flag(err.temporary));
     info.push(KEY_TIMEOUT, flag(err.timeout));
     info.push(KEY_FAULT, flag(err.fault));
     info.push(KEY_CODE, err.code.as_str().to_owned());
-    if let Some(service) = err.service {
+    if let Some(service) = &err.service {
         info.push(KEY_SERVICE, bounded(service).to_owned());
     }
     info

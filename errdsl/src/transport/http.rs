@@ -249,7 +249,7 @@ pub(crate) fn encode(err: &Outgoing<'_>, format: BodyFormat) -> Response<Vec<u8>
     *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(format.content_type()));
-    headers.insert(GOA_ERROR, goa_error_value(err.name, err.static_name));
+    headers.insert(GOA_ERROR, goa_error_value(&err.name, err.static_name));
     if let Some(after) = err.retry_after {
         headers.insert(RETRY_AFTER, HeaderValue::from(retry_after_secs(after)));
     }

@@ -7,9 +7,14 @@ use crate::model::error_result::ErrorResult;
 use crate::model::field_violation::FieldViolation;
 use crate::model::service_error::{ErrorSpec, ServiceError as _};
 use crate::model::wire_field::{BodyShape, JsonType, NON_FINITE_TEXTS};
-use crate::transport::http::{GoaBody, ProblemDetails};
+use crate::transport::http::{BodyFormat, GoaBody, ProblemDetails};
 use serde_json::{Map, Value, json};
 use std::collections::HashSet;
+
+#[cfg(feature = "tonic")]
+mod google;
+#[cfg(feature = "tonic")]
+pub use google::GOOGLE_BODY_SCHEMA;
 
 /// The key of Goa's error body ([`GoaBody`]) in `components.schemas`.
 ///
@@ -112,12 +117,76 @@ pub const EXAMPLE_ID: &str = "x7Fq9-Ab";
 /// ```
 #[must_use]
 pub fn openapi_components(specs: &[ErrorSpec]) -> Value {
+    openapi_components_in(specs, BodyFormat::Goa)
+}
+
+/// [`openapi_components`] for a service whose error responses are in
+/// `format` by default, with problem+json on request: the
+/// `application/json` content of each response is Goa's body
+/// ([`BodyFormat::Goa`], as `openapi_components` documents it) or Google's
+/// ([`BodyFormat::Google`], the `tonic` feature: schema
+/// [`GOOGLE_BODY_SCHEMA`](crate::docs::GOOGLE_BODY_SCHEMA), and per error
+/// its `ErrorInfo.reason` and, unless classified at run time, its `status`
+/// and HTTP `code`); with [`BodyFormat::Problem`] (a service that always
+/// sends problem+json) a response has `application/problem+json` only.
+///
+/// ```
+/// use errdsl::http::BodyFormat;
+/// use errdsl::{Code, ErrorSpec, docs};
+///
+/// let specs = [ErrorSpec::new("not_found", Code::NotFound)];
+/// let components = docs::openapi_components_in(&specs, BodyFormat::Problem);
+/// let content = &components["responses"]["not_found"]["content"];
+/// assert!(content.get("application/json").is_none());
+/// assert_eq!(content["application/problem+json"]["example"]["status"], 404);
+/// ```
+///
+/// In Google's format:
+///
+/// ```
+/// # #[cfg(feature = "tonic")] {
+/// use errdsl::http::BodyFormat;
+/// use errdsl::{Code, ErrorSpec, docs};
+///
+/// let specs = [ErrorSpec::new("not_found", Code::NotFound)];
+/// let components = docs::openapi_components_in(&specs, BodyFormat::Google);
+/// let example = &components["responses"]["not_found"]["content"]["application/json"]["example"];
+/// assert_eq!(example["error"]["status"], "NOT_FOUND");
+/// assert_eq!(example["error"]["code"], 404);
+/// assert_eq!(example["error"]["details"][1]["reason"], "NOT_FOUND");
+/// # }
+/// ```
+#[must_use]
+pub fn openapi_components_in(specs: &[ErrorSpec], format: BodyFormat) -> Value {
     let mut responses = Map::new();
     let mut seen = HashSet::new();
     for spec in specs.iter().filter(|spec| seen.insert(spec.name)) {
-        responses.insert(component_key(spec.name), response(spec));
+        responses.insert(component_key(spec.name), response_in(spec, format));
     }
-    json!({ "schemas": schemas(specs), "responses": responses })
+    let mut schemas = schemas(specs);
+    match format {
+        BodyFormat::Goa => {}
+        BodyFormat::Problem => {
+            // Only problem+json is sent: no Goa body to document.
+            schemas.remove(GOA_BODY_SCHEMA);
+            let mut seen = HashSet::new();
+            for spec in specs.iter().filter(|spec| seen.insert(spec.name)) {
+                schemas.remove(&media_types(spec.name)[0].1);
+            }
+        }
+        #[cfg(feature = "tonic")]
+        BodyFormat::Google => {
+            schemas.remove(GOA_BODY_SCHEMA);
+            schemas.insert(GOOGLE_BODY_SCHEMA.to_owned(), google::body_schema());
+            let mut seen = HashSet::new();
+            for spec in specs.iter().filter(|spec| seen.insert(spec.name)) {
+                let goa_key = &media_types(spec.name)[0].1;
+                schemas.remove(goa_key);
+                schemas.insert(format!("{goa_key}{}", google::SUFFIX), google::error_schema(spec));
+            }
+        }
+    }
+    json!({ "schemas": schemas, "responses": responses })
 }
 
 /// The `components.schemas` entries of `specs`: the two bodies
@@ -195,11 +264,28 @@ const PROBLEM_SUFFIX: &str = "Problem";
 /// ```
 #[must_use]
 pub fn openapi_document(title: &str, version: &str, specs: &[ErrorSpec]) -> Value {
+    openapi_document_in(title, version, specs, BodyFormat::Goa)
+}
+
+/// [`openapi_document`] around [`openapi_components_in`]: for a service
+/// whose error responses are in `format` by default.
+///
+/// ```
+/// use errdsl::http::BodyFormat;
+/// use errdsl::{Code, ErrorSpec, docs};
+///
+/// let specs = [ErrorSpec::new("not_found", Code::NotFound)];
+/// let document = docs::openapi_document_in("Divider errors", "1.0.0", &specs, BodyFormat::Problem);
+/// assert_eq!(document["openapi"], "3.1.0");
+/// assert!(document["components"]["schemas"].get(docs::GOA_BODY_SCHEMA).is_none());
+/// ```
+#[must_use]
+pub fn openapi_document_in(title: &str, version: &str, specs: &[ErrorSpec], format: BodyFormat) -> Value {
     json!({
         "openapi": "3.1.0",
         "info": { "title": title, "version": version },
         "paths": {},
-        "components": openapi_components(specs),
+        "components": openapi_components_in(specs, format),
     })
 }
 
@@ -350,8 +436,19 @@ fn violations_schema(form: Form) -> Value {
     })
 }
 
-/// The `components.responses` entry of one error.
+/// The `components.responses` entry of one error, for a service that
+/// sends Goa's body.
+#[cfg_attr(
+    not(any(feature = "utoipa", feature = "aide")),
+    allow(dead_code, reason = "the integrations' responses are its users")
+)]
 pub(super) fn response(spec: &ErrorSpec) -> Value {
+    response_in(spec, BodyFormat::Goa)
+}
+
+/// The `components.responses` entry of one error, for a service whose
+/// default format is `format` ([`openapi_components_in`]).
+fn response_in(spec: &ErrorSpec, format: BodyFormat) -> Value {
     let example = example_error(spec);
     let goa_example = serde_json::to_value(GoaBody::from(&example)).unwrap_or(Value::Null);
     let problem = ProblemDetails::from(&example);
@@ -387,7 +484,7 @@ pub(super) fn response(spec: &ErrorSpec) -> Value {
         BodyShape::ErrorResult => goa_example,
         BodyShape::Custom { .. } => serde_json::from_slice(
             crate::transport::http::encode_body(
-                &crate::model::error_result::Outgoing::from(&example),
+                &example.outgoing(),
                 crate::transport::http::BodyFormat::Goa,
                 example.http_status(),
             )
@@ -395,14 +492,31 @@ pub(super) fn response(spec: &ErrorSpec) -> Value {
         )
         .unwrap_or(Value::Null),
     };
-    let [(goa, goa_key), (problem, problem_key)] = media_types(spec.name);
+    let [(json, goa_key), (problem, problem_key)] = media_types(spec.name);
+    let mut content = Map::new();
+    match format {
+        BodyFormat::Goa => {
+            content
+                .insert(json.to_owned(), json!({ "schema": schema_ref(&goa_key), "example": goa_example }));
+        }
+        BodyFormat::Problem => {}
+        #[cfg(feature = "tonic")]
+        BodyFormat::Google => {
+            let key = format!("{goa_key}{}", google::SUFFIX);
+            content.insert(
+                json.to_owned(),
+                json!({ "schema": schema_ref(&key), "example": google::example(spec) }),
+            );
+        }
+    }
+    content.insert(
+        problem.to_owned(),
+        json!({ "schema": schema_ref(&problem_key), "example": problem_example }),
+    );
     json!({
         "description": description,
         "headers": headers,
-        "content": {
-            goa: { "schema": schema_ref(&goa_key), "example": goa_example },
-            problem: { "schema": schema_ref(&problem_key), "example": problem_example },
-        },
+        "content": content,
         "x-errdsl": spec_data(spec),
     })
 }

@@ -199,7 +199,7 @@ fn wire_fields(spec: &ErrorSpec) -> Vec<(&'static str, String)> {
 fn examples(spec: &ErrorSpec) -> Vec<(&'static str, String)> {
     let example = super::openapi::example_error(spec);
     let body = |format| {
-        let outgoing = crate::model::error_result::Outgoing::from(&example);
+        let outgoing = example.outgoing();
         indented(&crate::transport::http::encode_body(
             &outgoing,
             format,

@@ -1,11 +1,12 @@
 //! [`ErrorResultBuilder`]: fluent construction of an [`ErrorResult`].
 
-use super::{BoxError, ErrorResult, Field, Inner};
+use super::{BoxError, ErrorParts, ErrorResult, Field};
 use crate::model::code::Code;
 use crate::model::field_violation::FieldViolation;
 use crate::model::id::new_id;
 use crate::model::wire_field::{BodyShape, JsonType};
 use http::StatusCode;
+use std::borrow::Cow;
 use std::time::Duration;
 
 /// Builds an [`ErrorResult`]; made by [`ErrorResult::builder`].
@@ -31,57 +32,54 @@ use std::time::Duration;
 #[derive(Debug)]
 #[must_use = "a builder does nothing until .build() is called"]
 pub struct ErrorResultBuilder {
-    name: String,
-    code: Code,
+    /// What is set; the message, id and HTTP status are decided in
+    /// [`build`](ErrorResultBuilder::build) when they are not.
+    parts: ErrorParts<'static, Option<String>>,
     id: Option<String>,
-    message: Option<String>,
     http_status: Option<StatusCode>,
-    temporary: bool,
-    timeout: bool,
-    fault: bool,
-    user_message: Option<String>,
-    retry_after: Option<Duration>,
-    service: Option<String>,
-    domain: Option<String>,
-    docs_url: Option<String>,
-    fields: Vec<Field>,
-    violations: Vec<FieldViolation>,
-    body: BodyShape,
     source: Option<BoxError>,
 }
 
 impl ErrorResultBuilder {
     pub(super) fn new(name: String, code: Code) -> Self {
         ErrorResultBuilder {
-            name,
-            code,
+            parts: ErrorParts {
+                name: Cow::Owned(name),
+                static_name: None,
+                // Replaced in `build`.
+                id: Cow::Borrowed(""),
+                code,
+                // Replaced in `build`.
+                http_status: StatusCode::INTERNAL_SERVER_ERROR,
+                temporary: false,
+                timeout: false,
+                fault: false,
+                user_message: None,
+                message: None,
+                retry_after: None,
+                service: None,
+                domain: None,
+                docs_url: None,
+                fields: super::parts::Fields::Kept(Cow::Owned(Vec::new())),
+                violations: Cow::Owned(Vec::new()),
+                body: BodyShape::ErrorResult,
+                spec: None,
+            },
             id: None,
-            message: None,
             http_status: None,
-            temporary: false,
-            timeout: false,
-            fault: false,
-            user_message: None,
-            retry_after: None,
-            service: None,
-            domain: None,
-            docs_url: None,
-            fields: Vec::new(),
-            violations: Vec::new(),
-            body: BodyShape::ErrorResult,
             source: None,
         }
     }
 
     /// The stable wire name, e.g. `"div_by_zero"`.
     pub fn name(mut self, name: impl Into<String>) -> Self {
-        self.name = name.into();
+        self.parts.name = Cow::Owned(name.into());
         self
     }
 
     /// The gRPC code; also the HTTP status's, unless one is set.
     pub fn code(mut self, code: Code) -> Self {
-        self.code = code;
+        self.parts.code = code;
         self
     }
 
@@ -93,7 +91,7 @@ impl ErrorResultBuilder {
 
     /// The internal message, the `Display` text; the name by default.
     pub fn message(mut self, message: impl Into<String>) -> Self {
-        self.message = Some(message.into());
+        self.parts.message = Some(message.into());
         self
     }
 
@@ -105,52 +103,52 @@ impl ErrorResultBuilder {
 
     /// Whether the same request may succeed if sent again as it is.
     pub fn temporary(mut self, temporary: bool) -> Self {
-        self.temporary = temporary;
+        self.parts.temporary = temporary;
         self
     }
 
     /// Whether the error is a timeout.
     pub fn timeout(mut self, timeout: bool) -> Self {
-        self.timeout = timeout;
+        self.parts.timeout = timeout;
         self
     }
 
     /// Whether the error is a server-side fault, whose message never leaves
     /// the process (see [`ErrorResult::wire_message`]).
     pub fn fault(mut self, fault: bool) -> Self {
-        self.fault = fault;
+        self.parts.fault = fault;
         self
     }
 
     /// A message safe to show an end user.
     pub fn user_message(mut self, message: impl Into<String>) -> Self {
-        self.user_message = Some(message.into());
+        self.parts.user_message = Some(Cow::Owned(message.into()));
         self
     }
 
     /// How long a client should wait before it retries.
     pub fn retry_after(mut self, after: Duration) -> Self {
-        self.retry_after = Some(after);
+        self.parts.retry_after = Some(after);
         self
     }
 
     /// The service the error belongs to (Goa's service name).
     pub fn service(mut self, service: impl Into<String>) -> Self {
-        self.service = Some(service.into());
+        self.parts.service = Some(Cow::Owned(service.into()));
         self
     }
 
     /// The domain of the error's wire name, e.g. `divider.example.com`
     /// ([`ServiceError::domain`](crate::ServiceError::domain)).
     pub fn domain(mut self, domain: impl Into<String>) -> Self {
-        self.domain = Some(domain.into());
+        self.parts.domain = Some(Cow::Owned(domain.into()));
         self
     }
 
     /// The base of the error's documentation URL, which its name completes
     /// ([`ServiceError::docs_url`](crate::ServiceError::docs_url)).
     pub fn docs_url(mut self, docs_url: impl Into<String>) -> Self {
-        self.docs_url = Some(docs_url.into());
+        self.parts.docs_url = Some(Cow::Owned(docs_url.into()));
         self
     }
 
@@ -170,9 +168,10 @@ impl ErrorResultBuilder {
         json_type: JsonType,
     ) -> Self {
         let field = Field { name: name.into(), value: value.into(), json_type };
-        match self.fields.iter_mut().find(|slot| slot.name == field.name) {
+        let fields = self.parts.fields.to_mut();
+        match fields.iter_mut().find(|slot| slot.name == field.name) {
             Some(slot) => *slot = field,
-            None => self.fields.push(field),
+            None => fields.push(field),
         }
         self
     }
@@ -180,20 +179,20 @@ impl ErrorResultBuilder {
     /// A field violation ([`ErrorResult::field_violations`]), after those
     /// added before.
     pub fn field_violation(mut self, violation: FieldViolation) -> Self {
-        self.violations.push(violation);
+        self.parts.violations.to_mut().push(violation);
         self
     }
 
     /// Field violations, after those added before.
     pub fn field_violations(mut self, violations: impl IntoIterator<Item = FieldViolation>) -> Self {
-        self.violations.extend(violations);
+        self.parts.violations.to_mut().extend(violations);
         self
     }
 
     /// The shape of the error's Goa JSON body; Goa's `ErrorResult` by
     /// default.
     pub fn body(mut self, body: BodyShape) -> Self {
-        self.body = body;
+        self.parts.body = body;
         self
     }
 
@@ -206,25 +205,14 @@ impl ErrorResultBuilder {
     /// The error, with the defaults for what was not set.
     #[must_use]
     pub fn build(self) -> ErrorResult {
-        ErrorResult::from_inner(Inner {
-            id: self.id.unwrap_or_else(new_id),
-            message: self.message.unwrap_or_else(|| self.name.clone()),
-            http_status: self.http_status.unwrap_or_else(|| self.code.http_status()),
-            name: self.name,
-            code: self.code,
-            temporary: self.temporary,
-            timeout: self.timeout,
-            fault: self.fault,
-            user_message: self.user_message,
-            retry_after: self.retry_after,
-            service: self.service,
-            domain: self.domain,
-            docs_url: self.docs_url,
-            fields: self.fields,
-            violations: self.violations,
-            body: self.body,
-            spec: None,
-            source: self.source.map(Into::into),
-        })
+        let mut parts = self.parts;
+        parts.id = Cow::Owned(self.id.unwrap_or_else(new_id));
+        parts.http_status = self.http_status.unwrap_or_else(|| parts.code.http_status());
+        let message = parts.message.take().unwrap_or_else(|| parts.name.clone().into_owned());
+        let err = ErrorResult::from_parts(parts.into_owned(message));
+        match self.source {
+            Some(source) => err.with_source(source),
+            None => err,
+        }
     }
 }

@@ -53,7 +53,7 @@ fn the_body_has_connects_code_message_and_typed_details() {
 fn the_details_are_the_grpc_transports() {
     let err = maintenance();
     let sent = ConnectError::from(err.clone());
-    let rpc = grpc::rich_status(crate::model::error_result::Outgoing::from(&err));
+    let rpc = grpc::rich_status(err.outgoing());
     assert_eq!(sent.details.len(), rpc.details.len());
     for (detail, any) in sent.details.iter().zip(&rpc.details) {
         assert_eq!(format!("type.googleapis.com/{}", detail.type_url), any.type_url);

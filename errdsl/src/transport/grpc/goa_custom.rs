@@ -31,7 +31,7 @@ pub(super) fn encode(err: &Outgoing<'_>, message: &str) -> Option<Any> {
     let mut buf = Vec::new();
     let mut tag = 1;
     if name_member.is_some() {
-        put_string(tag, err.name, &mut buf);
+        put_string(tag, &err.name, &mut buf);
         tag += 1;
     }
     put_string(tag, message, &mut buf);

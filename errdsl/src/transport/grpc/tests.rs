@@ -387,7 +387,7 @@ fn an_error_sent_straight_and_its_capture_encode_alike() {
         let id = "x7Fq9-Ab";
         let straight = rich_status(Outgoing::of(&err, id));
         let captured = Outgoing::of(&err, id).into_error(err.to_string());
-        let kept = rich_status(Outgoing::from(&captured));
+        let kept = rich_status(captured.outgoing());
         assert_eq!((straight.code, &straight.message), (kept.code, &kept.message), "{}", err.name());
         assert_eq!(decoded(&straight), decoded(&kept), "{}", err.name());
         let optional = [
@@ -546,7 +546,7 @@ fn fields_never_take_errdsls_keys_and_each_key_is_sent_once() {
         .field("deadline_ms", "1")
         .field("deadlineMs", "2")
         .build();
-    let rpc = rich_status(Outgoing::from(&err));
+    let rpc = rich_status(err.outgoing());
     let info = rpc
         .details
         .iter()

@@ -172,7 +172,7 @@ impl From<&ErrorResult> for GoaBody {
             fault: err.is_fault(),
             code: Some(err.code()),
             user_message: err.user_message().map(std::borrow::Cow::into_owned),
-            fields: FieldsOut::Outgoing(&Outgoing::from(err).fields).to_json(),
+            fields: FieldsOut::Outgoing(&err.outgoing().fields).to_json(),
             field_violations: err.field_violations().to_vec(),
         }
     }
@@ -206,8 +206,8 @@ impl Serialize for GoaBody {
 /// `ErrorResult`'s `Serialize` and the HTTP responses write.
 pub(crate) fn serialize_error<S: Serializer>(err: &Outgoing<'_>, serializer: S) -> Result<S::Ok, S::Error> {
     GoaOut {
-        name: err.name,
-        id: err.id,
+        name: &err.name,
+        id: &err.id,
         message: err.wire_message(),
         temporary: err.temporary,
         timeout: err.timeout,
@@ -215,7 +215,7 @@ pub(crate) fn serialize_error<S: Serializer>(err: &Outgoing<'_>, serializer: S) 
         code: Some(err.code),
         user_message: err.user_message.as_deref(),
         fields: FieldsOut::Outgoing(&err.fields),
-        field_violations: err.violations,
+        field_violations: &err.violations,
     }
     .serialize(serializer)
 }
@@ -231,11 +231,11 @@ pub(crate) fn serialize_custom<S: Serializer>(
     name_member: Option<&str>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    let (fields, violations) = (&err.fields, err.violations);
+    let (fields, violations) = (&err.fields, &*err.violations);
     let len = 1 + usize::from(name_member.is_some()) + fields.len() + usize::from(!violations.is_empty());
     let mut out = serializer.serialize_map(Some(len))?;
     if let Some(member) = name_member {
-        out.serialize_entry(member, err.name)?;
+        out.serialize_entry(member, &*err.name)?;
     }
     out.serialize_entry("message", &err.wire_message())?;
     for (name, value, json_type) in fields.iter() {

@@ -277,7 +277,7 @@ impl ProblemDetails {
 /// `fields` when it has them).
 impl From<&ErrorResult> for ProblemDetails {
     fn from(err: &ErrorResult) -> Self {
-        ProblemOut::of(&Outgoing::from(err), err.http_status()).into_owned()
+        ProblemOut::of(&err.outgoing(), err.http_status()).into_owned()
     }
 }
 
@@ -361,20 +361,20 @@ impl<'a> ProblemOut<'a> {
     /// (`user_message` and `fields` when it has them).
     fn of(err: &'a Outgoing<'a>, status: StatusCode) -> Self {
         ProblemOut {
-            problem_type: problem_type(err.docs_url, err.name),
-            title: Some(title(err.docs_url, err.name, err.http_status)),
+            problem_type: problem_type(err.docs_url.as_deref(), &err.name),
+            title: Some(title(err.docs_url.as_deref(), &err.name, err.http_status)),
             status: Some(status.as_u16()),
             detail: Some(err.wire_message()),
             instance: None,
-            name: Some(err.name),
-            id: Some(err.id),
+            name: Some(&err.name),
+            id: Some(&err.id),
             code: Some(err.code),
             temporary: Some(err.temporary),
             timeout: Some(err.timeout),
             fault: Some(err.fault),
             user_message: err.user_message.as_deref(),
             fields: FieldsOut::Outgoing(&err.fields),
-            field_violations: err.violations,
+            field_violations: &err.violations,
         }
     }
 

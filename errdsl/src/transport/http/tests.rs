@@ -223,7 +223,7 @@ fn wire_safe_copies_everything_but_the_secrets() {
         .field("a", "1")
         .source("secret source")
         .build();
-    let safe = crate::model::error_result::Outgoing::from(&err).into_wire_safe_error();
+    let safe = err.outgoing().into_wire_safe_error();
     assert_eq!(safe.message(), "Sorry.");
     assert!(safe.source().is_none());
     assert_eq!(safe.name(), "db");
@@ -236,8 +236,8 @@ fn wire_safe_copies_everything_but_the_secrets() {
     assert_eq!(safe.service(), Some("svc"));
     assert_eq!(safe.field("a"), Some("1"));
     assert_eq!(
-        encode_body(&Outgoing::from(&safe), BodyFormat::Goa, StatusCode::OK),
-        encode_body(&Outgoing::from(&err), BodyFormat::Goa, StatusCode::OK)
+        encode_body(&safe.outgoing(), BodyFormat::Goa, StatusCode::OK),
+        encode_body(&err.outgoing(), BodyFormat::Goa, StatusCode::OK)
     );
 }
 
@@ -625,7 +625,7 @@ fn check_never_panics(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> R
     // Whatever was decoded encodes again, in every format, and decodes back
     // with the same name, code and flags.
     for format in formats() {
-        let response = encode(&Outgoing::from(&err), format);
+        let response = encode(&err.outgoing(), format);
         let again = ErrorResult::from_http_response(response.status(), response.headers(), response.body());
         prop_assert_eq!(again.name(), err.name(), "{:?}", format);
         prop_assert_eq!(again.code(), err.code(), "{:?}", format);
@@ -667,7 +667,7 @@ proptest! {
     fn responses_round_trip(err in arb_error(), problem in any::<bool>()) {
         let format = if problem { BodyFormat::Problem } else { BodyFormat::Goa };
         // Encoded as captured (no new id), as the axum re-encoder does.
-        let response = encode(&Outgoing::from(&err), format);
+        let response = encode(&err.outgoing(), format);
         let back = ErrorResult::from_http_response(response.status(), response.headers(), response.body());
         prop_assert_eq!(back.name(), err.name());
         prop_assert_eq!(back.id(), err.id());
@@ -688,9 +688,9 @@ proptest! {
     #[cfg(feature = "tonic")]
     #[test]
     fn a_google_body_decodes_as_its_grpc_status_does(err in arb_error()) {
-        let response = encode(&Outgoing::from(&err), BodyFormat::Google);
+        let response = encode(&err.outgoing(), BodyFormat::Google);
         let back = ErrorResult::from_http_response(response.status(), response.headers(), response.body());
-        let status = crate::transport::grpc::rich_status(Outgoing::from(&err));
+        let status = crate::transport::grpc::rich_status(err.outgoing());
         let rpc = crate::transport::grpc::decode::details_builder(err.code(), &status.message, &status.details).build();
         prop_assert_eq!(back.http_status(), err.http_status());
         prop_assert_eq!((back.name(), back.code()), (rpc.name(), rpc.code()));
@@ -720,7 +720,7 @@ proptest! {
         let (err, id) = (&err, "x7Fq9-Ab");
         let straight = encode(&Outgoing::of(&err, id), format);
         let captured = Outgoing::of(&err, id).into_error(err.to_string());
-        let kept = encode(&Outgoing::from(&captured), format);
+        let kept = encode(&captured.outgoing(), format);
         prop_assert_eq!(straight.status(), kept.status());
         prop_assert_eq!(straight.headers(), kept.headers());
         prop_assert_eq!(String::from_utf8_lossy(straight.body()), String::from_utf8_lossy(kept.body()));
@@ -758,7 +758,7 @@ fn a_declared_error_sent_straight_and_its_capture_encode_alike() {
             let id = "x7Fq9-Ab";
             let straight = encode(&Outgoing::of(&err, id), format);
             let captured = Outgoing::of(&err, id).into_error(err.to_string());
-            let kept = encode(&Outgoing::from(&captured), format);
+            let kept = encode(&captured.outgoing(), format);
             assert_eq!(straight.status(), kept.status(), "{}", err.name());
             assert_eq!(straight.headers(), kept.headers(), "{}", err.name());
             assert_eq!(
@@ -788,7 +788,7 @@ mod reqwest_tests {
     async fn decodes_like_from_http_response() {
         let err = ErrorResult::new("not_found", Code::NotFound, "no user 42");
         for format in formats() {
-            let response = encode(&Outgoing::from(&err), format);
+            let response = encode(&err.outgoing(), format);
             let (parts, body) = response.into_parts();
             let back =
                 ErrorResult::from_reqwest(reqwest::Response::from(::http::Response::from_parts(parts, body)))

@@ -49,7 +49,7 @@ use serde::ser::{Serialize, Serializer};
 /// ```
 impl Serialize for ErrorResult {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        super::serialize_error(&crate::model::error_result::Outgoing::from(self), serializer)
+        super::serialize_error(&self.outgoing(), serializer)
     }
 }
 

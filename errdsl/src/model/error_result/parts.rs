@@ -1,13 +1,15 @@
-//! [`Outgoing`]: an error as the encoders write it, borrowed from the error
-//! it describes, whether a declared error on its way out (nothing is copied
-//! into an [`ErrorResult`] first) or an `ErrorResult` (a kept or decoded one).
+//! [`ErrorParts`]: everything an error says, in one struct, borrowed or
+//! owned. [`Outgoing`] is the view the encoders write, borrowed from a
+//! declared error on its way out (nothing is copied first) or from an
+//! [`ErrorResult`]; an `ErrorResult` keeps the same parts, owned, and its
+//! builder fills them.
 
 #![cfg_attr(
     not(any(feature = "serde", feature = "tonic")),
     allow(dead_code, reason = "the transports read it: HTTP needs `serde`, gRPC `tonic`")
 )]
 
-use super::{ErrorResult, Field, Inner};
+use super::{ErrorResult, Field};
 use crate::model::code::Code;
 use crate::model::field_violation::FieldViolation;
 use crate::model::service_error::{ErrorSpec, ServiceError};
@@ -17,100 +19,94 @@ use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
-/// Everything a transport writes about one error, borrowed.
+/// Everything an error says: the answers of its [`ServiceError`] methods,
+/// its id and its internal message.
 ///
-/// The one reader of a [`ServiceError`]'s answers
-/// ([`Outgoing::of`]): capturing an error into an `ErrorResult` goes
-/// through it too ([`Outgoing::into_error`]).
-#[derive(Clone)]
-pub(crate) struct Outgoing<'a> {
-    pub(crate) name: &'a str,
+/// The one list of an error's members. `Message` is how the internal
+/// message is held: `&dyn Display` in the encoders' view ([`Outgoing`]),
+/// rendered only when it is what is sent; `String` in an [`ErrorResult`];
+/// `Option<String>` in its builder, until the default is decided.
+#[derive(Clone, Debug)]
+pub(crate) struct ErrorParts<'a, Message = &'a dyn fmt::Display> {
+    pub(crate) name: Cow<'a, str>,
     /// `name`, when it is the `'static` name of the error's declaration:
     /// headers then borrow it instead of copying it.
     #[cfg_attr(not(feature = "serde"), allow(dead_code, reason = "only HTTP has headers"))]
     pub(crate) static_name: Option<&'static str>,
-    pub(crate) id: &'a str,
+    pub(crate) id: Cow<'a, str>,
     pub(crate) code: Code,
     pub(crate) http_status: StatusCode,
     pub(crate) temporary: bool,
     pub(crate) timeout: bool,
     pub(crate) fault: bool,
     pub(crate) user_message: Option<Cow<'a, str>>,
-    /// The internal message, the `Display` text; rendered only when it is
-    /// what is sent (or kept).
-    display: &'a dyn fmt::Display,
+    /// The internal message, the `Display` text.
+    pub(crate) message: Message,
     pub(crate) retry_after: Option<Duration>,
-    pub(crate) service: Option<&'a str>,
-    pub(crate) domain: Option<&'a str>,
-    pub(crate) docs_url: Option<&'a str>,
+    pub(crate) service: Option<Cow<'a, str>>,
+    pub(crate) domain: Option<Cow<'a, str>>,
+    pub(crate) docs_url: Option<Cow<'a, str>>,
     pub(crate) fields: Fields<'a>,
-    pub(crate) violations: &'a [FieldViolation],
+    pub(crate) violations: Cow<'a, [FieldViolation]>,
     pub(crate) body: BodyShape,
     /// The error's declaration, when it is a declared error or the capture
-    /// of one.
+    /// of one: what a transport needs beyond the answers (a Goa custom
+    /// type's gRPC message and its fields' protobuf types) to send it again
+    /// as it was first sent.
     #[cfg_attr(not(feature = "tonic"), allow(dead_code, reason = "only gRPC's custom messages ask"))]
     pub(crate) spec: Option<&'static ErrorSpec>,
 }
 
-/// The wire fields of an [`Outgoing`] error, as its source holds them.
-#[derive(Clone)]
+/// An error as the encoders write it, borrowed from the error it describes.
+pub(crate) type Outgoing<'a> = ErrorParts<'a, &'a dyn fmt::Display>;
+
+/// The wire fields of an error, as its source holds them.
+#[derive(Clone, Debug)]
 pub(crate) enum Fields<'a> {
     /// A service error's [`wire_fields`](ServiceError::wire_fields), one per
-    /// name, with the declaration that gives their JSON types.
+    /// name, with the declaration that gives their JSON types: they are
+    /// written as they are, with no copy of the names.
     Declared(Vec<(&'a str, String)>, Option<&'static ErrorSpec>),
-    /// An `ErrorResult`'s.
-    Captured(&'a [Field]),
+    /// An `ErrorResult`'s, or a view of them.
+    Kept(Cow<'a, [Field]>),
 }
 
 impl<'a> Fields<'a> {
     /// Each field's name, value and JSON type, in order.
-    #[cfg_attr(
-        not(feature = "serde"),
-        allow(dead_code, reason = "the JSON bodies are the only typed writers")
-    )]
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &str, JsonType)> + '_ {
-        let (declared, spec, captured): (&[(&str, String)], _, &[Field]) = match self {
-            Fields::Declared(fields, spec) => (fields, *spec, &[]),
-            Fields::Captured(fields) => (&[], None, fields),
-        };
-        let declared =
-            declared.iter().map(move |(name, value)| (*name, value.as_str(), json_type(spec, name)));
-        let captured =
-            captured.iter().map(|field| (field.name.as_str(), field.value.as_str(), field.json_type));
-        declared.chain(captured)
+    pub(crate) fn iter(&self) -> FieldsIter<'_> {
+        match self {
+            Fields::Declared(fields, spec) => FieldsIter::Declared(fields.iter(), *spec),
+            Fields::Kept(fields) => FieldsIter::Kept(fields.iter()),
+        }
     }
 
     /// Each field's name and value, the values moved out where they are
     /// owned: for writers that need owned text and no JSON type.
     #[cfg_attr(not(feature = "tonic"), allow(dead_code, reason = "gRPC metadata is the only such writer"))]
-    pub(crate) fn into_texts(self) -> impl Iterator<Item = (&'a str, Cow<'a, str>)> {
-        let (declared, captured) = match self {
-            Fields::Declared(fields, _) => (fields, &[][..]),
-            Fields::Captured(fields) => (Vec::new(), fields),
+    pub(crate) fn into_texts(self) -> impl Iterator<Item = (Cow<'a, str>, Cow<'a, str>)> {
+        let (declared, borrowed, owned) = match self {
+            Fields::Declared(fields, _) => (fields, &[][..], Vec::new()),
+            Fields::Kept(Cow::Borrowed(fields)) => (Vec::new(), fields, Vec::new()),
+            Fields::Kept(Cow::Owned(fields)) => (Vec::new(), &[][..], fields),
         };
-        let declared = declared.into_iter().map(|(name, value)| (name, Cow::Owned(value)));
-        let captured =
-            captured.iter().map(|field| (field.name.as_str(), Cow::Borrowed(field.value.as_str())));
-        declared.chain(captured)
+        let declared = declared.into_iter().map(|(name, value)| (Cow::Borrowed(name), Cow::Owned(value)));
+        let borrowed = borrowed
+            .iter()
+            .map(|field| (Cow::Borrowed(field.name.as_str()), Cow::Borrowed(field.value.as_str())));
+        let owned = owned.into_iter().map(|field| (Cow::Owned(field.name), Cow::Owned(field.value)));
+        declared.chain(borrowed).chain(owned)
     }
 
     /// The text of the field `name`, if there is one.
     #[cfg_attr(not(feature = "tonic"), allow(dead_code, reason = "only gRPC's custom messages ask"))]
     pub(crate) fn text(&self, name: &str) -> Option<&str> {
-        match self {
-            Fields::Declared(fields, _) => {
-                fields.iter().find(|(field, _)| *field == name).map(|(_, value)| value.as_str())
-            }
-            Fields::Captured(fields) => {
-                fields.iter().find(|field| field.name == name).map(|field| field.value.as_str())
-            }
-        }
+        self.iter().find(|(field, _, _)| *field == name).map(|(_, value, _)| value)
     }
 
     pub(crate) fn len(&self) -> usize {
         match self {
             Fields::Declared(fields, _) => fields.len(),
-            Fields::Captured(fields) => fields.len(),
+            Fields::Kept(fields) => fields.len(),
         }
     }
 
@@ -119,18 +115,74 @@ impl<'a> Fields<'a> {
         self.len() == 0
     }
 
-    /// The fields as an `ErrorResult` holds them; declared values are
-    /// moved, not copied.
-    fn into_owned(self) -> Vec<Field> {
+    /// The fields as a view borrowed from these.
+    fn view(&self) -> Fields<'_> {
+        match self {
+            Fields::Declared(fields, spec) => {
+                Fields::Declared(fields.iter().map(|(name, value)| (*name, value.clone())).collect(), *spec)
+            }
+            Fields::Kept(fields) => Fields::Kept(Cow::Borrowed(fields)),
+        }
+    }
+
+    /// The fields, owned; declared values are moved, not copied.
+    fn into_owned(self) -> Fields<'static> {
+        Fields::Kept(Cow::Owned(self.into_vec()))
+    }
+
+    /// The fields as a list to change; declared values are moved, not
+    /// copied.
+    pub(crate) fn to_mut(&mut self) -> &mut Vec<Field> {
+        if let Fields::Declared(..) = self {
+            let declared = std::mem::replace(self, Fields::Kept(Cow::Owned(Vec::new())));
+            *self = Fields::Kept(Cow::Owned(declared.into_vec()));
+        }
+        match self {
+            Fields::Kept(fields) => fields.to_mut(),
+            Fields::Declared(..) => unreachable!("made kept above"),
+        }
+    }
+
+    fn into_vec(self) -> Vec<Field> {
         match self {
             Fields::Declared(fields, spec) => fields
                 .into_iter()
                 .map(|(name, value)| Field { json_type: json_type(spec, name), name: name.to_owned(), value })
                 .collect(),
-            Fields::Captured(fields) => fields.to_vec(),
+            Fields::Kept(fields) => fields.into_owned(),
         }
     }
 }
+
+/// The iterator of [`Fields::iter`]: each field's name, value and JSON type.
+pub(crate) enum FieldsIter<'f> {
+    Declared(std::slice::Iter<'f, (&'f str, String)>, Option<&'static ErrorSpec>),
+    Kept(std::slice::Iter<'f, Field>),
+}
+
+impl<'f> Iterator for FieldsIter<'f> {
+    type Item = (&'f str, &'f str, JsonType);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            FieldsIter::Declared(fields, spec) => {
+                fields.next().map(|(name, value)| (*name, value.as_str(), json_type(*spec, name)))
+            }
+            FieldsIter::Kept(fields) => {
+                fields.next().map(|field| (field.name.as_str(), field.value.as_str(), field.json_type))
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            FieldsIter::Declared(fields, _) => fields.size_hint(),
+            FieldsIter::Kept(fields) => fields.size_hint(),
+        }
+    }
+}
+
+impl ExactSizeIterator for FieldsIter<'_> {}
 
 /// The JSON type of the declared field `name`: its declaration's, or a
 /// string for an error without one.
@@ -216,23 +268,23 @@ impl<'a> Outgoing<'a> {
     pub(crate) fn of<E: ServiceError + ?Sized>(err: &'a &'a E, id: &'a str) -> Self {
         let spec = err.error_spec();
         let name = err.name();
-        Outgoing {
-            name,
+        ErrorParts {
+            name: Cow::Borrowed(name),
             static_name: spec.map(|spec| spec.name).filter(|static_name| *static_name == name),
-            id,
+            id: Cow::Borrowed(id),
             code: err.code(),
             http_status: err.http_status(),
             temporary: err.is_temporary(),
             timeout: err.is_timeout(),
             fault: err.is_fault(),
             user_message: err.user_message(),
-            display: err,
+            message: err,
             retry_after: err.retry_after(),
-            service: err.service(),
-            domain: err.domain(),
-            docs_url: err.docs_url(),
+            service: err.service().map(Cow::Borrowed),
+            domain: err.domain().map(Cow::Borrowed),
+            docs_url: err.docs_url().map(Cow::Borrowed),
             fields: Fields::Declared(one_per_name(err.wire_fields()), spec),
-            violations: err.field_violations(),
+            violations: Cow::Borrowed(err.field_violations()),
             body: spec.map_or(BodyShape::ErrorResult, |spec| spec.body),
             spec,
         }
@@ -243,8 +295,8 @@ impl<'a> Outgoing<'a> {
         wire_message(
             self.user_message.as_deref(),
             self.fault,
-            Some(self.id),
-            WireMessage::Shown(self.display),
+            Some(&self.id),
+            WireMessage::Shown(self.message),
         )
     }
 
@@ -266,26 +318,7 @@ impl<'a> Outgoing<'a> {
     /// The error captured as an [`ErrorResult`] with this message: owned
     /// copies of every answer, and no source.
     pub(crate) fn into_error(self, message: String) -> ErrorResult {
-        ErrorResult::from_inner(Inner {
-            name: self.name.to_owned(),
-            id: self.id.to_owned(),
-            message,
-            code: self.code,
-            http_status: self.http_status,
-            temporary: self.temporary,
-            timeout: self.timeout,
-            fault: self.fault,
-            user_message: self.user_message.map(Cow::into_owned),
-            retry_after: self.retry_after,
-            service: self.service.map(str::to_owned),
-            domain: self.domain.map(str::to_owned),
-            docs_url: self.docs_url.map(str::to_owned),
-            fields: self.fields.into_owned(),
-            violations: self.violations.to_vec(),
-            body: self.body,
-            spec: self.spec,
-            source: None,
-        })
+        ErrorResult::from_parts(self.into_owned(message))
     }
 
     /// The error captured as code that may send or show it gets it: the
@@ -297,28 +330,55 @@ impl<'a> Outgoing<'a> {
     }
 }
 
-impl<'a> From<&'a ErrorResult> for Outgoing<'a> {
-    fn from(err: &'a ErrorResult) -> Self {
-        let inner = &*err.inner;
-        Outgoing {
-            name: &inner.name,
-            static_name: None,
-            id: &inner.id,
-            code: inner.code,
-            http_status: inner.http_status,
-            temporary: inner.temporary,
-            timeout: inner.timeout,
-            fault: inner.fault,
-            user_message: inner.user_message.as_deref().map(Cow::Borrowed),
-            display: &inner.message,
-            retry_after: inner.retry_after,
-            service: inner.service.as_deref(),
-            domain: inner.domain.as_deref(),
-            docs_url: inner.docs_url.as_deref(),
-            fields: Fields::Captured(&inner.fields),
-            violations: &inner.violations,
-            body: inner.body,
-            spec: inner.spec,
+impl<Message: fmt::Display> ErrorParts<'_, Message> {
+    /// The parts as the encoders read them, borrowed from these.
+    pub(crate) fn view(&self) -> Outgoing<'_> {
+        ErrorParts {
+            name: Cow::Borrowed(&self.name),
+            static_name: self.static_name,
+            id: Cow::Borrowed(&self.id),
+            code: self.code,
+            http_status: self.http_status,
+            temporary: self.temporary,
+            timeout: self.timeout,
+            fault: self.fault,
+            user_message: self.user_message.as_deref().map(Cow::Borrowed),
+            message: &self.message,
+            retry_after: self.retry_after,
+            service: self.service.as_deref().map(Cow::Borrowed),
+            domain: self.domain.as_deref().map(Cow::Borrowed),
+            docs_url: self.docs_url.as_deref().map(Cow::Borrowed),
+            fields: self.fields.view(),
+            violations: Cow::Borrowed(&self.violations),
+            body: self.body,
+            spec: self.spec,
+        }
+    }
+}
+
+impl<Message> ErrorParts<'_, Message> {
+    /// The parts, owned, with `message` for the message: what was borrowed
+    /// is copied, what was owned is moved.
+    pub(crate) fn into_owned<Owned>(self, message: Owned) -> ErrorParts<'static, Owned> {
+        ErrorParts {
+            name: Cow::Owned(self.name.into_owned()),
+            static_name: self.static_name,
+            id: Cow::Owned(self.id.into_owned()),
+            code: self.code,
+            http_status: self.http_status,
+            temporary: self.temporary,
+            timeout: self.timeout,
+            fault: self.fault,
+            user_message: self.user_message.map(|text| Cow::Owned(text.into_owned())),
+            message,
+            retry_after: self.retry_after,
+            service: self.service.map(|text| Cow::Owned(text.into_owned())),
+            domain: self.domain.map(|text| Cow::Owned(text.into_owned())),
+            docs_url: self.docs_url.map(|text| Cow::Owned(text.into_owned())),
+            fields: self.fields.into_owned(),
+            violations: Cow::Owned(self.violations.into_owned()),
+            body: self.body,
+            spec: self.spec,
         }
     }
 }
