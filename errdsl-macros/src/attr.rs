@@ -74,6 +74,8 @@ pub(crate) struct FieldAttrs {
     pub default: Flag,
     /// The field holds the error's field violations (`errdsl::FieldViolations`).
     pub violations: Flag,
+    /// The field holds where the error was made (`&'static Location<'static>`).
+    pub location: Flag,
     /// The field's wire name, when it is not the field's own.
     pub name: Option<LitStr>,
 }
@@ -372,6 +374,13 @@ pub(crate) const KEYS: &[Key] = &[
         shape: Shape::Flag,
         places: FIELD,
         doc: "sends a field's `FieldViolations` as the error's field violations",
+        home: None,
+    },
+    Key {
+        name: "location",
+        shape: Shape::Flag,
+        places: FIELD,
+        doc: "records in a field where the error was made, for the log",
         home: None,
     },
 ];

@@ -62,7 +62,11 @@ pub(crate) fn enum_decl(
         constructor: Some(constructor_name(&variant.ident)),
         fields: fields(error),
         syntax: Some(clean_variant(variant)),
-        from: error.fields.len() == 1 && error.fields[0].has_attr("from"),
+        from: {
+            // `#[from]` on the one field beside those that record a location.
+            let mut kept = error.fields.iter().filter(|f| !f.keys.location.is_present());
+            matches!((kept.next(), kept.next()), (Some(field), None) if field.has_attr("from"))
+        },
         cfgs: error.cfgs.clone(),
     });
     let own: Vec<VariantOutline> =
@@ -183,7 +187,7 @@ pub(crate) fn without_clashes(mut outline: Outline) -> Outline {
             }
         }
         if variant.from {
-            let ty = variant.fields.first().map(|f| {
+            let ty = variant.converted_field().map(|f| {
                 let ty = &f.ty;
                 quote::quote!(#ty).to_string()
             });
@@ -204,7 +208,8 @@ pub(crate) fn fields(error: &ast::Error<'_>) -> Vec<Field> {
         .map(|f| Field {
             member: f.member.clone(),
             ty: f.ty.clone(),
-            wire: Wire::Local,
+            // Known before validation: constructors and `From` impls fill it.
+            wire: if f.keys.location.is_present() { Wire::Location } else { Wire::Local },
             name: f.keys.name.as_ref().map(syn::LitStr::value),
             cfgs: f.cfgs(),
         })
@@ -212,8 +217,9 @@ pub(crate) fn fields(error: &ast::Error<'_>) -> Vec<Field> {
 }
 
 /// The bounds generated impls need: the supertraits of `ServiceError` on a
-/// generic type, `WireValue` on the `wire` fields and `Transparent` on the
-/// fields of transparent errors whose types name a generic parameter. (A field of a concrete type needs no
+/// generic type, `WireValue` on the `wire` fields, `std::error::Error` on the
+/// sources of classified errors and `Transparent` on the fields of
+/// transparent errors, whose types name a generic parameter. (A field of a concrete type needs no
 /// bound: a missing impl is reported once, where the field is used.)
 fn bounds(input: &Input<'_>, thread_checked: bool) -> Vec<WherePredicate> {
     let mut bounds = Vec::new();
@@ -245,6 +251,15 @@ fn bounds(input: &Input<'_>, thread_checked: bool) -> Vec<WherePredicate> {
                 let ty = field.ty;
                 bounds.push(syn::parse_quote!(#ty: ::errdsl::__private::WireValue));
             }
+        }
+        // A classified source of a generic type is an error for the
+        // parameters that make it one, as thiserror's `Error` impl asks.
+        let classified = error.keys.as_ref().is_some_and(|keys| keys.classify.is_present());
+        if let (true, Some(source)) = (classified, error.source_field())
+            && ast::mentions_generics(input.generics, error.fields[source].ty)
+        {
+            let ty = error.fields[source].ty;
+            bounds.push(syn::parse_quote!(#ty: ::std::error::Error + 'static));
         }
         let transparent = error.keys.as_ref().is_some_and(|keys| keys.transparent.is_present());
         if let (true, [field]) = (transparent, error.fields.as_slice())

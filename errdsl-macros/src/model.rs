@@ -64,6 +64,14 @@ pub(crate) struct VariantOutline {
     pub cfgs: Vec<Attribute>,
 }
 
+impl VariantOutline {
+    /// The field a `#[from]` variant converts from: its one field that
+    /// does not record a location.
+    pub(crate) fn converted_field(&self) -> Option<&Field> {
+        self.fields.iter().find(|field| field.wire != Wire::Location)
+    }
+}
+
 /// How `errors!` writes an enum beyond its variants.
 #[derive(Clone)]
 pub(crate) struct EnumDefinition {
@@ -227,6 +235,10 @@ pub(crate) enum Wire {
     /// `#[service_error(violations)]`: it travels as the error's field
     /// violations (gRPC's `BadRequest`), not as a wire field.
     Violations,
+    /// `#[service_error(location)]`: it holds where the error was made,
+    /// which constructors and `From` impls fill, a decoded error gets where
+    /// it is decoded, and the fault log shows; it never travels.
+    Location,
 }
 
 impl Field {

@@ -140,6 +140,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
             cfgs: error.cfgs.clone(),
         };
         fields::check_field_names(&decl, error, cx);
+        fields::check_location_fields(&decl, error, cx);
         fields::check_metadata_keys(&decl, error, cx);
         body::resolve_custom_body(&mut decl, error, keys, defaults, &owner, cx);
         errors.push(decl);

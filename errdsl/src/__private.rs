@@ -1,7 +1,7 @@
 //! What the macros' generated code names, by absolute path. Not public API.
 
 pub use crate::model::bounds::{
-    DecodesAsDefault, Shown, StdError, ThreadSafe, Transparent, ViolationList, WireValue,
+    DecodesAsDefault, LocationField, Shown, StdError, ThreadSafe, Transparent, ViolationList, WireValue,
 };
 pub use crate::model::code::Code;
 pub use crate::model::field_violation::FieldViolation;

@@ -206,6 +206,8 @@ pub use describe::docs;
 /// floats as numbers and `bool` as a boolean, see [`JsonType`]; a field the
 /// sent message shows travels too, as the message shows it); `default` keeps
 /// it in the process and has clients decode it as `Default::default()`;
+/// `location` records where the error was made (the field is a
+/// `&'static std::panic::Location<'static>`; see [`ServiceError::location`]);
 /// `name = "status_code"` gives a travelling field its wire name (the member
 /// of `fields` in both bodies, the catalog's name, and in gRPC's metadata its
 /// lowerCamelCase key `statusCode`). A field named like one of errdsl's own

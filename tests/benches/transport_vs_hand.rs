@@ -21,11 +21,14 @@
 //! the same responses and statuses, ids aside.
 //!
 //! No `tracing` subscriber is installed, so both sides' fault logging is a
-//! check of the global maximum level and nothing more.
+//! check of the global maximum level and nothing more. The fault (`Broken`)
+//! records where it was made (`#[service_error(location)]`; the twin keeps
+//! the same `&'static Location`), which both log lines would name.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hint::black_box;
+use std::panic::Location;
 
 use ::http::header::{CONTENT_TYPE, RETRY_AFTER};
 use ::http::{HeaderName, HeaderValue, Response, StatusCode};
@@ -59,7 +62,7 @@ pub enum Declared {
 
     #[error("storage broke: {0}")]
     #[service_error(fault)]
-    Broken(String),
+    Broken(String, #[service_error(location)] &'static Location<'static>),
 
     #[error("deadline of {budget_ms} ms passed")]
     #[service_error(timeout, user_msg = "The request took too long.")]
@@ -76,7 +79,7 @@ pub enum Hand {
     Maintenance,
 
     #[error("storage broke: {0}")]
-    Broken(String),
+    Broken(String, &'static Location<'static>),
 
     #[error("deadline of {budget_ms} ms passed")]
     Slow { budget_ms: u64 },
@@ -100,6 +103,8 @@ struct Described {
     retry_after_secs: Option<u64>,
     /// The one wire field of the set, an integer.
     dividend: Option<i64>,
+    /// Where the error was made, for the fault's log line.
+    location: Option<&'static Location<'static>>,
 }
 
 /// The Goa error body, in Goa's member order, with errdsl's extras.
@@ -139,6 +144,7 @@ impl Hand {
             fault: false,
             retry_after_secs: None,
             dividend: None,
+            location: None,
         };
         match self {
             Self::DivByZero { dividend } => Described {
@@ -161,7 +167,8 @@ impl Hand {
                 retry_after_secs: Some(30),
                 ..base
             },
-            Self::Broken(_) => Described {
+            Self::Broken(_, location) => Described {
+                location: Some(location),
                 name: "broken",
                 code: "internal",
                 message: Cow::Owned(format!("internal error (id: {id})")),
@@ -184,7 +191,16 @@ impl Hand {
     /// Logs a fault with the id the client gets: the only place its text goes.
     fn log_fault(&self, described: &Described, id: &str) {
         if described.fault {
-            tracing::error!(error.id = id, error.type = described.name, exception.message = %self, "service fault");
+            let location = described.location;
+            tracing::error!(
+                error.id = id,
+                error.type = described.name,
+                exception.message = %self,
+                code.file.path = location.map(Location::file),
+                code.line.number = location.map(Location::line),
+                code.column.number = location.map(Location::column),
+                "service fault"
+            );
         }
     }
 }
@@ -295,7 +311,7 @@ fn declared_errors() -> Vec<Declared> {
     vec![
         Declared::DivByZero { dividend: 7 },
         Declared::Maintenance,
-        Declared::Broken(format!("connect to {SECRET}:5432 as admin: password rejected")),
+        Declared::Broken(format!("connect to {SECRET}:5432 as admin: password rejected"), Location::caller()),
         Declared::Slow { budget_ms: 250 },
     ]
 }
@@ -304,7 +320,7 @@ fn hand_errors() -> Vec<Hand> {
     vec![
         Hand::DivByZero { dividend: 7 },
         Hand::Maintenance,
-        Hand::Broken(format!("connect to {SECRET}:5432 as admin: password rejected")),
+        Hand::Broken(format!("connect to {SECRET}:5432 as admin: password rejected"), Location::caller()),
         Hand::Slow { budget_ms: 250 },
     ]
 }

@@ -5,8 +5,10 @@
 //! context lines included, while the client sees none of it.
 #![cfg(feature = "transports")]
 
+#[path = "support/process_log.rs"]
+mod process_log;
+
 use std::io;
-use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::Context as _;
 use errdsl::http::{self, BodyFormat};
@@ -73,39 +75,12 @@ fn question_mark_converts_anyhow_into_the_declared_fault() {
     assert_eq!(err.code(), Code::Internal);
 }
 
-/// What this test binary logs, through a process-wide subscriber (a
-/// subscriber scoped to one test's thread misses events when other tests'
-/// threads use the same callsites: tracing caches their interest).
-fn log() -> String {
-    static LOG: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
-    #[derive(Clone)]
-    struct Buffer(Arc<Mutex<Vec<u8>>>);
-    impl io::Write for Buffer {
-        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
-    let log = LOG.get_or_init(|| {
-        let log = Arc::new(Mutex::new(Vec::new()));
-        let writer = Buffer(log.clone());
-        let subscriber =
-            tracing_subscriber::fmt().with_writer(move || writer.clone()).with_ansi(false).finish();
-        tracing::subscriber::set_global_default(subscriber).unwrap();
-        log
-    });
-    String::from_utf8(log.lock().unwrap().clone()).unwrap()
-}
-
 #[test]
 fn a_faults_log_carries_anyhows_whole_chain_and_the_client_none_of_it() {
-    log();
+    process_log::log();
     let err = SyncError::from(refused_with_context());
     let response = http::response(&err, BodyFormat::Goa);
-    let log = log();
+    let log = process_log::log();
     for line in
         ["store failed", "loading user 42", "connecting to the user database", "10.0.0.7:5432 refused"]
     {

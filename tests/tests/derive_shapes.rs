@@ -184,6 +184,28 @@ fn generics_pass_through() {
     assert_eq!(<Generic<i32, AuthError> as Catalog>::ERRORS.len(), 1);
 }
 
+/// A generic source with no bounds of its own: like thiserror's `Error`
+/// impl, the `ServiceError` impl asks what a source needs (an error that is
+/// `Send` and `Sync`) where it is used, so the type is a service error
+/// exactly for the sources that fit.
+#[derive(Debug, thiserror::Error, ServiceError)]
+pub enum Wrapped<T: std::fmt::Debug + std::fmt::Display> {
+    #[error("wrapped")]
+    #[service_error(classify)]
+    Source(#[source] T),
+}
+
+#[test]
+fn a_generic_source_is_classified_for_the_types_that_fit() {
+    fn service_error<E: ServiceError>(_: &E) {}
+    let err = Wrapped::Source(io::Error::from(io::ErrorKind::TimedOut));
+    service_error(&err);
+    assert_eq!(err.code(), Code::DeadlineExceeded);
+    assert!(err.is_timeout());
+    let source = std::error::Error::source(&err).map(ToString::to_string);
+    assert_eq!(source, Some(io::Error::from(io::ErrorKind::TimedOut).to_string()));
+}
+
 /// The same enum without the derive: the derive adds no field and no state.
 #[derive(Debug)]
 #[allow(dead_code)]

@@ -8,7 +8,7 @@ use syn::LitStr;
 
 use super::field_access::format_args;
 use super::{as_dyn_error, binding, match_errors};
-use crate::model::{Ancestor, AncestorVariant, Catalog, Display, Outline};
+use crate::model::{Ancestor, AncestorVariant, Catalog, Display, Outline, Wire};
 
 /// For a valid `errors!` enum: the enum, `Display`, `Error` and the `From`
 /// conversions.
@@ -111,15 +111,28 @@ fn error_impl(catalog: &Catalog) -> TokenStream {
 fn from_fields(outline: &Outline) -> TokenStream {
     let ident = &outline.ident;
     let impls = outline.variants.iter().filter(|v| v.from).filter_map(|variant| {
-        let field = variant.fields.first()?;
+        let field = variant.converted_field()?;
         let (ty, member, cfgs) = (&field.ty, &field.member, &variant.cfgs);
+        let located: Vec<TokenStream> = variant
+            .fields
+            .iter()
+            .filter(|f| f.wire == Wire::Location)
+            .map(|f| {
+                let member = &f.member;
+                let caller = super::field_access::caller(&f.ty);
+                quote!(#member: #caller)
+            })
+            .collect();
+        // Where `?` converts, when the variant records it.
+        let track_caller = (!located.is_empty()).then(|| quote!(#[track_caller]));
         let variant = &variant.ident;
         Some(quote! {
             #(#cfgs)*
             #[automatically_derived]
             impl ::core::convert::From<#ty> for #ident {
+                #track_caller
                 fn from(source: #ty) -> Self {
-                    Self::#variant { #member: source }
+                    Self::#variant { #member: source, #(#located),* }
                 }
             }
         })

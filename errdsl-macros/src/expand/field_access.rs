@@ -44,3 +44,16 @@ pub(super) fn shown(ty: &syn::Type, value: &syn::Ident) -> TokenStream {
         quote::quote_spanned!(syn::spanned::Spanned::span(ty)=> <#ty as ::errdsl::__private::Shown>::shown);
     quote!(#call(#value))
 }
+
+/// The location of the caller, for a `location` field of type `ty`: through
+/// `LocationField`, spanned on the type, so that a field of another type is
+/// one error there.
+pub(super) fn caller(ty: &syn::Type) -> TokenStream {
+    quote::quote_spanned!(syn::spanned::Spanned::span(ty)=> <#ty as ::errdsl::__private::LocationField>::caller())
+}
+
+/// The location a `location` field of type `ty`, bound to `value`, holds.
+pub(super) fn location(ty: &syn::Type, value: &syn::Ident) -> TokenStream {
+    let call = quote::quote_spanned!(syn::spanned::Spanned::span(ty)=> <#ty as ::errdsl::__private::LocationField>::location);
+    quote!(#call(#value))
+}

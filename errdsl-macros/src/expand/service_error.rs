@@ -6,7 +6,7 @@ use syn::LitStr;
 
 use super::field_access::{format_args, transparent_call};
 use super::{as_dyn_error, binding, code_expr, match_errors, where_clause};
-use crate::model::{Catalog, ErrorDecl, Kind, Spec};
+use crate::model::{Catalog, ErrorDecl, Kind, Spec, Wire};
 
 pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
     let outline = &catalog.outline;
@@ -76,6 +76,7 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             )))
         })
     });
+    let location = method(&location);
     let wire_methods = super::wire::wire_methods(catalog);
 
     quote! {
@@ -105,6 +106,8 @@ pub(super) fn service_error(catalog: &Catalog) -> TokenStream {
             fn docs_url(&self) -> ::errdsl::__private::Option<&str> { #docs_url }
             #[inline]
             fn error_spec(&self) -> ::errdsl::__private::Option<&'static ::errdsl::__private::ErrorSpec> { #error_spec }
+            #[inline]
+            fn location(&self) -> ::errdsl::__private::Option<&'static ::core::panic::Location<'static>> { #location }
             #wire_methods
         }
     }
@@ -138,6 +141,21 @@ fn decided(
             (vec![*source], classified(quote!(::errdsl::__private::classify(#source_error))))
         }
         Kind::Transparent { field, .. } => delegate(error, *field, method),
+    }
+}
+
+/// `location()`: the field that records it, a transparent variant's inner
+/// error's, or none.
+fn location(error: &ErrorDecl) -> (Vec<usize>, TokenStream) {
+    match error.fields.iter().position(|f| f.wire == Wire::Location) {
+        Some(index) => {
+            let call = super::field_access::location(&error.fields[index].ty, &binding(index));
+            (vec![index], quote!(::errdsl::__private::Some(#call)))
+        }
+        None => match &error.kind {
+            Kind::Transparent { field, .. } => delegate(error, *field, &quote!(location)),
+            _ => (Vec::new(), quote!(::errdsl::__private::None)),
+        },
     }
 }
 

@@ -207,6 +207,9 @@ fn construct(error: &ErrorDecl) -> TokenStream {
             quote_spanned!(ty.span()=> <#ty as ::errdsl::__private::ViolationList>::from_violations(
                 ::errdsl::__private::ServiceError::field_violations(&result)
             ))
+        } else if field.wire == Wire::Location {
+            // Where the client decodes it: the error was made in another process.
+            super::field_access::caller(ty)
         } else {
             quote!(<#ty as ::errdsl::__private::DecodesAsDefault>::decoded())
         };

@@ -305,17 +305,18 @@ fn check_export_is_pub(decl: &EnumDecl, ast: &Input<'_>, cx: &mut Ctxt) {
     }
 }
 
-/// Rule: a `#[from]` field is the variant's only field.
+/// Rule: a `#[from]` field is the variant's only field, beside those that
+/// record where the error was made (which `From` fills).
 fn check_from(variant: &syn::Variant, error: &ast::Error<'_>, cx: &mut Ctxt) {
     let from = error.fields.iter().flat_map(|f| f.attrs).find(|a| a.path().is_ident("from"));
+    let given = error.fields.iter().filter(|f| !f.keys.location.is_present()).count();
     if let Some(from) = from
-        && error.fields.len() != 1
+        && given != 1
     {
         cx.error_at(
             from,
             format!(
-                "`#[from]` converts a value into `{v}`, so it must be the variant's only field, but `{v}` has {}; write `#[source]` instead and build it with its constructor",
-                error.fields.len(),
+                "`#[from]` converts a value into `{v}`, so it must be the variant's only field (a `location` field aside), but `{v}` has {given}; write `#[source]` instead and build it with its constructor",
                 v = variant.ident,
             ),
         );

@@ -27,6 +27,7 @@ pub(super) fn resolve_wire_fields(error: &ast::Error<'_>, keys: &ErrorKeys, cx: 
                 ("wire", Wire::Travels, field.keys.wire),
                 ("default", Wire::Defaulted, field.keys.default),
                 ("violations", Wire::Violations, field.keys.violations),
+                ("location", Wire::Location, field.keys.location),
             ]
             .into_iter()
             .filter(|(_, _, flag)| flag.is_present())
@@ -70,6 +71,7 @@ fn both_message(first: &str, second: &str) -> String {
     let what = |key: &str| match key {
         "wire" => "travels on the wire (`wire`)",
         "default" => "stays in the process and decodes as its default (`default`)",
+        "location" => "holds where the error was made (`location`)",
         _ => "holds the error's field violations (`violations`)",
     };
     format!("a field either {} or {}, not both; remove one", what(first), what(second))
@@ -98,6 +100,37 @@ fn field_words(error: &ast::Error<'_>, index: usize) -> String {
 fn is_snake_case(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_lowercase())
         && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Rule: an error records where it was made in one field, which the
+/// message sent to clients does not show (it never leaves the process).
+pub(super) fn check_location_fields(decl: &ErrorDecl, error: &ast::Error<'_>, cx: &mut Ctxt) {
+    let located: Vec<usize> =
+        (0..decl.fields.len()).filter(|&i| decl.fields[i].wire == Wire::Location).collect();
+    if let [first, rest @ ..] = located.as_slice() {
+        for &index in rest {
+            cx.error_span(
+                error.fields[index].keys.location.span(),
+                format!(
+                    "`{}` records where it was made in {} already; remove `location` here",
+                    error.ident,
+                    field_words(error, *first)
+                ),
+            );
+        }
+    }
+    for (index, _) in decl.shown().fields {
+        if decl.fields[index].wire == Wire::Location {
+            cx.error_span(
+                error.fields[index].keys.location.span(),
+                format!(
+                    "{} of `{}` holds where the error was made, which never leaves the process, but the message sent to clients shows it; remove it from that message (a `user_msg`, else `#[error(...)]`), or log it instead",
+                    field_words(error, index),
+                    error.ident
+                ),
+            );
+        }
+    }
 }
 
 /// Rule: `name = "..."` on a field gives the wire name of a field that

@@ -20,6 +20,7 @@
 use crate::model::error_result::ErrorResult;
 use crate::model::field_violation::{FieldViolation, FieldViolations};
 use crate::model::service_error::{Catalog, ErrorSpec, ServiceError};
+use std::panic::Location;
 
 /// The type of a `#[service_error(transparent)]` field: an error errdsl
 /// declares, whose catalog and answers the variant's are. Every use of the
@@ -159,6 +160,44 @@ impl ViolationList for FieldViolations {
 
     fn from_violations(violations: &[FieldViolation]) -> Self {
         violations.to_vec().into()
+    }
+}
+
+/// What the type of a `#[service_error(location)]` field must be: the
+/// location of a call, `&'static std::panic::Location<'static>`, which
+/// `Location::caller()` gives.
+///
+/// ```
+/// use std::panic::Location;
+/// use errdsl::bounds::LocationField;
+///
+/// let here: &'static Location<'static> = Location::caller();
+/// assert_eq!(LocationField::location(&here).line(), here.line());
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not where an error was made: a `#[service_error(location)]` field holds `&'static Location<'static>`",
+    label = "filled with `std::panic::Location::caller()`",
+    note = "write the field as `at: &'static std::panic::Location<'static>`"
+)]
+pub trait LocationField {
+    /// The location the field holds.
+    fn location(&self) -> &'static Location<'static>;
+    /// The field's value where the caller of a `#[track_caller]` function
+    /// is.
+    #[track_caller]
+    fn caller() -> Self;
+}
+
+// Not recommended: the note says what to write, in errdsl's words.
+#[diagnostic::do_not_recommend]
+impl LocationField for &'static Location<'static> {
+    fn location(&self) -> &'static Location<'static> {
+        self
+    }
+
+    #[track_caller]
+    fn caller() -> Self {
+        Location::caller()
     }
 }
 

@@ -372,6 +372,10 @@ impl ServiceError for ErrorResult {
     fn field_violations(&self) -> &[FieldViolation] {
         &self.inner.parts.violations
     }
+
+    fn location(&self) -> Option<&'static std::panic::Location<'static>> {
+        self.inner.parts.location
+    }
 }
 
 #[cfg(test)]

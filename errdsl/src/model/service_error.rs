@@ -6,6 +6,7 @@ use crate::model::field_violation::FieldViolation;
 use crate::model::wire_field::{BodyShape, JsonType, WireField};
 use http::StatusCode;
 use std::borrow::Cow;
+use std::panic::Location;
 use std::time::Duration;
 
 /// What every declared error answers: its wire name, its classification and
@@ -184,6 +185,36 @@ pub trait ServiceError: std::error::Error + Send + Sync + 'static {
     /// ```
     fn field_violations(&self) -> &[FieldViolation] {
         &[]
+    }
+
+    /// Where the error was made, when it records it (a
+    /// `#[service_error(location)]` field): the log line of a fault names
+    /// it (`code.file.path`, `code.line.number`), and no transport ever
+    /// sends it. `errors!`'s constructors and `From` impls fill such a
+    /// field with their caller's location (they are `#[track_caller]`); a
+    /// decoded error's is where it was decoded. None by default.
+    ///
+    /// ```
+    /// use std::panic::Location;
+    /// use errdsl::ServiceError;
+    ///
+    /// errdsl::errors! {
+    ///     pub enum StoreError {
+    ///         #[error("the store failed")]
+    ///         #[service_error(fault)]
+    ///         Failed {
+    ///             #[service_error(location)]
+    ///             at: &'static Location<'static>,
+    ///         },
+    ///     }
+    /// }
+    ///
+    /// let err = StoreError::failed();
+    /// let location = err.location().unwrap();
+    /// assert_eq!((location.file(), location.line()), (file!(), line!() - 2));
+    /// ```
+    fn location(&self) -> Option<&'static Location<'static>> {
+        None
     }
 
     /// The static description of this error in its type's catalog, where

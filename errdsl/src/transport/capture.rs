@@ -60,14 +60,20 @@ pub(crate) fn send_off<E: ServiceError + ?Sized>(id: &str, err: &E, transport: T
 
 /// Logs a fault at `ERROR` level under `id`, with OpenTelemetry's semantic
 /// convention names: `error.type` (the wire name), `exception.message` (the
-/// `Display` text), and the source chain, which never leave the process
-/// any other way.
+/// `Display` text), the source chain, and where the error was made when it
+/// records it ([`ServiceError::location`]: `code.file.path`,
+/// `code.line.number`, `code.column.number`), which never leave the
+/// process any other way.
 fn log_fault<E: ServiceError + ?Sized>(id: &str, err: &E) {
+    let location = err.location();
     tracing::error!(
         error.id = id,
         error.type = err.name(),
         exception.message = %err,
         error.sources = %SourceChain(err.source()),
+        code.file.path = location.map(std::panic::Location::file),
+        code.line.number = location.map(std::panic::Location::line),
+        code.column.number = location.map(std::panic::Location::column),
         "service fault"
     );
 }

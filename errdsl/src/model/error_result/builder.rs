@@ -64,6 +64,7 @@ impl ErrorResultBuilder {
                 violations: Cow::Owned(Vec::new()),
                 body: BodyShape::ErrorResult,
                 spec: None,
+                location: None,
             },
             id: None,
             http_status: None,
@@ -193,6 +194,13 @@ impl ErrorResultBuilder {
     /// default.
     pub fn body(mut self, body: BodyShape) -> Self {
         self.parts.body = body;
+        self
+    }
+
+    /// Where the error was made ([`ServiceError::location`](crate::ServiceError::location)):
+    /// for the log line of a fault, never sent.
+    pub fn location(mut self, location: &'static std::panic::Location<'static>) -> Self {
+        self.parts.location = Some(location);
         self
     }
 

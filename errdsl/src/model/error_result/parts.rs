@@ -17,6 +17,7 @@ use crate::model::wire_field::{BodyShape, JsonType};
 use http::StatusCode;
 use std::borrow::Cow;
 use std::fmt;
+use std::panic::Location;
 use std::time::Duration;
 
 /// Everything an error says: the answers of its [`ServiceError`] methods,
@@ -55,6 +56,8 @@ pub(crate) struct ErrorParts<'a, Message = &'a dyn fmt::Display> {
     /// as it was first sent.
     #[cfg_attr(not(feature = "tonic"), allow(dead_code, reason = "only gRPC's custom messages ask"))]
     pub(crate) spec: Option<&'static ErrorSpec>,
+    /// Where the error was made, if it records it: for the log, never sent.
+    pub(crate) location: Option<&'static Location<'static>>,
 }
 
 /// An error as the encoders write it, borrowed from the error it describes.
@@ -287,6 +290,7 @@ impl<'a> Outgoing<'a> {
             violations: Cow::Borrowed(err.field_violations()),
             body: spec.map_or(BodyShape::ErrorResult, |spec| spec.body),
             spec,
+            location: err.location(),
         }
     }
 
@@ -352,6 +356,7 @@ impl<Message: fmt::Display> ErrorParts<'_, Message> {
             violations: Cow::Borrowed(&self.violations),
             body: self.body,
             spec: self.spec,
+            location: self.location,
         }
     }
 }
@@ -379,6 +384,7 @@ impl<Message> ErrorParts<'_, Message> {
             violations: Cow::Owned(self.violations.into_owned()),
             body: self.body,
             spec: self.spec,
+            location: self.location,
         }
     }
 }
