@@ -55,6 +55,8 @@
 //! - `axum`: `axum::response::IntoResponse` for every declared type and for
 //!   [`ErrorResult`], and middleware choosing the body by the request's
 //!   `Accept` ([`axum::negotiate`]).
+//! - `error-pages`: the error reference pages that RFC 9457 problem
+//!   `type`s point to, served by [`docs::router`] (with `axum`).
 //! - `actix-web`: `actix_web::ResponseError` for every declared type and
 //!   for [`ErrorResult`], answering as the axum impl does, and middleware
 //!   choosing the body by the request's `Accept` ([`actix::negotiate`]).
@@ -138,7 +140,7 @@ pub mod guide {
     pub mod durable_retries {}
 
     #[doc = include_str!("../docs/error-reference.md")]
-    #[cfg(feature = "axum")]
+    #[cfg(feature = "error-pages")]
     pub mod error_reference {}
 
     #[doc = include_str!("../docs/testing-errors.md")]

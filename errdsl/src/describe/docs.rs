@@ -12,7 +12,7 @@
 //!   `components.schemas` entry for each of the two HTTP bodies (Goa's error
 //!   body and RFC 9457 problem details) and a `components.responses` entry
 //!   per error, keyed by [`component_key`];
-//! - `router` (feature `axum`): the pages RFC 9457 problem `type`s point
+//! - `router` (feature `error-pages`): the pages RFC 9457 problem `type`s point
 //!   to, one per error, HTML or Markdown, for a service to serve itself;
 //!
 //! ```
@@ -40,9 +40,9 @@ mod aide_responses;
 mod by_status;
 #[cfg(feature = "serde")]
 mod openapi;
-#[cfg(feature = "axum")]
+#[cfg(feature = "error-pages")]
 mod reference;
-#[cfg(feature = "axum")]
+#[cfg(feature = "error-pages")]
 mod router;
 #[cfg(feature = "utoipa")]
 mod utoipa_responses;
@@ -60,7 +60,7 @@ pub use openapi::{
     EXAMPLE_ID, GOA_BODY_SCHEMA, PROBLEM_SCHEMA, openapi_components, openapi_components_in, openapi_document,
     openapi_document_in,
 };
-#[cfg(feature = "axum")]
+#[cfg(feature = "error-pages")]
 pub use router::router;
 #[cfg(feature = "utoipa")]
 pub use utoipa_responses::{utoipa_responses, utoipa_schema, utoipa_schemas};
