@@ -118,12 +118,27 @@ errdsl::errors! {
             #[service_error(violations)]
             violations: errdsl::FieldViolations,
         },
+        /// Where it was made, by its constructor.
+        #[error("located")]
+        #[service_error(fault)]
+        Located {
+            /// Where.
+            #[service_error(location)]
+            at: &'static std::panic::Location<'static>,
+        },
+        /// Where it was made, by `From`.
+        #[error("parse")]
+        #[service_error(http = 400)]
+        Parse(#[from] std::num::ParseIntError, #[service_error(location)] &'static std::panic::Location<'static>),
     }
 }
 
 #[test]
 fn linted_catalog_runs() {
-    assert_eq!(MethodLevel::ERRORS.len(), 6);
+    assert_eq!(MethodLevel::ERRORS.len(), 8);
+    assert!(MethodLevel::located().location().is_some());
+    let parsed: Result<u8, MethodLevel> = "x".parse::<u8>().map_err(MethodLevel::from);
+    assert!(parsed.is_err_and(|err| err.location().is_some()));
     assert!(MethodLevel::invalid_form(errdsl::FieldViolations::new()).field_violations().is_empty());
     let err: MethodLevel = ApiLevel::unauthorized().into();
     assert_eq!(err.user_message().as_deref(), Some("Sign in."));
