@@ -114,3 +114,27 @@ fn a_declared_wire_name_is_used_on_every_transport() {
     let names: Vec<&str> = spec.wire_fields.iter().map(|field| field.name).collect();
     assert_eq!(names, ["status_code", "service"]);
 }
+
+/// A wire field of a type from another crate that is `Display` and
+/// `FromStr` (here `uuid::Uuid`, as users' ids often are) needs nothing
+/// more: it travels as its text and decodes back on every transport.
+#[derive(Debug, PartialEq, thiserror::Error, errdsl::ServiceError)]
+enum AccountError {
+    #[error("no account {account}")]
+    #[service_error(http = 404)]
+    Missing {
+        #[service_error(wire)]
+        account: uuid::Uuid,
+    },
+}
+
+#[test]
+fn a_uuid_wire_field_travels_and_decodes_back() {
+    let account = uuid::Uuid::from_u128(0x6f1c_29a4_8d3e_4b7a_9c21_0e5f_7a8b_3c4d);
+    let sent = AccountError::Missing { account };
+    for (transport, decoded) in through_every_transport(&sent) {
+        assert_eq!(decoded.field("account"), Some("6f1c29a4-8d3e-4b7a-9c21-0e5f7a8b3c4d"), "{transport}");
+        assert_eq!(AccountError::try_from(decoded).ok(), Some(AccountError::Missing { account }), "{transport}");
+    }
+}
+
