@@ -134,7 +134,10 @@ fn a_uuid_wire_field_travels_and_decodes_back() {
     let sent = AccountError::Missing { account };
     for (transport, decoded) in through_every_transport(&sent) {
         assert_eq!(decoded.field("account"), Some("6f1c29a4-8d3e-4b7a-9c21-0e5f7a8b3c4d"), "{transport}");
-        assert_eq!(AccountError::try_from(decoded).ok(), Some(AccountError::Missing { account }), "{transport}");
+        assert_eq!(
+            AccountError::try_from(decoded).ok(),
+            Some(AccountError::Missing { account }),
+            "{transport}"
+        );
     }
 }
-
