@@ -5,12 +5,14 @@
 #![cfg(feature = "transports")]
 
 use std::io;
-use std::sync::{Arc, Mutex};
 
 use async_graphql::{EmptyMutation, EmptySubscription, Object, ResultExt as _, Schema};
 use errdsl::{Code, ErrorResult};
 use errdsl_tests::no_transport_deps::{GenericError, PlainError};
 use serde_json::{Value, json};
+
+#[path = "support/process_log.rs"]
+mod process_log;
 
 errdsl::errors! {
     /// Errors of the store.
@@ -108,31 +110,14 @@ async fn a_generic_derived_type_has_the_impl_too() {
 
 #[tokio::test]
 async fn a_fault_sends_its_id_and_logs_its_text() {
-    #[derive(Clone, Default)]
-    struct Buffer(Arc<Mutex<Vec<u8>>>);
-    impl io::Write for Buffer {
-        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
-    let buffer = Buffer::default();
-    let writer = buffer.clone();
-    let subscriber = tracing_subscriber::fmt().with_writer(move || writer.clone()).with_ansi(false).finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
-    // The fault log's callsite may have been cached by other tests' threads
-    // before this thread's subscriber existed: ask tracing again.
-    tracing::callsite::rebuild_interest_cache();
+    process_log::log();
     let error = first_error("{ save }").await;
     let id = error["extensions"]["id"].as_str().unwrap().to_owned();
     assert_eq!(error["message"], format!("internal error (id: {id})"));
     assert_eq!(error["extensions"]["code"], "INTERNAL");
     assert_eq!(error["extensions"]["fault"], true);
     assert!(!error.to_string().contains("sdb1"), "{error}");
-    let log = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
+    let log = process_log::log();
     assert!(log.contains(&id) && log.contains("disk /dev/sdb1 is full"), "{log}");
 }
 
