@@ -54,6 +54,9 @@ pub(crate) fn errors(input: TokenStream) -> TokenStream {
         lowered[index] = Some(lower_enum(&tree, index, &lowered, cx));
     }
     let _ = borrowed_cx.finish();
+    let errors: Vec<Option<&[(ErrorDecl, Ident)]>> =
+        lowered.iter().map(|l| l.as_ref().and_then(|l| l.errors.as_deref())).collect();
+    rules::check_transparent_names(&decls, &errors, &mut cx);
 
     // One expansion per name: a duplicate enum is reported, not defined twice.
     let local = |i: &usize| decls[*i].scope.is_none();

@@ -95,13 +95,13 @@ pub(crate) fn binding(index: usize) -> Ident {
 }
 
 /// The field bound to `binding`, of type `ty`, as `&dyn Error`.
-/// Method-call autoderef reaches the `AsDynError` impl of the field's type,
-/// or of the `dyn Error` inside a `Box`; spanned on the type, where the
-/// compiler reports a type that is no error.
+/// Method-call autoderef reaches the `bounds::Source` impl of the field's
+/// type, or of the `dyn Error` inside a `Box`; spanned on the type, where
+/// the compiler reports a type that is no error.
 pub(crate) fn as_dyn_error(binding: &Ident, ty: &syn::Type) -> TokenStream {
-    let call = quote_spanned!(syn::spanned::Spanned::span(ty)=> (*#binding).as_dyn_error());
+    let call = quote_spanned!(syn::spanned::Spanned::span(ty)=> (*#binding).as_dyn_source());
     quote!({
-        use ::errdsl::__private::AsDynError as _;
+        use ::errdsl::bounds::Source as _;
         #call
     })
 }

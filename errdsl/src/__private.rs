@@ -174,37 +174,6 @@ const fn str_eq(a: &str, b: &str) -> bool {
     true
 }
 
-/// `&dyn Error` from a source field, whether it holds an error type or a
-/// boxed `dyn Error` (method-call autoderef finds the right impl).
-pub trait AsDynError {
-    /// The field as an error trait object.
-    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static);
-}
-
-impl<T: std::error::Error + 'static> AsDynError for T {
-    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
-        self
-    }
-}
-
-impl AsDynError for dyn std::error::Error + 'static {
-    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
-        self
-    }
-}
-
-impl AsDynError for dyn std::error::Error + Send + 'static {
-    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
-        self
-    }
-}
-
-impl AsDynError for dyn std::error::Error + Send + Sync + 'static {
-    fn as_dyn_error(&self) -> &(dyn std::error::Error + 'static) {
-        self
-    }
-}
-
 pub use crate::model::error_result::ErrorResult;
 #[cfg(feature = "actix-web")]
 pub use actix_web;

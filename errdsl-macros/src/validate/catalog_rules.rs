@@ -10,7 +10,7 @@ use crate::ast::decls::EnumDecl;
 use crate::ast::{self, Input};
 use crate::ctxt::Ctxt;
 use crate::fmt::{FieldRef, Template};
-use crate::model::{Display, DisplayDecl, ErrorDecl, Outline};
+use crate::model::{Display, DisplayDecl, ErrorDecl, Kind, Outline};
 use crate::suggest::did_you_mean;
 use crate::tree::Tree;
 
@@ -416,4 +416,74 @@ fn check_inherited(inherited: &[(ErrorDecl, Ident)], own: &[ErrorDecl], cx: &mut
     let inherited = inherited.iter().map(|(error, origin)| (error, Some(origin)));
     let own = own.iter().filter(|e| !redeclared(e)).map(|error| (error, None));
     check_unique_names(inherited.chain(own), cx);
+}
+
+/// Rule, checked here when both sides are declared in this `errors!`: a
+/// transparent variant's inner enum declares none of the outer enum's wire
+/// names, and two inner enums none in common. `errors[i]` holds the errors
+/// of `decls[i]` when they are valid. An inner type declared elsewhere (or
+/// under a `#[cfg]`) is checked when the catalog is evaluated at compile
+/// time (`expand::catalog`), with the same words.
+pub(crate) fn check_transparent_names<'a>(
+    decls: &[EnumDecl],
+    errors: &[Option<&'a [(ErrorDecl, Ident)]>],
+    cx: &mut Ctxt,
+) {
+    // The enum of this invocation a field's type names, with its errors.
+    fn local<'a>(
+        ty: &'a syn::Type,
+        decls: &[EnumDecl],
+        errors: &[Option<&'a [(ErrorDecl, Ident)]>],
+    ) -> Option<(&'a Ident, &'a [(ErrorDecl, Ident)])> {
+        let syn::Type::Path(syn::TypePath { qself: None, path, .. }) = ty else { return None };
+        let ident = path.get_ident()?;
+        let index = decls.iter().position(|d| d.scope.is_none() && d.ident == *ident)?;
+        Some((ident, errors[index]?))
+    }
+    let errors_of = errors;
+    for (decl, errors) in decls.iter().zip(errors) {
+        let (None, Some(errors)) = (&decl.scope, errors) else { continue };
+        // Each transparent variant over an enum of this invocation, with
+        // that enum's own wire names.
+        let inners: Vec<(&Ident, &syn::Type, &Ident, Vec<&str>)> = errors
+            .iter()
+            .filter_map(|(error, _)| match (&error.kind, &error.variant) {
+                (Kind::Transparent { field, .. }, Some(variant)) if error.cfgs.is_empty() => {
+                    let ty = &error.fields[*field].ty;
+                    let (inner, inner_errors) = local(ty, decls, errors_of)?;
+                    let names =
+                        inner_errors.iter().filter_map(|(e, _)| Some(e.spec()?.name.as_str())).collect();
+                    Some((variant, ty, inner, names))
+                }
+                _ => None,
+            })
+            .collect();
+        for (error, _) in errors.iter().filter(|(e, _)| e.cfgs.is_empty()) {
+            let (Some(spec), Some(variant)) = (error.spec(), &error.variant) else { continue };
+            for (inner_variant, _, inner, names) in &inners {
+                if names.contains(&spec.name.as_str()) {
+                    cx.error_span(
+                        spec.name_span,
+                        format!(
+                            "wire name `{}` of `{}::{variant}` is also declared by `{inner}`, inside transparent variant `{inner_variant}`; rename one with `name = \"...\"`",
+                            spec.name, decl.ident
+                        ),
+                    );
+                }
+            }
+        }
+        for (i, (second_variant, second_ty, second, second_names)) in inners.iter().enumerate() {
+            for (first_variant, _, first, first_names) in &inners[..i] {
+                if let Some(name) = first_names.iter().find(|name| second_names.contains(name)) {
+                    cx.error_at(
+                        second_ty,
+                        format!(
+                            "wire name `{name}` is declared by both `{first}` (inside transparent variant `{0}::{first_variant}`) and `{second}` (inside `{0}::{second_variant}`); rename it in one of their declarations",
+                            decl.ident
+                        ),
+                    );
+                }
+            }
+        }
+    }
 }

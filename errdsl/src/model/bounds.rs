@@ -12,10 +12,13 @@
 //! | [`Transparent`] | the field of a `transparent` error | errors declared by the derive or `errors!` |
 //! | [`ThreadSafe`] | every field | `Send + Sync` |
 //! | [`StdError`] | a type of the derive itself | `std::error::Error` |
+//! | [`Source`] | a `#[source]` or `#[from]` field | `std::error::Error`, and what derefs to a `dyn Error` (`Box<dyn Error + Send + Sync>`, `anyhow::Error`) |
 //!
 //! Every use of a field's type in generated code goes through one of them
 //! (as `<Type as Bound>::item`), so that a type that does not fit is one
-//! error, on the whole type, and no other.
+//! error, on the whole type, and no other. [`Source`] is the exception: it
+//! is called as a method, as thiserror does, so that a box or an alias of
+//! one (tower's `BoxError`) reaches the `dyn Error` inside it.
 
 use crate::model::error_result::ErrorResult;
 use crate::model::field_violation::{FieldViolation, FieldViolations};
@@ -276,3 +279,53 @@ pub trait StdError {
 // Not recommended: the note says what to write, in errdsl's words.
 #[diagnostic::do_not_recommend]
 impl<T: std::error::Error + ?Sized> StdError for T {}
+
+/// What the type of an error's source (`#[source]`, `#[from]`, or a field
+/// named `source`) must be: an error, or a pointer that derefs to one.
+/// Generated code calls [`Source::as_dyn_source`] as a method, so that
+/// auto-deref reaches the `dyn Error` inside a `Box`, an alias of one
+/// (tower's `BoxError`) or an `anyhow::Error`, as thiserror's sources do.
+/// A type that is none of these is reported by the compiler, which names
+/// `std::error::Error` as the bound it misses.
+///
+/// ```
+/// use errdsl::bounds::Source;
+///
+/// let io = std::io::Error::other("disk full");
+/// assert_eq!(io.as_dyn_source().to_string(), "disk full");
+///
+/// let boxed: Box<dyn std::error::Error + Send + Sync> = "no route".into();
+/// assert_eq!((*boxed).as_dyn_source().to_string(), "no route");
+/// ```
+pub trait Source {
+    /// The source, as the error trait object `Error::source` returns.
+    fn as_dyn_source(&self) -> &(dyn std::error::Error + 'static);
+}
+
+impl<T: std::error::Error + 'static> Source for T {
+    #[inline]
+    fn as_dyn_source(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl Source for dyn std::error::Error + 'static {
+    #[inline]
+    fn as_dyn_source(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl Source for dyn std::error::Error + Send + 'static {
+    #[inline]
+    fn as_dyn_source(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
+
+impl Source for dyn std::error::Error + Send + Sync + 'static {
+    #[inline]
+    fn as_dyn_source(&self) -> &(dyn std::error::Error + 'static) {
+        self
+    }
+}
