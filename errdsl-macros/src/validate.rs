@@ -145,7 +145,7 @@ pub(crate) fn validate_errors(input: &ast::Input<'_>, cx: &mut Ctxt) -> (Vec<Err
         body::resolve_custom_body(&mut decl, error, keys, defaults, &owner, cx);
         errors.push(decl);
     }
-    check_inherited_retry_after(defaults.and_then(|keys| keys.retry_after_secs.as_ref()), &retry_misfits, cx);
+    check_inherited_retry_after(input, &retry_misfits, cx);
     (errors, complete)
 }
 

@@ -119,12 +119,16 @@ pub(super) fn check_location_fields(decl: &ErrorDecl, error: &ast::Error<'_>, cx
             );
         }
     }
+    // On the message that shows it (the `user_msg`, else `#[error]`): the
+    // fix is there.
+    let sent = decl.spec().and_then(|spec| spec.user_msg.as_ref()).or(decl.message.as_ref());
     for (index, _) in decl.shown().fields {
         if decl.fields[index].wire == Wire::Location {
+            let span = sent.map_or_else(|| error.fields[index].keys.location.span(), |sent| sent.lit.span());
             cx.error_span(
-                error.fields[index].keys.location.span(),
+                span,
                 format!(
-                    "{} of `{}` holds where the error was made, which never leaves the process, but the message sent to clients shows it; remove it from that message (a `user_msg`, else `#[error(...)]`), or log it instead",
+                    "this message is sent to clients, but it shows {} of `{}`, which holds where the error was made and never leaves the process; show something else, or log the location instead",
                     field_words(error, index),
                     error.ident
                 ),

@@ -353,22 +353,20 @@ fn check_retry_after(
     } else {
         return;
     };
-    // On the whole `retry_after_secs = N`, or on `N` for an enum's default.
+    // Not `temporary`: on the whole `retry_after_secs = N`, the key being
+    // the mistake; a delay out of range: on `N`.
     match error.written_key("retry_after_secs") {
-        Some(tokens) => cx.error_at(tokens, message),
-        None => cx.error_span(retry_after.span(), message),
+        Some(tokens) if flags.temporary.is_none() => cx.error_at(tokens, message),
+        _ => cx.error_span(retry_after.span(), message),
     }
 }
 
 /// Rule: an enum's `retry_after_secs` is the delay of every variant that
 /// gives none, so each of them must be `temporary`: one error on the key,
 /// naming every variant it misfits.
-pub(super) fn check_inherited_retry_after(
-    default: Option<&SpannedValue<u64>>,
-    misfits: &[&syn::Ident],
-    cx: &mut Ctxt,
-) {
-    let (Some(default), [first, rest @ ..]) = (default, misfits) else { return };
+pub(super) fn check_inherited_retry_after(input: &ast::Input<'_>, misfits: &[&syn::Ident], cx: &mut Ctxt) {
+    let written = input.container_written.iter().find(|written| written.key == "retry_after_secs");
+    let (Some(written), [first, rest @ ..]) = (written, misfits) else { return };
     let names = match rest {
         [] => format!("`{first}` is not `temporary`"),
         [.., last] => {
@@ -377,8 +375,8 @@ pub(super) fn check_inherited_retry_after(
             format!("{} and `{last}` are not `temporary`", before.join(", "))
         }
     };
-    cx.error_span(
-        default.span(),
+    cx.error_at(
+        &written.tokens,
         format!(
             "`retry_after_secs` on the enum is the delay of every variant that gives none, but {names}, so their clients never retry; give `retry_after_secs` to the temporary variants only, or make these `temporary`"
         ),

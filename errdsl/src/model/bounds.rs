@@ -297,11 +297,18 @@ impl<T: std::error::Error + ?Sized> StdError for T {}
 /// let boxed: Box<dyn std::error::Error + Send + Sync> = "no route".into();
 /// assert_eq!((*boxed).as_dyn_source().to_string(), "no route");
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an error, so it cannot be the source of a service error",
+    label = "not a `std::error::Error`",
+    note = "a source is an error (`std::error::Error + 'static`) or a box of one; show text or numbers in the message instead"
+)]
 pub trait Source {
     /// The source, as the error trait object `Error::source` returns.
     fn as_dyn_source(&self) -> &(dyn std::error::Error + 'static);
 }
 
+// Not recommended: the note says what a source is, in errdsl's words.
+#[diagnostic::do_not_recommend]
 impl<T: std::error::Error + 'static> Source for T {
     #[inline]
     fn as_dyn_source(&self) -> &(dyn std::error::Error + 'static) {
