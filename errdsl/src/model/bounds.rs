@@ -9,6 +9,7 @@
 //! | [`Shown`] | a field a message shows | `Display` |
 //! | [`DecodesAsDefault`] | a `#[service_error(default)]` field, or one that stays in the process | `Default` |
 //! | [`ViolationList`] | a `#[service_error(violations)]` field | [`FieldViolations`] |
+//! | [`LocationField`] | a `#[service_error(location)]` field | `&'static Location<'static>` |
 //! | [`Transparent`] | the field of a `transparent` error | errors declared by the derive or `errors!` |
 //! | [`ThreadSafe`] | every field | `Send + Sync` |
 //! | [`StdError`] | a type of the derive itself | `std::error::Error` |
