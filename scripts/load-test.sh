@@ -18,10 +18,15 @@
 # after the case's seconds so that every request sent gets its answer
 # (each wrk run lasts one second more); there must be no socket error
 # either. The hooks cost wrk some throughput, so HTTP figures from before
-# them are not comparable (BENCHMARKS.md §5). divider-load checks each status's code and name. The server logs
-# every fault; its log goes to target/load-test/, and the script counts its
-# fault lines against the fault answers sent over both transports. The
-# script fails on any unexpected answer or count.
+# them are not comparable (BENCHMARKS.md §5). divider-load checks each
+# status's code and name. Every HTTP case also runs against divider-twin
+# (examples/src/bin), the same answers written by hand, whose answers the
+# script first compares with the divider's, byte for byte but the id. The
+# servers log every fault (through a writer thread, as a production service
+# does); the logs go to target/load-test/, and once both servers have
+# stopped, the script counts their fault lines against the fault answers
+# each sent, then deletes them (KEEP_LOGS=1 keeps them). The script fails
+# on any unexpected answer or count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,8 +63,8 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 # ---- the server --------------------------------------------------------------
-say "cargo build --profile $profile (divider, divider-load)"
-cargo build -q --profile "$profile" "${packages[@]}" --bin divider --bin divider-load
+say "cargo build --profile $profile (divider, divider-twin, divider-load)"
+cargo build -q --profile "$profile" "${packages[@]}" --bin divider --bin divider-twin --bin divider-load
 bin=target/$([[ $profile == dev ]] && echo debug || echo release)
 
 free_port() {
@@ -68,12 +73,16 @@ free_port() {
 http_port=$(free_port)
 grpc_port=$(free_port)
 while [[ $grpc_port == "$http_port" ]]; do grpc_port=$(free_port); done
+twin_port=$(free_port)
+while [[ $twin_port == "$http_port" || $twin_port == "$grpc_port" ]]; do twin_port=$(free_port); done
 http=http://127.0.0.1:$http_port
 grpc=http://127.0.0.1:$grpc_port
+twin=http://127.0.0.1:$twin_port
 
 out=target/load-test
 mkdir -p "$out"
 log=$out/divider.log
+twin_log=$out/divider-twin.log
 # The server on one core and the load generators on another, so that they
 # do not take turns on the same one (PIN=0 to share the cores).
 server_cpu=() load_cpu=()
@@ -82,39 +91,68 @@ if [[ ${PIN:-1} != 0 ]] && command -v taskset >/dev/null 2>&1 && (($(nproc) >= 2
 fi
 "${server_cpu[@]}" "$bin/divider" serve --http "127.0.0.1:$http_port" --grpc "127.0.0.1:$grpc_port" 2>"$log" >/dev/null &
 server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
+# The twin: the same HTTP answers written by hand (examples/src/bin/divider-twin.rs),
+# on the same core; it idles while the divider is loaded, and the reverse.
+"${server_cpu[@]}" "$bin/divider-twin" --http "127.0.0.1:$twin_port" 2>"$twin_log" >/dev/null &
+twin_server=$!
+trap 'kill "$server" "$twin_server" 2>/dev/null || true' EXIT
 
-for _ in $(seq 100); do
-    curl -fsS -o /dev/null "$http/idiv/8/2" 2>/dev/null && break
-    kill -0 "$server" 2>/dev/null || die "the divider exited; see $log"
-    sleep 0.1
-done
-curl -fsS -o /dev/null "$http/idiv/8/2" || die "the divider does not answer on $http"
+# wait_for URL PID LOG: until the server answers.
+wait_for() {
+    for _ in $(seq 100); do
+        curl -fsS -o /dev/null "$1/idiv/8/2" 2>/dev/null && return
+        kill -0 "$2" 2>/dev/null || die "the server on $1 exited; see $3"
+        sleep 0.1
+    done
+    curl -fsS -o /dev/null "$1/idiv/8/2" || die "the server on $1 does not answer"
+}
+wait_for "$http" "$server" "$log"
+wait_for "$twin" "$twin_server" "$twin_log"
 
-rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$server/status"; }
-
-# ---- one wrk run, checked ----------------------------------------------------
-check_lua=scripts/load-test-check.lua
 # Fault answers sent, counted from the answers themselves: by the Lua hook
 # over HTTP, by divider-load (which checks that a fault case gets only
 # faults) over gRPC. The server must have logged one line for each.
 http_faults=0
 grpc_faults=0
+twin_faults=0
+
+# The twin must answer what the divider answers, byte for byte but the id
+# and the date, or the comparison means nothing.
+answer() { curl -sS -D - ${2:+-H "$2"} "$1" | tr -d '\r' | grep -iv '^date:' | sed -E 's/"id":"[^"]*"/"id":""/; s/\(id: [^)]*\)/(id: )/'; }
+for path in /idiv/8/2 /idiv/7/0 /idiv/-2147483648/-1; do
+    for accept in "" "Accept: application/problem+json"; do
+        divider_answer=$(answer "$http$path" "$accept")
+        twin_answer=$(answer "$twin$path" "$accept")
+        [[ $divider_answer == "$twin_answer" ]] ||
+            die "the twin answers GET $path ${accept:+($accept) }otherwise than the divider:"$'\n'"$divider_answer"$'\n'"---"$'\n'"$twin_answer"
+        if [[ $divider_answer == *'"fault":true'* ]]; then
+            http_faults=$((http_faults + 1)) twin_faults=$((twin_faults + 1))
+        fi
+    done
+done
+say "the twin answers as the divider does (6 answers compared)"
+
+rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$server/status"; }
+
+# ---- one wrk run, checked ----------------------------------------------------
+check_lua=scripts/load-test-check.lua
 
 # check_field NAME: the value of NAME=... in the Lua hook's `check:` line.
 check_field() { awk -v key="$1" '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == key) print kv[2] } }' <<<"$check"; }
 
 # wrk_run NAME PATH STATUS GOA_ERROR CONTENT_TYPE [HEADER]: requests for
-# $seconds s, each answer checked by the Lua hook (GOA_ERROR `-`: none).
-# Sets `check` to the hook's line and adds the fault answers to http_faults.
+# $seconds s to $target (the divider unless set), each answer checked by
+# the Lua hook (GOA_ERROR `-`: none). Sets `check` to the hook's line and
+# adds the fault answers to http_faults (twin_faults for the twin).
+target=
 wrk_run() {
-    local name=$1 path=$2 status=$3 goa_error=$4 content_type=$5 header=${6:-}
+    local name=$1 path=$2 status=$3 goa_error=$4 content_type=$5 header=${6:-} url=${target:-$http}
     # The hook stops sending after $seconds s; the second more lets the
     # requests in flight be answered before wrk stops.
     local args=(-t1 "-c$connections" "-d$((seconds + 1))s" -s "$check_lua")
     [[ -n $header ]] && args+=(-H "$header")
     local report
-    report=$("${load_cpu[@]}" wrk "${args[@]}" "$http$path" -- "$status" "$goa_error" "$content_type" "$seconds" 2>&1) ||
+    report=$("${load_cpu[@]}" wrk "${args[@]}" "$url$path" -- "$status" "$goa_error" "$content_type" "$seconds" 2>&1) ||
         die "HTTP $name: wrk failed: $report"
     local errors
     errors=$(awk '/Socket errors:/ { print }' <<<"$report")
@@ -130,8 +168,12 @@ wrk_run() {
         die "HTTP $name: $mismatches of $answers answers were not as expected; $(grep '^first mismatch: ' <<<"$report")"
     ((unanswered == 0)) || die "HTTP $name: $unanswered requests were still unanswered when wrk stopped"
     [[ $goa_error == - ]] && goa_error="(none)"
-    say "HTTP $name: $answers answers, each $status, Goa-Error $goa_error, $content_type ($faults faults)"
-    http_faults=$((http_faults + faults))
+    say "HTTP $name${target:+ (twin)}: $answers answers, each $status, Goa-Error $goa_error, $content_type ($faults faults)"
+    if [[ -n $target ]]; then
+        twin_faults=$((twin_faults + faults))
+    else
+        http_faults=$((http_faults + faults))
+    fi
 }
 
 # Each row's figures over the rounds: "transport|answer" -> values.
@@ -150,7 +192,7 @@ median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } EN
 wrk_case() {
     local name=$1
     wrk_run "$@"
-    record "HTTP|$name" "$(check_field rps)" "$(check_field p50_us)" "$(check_field p99_us)"
+    record "HTTP${target:+ by hand}|$name" "$(check_field rps)" "$(check_field p50_us)" "$(check_field p99_us)"
 }
 
 # grpc_case NAME CASE: one gRPC case.
@@ -180,20 +222,31 @@ for round in $(seq "$rounds"); do
     wrk_case "client error (div_by_zero)" /idiv/7/0 400 div_by_zero application/json
     wrk_case "fault, logged (overflow)" /idiv/-2147483648/-1 500 overflow application/json
     wrk_case "problem+json (div_by_zero)" /idiv/7/0 400 div_by_zero application/problem+json "Accept: application/problem+json"
+    target=$twin
+    wrk_case "success (8 / 2)" /idiv/8/2 200 - application/json
+    wrk_case "client error (div_by_zero)" /idiv/7/0 400 div_by_zero application/json
+    wrk_case "fault, logged (overflow)" /idiv/-2147483648/-1 500 overflow application/json
+    wrk_case "problem+json (div_by_zero)" /idiv/7/0 400 div_by_zero application/problem+json "Accept: application/problem+json"
+    target=
     grpc_case "success (8 / 2)" success
     grpc_case "client error (div_by_zero)" client_error
     grpc_case "fault, logged (overflow)" fault
 done
-# The medians, and how much slower than its transport's success each is.
-echo "| transport | answer | requests/s | p50 (µs) | p99 (µs) | time per answer vs success |"
-echo "| --- | --- | --- | --- | --- | --- |"
+# The medians; how much slower than its transport's success each is; and,
+# over HTTP, how much slower than the same answer written by hand.
+echo "| transport | answer | requests/s | p50 (µs) | p99 (µs) | time per answer vs success | vs by hand |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 for row in "${rows[@]}"; do
     transport=${row%%|*}
     rps=$(median "${rps_of[$row]}")
     success=$(median "${rps_of[$transport|success (8 / 2)]}")
     ratio=$(awk -v s="$success" -v r="$rps" 'BEGIN { printf "%.2fx", s / r }')
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$transport" "${row#*|}" "$rps" \
-        "$(median "${p50_of[$row]}")" "$(median "${p99_of[$row]}")" "$ratio"
+    by_hand=-
+    if [[ $transport == HTTP ]]; then
+        by_hand=$(awk -v h="$(median "${rps_of[HTTP by hand|${row#*|}]}")" -v r="$rps" 'BEGIN { printf "%.2fx", h / r }')
+    fi
+    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$transport" "${row#*|}" "$rps" \
+        "$(median "${p50_of[$row]}")" "$(median "${p99_of[$row]}")" "$ratio" "$by_hand"
 done
 
 # ---- memory over many errors -------------------------------------------------
@@ -237,10 +290,23 @@ echo "| after the cases above | $after_warm_up |"
 echo "| after $errors more error answers | $after_first |"
 echo "| after $errors more again | $after_second |"
 echo
-# One line per fault, written before its answer is sent (errdsl's
-# capture.rs, `service fault` at ERROR level); no request is in flight now.
+# One line per fault (errdsl's capture.rs, `service fault` at ERROR level),
+# queued before its answer is sent and written by the log's thread: the
+# servers stop on Ctrl-C, writing out what is queued, before the count.
+stop() {
+    kill -INT "$1"
+    wait "$1" || die "the server $1 did not stop cleanly on Ctrl-C"
+}
+stop "$server"
+stop "$twin_server"
+trap - EXIT
 logged=$(grep -cE '^[^ ]+ +ERROR service fault ' "$log" || true)
 sent=$((http_faults + grpc_faults))
 echo "Fault lines in the server's log: $logged ($(du -h "$log" | cut -f1)), fault answers sent: $sent (HTTP $http_faults, gRPC $grpc_faults)."
 ((sent > 0)) || die "no fault answer was sent"
 ((logged == sent)) || die "the server logged $logged faults but sent $sent fault answers; see $log"
+twin_logged=$(grep -cE '^[^ ]+ +ERROR service fault ' "$twin_log" || true)
+echo "Fault lines in the twin's log: $twin_logged, fault answers it sent: $twin_faults."
+((twin_logged == twin_faults)) || die "the twin logged $twin_logged faults but sent $twin_faults fault answers; see $twin_log"
+# The logs hold a line per fault, gigabytes after a full run.
+[[ -n ${KEEP_LOGS:-} ]] || rm -f "$log" "$twin_log"

@@ -11,7 +11,9 @@
 //!   one `errdsl::errors!`: API-level errors every service may return,
 //!   service-level errors of the `divider` and `calc` services, and
 //!   method-level errors of their methods, in Goa's three levels.
+//! - [`logging`]: the servers' log on stderr, through a writer thread.
 
 pub mod catalog;
 pub mod divider;
+pub mod logging;
 pub mod notify;

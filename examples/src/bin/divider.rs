@@ -13,7 +13,6 @@
 //! Run it with `cargo run -p errdsl-examples --bin divider`. Server logs
 //! (among them every fault, with its id) go to stderr.
 
-use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -102,11 +101,8 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_target(false)
-        .init();
+    // Flushed when `main` returns.
+    let _log = errdsl_examples::logging::to_stderr();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(err) => {
