@@ -8,6 +8,7 @@
 #   scripts/build-cost.sh            # 3 runs each; prints each build and the median ratios
 #   RUNS=5 scripts/build-cost.sh
 #   TIMINGS=1 scripts/build-cost.sh  # also `cargo build --timings` of the errdsl one, once
+#   PASSES=1 RUNS=0 scripts/build-cost.sh  # only where errdsl and errdsl-macros spend (nightly)
 #
 # Wall time and CPU time (user + system of cargo and everything it runs)
 # per build; the ratio is the median of errdsl's over the median of the
@@ -72,6 +73,7 @@ print(f"{wall:.2f} {usage.ru_utime + usage.ru_stime:.2f}")
 PY
 }
 
+if ((runs > 0)); then
 declare -a with_wall with_cpu without_wall without_cpu
 echo "| run | build | wall (s) | CPU (s) |"
 echo "| --- | --- | --- | --- |"
@@ -96,9 +98,29 @@ print()
 print(f"median wall: with errdsl {m(ww):.2f} s, without {m(ow):.2f} s: {m(ww) / m(ow):.2f}x")
 print(f"median CPU:  with errdsl {m(wc):.2f} s, without {m(oc):.2f} s: {m(wc) / m(oc):.2f}x")
 PY
+fi
 
 if [ "${TIMINGS:-0}" = 1 ]; then
     rm -rf "$work/with/target"
     (cd "$work/with" && cargo build -q --offline --timings)
     echo "timings: $work/with/target/cargo-timings/cargo-timing.html"
+fi
+
+# PASSES=1: where errdsl's own two crates spend their compile (BENCHMARKS.md
+# §4b): each rebuilt alone on nightly with `-Z time-passes` (the passes over
+# 0.3 s), and its LLVM IR lines by `cargo llvm-lines` (the largest 5).
+if [ "${PASSES:-0}" = 1 ]; then
+    rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+    command -v cargo-llvm-lines >/dev/null || cargo install -q --locked cargo-llvm-lines
+    for crate in errdsl errdsl-macros; do
+        (cd "$work/with" && CARGO_INCREMENTAL=0 cargo +nightly build -q --offline -p "$crate")
+        echo
+        echo "$crate, rustc's passes over 0.3 s:"
+        (cd "$work/with" && touch "$repo/$crate/src/lib.rs" &&
+            CARGO_INCREMENTAL=0 cargo +nightly rustc -q --offline -p "$crate" --lib -- -Z time-passes 2>&1) |
+            awk '$1 == "time:" && $2 + 0 >= 0.3 { printf "  %-32s %s s\n", $NF, $2 + 0 }'
+        echo "$crate, LLVM IR lines (the total and the largest 5):"
+        (cd "$work/with" && CARGO_INCREMENTAL=0 cargo +nightly llvm-lines -q --offline -p "$crate" --lib 2>/dev/null) |
+            sed -n '3,8p'
+    done
 fi
