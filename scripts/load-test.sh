@@ -73,11 +73,21 @@ free_port() {
 http_port=$(free_port)
 grpc_port=$(free_port)
 while [[ $grpc_port == "$http_port" ]]; do grpc_port=$(free_port); done
-twin_port=$(free_port)
-while [[ $twin_port == "$http_port" || $twin_port == "$grpc_port" ]]; do twin_port=$(free_port); done
+ports=("$http_port" "$grpc_port")
+# another_port: a free port none of the others is.
+another_port() {
+    local port
+    port=$(free_port)
+    while [[ " ${ports[*]} " == *" $port "* ]]; do port=$(free_port); done
+    ports+=("$port")
+    echo "$port"
+}
+twin_port=$(another_port)
+twin_grpc_port=$(another_port)
 http=http://127.0.0.1:$http_port
 grpc=http://127.0.0.1:$grpc_port
 twin=http://127.0.0.1:$twin_port
+twin_grpc=http://127.0.0.1:$twin_grpc_port
 
 out=target/load-test
 mkdir -p "$out"
@@ -93,7 +103,7 @@ fi
 server=$!
 # The twin: the same HTTP answers written by hand (examples/src/bin/divider-twin.rs),
 # on the same core; it idles while the divider is loaded, and the reverse.
-"${server_cpu[@]}" "$bin/divider-twin" --http "127.0.0.1:$twin_port" 2>"$twin_log" >/dev/null &
+"${server_cpu[@]}" "$bin/divider-twin" --http "127.0.0.1:$twin_port" --grpc "127.0.0.1:$twin_grpc_port" 2>"$twin_log" >/dev/null &
 twin_server=$!
 trap 'kill "$server" "$twin_server" 2>/dev/null || true' EXIT
 
@@ -130,7 +140,9 @@ for path in /idiv/8/2 /idiv/7/0 /idiv/-2147483648/-1; do
         fi
     done
 done
-say "the twin answers as the divider does (6 answers compared)"
+"$bin/divider-load" --grpc "$grpc" --same-as "$twin_grpc" || die "the twin answers IntegerDivide otherwise than the divider"
+grpc_faults=$((grpc_faults + 1)) twin_faults=$((twin_faults + 1))
+say "the twin answers as the divider does (6 HTTP answers and 3 gRPC answers compared)"
 
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$server/status"; }
 
@@ -195,17 +207,26 @@ wrk_case() {
     record "HTTP${target:+ by hand}|$name" "$(check_field rps)" "$(check_field p50_us)" "$(check_field p99_us)"
 }
 
-# grpc_case NAME CASE: one gRPC case.
+# grpc_case NAME CASE: one gRPC case, against the twin when $target is set.
+# The client's check of each answer (errdsl's decoder) is timed apart.
+declare -A check_ns_of
 grpc_case() {
-    local name=$1 case=$2 line
-    line=$("${load_cpu[@]}" "$bin/divider-load" --grpc "$grpc" --case "$case" --connections "$connections" --seconds "$seconds") ||
+    local name=$1 case=$2 line url=${target:-$grpc}
+    line=$("${load_cpu[@]}" "$bin/divider-load" --grpc "$url" --case "$case" --connections "$connections" --seconds "$seconds") ||
         die "gRPC $name failed: $line"
-    [[ $case == fault ]] && grpc_faults=$((grpc_faults + $(sed -E 's/^requests=([0-9]+).*/\1/' <<<"$line")))
-    local rps p50 p99
+    local requests rps p50 p99
+    requests=$(sed -E 's/^requests=([0-9]+).*/\1/' <<<"$line")
+    if [[ $case == fault && -n $target ]]; then
+        twin_faults=$((twin_faults + requests))
+    elif [[ $case == fault ]]; then
+        grpc_faults=$((grpc_faults + requests))
+    fi
     rps=$(sed -E 's/.* rps=([0-9]+).*/\1/' <<<"$line")
     p50=$(sed -E 's/.* p50_us=([0-9]+).*/\1/' <<<"$line")
     p99=$(sed -E 's/.* p99_us=([0-9]+).*/\1/' <<<"$line")
-    record "gRPC|$name" "$rps" "$p50" "$p99"
+    local row="gRPC${target:+ by hand}|$name"
+    record "$row" "$rps" "$p50" "$p99"
+    check_ns_of[$row]+=" $(sed -E 's/.* check_ns=([0-9]+).*/\1/' <<<"$line")"
 }
 
 # ---- throughput and latency --------------------------------------------------
@@ -231,22 +252,29 @@ for round in $(seq "$rounds"); do
     grpc_case "success (8 / 2)" success
     grpc_case "client error (div_by_zero)" client_error
     grpc_case "fault, logged (overflow)" fault
+    target=$twin_grpc
+    grpc_case "success (8 / 2)" success
+    grpc_case "client error (div_by_zero)" client_error
+    grpc_case "fault, logged (overflow)" fault
+    target=
 done
-# The medians; how much slower than its transport's success each is; and,
-# over HTTP, how much slower than the same answer written by hand.
-echo "| transport | answer | requests/s | p50 (µs) | p99 (µs) | time per answer vs success | vs by hand |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+# The medians; how much slower than its transport's success each is; how
+# much slower than the same answer written by hand; and over gRPC, the
+# load generator's mean time per answer to check it (errdsl's decoder).
+echo "| transport | answer | requests/s | p50 (µs) | p99 (µs) | time per answer vs success | vs by hand | client's check (ns) |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 for row in "${rows[@]}"; do
     transport=${row%%|*}
     rps=$(median "${rps_of[$row]}")
     success=$(median "${rps_of[$transport|success (8 / 2)]}")
     ratio=$(awk -v s="$success" -v r="$rps" 'BEGIN { printf "%.2fx", s / r }')
-    by_hand=-
-    if [[ $transport == HTTP ]]; then
-        by_hand=$(awk -v h="$(median "${rps_of[HTTP by hand|${row#*|}]}")" -v r="$rps" 'BEGIN { printf "%.2fx", h / r }')
+    by_hand=- check=-
+    if [[ $transport == HTTP || $transport == gRPC ]]; then
+        by_hand=$(awk -v h="$(median "${rps_of[$transport by hand|${row#*|}]}")" -v r="$rps" 'BEGIN { printf "%.2fx", h / r }')
     fi
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$transport" "${row#*|}" "$rps" \
-        "$(median "${p50_of[$row]}")" "$(median "${p99_of[$row]}")" "$ratio" "$by_hand"
+    [[ -n ${check_ns_of[$row]+set} ]] && check=$(median "${check_ns_of[$row]}")
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$transport" "${row#*|}" "$rps" \
+        "$(median "${p50_of[$row]}")" "$(median "${p99_of[$row]}")" "$ratio" "$by_hand" "$check"
 done
 
 # ---- memory over many errors -------------------------------------------------

@@ -424,9 +424,9 @@ fn check_inherited(inherited: &[(ErrorDecl, Ident)], own: &[ErrorDecl], cx: &mut
 /// of `decls[i]` when they are valid. An inner type declared elsewhere (or
 /// under a `#[cfg]`) is checked when the catalog is evaluated at compile
 /// time (`expand::catalog`), with the same words.
-pub(crate) fn check_transparent_names<'a>(
+pub(crate) fn check_transparent_names(
     decls: &[EnumDecl],
-    errors: &[Option<&'a [(ErrorDecl, Ident)]>],
+    errors: &[Option<&[(ErrorDecl, Ident)]>],
     cx: &mut Ctxt,
 ) {
     // The enum of this invocation a field's type names, with its errors.

@@ -3,13 +3,22 @@
 //!
 //! ```text
 //! divider-load --grpc URL --case CASE [--connections N] (--seconds S | --requests N)
+//! divider-load --grpc URL --same-as URL
 //! ```
 //!
 //! `CASE` is `success` (8 / 2), `client_error` (7 / 0: `div_by_zero`) or
 //! `fault` (`i32::MIN / -1`: `overflow`, logged by the server). Every
 //! answer is checked: a success must be 4, an error must have its case's
-//! code and name. Prints one line, `requests=.. unexpected=.. rps=..
-//! p50_us=.. p99_us=..`, and exits with 1 if any answer was unexpected.
+//! code and name, read with errdsl's decoder. Prints one line,
+//! `requests=.. unexpected=.. rps=.. p50_us=.. p99_us=.. check_ns=..`
+//! (`check_ns`: the mean time per answer of that check, the client's
+//! decoding, which is part of the generator's cost), and exits with 1 if
+//! any answer was unexpected.
+//!
+//! `--same-as` asks both servers each case once and exits with 1 unless
+//! they answer alike, the ids aside: the code, the message, the details'
+//! type URLs and size, and what errdsl's decoder reads of them (how the
+//! load test holds `divider-twin` to the divider).
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -20,10 +29,12 @@ use errdsl::{ErrorResult, ServiceError};
 use errdsl_examples::divider::grpc::DividerClient;
 use errdsl_examples::divider::grpc::pb::IntegerDivideRequest;
 use hdrhistogram::Histogram;
+use prost::Message as _;
 use tonic::transport::Channel;
 
 /// The usage text.
-const USAGE: &str = "usage: divider-load --grpc URL --case success|client_error|fault [--connections N] (--seconds S | --requests N)";
+const USAGE: &str = "usage: divider-load --grpc URL --case success|client_error|fault [--connections N] (--seconds S | --requests N)
+       divider-load --grpc URL --same-as URL";
 
 /// A call and the answer it must get.
 #[derive(Clone, Copy, Debug)]
@@ -37,6 +48,8 @@ enum Case {
 }
 
 impl Case {
+    const ALL: [Case; 3] = [Case::Success, Case::ClientError, Case::Fault];
+
     fn parse(text: &str) -> Result<Case, String> {
         match text {
             "success" => Ok(Case::Success),
@@ -80,6 +93,14 @@ enum Bound {
 
 /// What the command line asks for.
 #[derive(Debug)]
+enum Command {
+    Load(Args),
+    /// Compare the answers of the servers at these two URLs.
+    Compare(String, String),
+}
+
+/// A load run.
+#[derive(Debug)]
 struct Args {
     url: String,
     case: Case,
@@ -87,8 +108,8 @@ struct Args {
     bound: Bound,
 }
 
-fn parse(args: &[String]) -> Result<Args, String> {
-    let (mut url, mut case, mut connections, mut bound) = (None, None, 16, None);
+fn parse(args: &[String]) -> Result<Command, String> {
+    let (mut url, mut case, mut connections, mut bound, mut same_as) = (None, None, 16, None, None);
     let mut args = args.iter();
     while let Some(flag) = args.next() {
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
@@ -99,15 +120,19 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--connections" => connections = usize::try_from(number()?).map_err(|err| err.to_string())?,
             "--seconds" => bound = Some(Bound::Seconds(number()?)),
             "--requests" => bound = Some(Bound::Requests(number()?)),
+            "--same-as" => same_as = Some(value.clone()),
             _ => return Err(format!("unknown option {flag:?}")),
         }
     }
-    Ok(Args {
+    if let Some(other) = same_as {
+        return Ok(Command::Compare(url.ok_or("--grpc is required")?, other));
+    }
+    Ok(Command::Load(Args {
         url: url.ok_or("--grpc is required")?,
         case: case.ok_or("--case is required")?,
         connections: connections.max(1),
         bound: bound.ok_or("--seconds or --requests is required")?,
-    })
+    }))
 }
 
 /// Latencies from 1 µs to an hour, to 3 significant figures.
@@ -122,9 +147,10 @@ async fn drive(
     bound: Bound,
     deadline: Instant,
     issued: Arc<AtomicU64>,
-) -> (Histogram<u64>, u64) {
+) -> (Histogram<u64>, u64, u128) {
     let mut latencies = histogram();
     let mut unexpected = 0;
+    let mut checking_ns = 0;
     loop {
         let more = match bound {
             Bound::Seconds(_) => Instant::now() < deadline,
@@ -137,22 +163,78 @@ async fn drive(
         let answer = client.integer_divide(case.request()).await.map(|response| response.into_inner().field);
         let micros = u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX);
         latencies.saturating_record(micros.max(1));
+        let check = Instant::now();
         if !case.expects(&answer) {
             unexpected += 1;
         }
+        checking_ns += check.elapsed().as_nanos();
     }
-    (latencies, unexpected)
+    (latencies, unexpected, checking_ns)
+}
+
+/// A client of the server at `url`, on a connection of its own.
+async fn connect(url: &str) -> Result<DividerClient<Channel>, String> {
+    let channel = Channel::from_shared(url.to_owned())
+        .map_err(|err| format!("{url}: {err}"))?
+        .connect()
+        .await
+        .map_err(|err| format!("connect to {url}: {err}"))?;
+    Ok(DividerClient::new(channel))
+}
+
+/// An answer as its client reads it, the id replaced: the code, the
+/// message, the details' type URLs and size (which the order of
+/// `ErrorInfo.metadata`, a map, does not change), and what errdsl's
+/// decoder reads, the fields sorted.
+fn as_read(answer: &Result<i32, tonic::Status>) -> String {
+    let status = match answer {
+        Ok(quotient) => return format!("ok {quotient}"),
+        Err(status) => status,
+    };
+    let err = ErrorResult::from_grpc_status(status);
+    let urls: Vec<String> = tonic_types::pb::Status::decode(status.details())
+        .map(|rpc| rpc.details.into_iter().map(|any| any.type_url).collect())
+        .unwrap_or_default();
+    let mut fields: Vec<(&str, &str)> = err.fields().collect();
+    fields.sort_unstable();
+    let read = format!(
+        "{:?} {:?}, {} bytes of details {urls:?}; name {:?}, message {:?}, user message {:?}, code {:?}, temporary {}, timeout {}, fault {}, fields {fields:?}, domain {:?}, service {:?}",
+        status.code(),
+        status.message(),
+        status.details().len(),
+        err.name(),
+        err.message(),
+        err.user_message(),
+        err.code(),
+        err.is_temporary(),
+        err.is_timeout(),
+        err.is_fault(),
+        err.domain(),
+        err.service(),
+    );
+    read.replace(err.id(), "<id>")
+}
+
+/// Whether the servers at `ours` and `theirs` answer every case alike.
+async fn compare(ours: &str, theirs: &str) -> Result<bool, String> {
+    let (mut ours_client, mut theirs_client) = (connect(ours).await?, connect(theirs).await?);
+    let mut alike = true;
+    for case in Case::ALL {
+        let ours_answer = ours_client.integer_divide(case.request()).await.map(|r| r.into_inner().field);
+        let theirs_answer = theirs_client.integer_divide(case.request()).await.map(|r| r.into_inner().field);
+        let (ours_read, theirs_read) = (as_read(&ours_answer), as_read(&theirs_answer));
+        if ours_read != theirs_read || !case.expects(&ours_answer) {
+            eprintln!("divider-load: {case:?} differs:\n  {ours}: {ours_read}\n  {theirs}: {theirs_read}");
+            alike = false;
+        }
+    }
+    Ok(alike)
 }
 
 async fn run(args: Args) -> Result<bool, String> {
     let mut clients = Vec::with_capacity(args.connections);
     for _ in 0..args.connections {
-        let channel = Channel::from_shared(args.url.clone())
-            .map_err(|err| format!("{}: {err}", args.url))?
-            .connect()
-            .await
-            .map_err(|err| format!("connect to {}: {err}", args.url))?;
-        clients.push(DividerClient::new(channel));
+        clients.push(connect(&args.url).await?);
     }
     let seconds = match args.bound {
         Bound::Seconds(seconds) => seconds,
@@ -167,20 +249,23 @@ async fn run(args: Args) -> Result<bool, String> {
         .map(|client| tokio::spawn(drive(client, args.case, args.bound, deadline, Arc::clone(&issued))))
         .collect();
     let mut latencies = histogram();
-    let mut unexpected = 0;
+    let (mut unexpected, mut checking_ns) = (0, 0);
     for task in tasks {
-        let (histogram, wrong) = task.await.map_err(|err| format!("a connection's task failed: {err}"))?;
+        let (histogram, wrong, checking) =
+            task.await.map_err(|err| format!("a connection's task failed: {err}"))?;
         latencies.add(histogram).map_err(|err| err.to_string())?;
         unexpected += wrong;
+        checking_ns += checking;
     }
     let elapsed = start.elapsed().as_secs_f64();
     let requests = latencies.len();
     #[allow(clippy::cast_precision_loss, reason = "a request count far below 2^52")]
     let rps = requests as f64 / elapsed;
     println!(
-        "requests={requests} unexpected={unexpected} rps={rps:.0} p50_us={} p99_us={}",
+        "requests={requests} unexpected={unexpected} rps={rps:.0} p50_us={} p99_us={} check_ns={}",
         latencies.value_at_quantile(0.5),
         latencies.value_at_quantile(0.99),
+        checking_ns / u128::from(requests.max(1)),
     );
     Ok(unexpected == 0 && requests > 0)
 }
@@ -188,14 +273,18 @@ async fn run(args: Args) -> Result<bool, String> {
 #[tokio::main]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let args = match parse(&args) {
-        Ok(args) => args,
+    let command = match parse(&args) {
+        Ok(command) => command,
         Err(message) => {
             eprintln!("divider-load: {message}\n{USAGE}");
             return ExitCode::from(2);
         }
     };
-    match run(args).await {
+    let result = match command {
+        Command::Load(args) => run(args).await,
+        Command::Compare(ours, theirs) => compare(&ours, &theirs).await,
+    };
+    match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => {
             eprintln!("divider-load: some answers were not the expected ones (or none came)");
