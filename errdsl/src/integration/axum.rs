@@ -52,6 +52,7 @@ use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use std::sync::Arc;
 
 mod extract;
+mod requested;
 
 pub use crate::integration::request_error::RequestError;
 use crate::model::error_result::ErrorResult;
@@ -94,9 +95,11 @@ impl WireError {
 #[derive(Clone, Copy, Debug)]
 struct EncodedAs(BodyFormat);
 
-/// The axum response for `err`: [`crate::http::response`] in Goa's format,
-/// with a [`WireError`] extension. The `IntoResponse` impl of every declared
-/// type calls it.
+/// The axum response for `err`: [`crate::http::response`] in Goa's format
+/// (or, made while a handler under [`negotiate`], [`problem_json`] or
+/// `google_json` runs, in the format that middleware sends, so that the
+/// body is encoded once), with a [`WireError`] extension. The
+/// `IntoResponse` impl of every declared type calls it.
 ///
 /// ```
 /// use errdsl::{Code, ErrorResult};
@@ -108,12 +111,13 @@ struct EncodedAs(BodyFormat);
 /// assert_eq!(response.headers()["goa-error"], "not_found");
 /// ```
 pub fn error_response<E: ServiceError + ?Sized>(err: &E) -> Response {
+    let format = requested::requested().unwrap_or(BodyFormat::Goa);
     let (mut response, wire) = send_for_wire(err, Transport::Http, |outgoing| {
-        let response = encode(&outgoing, BodyFormat::Goa).map(Body::from);
+        let response = encode(&outgoing, format).map(Body::from);
         (response, outgoing.into_wire_safe_error())
     });
     response.extensions_mut().insert(WireError(Arc::new(wire)));
-    response.extensions_mut().insert(EncodedAs(BodyFormat::Goa));
+    response.extensions_mut().insert(EncodedAs(format));
     response
 }
 
@@ -179,7 +183,7 @@ pub fn reencode(response: Response, format: BodyFormat) -> Response {
 /// ```
 pub async fn negotiate(request: Request, next: Next) -> Response {
     let format = BodyFormat::from_accept(request.headers());
-    reencode(next.run(request).await, format)
+    reencode(requested::scoped(format, next.run(request)).await, format)
 }
 
 /// Middleware: every error response as problem+json, whatever the request
@@ -194,7 +198,7 @@ pub async fn negotiate(request: Request, next: Next) -> Response {
 ///     .layer(middleware::from_fn(errdsl::axum::problem_json));
 /// ```
 pub async fn problem_json(request: Request, next: Next) -> Response {
-    reencode(next.run(request).await, BodyFormat::Problem)
+    reencode(requested::scoped(BodyFormat::Problem, next.run(request)).await, BodyFormat::Problem)
 }
 
 /// Middleware: every error response in Google's HTTP error format
@@ -216,7 +220,7 @@ pub async fn google_json(request: Request, next: Next) -> Response {
         BodyFormat::Problem => BodyFormat::Problem,
         _ => BodyFormat::Google,
     };
-    reencode(next.run(request).await, format)
+    reencode(requested::scoped(format, next.run(request)).await, format)
 }
 
 #[cfg(test)]
@@ -269,6 +273,18 @@ mod tests {
 
     fn json(bytes: &[u8]) -> Value {
         serde_json::from_slice(bytes).unwrap()
+    }
+
+    #[tokio::test]
+    async fn an_error_made_under_a_middleware_is_encoded_once_in_its_format() {
+        let response = requested::scoped(BodyFormat::Problem, async { error_response(&fault()) }).await;
+        assert_eq!(response.headers()["content-type"], "application/problem+json");
+        assert!(matches!(response.extensions().get::<EncodedAs>(), Some(EncodedAs(BodyFormat::Problem))));
+        let id = response.extensions().get::<WireError>().unwrap().error().id().to_owned();
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        assert_eq!(json(&body)["id"], id);
+        // Outside any middleware: Goa's.
+        assert_eq!(error_response(&fault()).headers()["content-type"], "application/json");
     }
 
     #[tokio::test]
