@@ -17,7 +17,10 @@
 //!   request's `Accept` prefers it ([`BodyFormat::from_accept`]);
 //! - [`problem_json`] re-encodes every error response as problem+json.
 //!
-//! Both are `axum::middleware::from_fn` functions. Re-encoding keeps the
+//! Both are `axum::middleware::from_fn` functions, and [`ErrorFormatLayer`]
+//! is each of them as a tower layer, which saves the boxes `from_fn` makes
+//! for every request. An error response made while the handler runs under
+//! one of them is encoded in its format once. Re-encoding keeps the
 //! status, the headers (`Goa-Error`, `Retry-After` and any a handler or
 //! layer added), the extensions and the id, and logs nothing: the error was
 //! logged once, when it was captured. Responses without a [`WireError`]
@@ -40,6 +43,10 @@
 //!
 //! let app: Router = Router::new()
 //!     .route("/divide", get(divide))
+//!     .layer(errdsl::axum::ErrorFormatLayer::negotiate());
+//! // The same answers, through `from_fn`:
+//! let app: Router = Router::new()
+//!     .route("/divide", get(divide))
 //!     .layer(middleware::from_fn(errdsl::axum::negotiate));
 //! ```
 
@@ -52,6 +59,7 @@ use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use std::sync::Arc;
 
 mod extract;
+mod layer;
 mod requested;
 
 pub use crate::integration::request_error::RequestError;
@@ -60,6 +68,7 @@ use crate::model::service_error::ServiceError;
 use crate::transport::capture::{Transport, send_for_wire};
 use crate::transport::http::{BodyFormat, encode, encode_body};
 pub use extract::{Form, Json, Path, Query, method_not_allowed, not_found};
+pub use layer::{ErrorFormat, ErrorFormatFuture, ErrorFormatLayer};
 
 /// The error an error response was made from, as a response extension: the
 /// captured error in wire-safe form, whose message is the wire message
@@ -273,6 +282,44 @@ mod tests {
 
     fn json(bytes: &[u8]) -> Value {
         serde_json::from_slice(bytes).unwrap()
+    }
+
+    /// The answer to `path` with `accept`, its id blanked: what the
+    /// middleware and its layer must agree on.
+    async fn answer(
+        app: Router,
+        path: &str,
+        accept: Option<&str>,
+    ) -> (StatusCode, Vec<(String, String)>, String) {
+        let (response, body) = call(app, path, accept).await;
+        let headers = response.headers().iter().map(|(k, v)| (k.to_string(), v.to_str().unwrap().to_owned()));
+        let mut body = String::from_utf8(body).unwrap();
+        if let Some(wire) = response.extensions().get::<WireError>() {
+            body = body.replace(wire.error().id(), "<id>");
+        }
+        (response.status(), headers.collect(), body)
+    }
+
+    #[tokio::test]
+    async fn the_layer_answers_as_its_middleware_does() {
+        let pairs = [
+            (app().layer(from_fn(negotiate)), app().layer(ErrorFormatLayer::negotiate())),
+            (app().layer(from_fn(problem_json)), app().layer(ErrorFormatLayer::problem_json())),
+            #[cfg(feature = "tonic")]
+            (app().layer(from_fn(google_json)), app().layer(ErrorFormatLayer::google_json())),
+        ];
+        for (middleware, layer) in pairs {
+            for path in ["/fault", "/not_found", "/ok"] {
+                for accept in [None, Some("application/problem+json"), Some("application/json")] {
+                    let ours = answer(layer.clone(), path, accept).await;
+                    assert_eq!(ours, answer(middleware.clone(), path, accept).await, "{path} {accept:?}");
+                }
+            }
+        }
+        // Outermost decides, through either.
+        let stacked = app().layer(ErrorFormatLayer::problem_json()).layer(ErrorFormatLayer::negotiate());
+        let (response, _) = call(stacked, "/fault", None).await;
+        assert_eq!(response.headers()["content-type"], "application/json");
     }
 
     #[tokio::test]

@@ -7,7 +7,7 @@
 //! response errdsl makes of the declared error: its status, `Goa-Error:
 //! <name>`, `Retry-After` when known, and Goa's JSON body, or RFC 9457
 //! `application/problem+json` when the request's `Accept` prefers it
-//! ([`errdsl::axum::negotiate`]).
+//! ([`errdsl::axum::ErrorFormatLayer::negotiate`]).
 
 use axum::Router;
 use axum::extract::State;
@@ -56,7 +56,7 @@ pub fn router(divider: Divider) -> Router {
         .route("/google/idiv/{a}/{b}", get(integer_divide_path))
         .route("/google/div/{a}/{b}", get(divide_path))
         .with_state(divider.clone())
-        .layer(axum::middleware::from_fn(errdsl::axum::google_json));
+        .layer(errdsl::axum::ErrorFormatLayer::google_json());
     Router::new()
         .route("/idiv/{a}/{b}", get(integer_divide_path))
         .route("/idiv", axum::routing::post(integer_divide_json))
@@ -69,7 +69,7 @@ pub fn router(divider: Divider) -> Router {
         .merge(super::connect::router(divider))
         .fallback(errdsl::axum::not_found)
         .method_not_allowed_fallback(errdsl::axum::method_not_allowed)
-        .layer(axum::middleware::from_fn(errdsl::axum::negotiate))
+        .layer(errdsl::axum::ErrorFormatLayer::negotiate())
         .merge(google)
 }
 

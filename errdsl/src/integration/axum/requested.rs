@@ -18,8 +18,9 @@ thread_local! {
     static REQUESTED: Cell<Option<BodyFormat>> = const { Cell::new(None) };
 }
 
-/// Puts back the format requested before, even when a poll panics.
-struct Restore(Option<BodyFormat>);
+/// Puts back the format requested before, when dropped (even when a poll
+/// panics).
+pub(super) struct Restore(Option<BodyFormat>);
 
 impl Drop for Restore {
     fn drop(&mut self) {
@@ -27,11 +28,16 @@ impl Drop for Restore {
     }
 }
 
+/// `format` is the requested format until the guard is dropped.
+pub(super) fn enter(format: BodyFormat) -> Restore {
+    Restore(REQUESTED.replace(Some(format)))
+}
+
 /// `future`, during each poll of which `format` is the requested format.
 pub(super) async fn scoped<F: Future>(format: BodyFormat, future: F) -> F::Output {
     let mut future = pin!(future);
     poll_fn(|cx| {
-        let _restore = Restore(REQUESTED.replace(Some(format)));
+        let _restore = enter(format);
         future.as_mut().poll(cx)
     })
     .await
