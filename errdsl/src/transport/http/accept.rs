@@ -46,10 +46,12 @@ pub(crate) fn prefers(headers: &HeaderMap, wanted: (&str, &str), usual: (&str, &
         for element in value.split(',') {
             let Some((main, sub, quality)) = parse_element(element) else { continue };
             for ((target, target_sub), slot) in [(wanted, &mut wanted_match), (usual, &mut usual_match)] {
-                let specificity = match (main.as_str(), sub.as_str()) {
+                // Media types are case-insensitive; compared in place, as
+                // this runs for every request under the format middleware.
+                let specificity = match (main, sub) {
                     ("*", "*") => 1,
-                    (m, "*") if m == target => 2,
-                    (m, s) if m == target && s == target_sub => 3,
+                    (m, "*") if m.eq_ignore_ascii_case(target) => 2,
+                    (m, s) if m.eq_ignore_ascii_case(target) && s.eq_ignore_ascii_case(target_sub) => 3,
                     _ => continue,
                 };
                 slot.offer(specificity, quality);
@@ -61,9 +63,9 @@ pub(crate) fn prefers(headers: &HeaderMap, wanted: (&str, &str), usual: (&str, &
             || (wanted_match.quality == usual_match.quality && wanted_match.specificity == 3))
 }
 
-/// `type/subtype;param=value;q=0.5`: the lower-cased type and subtype and
+/// `type/subtype;param=value;q=0.5`: the type and subtype as written and
 /// the quality (1 when not given). `None` when malformed.
-fn parse_element(element: &str) -> Option<(String, String, Quality)> {
+fn parse_element(element: &str) -> Option<(&str, &str, Quality)> {
     let mut parts = element.split(';');
     let range = parts.next()?.trim();
     let (main, sub) = range.split_once('/')?;
@@ -79,7 +81,7 @@ fn parse_element(element: &str) -> Option<(String, String, Quality)> {
             break;
         }
     }
-    Some((main.to_ascii_lowercase(), sub.to_ascii_lowercase(), quality))
+    Some((main, sub, quality))
 }
 
 /// RFC 9110's token: one or more of ASCII letters, digits and the symbols
