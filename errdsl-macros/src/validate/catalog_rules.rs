@@ -440,17 +440,16 @@ pub(crate) fn check_transparent_names(
         let index = decls.iter().position(|d| d.scope.is_none() && d.ident == *ident)?;
         Some((ident, errors[index]?))
     }
-    let errors_of = errors;
-    for (decl, errors) in decls.iter().zip(errors) {
-        let (None, Some(errors)) = (&decl.scope, errors) else { continue };
+    for (decl, own) in decls.iter().zip(errors) {
+        let (None, Some(own)) = (&decl.scope, own) else { continue };
         // Each transparent variant over an enum of this invocation, with
         // that enum's own wire names.
-        let inners: Vec<(&Ident, &syn::Type, &Ident, Vec<&str>)> = errors
+        let inners: Vec<(&Ident, &syn::Type, &Ident, Vec<&str>)> = own
             .iter()
             .filter_map(|(error, _)| match (&error.kind, &error.variant) {
                 (Kind::Transparent { field, .. }, Some(variant)) if error.cfgs.is_empty() => {
                     let ty = &error.fields[*field].ty;
-                    let (inner, inner_errors) = local(ty, decls, errors_of)?;
+                    let (inner, inner_errors) = local(ty, decls, errors)?;
                     let names =
                         inner_errors.iter().filter_map(|(e, _)| Some(e.spec()?.name.as_str())).collect();
                     Some((variant, ty, inner, names))
@@ -458,7 +457,7 @@ pub(crate) fn check_transparent_names(
                 _ => None,
             })
             .collect();
-        for (error, _) in errors.iter().filter(|(e, _)| e.cfgs.is_empty()) {
+        for (error, _) in own.iter().filter(|(e, _)| e.cfgs.is_empty()) {
             let (Some(spec), Some(variant)) = (error.spec(), &error.variant) else { continue };
             for (inner_variant, _, inner, names) in &inners {
                 if names.contains(&spec.name.as_str()) {

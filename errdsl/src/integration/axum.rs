@@ -68,6 +68,7 @@ use crate::model::service_error::ServiceError;
 use crate::transport::capture::{Transport, send_for_wire};
 use crate::transport::http::{BodyFormat, encode, encode_body};
 pub use extract::{Form, Json, Path, Query, method_not_allowed, not_found};
+use layer::Choice;
 pub use layer::{ErrorFormat, ErrorFormatFuture, ErrorFormatLayer};
 
 /// The error an error response was made from, as a response extension: the
@@ -191,8 +192,7 @@ pub fn reencode(response: Response, format: BodyFormat) -> Response {
 /// # }
 /// ```
 pub async fn negotiate(request: Request, next: Next) -> Response {
-    let format = BodyFormat::from_accept(request.headers());
-    reencode(requested::scoped(format, next.run(request)).await, format)
+    answer_in(Choice::Negotiated, request, next).await
 }
 
 /// Middleware: every error response as problem+json, whatever the request
@@ -207,7 +207,7 @@ pub async fn negotiate(request: Request, next: Next) -> Response {
 ///     .layer(middleware::from_fn(errdsl::axum::problem_json));
 /// ```
 pub async fn problem_json(request: Request, next: Next) -> Response {
-    reencode(requested::scoped(BodyFormat::Problem, next.run(request)).await, BodyFormat::Problem)
+    answer_in(Choice::Problem, request, next).await
 }
 
 /// Middleware: every error response in Google's HTTP error format
@@ -225,10 +225,14 @@ pub async fn problem_json(request: Request, next: Next) -> Response {
 /// ```
 #[cfg(feature = "tonic")]
 pub async fn google_json(request: Request, next: Next) -> Response {
-    let format = match BodyFormat::from_accept(request.headers()) {
-        BodyFormat::Problem => BodyFormat::Problem,
-        _ => BodyFormat::Google,
-    };
+    answer_in(Choice::Google, request, next).await
+}
+
+/// What the middleware functions share with [`ErrorFormatLayer`]: the
+/// format `choice` gives this request, told to the handler while it runs
+/// and applied to its response.
+async fn answer_in(choice: Choice, request: Request, next: Next) -> Response {
+    let format = choice.format(request.headers());
     reencode(requested::scoped(format, next.run(request)).await, format)
 }
 

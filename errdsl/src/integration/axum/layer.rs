@@ -13,9 +13,10 @@ use http::HeaderMap;
 use super::{reencode, requested};
 use crate::transport::http::BodyFormat;
 
-/// Which format a response's errors are sent in.
+/// Which format a response's errors are sent in: the one rule of the
+/// layer and of the middleware functions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Choice {
+pub(super) enum Choice {
     /// The one the request's `Accept` prefers: problem+json or Goa's.
     Negotiated,
     /// problem+json, whatever the request accepts.
@@ -26,7 +27,8 @@ enum Choice {
 }
 
 impl Choice {
-    fn format(self, headers: &HeaderMap) -> BodyFormat {
+    /// The format of the answer to a request with these headers.
+    pub(super) fn format(self, headers: &HeaderMap) -> BodyFormat {
         match self {
             Choice::Negotiated => BodyFormat::from_accept(headers),
             Choice::Problem => BodyFormat::Problem,
